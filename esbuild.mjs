@@ -1,0 +1,88 @@
+// Builds three kinds of bundle: the extension host entry (node/cjs, tiny, loads no SDK), one chunk per
+// AWS SDK client that the entry requires at first use, and the webview UI (browser/iife).
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Keeps `./sdk/<name>` imports as runtime requires of the separately built chunk. */
+const sdkChunksExternal = {
+  name: 'sdk-chunks-external',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\.?\/)+(aws\/)?sdk\/[a-z]+$/ }, (args) => ({
+      path: `./sdk/${args.path.split('/').pop()}.js`,
+      external: true,
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const configs = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [sdkChunksExternal],
+  },
+  {
+    ...common,
+    entryPoints: {
+      core: 'src/aws/sdk/core.ts',
+      dynamodb: 'src/aws/sdk/dynamodb.ts',
+      rds: 'src/aws/sdk/rds.ts',
+      lambda: 'src/aws/sdk/lambda.ts',
+    },
+    outdir: 'dist/sdk',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: true,
+    sourcemap: false,
+  },
+  {
+    ...common,
+    entryPoints: { panel: 'src/webview-app/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  },
+];
+
+if (tests) {
+  configs.push({
+    ...common,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints: ['test/integration/index.ts'],
+    outfile: 'out/test/integration/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  for (const config of configs) {
+    const ctx = await esbuild.context(config);
+    await ctx.watch();
+  }
+  console.log('[esbuild] watching');
+} else {
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+}

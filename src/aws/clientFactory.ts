@@ -1,0 +1,164 @@
+import type * as vscode from 'vscode';
+import type { ServiceKey } from '../constants';
+import type { AwsSession, Connection } from './session';
+import { configuredEndpoints, requestTimeoutMs } from './settings';
+import type * as CoreChunk from './sdk/core';
+import type * as DynamoDbChunk from './sdk/dynamodb';
+import type * as RdsChunk from './sdk/rds';
+import type * as LambdaChunk from './sdk/lambda';
+
+interface Chunks {
+  dynamodb: typeof DynamoDbChunk;
+  rds: typeof RdsChunk;
+  lambda: typeof LambdaChunk;
+}
+type ClientOf<K extends ServiceKey> = K extends 'dynamodb'
+  ? DynamoDbChunk.DynamoDBClient
+  : K extends 'rds'
+    ? RdsChunk.RDSClient
+    : LambdaChunk.LambdaClient;
+
+export interface ServiceClient<K extends ServiceKey> {
+  readonly client: ClientOf<K>;
+  readonly sdk: Chunks[K];
+  readonly connection: Connection;
+}
+
+/** Thrown before any request when no region can be resolved; the views show their welcome content. */
+export class NoRegionError extends Error {
+  override readonly name = 'NoRegionError';
+  constructor() {
+    super('No AWS region is configured.');
+  }
+}
+
+/*
+ * The SDK lives in separately built chunks (dist/sdk/*.js) that are required here on first use. A static
+ * import would pull megabytes into activation; esbuild keeps these requires as they are.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy chunk loading, see above */
+const chunkLoaders: { [K in ServiceKey]: () => Chunks[K] } = {
+  dynamodb: () => require('./sdk/dynamodb') as typeof DynamoDbChunk,
+  rds: () => require('./sdk/rds') as typeof RdsChunk,
+  lambda: () => require('./sdk/lambda') as typeof LambdaChunk,
+};
+const loadCore = (): typeof CoreChunk => require('./sdk/core') as typeof CoreChunk;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * One cached client per service, profile, region and endpoint. Credentials come from the SDK's node
+ * provider chain, so static keys, SSO, assume-role, credential_process and environment variables work.
+ */
+export class ClientFactory {
+  private readonly clients = new Map<string, unknown>();
+  private readonly loaded = new Set<string>();
+
+  constructor(
+    private readonly session: AwsSession,
+    private readonly logger: vscode.LogOutputChannel,
+  ) {}
+
+  /** Chunks required so far; tests and the benchmark check that activation loads none. */
+  get loadedChunks(): readonly string[] {
+    return [...this.loaded];
+  }
+
+  async get<K extends ServiceKey>(service: K): Promise<ServiceClient<K>> {
+    const connection = await this.session.resolve();
+    if (!connection.region) {
+      throw new NoRegionError();
+    }
+    const endpoint = configuredEndpoints()[service] || undefined;
+    const timeout = requestTimeoutMs();
+    const key = [service, connection.profile, connection.region, endpoint ?? '', timeout].join('|');
+    const sdk = chunkLoaders[service]();
+    this.loaded.add(service);
+    let client = this.clients.get(key) as ClientOf<K> | undefined;
+    if (!client) {
+      client = this.create(service, sdk, connection, endpoint, timeout);
+      this.clients.set(key, client);
+    }
+    return { client, sdk, connection };
+  }
+
+  /** Resolves credentials without sending a request, for the "no credentials" welcome view. */
+  async checkCredentials(): Promise<void> {
+    const connection = await this.session.resolve();
+    await this.credentialsFor(connection)();
+  }
+
+  /** Drops cached clients so the next request picks up a new profile, region, endpoint or login. */
+  reset(): void {
+    for (const client of this.clients.values()) {
+      (client as { destroy(): void }).destroy();
+    }
+    this.clients.clear();
+    this.providers.clear();
+  }
+
+  private readonly providers = new Map<string, ReturnType<typeof CoreChunk.fromNodeProviderChain>>();
+
+  private credentialsFor(connection: Connection): ReturnType<typeof CoreChunk.fromNodeProviderChain> {
+    const key = connection.profileExplicit ? connection.profile : '';
+    let provider = this.providers.get(key);
+    if (!provider) {
+      this.loaded.add('core');
+      provider = loadCore().fromNodeProviderChain(connection.profileExplicit ? { profile: connection.profile } : {});
+      this.providers.set(key, provider);
+    }
+    return provider;
+  }
+
+  private create<K extends ServiceKey>(
+    service: K,
+    sdk: Chunks[K],
+    connection: Connection,
+    endpoint: string | undefined,
+    timeout: number,
+  ): ClientOf<K> {
+    const config = {
+      region: connection.region,
+      credentials: this.credentialsFor(connection),
+      // Undefined leaves AWS_ENDPOINT_URL(_SERVICE) and a profile's endpoint_url to the SDK.
+      ...(endpoint ? { endpoint } : {}),
+      ...(connection.profileExplicit ? { profile: connection.profile } : {}),
+      maxAttempts: 3,
+      requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) },
+    };
+    const client = (
+      service === 'dynamodb'
+        ? new (sdk as typeof DynamoDbChunk).DynamoDBClient(config)
+        : service === 'rds'
+          ? new (sdk as typeof RdsChunk).RDSClient(config)
+          : new (sdk as typeof LambdaChunk).LambdaClient(config)
+    ) as ClientOf<K>;
+    this.addRequestLogging(client, service);
+    return client;
+  }
+
+  /** Operation, status, duration and request id only: headers carry signatures and tokens. */
+  private addRequestLogging(client: ClientOf<ServiceKey>, service: ServiceKey): void {
+    const logger = this.logger;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const started = Date.now();
+        const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
+        try {
+          const result = await next(args);
+          const meta = (result.output as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata;
+          logger.debug(
+            `${service}:${operation} ${meta?.httpStatusCode ?? '?'} ${Date.now() - started} ms request-id=${meta?.requestId ?? '-'}`,
+          );
+          return result;
+        } catch (error) {
+          const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata;
+          logger.debug(
+            `${service}:${operation} failed ${(error as Error).name} ${meta?.httpStatusCode ?? '?'} ${Date.now() - started} ms request-id=${meta?.requestId ?? '-'}`,
+          );
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'awsHistoryRequestLog' },
+    );
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The one place that turns SDK and network errors into what a user reads. Pure, so every view, panel
+ * and test shares it. Messages never include request headers or credentials: only the error's own
+ * name, message and the context we pass in.
+ */
+
+export type ErrorKind =
+  | 'accessDenied'
+  | 'credentials'
+  | 'noRegion'
+  | 'throttling'
+  | 'timeout'
+  | 'network'
+  | 'notFound'
+  | 'validation'
+  | 'staleToken'
+  | 'unsupported'
+  | 'server'
+  | 'malformed'
+  | 'cancelled'
+  | 'unknown';
+
+export interface ErrorContext {
+  /** The IAM action of the call, e.g. `dynamodb:ListBackups`. */
+  readonly action: string;
+  readonly profile: string;
+  readonly region?: string | undefined;
+  /** True when the request carried a page token, so a validation error most likely means the token. */
+  readonly withToken?: boolean;
+}
+
+export interface UserError {
+  readonly kind: ErrorKind;
+  /** One line for a tree row or a notification. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly hint: string;
+  readonly code: string;
+  readonly requestId?: string | undefined;
+}
+
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  Code?: string;
+  $fault?: string;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+const accessDenied = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'KMSAccessDeniedException',
+  'KMSAccessDenied',
+]);
+const credentialCodes = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'InvalidGrantException',
+  'IncompleteSignature',
+]);
+const throttling = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+]);
+const notFound = new Set([
+  'ResourceNotFoundException',
+  'NotFound',
+  'BackupNotFoundException',
+  'DBClusterNotFoundFault',
+  'DBClusterBacktrackNotFoundFault',
+  'TableNotFoundException',
+]);
+const network = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function codeOf(error: SdkErrorShape): string {
+  return error.name ?? error.Code ?? error.code ?? 'Error';
+}
+
+function firstLine(text: string | undefined, max = 300): string {
+  const line = (text ?? '').split(/\r?\n/, 1)[0]?.trim() ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+export function describeError(raw: unknown, ctx: ErrorContext): UserError {
+  const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? (raw as SdkErrorShape) : { message: String(raw) };
+  const code = codeOf(error);
+  const status = error.$metadata?.httpStatusCode;
+  const requestId = error.$metadata?.requestId;
+  const text = firstLine(error.message);
+  const make = (kind: ErrorKind, message: string, hint: string): UserError => ({ kind, message, hint, code, requestId });
+  const loginHint = `Sign in again (for SSO: \`aws sso login --profile ${ctx.profile}\`) or pick another profile.`;
+
+  if (code === 'AbortError' || code === 'CancellationError') {
+    return make('cancelled', 'Cancelled.', '');
+  }
+  if (code === 'NoRegionError') {
+    return make('noRegion', 'No AWS region is configured.', 'Pick a region, or set AWS_REGION or a region in the profile.');
+  }
+  if (accessDenied.has(code) || (status === 403 && !credentialCodes.has(code))) {
+    return make(
+      'accessDenied',
+      `Access denied: ${ctx.action} is not allowed for profile "${ctx.profile}".`,
+      `Grant ${ctx.action} to this identity, or pick a profile that has it.`,
+    );
+  }
+  if (credentialCodes.has(code) || /credential|security token|sso session/i.test(code + ' ' + text)) {
+    const expired = /expired/i.test(code + ' ' + text);
+    return make(
+      'credentials',
+      expired
+        ? `The credentials of profile "${ctx.profile}" have expired.`
+        : `No valid credentials for profile "${ctx.profile}": ${text || code}`,
+      loginHint,
+    );
+  }
+  if (throttling.has(code) || status === 429) {
+    return make('throttling', `AWS is throttling ${ctx.action} requests.`, 'Wait a moment, then retry.');
+  }
+  if (code === 'TimeoutError' || code === 'RequestTimeout' || /ETIMEDOUT|timed? ?out/i.test(code + ' ' + text)) {
+    return make('timeout', `${ctx.action} timed out.`, 'Check the network or endpoint, or raise awsHistory.requestTimeoutSeconds.');
+  }
+  const errno = (raw as { code?: string } | null)?.code;
+  if (network.has(code) || (errno && network.has(errno))) {
+    return make('network', `Cannot reach AWS (${errno ?? code}).`, 'Check the network, proxy or endpoint settings, then retry.');
+  }
+  if (code === 'DBClusterNotFoundFault') {
+    return make('notFound', `DB cluster not found: ${text}`, 'Check the cluster filter; the cluster may have been deleted.');
+  }
+  if (code === 'DBClusterBacktrackNotFoundFault') {
+    return make('notFound', `Backtrack not found: ${text}`, 'Check the backtrack identifier filter.');
+  }
+  if (code === 'InvalidParameterCombination' && /backtrack/i.test(text)) {
+    return make('unsupported', `This cluster does not support backtrack: ${text}`, 'Backtrack needs Aurora MySQL in provisioned mode with a backtrack window.');
+  }
+  if (notFound.has(code) || status === 404) {
+    return make('notFound', `Not found: ${text || code}`, 'It may have been deleted; refresh the list.');
+  }
+  const validation = code === 'ValidationException' || code.startsWith('InvalidParameter') || code === 'MissingParameter';
+  if (validation && ctx.withToken && /marker|token|exclusivestart|start ?key|pagination/i.test(text + ' ' + code)) {
+    return make(
+      'staleToken',
+      'AWS rejected the page token: the list changed, the token expired, or it belongs to other filters.',
+      'Start the list again.',
+    );
+  }
+  if (validation) {
+    return make('validation', `AWS rejected the request: ${text || code}`, 'Check the filters.');
+  }
+  if (error.$fault === 'server' || (status !== undefined && status >= 500)) {
+    return make('server', `AWS had an internal error (${code}${status ? ` ${status}` : ''}).`, 'Retry in a moment.');
+  }
+  if (code === 'SyntaxError' || /deserializ|unexpected (end|token)|not valid json|xml/i.test(text)) {
+    return make('malformed', 'AWS sent a response that could not be read.', 'Retry; if it persists, check the endpoint.');
+  }
+  return make('unknown', `${code}: ${text}`, 'Retry, or see the AWS History Explorer log.');
+}

@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { Command, Setting } from '../constants';
+import { listProfiles } from '../aws/profiles';
+import type { AwsSession } from '../aws/session';
+import { updateSetting } from '../aws/settings';
+import { registerCommand } from './registerCommand';
+import { log } from '../util/log';
+
+/** Commercial, China and GovCloud regions; anything else can be typed in the picker. */
+export const knownRegions: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1',
+  'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
+  'ap-southeast-7', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1',
+  'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2',
+  'eu-north-1', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1', 'sa-east-1',
+  'cn-north-1', 'cn-northwest-1', 'us-gov-east-1', 'us-gov-west-1',
+];
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function validateRegion(text: string): string | undefined {
+  return regionPattern.test(text.trim()) ? undefined : 'A region code such as us-east-1.';
+}
+
+/** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
+export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession): void {
+  registerCommand(context, Command.selectProfile, async (name?: string) => {
+    const chosen = typeof name === 'string' ? name : await pickProfile(session);
+    if (chosen !== undefined) {
+      await updateSetting(Setting.profile, chosen);
+    }
+  });
+  registerCommand(context, Command.selectRegion, async (name?: string) => {
+    const chosen = typeof name === 'string' ? name : await pickRegion(session);
+    if (chosen !== undefined && !validateRegion(chosen)) {
+      await updateSetting(Setting.region, chosen.trim());
+    }
+  });
+
+  registerCommand(context, Command.showLog, () => log().show(true));
+
+  const item = vscode.window.createStatusBarItem('awsHistory.connection', vscode.StatusBarAlignment.Left, 0);
+  item.name = 'AWS History: profile and region';
+  item.command = { command: Command.pickConnection, title: 'Change AWS profile or region' };
+  const render = (): void => {
+    const { profile, region } = session.current;
+    item.text = `$(cloud) ${profile} @ ${region ?? 'no region'}`;
+    item.tooltip = 'AWS History Explorer: click to change the AWS profile or region';
+    item.show();
+  };
+  render();
+  context.subscriptions.push(
+    item,
+    session.onDidChange(render),
+    vscode.commands.registerCommand(Command.pickConnection, async () => {
+      const choice = await vscode.window.showQuickPick(
+        [
+          { label: '$(account) Change profile…', description: session.current.profile, command: Command.selectProfile },
+          { label: '$(globe) Change region…', description: session.current.region ?? '', command: Command.selectRegion },
+        ],
+        { title: 'AWS History Explorer connection' },
+      );
+      if (choice) {
+        await vscode.commands.executeCommand(choice.command);
+      }
+    }),
+  );
+}
+
+async function pickProfile(session: AwsSession): Promise<string | undefined> {
+  const profiles = await listProfiles();
+  const items: vscode.QuickPickItem[] = profiles.map((p) => ({
+    label: p.name,
+    description: [p.kind, p.region].filter(Boolean).join(' · '),
+    picked: p.name === session.current.profile,
+  }));
+  if (items.length === 0) {
+    void vscode.window.showWarningMessage('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).');
+    return undefined;
+  }
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Select AWS profile',
+    placeHolder: `Current: ${session.current.profile}`,
+  });
+  return chosen?.label;
+}
+
+async function pickRegion(session: AwsSession): Promise<string | undefined> {
+  const quickPick = vscode.window.createQuickPick();
+  quickPick.title = 'Select AWS region';
+  quickPick.placeholder = `Current: ${session.current.region ?? 'none'} (or type a region code)`;
+  const base = knownRegions.map((label) => ({ label, description: label === session.current.region ? 'current' : '' }));
+  quickPick.items = base;
+  return new Promise((resolve) => {
+    quickPick.onDidChangeValue((value) => {
+      const typed = value.trim();
+      quickPick.items =
+        typed && !knownRegions.includes(typed) && !validateRegion(typed) ? [{ label: typed, description: 'typed' }, ...base] : base;
+    });
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.label);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
+}

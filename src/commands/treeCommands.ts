@@ -1,0 +1,229 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import type { ViewRegistry, ServiceView } from '../tree/viewRegistry';
+import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
+import { ErrorRow, LoadMoreRow, MessageRow } from '../tree/statusRows';
+import { hasArn, isItemNode, type ItemNode, type TreeNode } from '../tree/treeNode';
+import { registerCommand } from './registerCommand';
+
+/** Commands every view shares: paging, refresh, filters, copy, open. None knows a service. */
+export function registerTreeCommands(context: vscode.ExtensionContext, views: ViewRegistry): void {
+  registerCommand(context, Command.loadMore, (row: LoadMoreRow) => row.list.loadMore());
+  registerCommand(context, Command.retry, (row: ErrorRow) =>
+    row.error.kind === 'staleToken' ? row.list.reset() : row.list.retry(),
+  );
+  registerCommand(context, Command.loadUpTo, (row?: LoadMoreRow) => loadUpTo(views, row?.list));
+  registerCommand(context, Command.copyNextToken, async (row: LoadMoreRow) => {
+    const token = row.list.nextToken;
+    if (token) {
+      await vscode.env.clipboard.writeText(token);
+      vscode.window.setStatusBarMessage('$(check) Copied the next-page token', 3000);
+    }
+  });
+  registerCommand(context, Command.resumeFromToken, (list?: AnyPagedChildren, token?: string) =>
+    resumeFromToken(views, list, token),
+  );
+  registerCommand(context, Command.refresh, (node?: TreeNode) => {
+    const view = node ? views.viewOf(node) : views.activeView();
+    if (view) {
+      view.provider.refresh();
+    } else {
+      views.refreshAll();
+    }
+  });
+  registerCommand(context, Command.clearFilters, async (node?: TreeNode) => {
+    const target = node instanceof MessageRow ? views.viewOf(node.list) : await pickFilteredView(views);
+    await target?.filters.clear();
+  });
+  registerCommand(context, Command.copyArn, (node?: TreeNode, selection?: TreeNode[]) =>
+    copyFromNodes(views, node, selection, (n) => n.arn, 'ARN'),
+  );
+  registerCommand(context, Command.copyName, (node?: TreeNode, selection?: TreeNode[]) =>
+    copyFromNodes(views, node, selection, (n) => n.name, 'name'),
+  );
+  registerCommand(context, Command.openInConsole, async (node: TreeNode) => {
+    const url = isItemNode(node) ? node.consoleUrl?.() : undefined;
+    if (url) {
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    }
+  });
+  registerCommand(context, Command.showDetails, async (node?: TreeNode) => {
+    const target = node ?? (await pickLoadedItem(views, 'Show details of…', (n) => Boolean(n.showDetails)));
+    if (isItemNode(target)) {
+      await target.showDetails?.();
+    }
+  });
+}
+
+/**
+ * Copies one value per node, one per line. With a multi-selection VS Code passes the clicked node and
+ * the whole selection; from the palette there is no node, so offer the loaded items.
+ */
+export async function copyFromNodes(
+  views: ViewRegistry,
+  node: TreeNode | undefined,
+  selection: readonly TreeNode[] | undefined,
+  value: (node: ItemNode<unknown>) => string | undefined,
+  what: string,
+): Promise<string[]> {
+  let nodes: readonly unknown[] = selection && selection.length > 0 ? selection : node ? [node] : [];
+  if (nodes.length === 0) {
+    nodes = await pickLoadedItems(views, `Copy ${what} of…`, (n) => value(n) !== undefined);
+  }
+  const values = nodes.filter(isItemNode).map(value).filter((v): v is string => Boolean(v));
+  if (values.length > 0) {
+    await vscode.env.clipboard.writeText(values.join('\n'));
+    vscode.window.setStatusBarMessage(
+      `$(check) Copied ${values.length === 1 ? `1 ${what}` : `${values.length} ${what}s`}`,
+      3000,
+    );
+  }
+  return values;
+}
+
+interface NodePick extends vscode.QuickPickItem {
+  node: ItemNode<unknown>;
+}
+
+function loadedItemPicks(views: ViewRegistry, accept: (node: ItemNode<unknown>) => boolean): NodePick[] {
+  const picks: NodePick[] = [];
+  for (const view of views.all()) {
+    for (const list of view.provider.loadedLists()) {
+      for (const node of list.itemNodes as ItemNode<unknown>[]) {
+        if (accept(node)) {
+          const label = node.pickLabel ?? { label: node.name ?? node.id };
+          picks.push({ ...label, node });
+        }
+      }
+    }
+  }
+  return picks;
+}
+
+async function pickLoadedItems(
+  views: ViewRegistry,
+  title: string,
+  accept: (node: ItemNode<unknown>) => boolean,
+): Promise<ItemNode<unknown>[]> {
+  const picks = loadedItemPicks(views, (n) => hasArn(n) && accept(n));
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage('Nothing is loaded yet: expand a view first.');
+    return [];
+  }
+  const chosen = await vscode.window.showQuickPick(picks, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true });
+  return chosen?.map((p) => p.node) ?? [];
+}
+
+async function pickLoadedItem(
+  views: ViewRegistry,
+  title: string,
+  accept: (node: ItemNode<unknown>) => boolean,
+): Promise<ItemNode<unknown> | undefined> {
+  const picks = loadedItemPicks(views, accept);
+  const chosen = await vscode.window.showQuickPick(picks, { title, matchOnDescription: true, matchOnDetail: true });
+  return chosen?.node;
+}
+
+async function pickFilteredView(views: ViewRegistry): Promise<ServiceView | undefined> {
+  const filtered = views.all().filter((v) => v.filters.active);
+  const active = views.activeView();
+  if (active && filtered.includes(active)) {
+    return active;
+  }
+  if (filtered.length <= 1) {
+    return filtered[0];
+  }
+  const chosen = await vscode.window.showQuickPick(
+    filtered.map((view) => ({ label: view.provider.title, description: view.filters.describe(), view })),
+    { title: 'Clear the filters of…' },
+  );
+  return chosen?.view;
+}
+
+async function pickList(views: ViewRegistry, title: string): Promise<AnyPagedChildren | undefined> {
+  const lists = views.all().flatMap((view) => view.provider.loadedLists().length > 0 ? view.provider.loadedLists() : [view.provider.root]);
+  const active = views.activeView();
+  const ordered = active ? [...active.provider.loadedLists(), ...lists.filter((l) => !active.provider.contains(l))] : lists;
+  const chosen = await vscode.window.showQuickPick(
+    ordered.map((list) => ({ label: list.title, description: `${list.loadedCount} loaded`, list })),
+    { title },
+  );
+  return chosen?.list;
+}
+
+async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined): Promise<void> {
+  const target = list ?? (await pickList(views, 'Load more items into…'));
+  if (!target?.nextToken && target?.isLoaded) {
+    return;
+  }
+  if (!target) {
+    return;
+  }
+  const answer = await vscode.window.showInputBox({
+    title: `Load up to N more ${target.noun}`,
+    prompt: 'How many more items to load (boto3 MaxItems). Pages are requested one after another; you can cancel.',
+    value: '500',
+    validateInput: (text) => (validateCount(text) === undefined ? 'Enter a whole number from 1 to 100000.' : undefined),
+  });
+  const count = answer === undefined ? undefined : validateCount(answer);
+  if (count === undefined) {
+    return;
+  }
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Loading up to ${count} ${target.noun}`, cancellable: true },
+    async (progress, token) => {
+      let last = 0;
+      const loaded = await target.loadUpTo(
+        count,
+        (n) => {
+          progress.report({ message: `${n} of ${count}`, increment: ((n - last) / count) * 100 });
+          last = n;
+        },
+        () => token.isCancellationRequested,
+      );
+      vscode.window.setStatusBarMessage(`$(check) Loaded ${loaded} more ${target.noun}`, 4000);
+    },
+  );
+}
+
+function validateCount(text: string): number | undefined {
+  const n = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && n >= 1 && n <= 100_000 ? n : undefined;
+}
+
+async function resumeFromToken(views: ViewRegistry, list?: AnyPagedChildren, token?: string): Promise<void> {
+  const target = list ?? (await pickList(views, 'Resume which list from a page token?'));
+  if (!target) {
+    return;
+  }
+  const value =
+    token ??
+    (await vscode.window.showInputBox({
+      title: `Resume ${target.title} from a page token`,
+      prompt: 'Paste a next-page token (boto3 StartingToken), e.g. one copied with "Copy Next-Page Token".',
+      ignoreFocusOut: true,
+      validateInput: validateToken,
+    }));
+  if (value === undefined || validateToken(value)) {
+    return;
+  }
+  target.reset(value.trim());
+  const view = views.viewOf(target);
+  if (view && target.owner === undefined) {
+    await vscode.commands.executeCommand(`${view.provider.viewId}.focus`);
+  }
+}
+
+export function validateToken(text: string): string | undefined {
+  const value = text.trim();
+  if (value === '') {
+    return 'Paste a page token.';
+  }
+  if (value.length > 4096) {
+    return 'A page token is at most 4096 characters.';
+  }
+  if (/\s/.test(value)) {
+    return 'A page token has no spaces or line breaks.';
+  }
+  return undefined;
+}

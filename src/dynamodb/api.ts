@@ -1,0 +1,47 @@
+import type { ClientFactory } from '../aws/clientFactory';
+import type { BackupDescription, BackupSummary } from '../aws/sdk/dynamodb';
+import type { Page } from '../tree/pagedList';
+import type { BackupFilters } from './filters';
+
+export type { BackupSummary, BackupDescription };
+
+/** One ListBackups page. Every filter goes to the API; nothing is filtered locally. */
+export async function listBackupsPage(
+  clients: ClientFactory,
+  token: string | undefined,
+  pageSize: number,
+  filters: BackupFilters,
+  signal: AbortSignal,
+): Promise<Page<BackupSummary>> {
+  const { client, sdk } = await clients.get('dynamodb');
+  const output = await client.send(
+    new sdk.ListBackupsCommand({
+      TableName: filters.table,
+      Limit: pageSize,
+      ExclusiveStartBackupArn: token,
+      BackupType: filters.backupType,
+      TimeRangeLowerBound: filters.after ? new Date(filters.after) : undefined,
+      TimeRangeUpperBound: filters.before ? new Date(filters.before) : undefined,
+    }),
+    { abortSignal: signal },
+  );
+  return { items: output.BackupSummaries ?? [], nextToken: output.LastEvaluatedBackupArn };
+}
+
+export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal): Promise<BackupDescription | undefined> {
+  const { client, sdk } = await clients.get('dynamodb');
+  const output = await client.send(new sdk.DescribeBackupCommand({ BackupArn: arn }), { abortSignal: signal });
+  return output.BackupDescription;
+}
+
+/** One ListTables page, for the table picker. */
+export async function listTablesPage(clients: ClientFactory, start: string | undefined): Promise<Page<string>> {
+  const { client, sdk } = await clients.get('dynamodb');
+  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 }));
+  return { items: output.TableNames ?? [], nextToken: output.LastEvaluatedTableName };
+}
+
+/** The API's Limit range. */
+export function clampBackupPageSize(size: number): number {
+  return Math.min(100, Math.max(1, Math.floor(size)));
+}

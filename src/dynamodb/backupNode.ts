@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { Command, ContextValue } from '../constants';
+import { consoleUrl } from '../aws/console';
+import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { fieldTooltip } from '../tree/tooltip';
+import { bothTimes, humanDuration, humanSize, relativeTime } from '../util/format';
+import type { BackupSummary } from './api';
+
+export interface BackupNodeActions {
+  region(): string | undefined;
+  showDetails(node: BackupNode): Promise<void>;
+}
+
+/** One backup row. Its TreeItem is built once and reused until the backup changes. */
+export class BackupNode implements ItemNode<BackupSummary> {
+  private treeItem: vscode.TreeItem | undefined;
+
+  constructor(
+    public item: BackupSummary,
+    readonly id: string,
+    readonly parent: TreeNode | undefined,
+    private readonly actions: BackupNodeActions,
+  ) {}
+
+  get arn(): string | undefined {
+    return this.item.BackupArn;
+  }
+  get name(): string | undefined {
+    return this.item.BackupName;
+  }
+  get pickLabel(): { label: string; description?: string; detail?: string } {
+    return {
+      label: this.item.BackupName ?? '(unnamed)',
+      description: [this.item.TableName, this.item.BackupStatus].filter(Boolean).join(' · '),
+      detail: this.item.BackupArn,
+    };
+  }
+
+  update(item: BackupSummary): void {
+    this.item = item;
+    this.treeItem = undefined;
+  }
+
+  consoleUrl(): string | undefined {
+    const region = this.actions.region();
+    return region ? consoleUrl(region, 'dynamodbv2/home', 'backups') : undefined;
+  }
+
+  showDetails(): Promise<void> {
+    return this.actions.showDetails(this);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    this.treeItem ??= this.buildTreeItem();
+    return this.treeItem;
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
+    const b = this.item;
+    const item = new vscode.TreeItem(b.BackupName ?? '(unnamed)', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [b.TableName, b.BackupStatus, relativeTime(b.BackupCreationDateTime), humanSize(b.BackupSizeBytes)]
+      .filter(Boolean)
+      .join(' · ');
+    item.iconPath = statusIcon(b.BackupStatus);
+    item.contextValue = ContextValue.backup;
+    const expiry = b.BackupExpiryDateTime;
+    item.tooltip = fieldTooltip(b.BackupName ?? 'Backup', [
+      ['Status', b.BackupStatus],
+      ['Type', b.BackupType],
+      ['Table', b.TableName],
+      ['Table id', b.TableId],
+      ['Table ARN', b.TableArn],
+      ['Backup ARN', b.BackupArn],
+      ['Created', bothTimes(b.BackupCreationDateTime)],
+      ['Expires', expiry ? `${bothTimes(expiry)}, ${expiry.getTime() > Date.now() ? `in ${humanDuration(expiry.getTime() - Date.now())}` : 'expired'}` : undefined],
+      ['Size', b.BackupSizeBytes === undefined ? undefined : `${humanSize(b.BackupSizeBytes)} (${b.BackupSizeBytes.toLocaleString('en-US')} bytes)`],
+    ]);
+    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
+    item.accessibilityInformation = { label: `Backup ${b.BackupName ?? ''}, ${b.BackupStatus ?? ''}, table ${b.TableName ?? ''}` };
+    return item;
+  }
+}
+
+function statusIcon(status: string | undefined): vscode.ThemeIcon {
+  switch (status) {
+    case 'CREATING':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'DELETED':
+      return new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground'));
+    case 'AVAILABLE':
+      return new vscode.ThemeIcon('archive', new vscode.ThemeColor('charts.green'));
+    default:
+      return new vscode.ThemeIcon('archive');
+  }
+}

@@ -1,0 +1,165 @@
+import * as vscode from 'vscode';
+import type { ClientFactory } from '../aws/clientFactory';
+import { checkRange } from '../filters/dateInput';
+import type { FilterStore } from '../filters/filterStore';
+import { clearValue, pickOne, promptDate, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { listTablesPage } from './api';
+import { shortDate, type BackupFilters } from './filters';
+import { backupTypes, validateTableInput, type BackupTypeFilter } from './validation';
+
+/**
+ * Checks filters given as a command argument (scripts, keybindings, tests) with the same rules as the
+ * input boxes. Returns the first problem, or undefined.
+ */
+export function validateBackupFilters(f: BackupFilters): string | undefined {
+  if (f.table !== undefined && validateTableInput(f.table)) {
+    return validateTableInput(f.table);
+  }
+  if (f.backupType !== undefined && !backupTypes.includes(f.backupType)) {
+    return `Backup type must be one of ${backupTypes.join(', ')}.`;
+  }
+  for (const key of ['after', 'before'] as const) {
+    const value = f[key];
+    if (value !== undefined && Number.isNaN(Date.parse(value))) {
+      return `"${key}" is not a date.`;
+    }
+  }
+  return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
+}
+
+function apply<T>(result: PromptResult<T>, set: (value: T | undefined) => Promise<void>): Promise<void> {
+  if (result === undefined) {
+    return Promise.resolve();
+  }
+  return set(result === clearValue ? undefined : result);
+}
+
+export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, clients: ClientFactory, arg?: Partial<BackupFilters>): Promise<boolean> {
+  if (arg && typeof arg === 'object' && !('id' in arg)) {
+    const next = { ...store.current, ...arg };
+    const problem = validateBackupFilters(next);
+    if (problem) {
+      void vscode.window.showErrorMessage(`Filter not applied: ${problem}`);
+      return false;
+    }
+    await store.set(next);
+    return true;
+  }
+  const f = store.current;
+  await showFilterMenu(
+    'Filter DynamoDB backups',
+    [
+      {
+        label: '$(table) Table',
+        current: f.table,
+        run: async () => apply(await pickTable(clients, f.table), (table) => store.update({ table })),
+      },
+      {
+        label: '$(symbol-enum) Backup type',
+        current: f.backupType ?? 'USER (API default)',
+        run: async () => {
+          const type = await pickOne<BackupTypeFilter>(
+            'Backup type',
+            [
+              { value: 'USER', label: 'USER', description: 'on-demand backups you created (the API default)' },
+              { value: 'SYSTEM', label: 'SYSTEM', description: 'made by DynamoDB, e.g. before a table is deleted; expire after 35 days' },
+              { value: 'AWS_BACKUP', label: 'AWS_BACKUP', description: 'made by AWS Backup' },
+              { value: 'ALL', label: 'ALL', description: 'every type' },
+            ],
+            f.backupType ?? 'USER',
+          );
+          if (type) {
+            await store.update({ backupType: type === 'USER' ? undefined : type });
+          }
+        },
+      },
+      {
+        label: '$(calendar) Created on or after',
+        current: f.after && shortDate(f.after),
+        detail: 'Inclusive (TimeRangeLowerBound)',
+        run: async () =>
+          apply(
+            await promptDate('Created on or after (inclusive)', f.after, (d) => checkRange(d, f.before ? new Date(f.before) : undefined)),
+            (after) => store.update({ after }),
+          ),
+      },
+      {
+        label: '$(calendar) Created before',
+        current: f.before && shortDate(f.before),
+        detail: 'Exclusive (TimeRangeUpperBound)',
+        run: async () =>
+          apply(
+            await promptDate('Created before (exclusive)', f.before, (d) => checkRange(f.after ? new Date(f.after) : undefined, d)),
+            (before) => store.update({ before }),
+          ),
+      },
+    ],
+    () => store.clear(),
+  );
+  return true;
+}
+
+/**
+ * Table names from ListTables with a "Load more" entry inside the picker; a typed name or table ARN is
+ * accepted when valid.
+ */
+async function pickTable(clients: ClientFactory, current: string | undefined): Promise<PromptResult<string>> {
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: string }>();
+  quickPick.title = 'Only backups of table';
+  quickPick.placeholder = 'Pick a table, or type a table name or table ARN';
+  quickPick.busy = true;
+  const tables: string[] = [];
+  let token: string | undefined;
+  let typedError: string | undefined;
+  const loadMoreValue = '\u0000more';
+  const clearItem = { label: '$(close) All tables', description: 'remove this filter', value: '\u0000clear' };
+  const render = (): void => {
+    const typed = quickPick.value.trim();
+    typedError = typed ? validateTableInput(typed) : undefined;
+    const typedItems = typed && !tables.includes(typed)
+      ? [{ label: typed, description: typedError ?? 'use the typed name', value: typedError ? '\u0000invalid' : typed, alwaysShow: true }]
+      : [];
+    quickPick.items = [
+      ...typedItems,
+      ...(current ? [clearItem] : []),
+      ...tables.map((t) => ({ label: t, description: t === current ? 'current' : '', value: t })),
+      ...(token ? [{ label: '$(fold-down) Load more tables…', description: `${tables.length} loaded`, value: loadMoreValue, alwaysShow: true }] : []),
+    ];
+  };
+  const load = async (): Promise<void> => {
+    quickPick.busy = true;
+    try {
+      const page = await listTablesPage(clients, token);
+      tables.push(...page.items);
+      token = page.nextToken;
+    } catch (error) {
+      quickPick.placeholder = `Could not list tables (${(error as Error).name}); type a table name instead`;
+    } finally {
+      quickPick.busy = false;
+      render();
+    }
+  };
+  void load();
+  return new Promise((resolve) => {
+    quickPick.onDidChangeValue(render);
+    quickPick.onDidAccept(() => {
+      const picked = quickPick.selectedItems[0]?.value;
+      if (picked === loadMoreValue) {
+        void load();
+        return;
+      }
+      if (picked === '\u0000invalid' || picked === undefined) {
+        quickPick.placeholder = typedError ?? quickPick.placeholder;
+        return;
+      }
+      resolve(picked === clearItem.value ? clearValue : picked);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    render();
+    quickPick.show();
+  });
+}

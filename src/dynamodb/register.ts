@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { Command, ViewId } from '../constants';
+import { registerCommand } from '../commands/registerCommand';
+import { copyFromNodes } from '../commands/treeCommands';
+import type { FeatureContext } from '../feature';
+import { FilterStore } from '../filters/filterStore';
+import type { ListSource } from '../tree/listSource';
+import { PagedTreeProvider } from '../tree/pagedTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
+import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
+import { BackupDetailSource } from './backupDetails';
+import { BackupNode } from './backupNode';
+import { runBackupFilterCommand } from './filterCommand';
+import { noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
+
+/** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
+export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
+  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters);
+  const showDetails = async (node: BackupNode): Promise<void> => {
+    if (node.arn) {
+      await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn));
+    }
+  };
+  const source: ListSource<BackupSummary, BackupFilters> = {
+    noun: 'backups',
+    iamAction: 'dynamodb:ListBackups',
+    clampPageSize: clampBackupPageSize,
+    fetchPage: (token, pageSize, f, signal) => listBackupsPage(ctx.clients, token, pageSize, f, signal),
+    keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
+    makeNode: (item, id, parent) => new BackupNode(item, id, parent, { region: () => ctx.session.current.region, showDetails }),
+    emptyMessage: (f) => {
+      const active = summarizeBackupFilters(f);
+      return active.length > 0
+        ? { message: `No backups match ${active.join(', ')}`, filtered: true }
+        : { message: 'No USER backups in this region (the API lists USER backups unless a type filter says otherwise)', filtered: false };
+    },
+  };
+  const provider = new PagedTreeProvider(ViewId.dynamodb, 'DynamoDB Backups', ctx.session, ctx.setupCheck, (p) =>
+    p.createList(source, () => filters.current, undefined, 'DynamoDB backups'),
+  );
+  ctx.views.add({ key: 'dynamodb', provider, filters });
+  ctx.extension.subscriptions.push(provider, filters);
+
+  const filter = (arg?: Partial<BackupFilters>): Promise<boolean> => runBackupFilterCommand(filters, ctx.clients, arg);
+  registerCommand(ctx.extension, Command.dynamodbFilter, filter, 'dynamodb:ListTables');
+  registerCommand(ctx.extension, Command.dynamodbFilterActive, filter, 'dynamodb:ListTables');
+  registerCommand(ctx.extension, Command.dynamodbCopyTableArn, (node?: TreeNode, selection?: TreeNode[]) =>
+    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), 'table ARN'),
+  );
+  registerCommand(ctx.extension, Command.dynamodbShowTableBackups, async (node: TreeNode) => {
+    if (node instanceof BackupNode && node.item.TableName) {
+      await filters.update({ table: node.item.TableName });
+      await vscode.commands.executeCommand(`${ViewId.dynamodb}.focus`);
+    }
+  });
+  return provider;
+}

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { performance } from 'node:perf_hooks';
+import { ClientFactory } from './aws/clientFactory';
+import { AwsSession } from './aws/session';
+import { registerConnectionCommands } from './commands/connectionCommands';
+import { registerTreeCommands } from './commands/treeCommands';
+import { registerDynamoDb } from './dynamodb/register';
+import type { FeatureContext } from './feature';
+import type { SetupState } from './tree/pagedTreeProvider';
+import { ViewRegistry } from './tree/viewRegistry';
+import { log } from './util/log';
+import { DetailPanels } from './webview/detailPanel';
+import { describeError } from './aws/errors';
+import { createTestApi, type TestApi } from './testApi';
+
+/** Composition root: build the session and client factory, register each service, nothing else. */
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  performance.mark('awsHistory:activate:start');
+  const session = new AwsSession();
+  const clients = new ClientFactory(session, log());
+  const views = new ViewRegistry();
+  const panels = new DetailPanels(context.extensionUri, (error) =>
+    describeError(error, { action: 'the request', profile: session.current.profile, region: session.current.region }),
+  );
+  const setupCheck = async (): Promise<SetupState> => {
+    const connection = await session.resolve();
+    if (!connection.region) {
+      return 'noRegion';
+    }
+    return clients.checkCredentials().then(
+      () => 'ok',
+      () => 'noCredentials',
+    );
+  };
+  context.subscriptions.push(
+    session,
+    views,
+    panels,
+    session.onDidChange(() => {
+      clients.reset();
+      views.refreshAll();
+    }),
+  );
+  const feature: FeatureContext = { extension: context, session, clients, views, panels, setupCheck };
+  registerConnectionCommands(context, session);
+  registerTreeCommands(context, views);
+  registerDynamoDb(feature);
+  performance.mark('awsHistory:activate:end');
+  const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
+  log().debug(`activated in ${measure.duration.toFixed(1)} ms`);
+  return process.env.AWS_HISTORY_TEST === '1' ? createTestApi(feature, measure.duration) : undefined;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,16 @@
+import type * as vscode from 'vscode';
+import type { ClientFactory } from './aws/clientFactory';
+import type { AwsSession } from './aws/session';
+import type { SetupCheck } from './tree/pagedTreeProvider';
+import type { ViewRegistry } from './tree/viewRegistry';
+import type { DetailPanels } from './webview/detailPanel';
+
+/** What each service's `register…` function gets from the composition root. */
+export interface FeatureContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly session: AwsSession;
+  readonly clients: ClientFactory;
+  readonly views: ViewRegistry;
+  readonly panels: DetailPanels;
+  readonly setupCheck: SetupCheck;
+}

@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { datePresets, dateInputHelp, parseDateInput } from './dateInput';
+
+/** Returned by a prompt when the user chose to remove the filter (undefined means cancelled). */
+export const clearValue = Symbol('clear');
+export type PromptResult<T> = T | typeof clearValue | undefined;
+
+export interface FilterMenuEntry {
+  readonly label: string;
+  readonly current: string | undefined;
+  readonly detail?: string;
+  run(): Promise<void>;
+}
+
+/** A QuickPick listing each filter with its current value; picking one edits it. */
+export async function showFilterMenu(title: string, entries: readonly FilterMenuEntry[], clearAll: () => Promise<void>): Promise<void> {
+  const items = [
+    ...entries.map((entry) => ({
+      label: entry.label,
+      description: entry.current ?? 'not set',
+      detail: entry.detail,
+      run: () => entry.run(),
+    })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => Promise.resolve() },
+    { label: '$(clear-all) Clear all filters', description: '', detail: undefined, run: clearAll },
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a filter to change' });
+  await chosen?.run();
+}
+
+/** An input box that refuses invalid text with the validator's message, so nothing invalid is ever sent. */
+export async function promptText(
+  title: string,
+  prompt: string,
+  validate: (text: string) => string | undefined,
+  value = '',
+): Promise<PromptResult<string>> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt: `${prompt} Leave empty to remove this filter.`,
+    value,
+    ignoreFocusOut: true,
+    validateInput: (input) => (input.trim() === '' ? undefined : validate(input)),
+  });
+  if (text === undefined) {
+    return undefined;
+  }
+  if (text.trim() === '') {
+    return clearValue;
+  }
+  return validate(text) === undefined ? text.trim() : undefined;
+}
+
+/** Presets, then a box that accepts ISO 8601 or relative input (`30m`, `24h`, `7d`); returns ISO. */
+export async function promptDate(title: string, current: string | undefined, check?: (date: Date) => string | undefined): Promise<PromptResult<string>> {
+  const now = Date.now();
+  const presets = datePresets.map((preset) => ({
+    label: preset.label,
+    description: new Date(now - preset.ms).toLocaleString(),
+    iso: new Date(now - preset.ms).toISOString(),
+  }));
+  const items = [
+    { label: '$(edit) Enter a date…', description: dateInputHelp, iso: 'enter' },
+    ...presets,
+    ...(current ? [{ label: '$(close) Remove this filter', description: '', iso: 'clear' }] : []),
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: current ? `Current: ${current}` : 'Pick a preset or enter a date' });
+  if (!chosen) {
+    return undefined;
+  }
+  if (chosen.iso === 'clear') {
+    return clearValue;
+  }
+  if (chosen.iso !== 'enter') {
+    const preset = new Date(chosen.iso);
+    const problem = check?.(preset);
+    if (problem) {
+      void vscode.window.showWarningMessage(problem);
+      return undefined;
+    }
+    return chosen.iso;
+  }
+  const validate = (text: string): string | undefined => {
+    const parsed = parseDateInput(text);
+    return parsed.ok ? check?.(parsed.date) : parsed.message;
+  };
+  const text = await promptText(title, `${dateInputHelp}.`, validate, current ?? '');
+  if (text === undefined || text === clearValue) {
+    return text;
+  }
+  const parsed = parseDateInput(text);
+  return parsed.ok ? parsed.date.toISOString() : undefined;
+}
+
+export async function pickOne<T extends string>(title: string, options: readonly { value: T; label: string; description?: string }[], current?: T): Promise<T | undefined> {
+  const chosen = await vscode.window.showQuickPick(
+    options.map((o) => ({ ...o, picked: o.value === current, description: o.value === current ? `${o.description ?? ''} (current)`.trim() : o.description })),
+    { title },
+  );
+  return chosen?.value;
+}
+
+export async function pickMany<T extends string>(title: string, options: readonly T[], current: readonly T[]): Promise<T[] | undefined> {
+  const chosen = await vscode.window.showQuickPick(
+    options.map((value) => ({ label: value, picked: current.includes(value) })),
+    { title, canPickMany: true, placeHolder: 'None selected = no filter' },
+  );
+  return chosen?.map((c) => c.label as T);
+}

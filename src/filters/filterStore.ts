@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { ContextKey, type ServiceKey } from '../constants';
+
+/**
+ * A view's server-side filters, persisted per workspace so they survive a restart. Services define the
+ * shape and how it reads; the store owns persistence, the context key for the filled filter icon and
+ * the change event that resets the view's lists.
+ */
+export class FilterStore<F extends object> implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<F>();
+  readonly onDidChange = this.emitter.event;
+  private value: F;
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    readonly service: ServiceKey,
+    private readonly empty: F,
+    /** Short human summary of each active filter, e.g. ["table Orders", "type ALL"]. */
+    private readonly summarize: (filters: F) => string[],
+  ) {
+    this.value = { ...empty, ...memento.get<Partial<F>>(this.storageKey, {}) };
+  }
+
+  private get storageKey(): string {
+    return `awsHistory.filters.${this.service}`;
+  }
+
+  get current(): F {
+    return this.value;
+  }
+
+  get active(): boolean {
+    return this.summarize(this.value).length > 0;
+  }
+
+  /** "table Orders · type ALL", or '' when nothing is filtered. */
+  describe(): string {
+    return this.summarize(this.value).join(' · ');
+  }
+
+  async set(next: F): Promise<void> {
+    this.value = next;
+    await this.memento.update(this.storageKey, next);
+    await this.syncContext();
+    this.emitter.fire(next);
+  }
+
+  async update(patch: Partial<F>): Promise<void> {
+    await this.set({ ...this.value, ...patch });
+  }
+
+  async clear(): Promise<void> {
+    await this.set({ ...this.empty });
+  }
+
+  async syncContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKey.filtered(this.service), this.active);
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,14 @@
+import type { FeatureContext } from './feature';
+
+/**
+ * Returned by activate() only when AWS_HISTORY_TEST=1 (as Azure's extensions do), so integration tests
+ * and the benchmark reach the real providers instead of module internals.
+ */
+export interface TestApi {
+  readonly feature: FeatureContext;
+  readonly activationMs: number;
+}
+
+export function createTestApi(feature: FeatureContext, activationMs: number): TestApi {
+  return { feature, activationMs };
+}

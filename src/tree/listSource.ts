@@ -1,0 +1,21 @@
+import type { Page } from './pagedList';
+import type { ItemNode, TreeNode } from './treeNode';
+
+/**
+ * What a service supplies for one kind of list: fetching a page and making a node. Paging, rows,
+ * de-duplication and refresh live in the core.
+ */
+export interface ListSource<T, F> {
+  /** Plural noun for rows and messages, e.g. "backups". */
+  readonly noun: string;
+  /** IAM action named in access-denied errors, e.g. `dynamodb:ListBackups`. */
+  readonly iamAction: string;
+  /** The API's page-size range applied to `awsHistory.pageSize` and to the last page of "Load up to N". */
+  clampPageSize(size: number): number;
+  fetchPage(token: string | undefined, pageSize: number, filters: F, signal: AbortSignal): Promise<Page<T>>;
+  /** Identity for de-duplication and node ids (the ARN, or ARN + id where an item has none). */
+  keyOf(item: T): string;
+  makeNode(item: T, id: string, parent: TreeNode | undefined): ItemNode<T>;
+  /** The empty-list row: says which filters are active so the user knows why nothing shows. */
+  emptyMessage(filters: F): { message: string; filtered: boolean };
+}

@@ -1,0 +1,199 @@
+import { describeError, type UserError } from '../aws/errors';
+import type { ListSource } from './listSource';
+import { PagedList } from './pagedList';
+import { ErrorRow, LoadingRow, LoadMoreRow, MessageRow } from './statusRows';
+import { isItemNode, type ItemNode, type TreeNode } from './treeNode';
+
+/** What a list needs from its tree: identity scope, change events and the current settings. */
+export interface TreeHost {
+  /** `profile|region`, the prefix of every node id. */
+  scope(): string;
+  profile(): string;
+  region(): string | undefined;
+  pageSize(): number;
+  /** Fires a change for exactly this node (undefined = the view's root). */
+  changed(node: TreeNode | undefined): void;
+}
+
+/**
+ * The children of one node (or of a view's root) as a paged list: loaded items, then one status row
+ * (Load more, Loading…, an error with Retry, or the empty message).
+ */
+export class PagedChildren<T, F> {
+  private list: PagedList<T>;
+  private readonly nodes = new Map<string, ItemNode<T>>();
+  private filters: F;
+
+  constructor(
+    private readonly host: TreeHost,
+    private readonly source: ListSource<T, F>,
+    private readonly getFilters: () => F,
+    /** The node whose children these are; undefined for a view's root. */
+    readonly owner: TreeNode | undefined,
+    /** Human name of this list for pickers, e.g. "Aurora backtracks of orders-aurora". */
+    readonly title: string,
+  ) {
+    this.filters = getFilters();
+    this.list = this.newList();
+  }
+
+  get id(): string {
+    return `${this.host.scope()}|${this.owner?.id ?? this.source.noun}`;
+  }
+  get noun(): string {
+    return this.source.noun;
+  }
+  get nextToken(): string | undefined {
+    return this.list.hasMore ? this.list.nextToken : undefined;
+  }
+  get loadedCount(): number {
+    return this.list.size;
+  }
+  get requestCount(): number {
+    return this.list.requestCount;
+  }
+  get isLoaded(): boolean {
+    return this.list.state !== 'unloaded';
+  }
+  get items(): T[] {
+    return this.list.items;
+  }
+  /** Item nodes made so far, in list order. */
+  get itemNodes(): ItemNode<T>[] {
+    return this.list.items.map((item) => this.nodeFor(item));
+  }
+
+  /** True for this list's item nodes and status rows. */
+  holds(node: TreeNode): boolean {
+    if ('list' in node) {
+      return node.list === this;
+    }
+    return isItemNode(node) && this.nodes.get(this.source.keyOf(node.item as T)) === node;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    if (this.list.state === 'unloaded') {
+      await this.list.loadNext(this.pageSize());
+    }
+    return this.rows();
+  }
+
+  /** Exactly one page, appended; the status row shows "Loading…" meanwhile. */
+  async loadMore(): Promise<void> {
+    if (this.list.loading || !this.list.hasMore) {
+      return;
+    }
+    const pending = this.list.loadNext(this.pageSize());
+    this.host.changed(this.owner);
+    const result = await pending;
+    if (result.applied) {
+      this.host.changed(this.owner);
+    }
+  }
+
+  /** Retry asks for the same token that failed. */
+  retry(): Promise<void> {
+    return this.loadMore();
+  }
+
+  /** boto3's MaxItems: as many pages as needed for `count` more items. */
+  async loadUpTo(count: number, onProgress: (loaded: number) => void, isCancelled: () => boolean): Promise<number> {
+    this.host.changed(this.owner);
+    const list = this.list;
+    const loaded = await list.loadUpTo(
+      count,
+      (size) => this.source.clampPageSize(size),
+      (n) => {
+        onProgress(n);
+        this.host.changed(this.owner);
+      },
+      isCancelled,
+    );
+    this.host.changed(this.owner);
+    return loaded;
+  }
+
+  /** Drops pages and tokens (optionally resuming from a token) and re-reads the filters. */
+  reset(startToken?: string): void {
+    this.list.reset(startToken);
+    this.filters = this.getFilters();
+    this.list = this.newList(startToken);
+    this.nodes.clear();
+    this.host.changed(this.owner);
+  }
+
+  /** Replaces one item in place (no paging reset) and refreshes only its row. */
+  updateItem(item: T): void {
+    if (this.list.update(item)) {
+      const node = this.nodes.get(this.source.keyOf(item));
+      if (node) {
+        node.update(item);
+        this.host.changed(node);
+      }
+    }
+  }
+
+  describeError(error: unknown): UserError {
+    return describeError(error, {
+      action: this.source.iamAction,
+      profile: this.host.profile(),
+      region: this.host.region(),
+      withToken: this.list.nextToken !== undefined,
+    });
+  }
+
+  private newList(startToken?: string): PagedList<T> {
+    const list = new PagedList<T>(
+      (token, size, signal) => this.source.fetchPage(token, size, this.filters, signal),
+      (item) => this.source.keyOf(item),
+      this.pageSize(),
+    );
+    if (startToken) {
+      list.reset(startToken);
+    }
+    return list;
+  }
+
+  private pageSize(): number {
+    return this.source.clampPageSize(this.host.pageSize());
+  }
+
+  private rows(): TreeNode[] {
+    const rows: TreeNode[] = this.list.items.map((item) => this.nodeFor(item));
+    const parent = this.owner;
+    switch (this.list.state) {
+      case 'loading':
+        rows.push(new LoadingRow(this, parent));
+        break;
+      case 'more':
+        rows.push(new LoadMoreRow(this, parent, this.list.size, this.source.noun));
+        break;
+      case 'error': {
+        const error = this.describeError(this.list.error);
+        if (error.kind !== 'cancelled') {
+          rows.push(new ErrorRow(this, parent, error));
+        }
+        break;
+      }
+      case 'done':
+        if (rows.length === 0) {
+          const { message, filtered } = this.source.emptyMessage(this.filters);
+          rows.push(new MessageRow(this, parent, message, filtered));
+        }
+        break;
+      case 'unloaded':
+        break;
+    }
+    return rows;
+  }
+
+  private nodeFor(item: T): ItemNode<T> {
+    const key = this.source.keyOf(item);
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner);
+      this.nodes.set(key, node);
+    }
+    return node;
+  }
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { Command, ContextValue } from '../constants';
+import type { UserError } from '../aws/errors';
+import type { TreeNode } from './treeNode';
+import type { AnyPagedChildren } from './pagedTreeProvider';
+
+/** The list a status row belongs to; rows carry it so their commands act on the right list. */
+export type RowOwner = AnyPagedChildren;
+
+abstract class StatusRow implements TreeNode {
+  constructor(
+    readonly list: RowOwner,
+    readonly parent: TreeNode | undefined,
+  ) {}
+  /** One id for all status rows of a list, so "Load more", "Loading…" and the error row replace each other in place. */
+  get id(): string {
+    return `${this.list.id}#status`;
+  }
+  abstract getTreeItem(): vscode.TreeItem;
+}
+
+export class LoadMoreRow extends StatusRow {
+  constructor(
+    list: RowOwner,
+    parent: TreeNode | undefined,
+    private readonly loadedCount: number,
+    private readonly noun: string,
+  ) {
+    super(list, parent);
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Load more…');
+    item.id = this.id;
+    item.description = `${this.loadedCount.toLocaleString('en-US')} ${this.noun} loaded`;
+    item.iconPath = new vscode.ThemeIcon('fold-down');
+    item.contextValue = ContextValue.loadMore;
+    item.tooltip = 'Fetch the next page. Right-click to load several pages or copy the next-page token.';
+    item.command = { command: Command.loadMore, title: 'Load more', arguments: [this] };
+    item.accessibilityInformation = { label: `Load more ${this.noun}, ${this.loadedCount} loaded` };
+    return item;
+  }
+}
+
+export class LoadingRow extends StatusRow {
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Loading…');
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.contextValue = ContextValue.loading;
+    return item;
+  }
+}
+
+export class ErrorRow extends StatusRow {
+  constructor(
+    list: RowOwner,
+    parent: TreeNode | undefined,
+    readonly error: UserError,
+  ) {
+    super(list, parent);
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.error.message);
+    item.id = this.id;
+    const stale = this.error.kind === 'staleToken';
+    item.description = stale ? 'Start again' : 'Retry';
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.contextValue =
+      this.error.kind === 'credentials'
+        ? ContextValue.errorCredentials
+        : stale
+          ? ContextValue.errorStaleToken
+          : ContextValue.error;
+    // Plain string: the message comes from AWS and must not render as Markdown or links.
+    item.tooltip = [this.error.message, this.error.hint, this.error.requestId ? `Request id: ${this.error.requestId}` : '']
+      .filter(Boolean)
+      .join('\n');
+    item.command = { command: Command.retry, title: 'Retry', arguments: [this] };
+    return item;
+  }
+}
+
+export class MessageRow extends StatusRow {
+  constructor(
+    list: RowOwner,
+    parent: TreeNode | undefined,
+    private readonly message: string,
+    private readonly filtered: boolean,
+  ) {
+    super(list, parent);
+  }
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.message);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.filtered ? 'filter' : 'info');
+    item.contextValue = this.filtered ? ContextValue.emptyFiltered : ContextValue.empty;
+    item.tooltip = this.message;
+    if (this.filtered) {
+      item.description = 'Clear filters';
+      item.command = { command: Command.clearFilters, title: 'Clear filters', arguments: [this] };
+    }
+    return item;
+  }
+}

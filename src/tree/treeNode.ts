@@ -1,0 +1,32 @@
+import type * as vscode from 'vscode';
+
+/** Every row in the three trees. Ids are stable across refreshes so selection and expansion survive. */
+export interface TreeNode {
+  readonly id: string;
+  readonly parent: TreeNode | undefined;
+  getTreeItem(): vscode.TreeItem;
+  getChildren?(): Promise<TreeNode[]> | TreeNode[];
+}
+
+/** Optional capabilities of an item row, found with the guards below (no service knowledge in the core). */
+export interface ItemNode<T> extends TreeNode {
+  readonly item: T;
+  /** Replaces the item (e.g. a status refresh); the node rebuilds its TreeItem on next request. */
+  update(item: T): void;
+  /** The ARN Copy ARN puts on the clipboard. */
+  readonly arn?: string | undefined;
+  /** What Copy Name copies. */
+  readonly name?: string | undefined;
+  /** Text for the palette pickers (name, then context). */
+  readonly pickLabel?: { label: string; description?: string; detail?: string };
+  consoleUrl?(): string | undefined;
+  showDetails?(): Promise<void> | void;
+}
+
+export function isItemNode(node: unknown): node is ItemNode<unknown> {
+  return typeof node === 'object' && node !== null && 'item' in node && 'update' in node;
+}
+
+export function hasArn(node: unknown): node is ItemNode<unknown> & { arn: string } {
+  return isItemNode(node) && typeof node.arn === 'string' && node.arn.length > 0;
+}

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionId, type ServiceKey } from '../../src/constants';
+import type { TestApi } from '../../src/testApi';
+import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
+import { LoadMoreRow, ErrorRow, LoadingRow, MessageRow } from '../../src/tree/statusRows';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { EmulatorControl } from '../emulator/control';
+
+/** The extension's test API (the harness sets AWS_HISTORY_TEST=1). */
+export async function api(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi>(extensionId);
+  assert.ok(extension, 'extension is installed');
+  const exported = await extension.activate();
+  assert.ok(exported, 'activate() returned the test API');
+  return exported;
+}
+
+export function emulator(): EmulatorControl {
+  const url = process.env.EMULATOR_URL;
+  assert.ok(url, 'EMULATOR_URL is set by the harness');
+  return new EmulatorControl(url);
+}
+
+export async function provider(service: ServiceKey): Promise<PagedTreeProvider> {
+  return (await api()).feature.views.get(service).provider;
+}
+
+/** What VS Code does when a user expands a node (or opens the view for the root). */
+export async function expand(p: PagedTreeProvider, node?: TreeNode): Promise<TreeNode[]> {
+  return p.getChildren(node);
+}
+
+export function label(node: TreeNode): string {
+  const l = node.getTreeItem().label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+
+export function description(node: TreeNode): string {
+  const d = node.getTreeItem().description;
+  return typeof d === 'string' ? d : '';
+}
+
+export function lastRow(rows: TreeNode[]): TreeNode | undefined {
+  return rows[rows.length - 1];
+}
+
+export function itemRows(rows: TreeNode[]): TreeNode[] {
+  return rows.filter((r) => !(r instanceof LoadMoreRow || r instanceof ErrorRow || r instanceof LoadingRow || r instanceof MessageRow));
+}
+
+/** Clicks the Load more row the way the tree does (its command with the row as argument). */
+export async function clickLoadMore(p: PagedTreeProvider, parent?: TreeNode): Promise<TreeNode[]> {
+  const row = lastRow(await expand(p, parent));
+  assert.ok(row instanceof LoadMoreRow, `last row is Load more, got ${row ? label(row) : 'nothing'}`);
+  await vscode.commands.executeCommand(row.getTreeItem().command!.command, ...(row.getTreeItem().command!.arguments ?? []));
+  return expand(p, parent);
+}
+
+/** Loads pages until the Load more row disappears; returns the rows and the number of clicks. */
+export async function loadAll(p: PagedTreeProvider, parent?: TreeNode, maxClicks = 100_000): Promise<{ rows: TreeNode[]; clicks: number }> {
+  let rows = await expand(p, parent);
+  let clicks = 0;
+  while (lastRow(rows) instanceof LoadMoreRow && clicks < maxClicks) {
+    const row = lastRow(rows) as LoadMoreRow;
+    await row.list.loadMore();
+    rows = await expand(p, parent);
+    clicks++;
+  }
+  return { rows, clicks };
+}
+
+/** Polls until the condition holds (no fixed sleeps). */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() > end) {
+      throw new Error(`Timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export { LoadMoreRow, ErrorRow, LoadingRow, MessageRow };

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import { PagedList, type Page } from '../../src/tree/pagedList';
+
+interface Item {
+  arn: string;
+  v?: number;
+}
+
+/** A fake API: pages keyed by token; records every request. */
+function fakeApi(pages: Record<string, Page<Item>>, opts: { failOn?: Set<string>; delayMs?: number } = {}) {
+  const calls: { token: string | undefined; size: number; signal: AbortSignal }[] = [];
+  const fetcher = async (token: string | undefined, size: number, signal: AbortSignal): Promise<Page<Item>> => {
+    calls.push({ token, size, signal });
+    if (opts.delayMs) {
+      await new Promise((r) => setTimeout(r, opts.delayMs));
+    }
+    const key = token ?? '';
+    if (opts.failOn?.has(key)) {
+      opts.failOn.delete(key);
+      throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+    }
+    const page = pages[key];
+    if (!page) {
+      throw new Error(`unknown token ${key}`);
+    }
+    return page;
+  };
+  return { calls, fetcher };
+}
+
+const items = (...arns: string[]): Item[] => arns.map((arn) => ({ arn }));
+
+describe('PagedList', () => {
+  it('loads nothing until asked, then one page per call following the token', async () => {
+    const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: items('c') } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2);
+    assert.equal(api.calls.length, 0);
+    assert.equal(list.state, 'unloaded');
+    await list.loadNext();
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+    assert.equal(list.state, 'more');
+    assert.equal(list.nextToken, 't1');
+    await list.loadNext();
+    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 't1']);
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c']);
+    assert.equal(list.state, 'done');
+    assert.equal(list.hasMore, false);
+    await list.loadNext();
+    assert.equal(api.calls.length, 2, 'no request once the list is done');
+  });
+
+  it('shares one request between concurrent callers', async () => {
+    const api = fakeApi({ '': { items: items('a'), nextToken: 't1' }, t1: { items: items('b') } }, { delayMs: 10 });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 1);
+    const results = await Promise.all([list.loadNext(), list.loadNext(), list.loadNext()]);
+    assert.equal(api.calls.length, 1);
+    assert.equal(results[0], results[1]);
+    assert.deepEqual(list.items.map((i) => i.arn), ['a']);
+  });
+
+  it('de-duplicates by key across pages and updates the stored item', async () => {
+    const api = fakeApi({ '': { items: [{ arn: 'a', v: 1 }, { arn: 'b' }], nextToken: 't1' }, t1: { items: [{ arn: 'a', v: 2 }, { arn: 'c' }] } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2);
+    await list.loadNext();
+    const second = await list.loadNext();
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c']);
+    assert.deepEqual(second.added.map((i) => i.arn), ['c']);
+    assert.equal(list.get('a')?.v, 2);
+  });
+
+  it('keeps loaded items on failure and retries the same token', async () => {
+    const api = fakeApi(
+      { '': { items: items('a'), nextToken: 't1' }, t1: { items: items('b'), nextToken: 't2' }, t2: { items: items('c') } },
+      { failOn: new Set(['t2']) },
+    );
+    const list = new PagedList(api.fetcher, (i) => i.arn, 1);
+    await list.loadNext();
+    await list.loadNext();
+    await list.loadNext();
+    assert.equal(list.state, 'error');
+    assert.equal((list.error as Error).name, 'ThrottlingException');
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+    assert.equal(list.nextToken, 't2');
+    await list.loadNext();
+    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 't1', 't2', 't2']);
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c']);
+    assert.equal(list.state, 'done');
+  });
+
+  it('keeps going through empty pages that still carry a token', async () => {
+    const api = fakeApi({ '': { items: [], nextToken: 't1' }, t1: { items: [], nextToken: 't2' }, t2: { items: items('a'), nextToken: 't3' }, t3: { items: [] } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 5);
+    await list.loadNext();
+    assert.deepEqual(list.items.map((i) => i.arn), ['a']);
+    assert.equal(api.calls.length, 3);
+    assert.equal(list.state, 'more');
+    await list.loadNext();
+    assert.equal(list.state, 'done');
+  });
+
+  it('stops when the API returns the token it was sent', async () => {
+    const api = fakeApi({ '': { items: items('a'), nextToken: 't1' }, t1: { items: [], nextToken: 't1' } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 5);
+    await list.loadNext();
+    await list.loadNext();
+    assert.equal(list.state, 'done');
+    assert.equal(api.calls.length, 2);
+  });
+
+  it('drops a response that arrives after a reset, and aborts it', async () => {
+    const api = fakeApi({ '': { items: items('stale'), nextToken: 't1' } }, { delayMs: 20 });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 5);
+    const pending = list.loadNext();
+    list.reset();
+    assert.equal(api.calls[0]?.signal.aborted, true);
+    const result = await pending;
+    assert.equal(result.applied, false);
+    assert.equal(list.size, 0);
+    assert.equal(list.state, 'unloaded');
+  });
+
+  it('resumes from a starting token after reset', async () => {
+    const api = fakeApi({ t5: { items: items('x') } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 5);
+    list.reset('t5');
+    await list.loadNext();
+    assert.deepEqual(api.calls.map((c) => c.token), ['t5']);
+    assert.deepEqual(list.items.map((i) => i.arn), ['x']);
+  });
+
+  it('loadUpTo asks only for what is missing on the last page (MaxItems)', async () => {
+    const pages: Record<string, Page<Item>> = {};
+    let n = 0;
+    const fetcher = (token: string | undefined, size: number): Promise<Page<Item>> => {
+      const start = token ? Number(token) : 0;
+      const page = { items: Array.from({ length: size }, (_, i) => ({ arn: `i${start + i}` })), nextToken: String(start + size) };
+      pages[String(n++)] = page;
+      return Promise.resolve(page);
+    };
+    const list = new PagedList(fetcher, (i) => i.arn, 100);
+    const progress: number[] = [];
+    const loaded = await list.loadUpTo(250, (s) => Math.max(1, Math.min(100, s)), (x) => progress.push(x));
+    assert.equal(loaded, 250);
+    assert.equal(list.size, 250);
+    assert.deepEqual(progress, [100, 200, 250]);
+  });
+
+  it('loadUpTo stops when cancelled', async () => {
+    const fetcher = (token: string | undefined, size: number): Promise<Page<Item>> => {
+      const start = token ? Number(token) : 0;
+      return Promise.resolve({ items: Array.from({ length: size }, (_, i) => ({ arn: `i${start + i}` })), nextToken: String(start + size) });
+    };
+    const list = new PagedList(fetcher, (i) => i.arn, 10);
+    let calls = 0;
+    const loaded = await list.loadUpTo(1000, (s) => s, () => calls++, () => calls >= 2);
+    assert.equal(loaded, 20);
+  });
+});
