@@ -1,6 +1,7 @@
 // Builds three kinds of bundle: the extension host entry (node/cjs, tiny, loads no SDK), one chunk per
 // AWS SDK client that the entry requires at first use, and the webview UI (browser/iife).
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -75,6 +76,11 @@ if (tests) {
     target: 'node20',
     external: ['vscode', 'mocha'],
   });
+}
+
+if (production) {
+  // A release must not pick up source maps or chunks left by a development build.
+  rmSync('dist', { recursive: true, force: true });
 }
 
 if (watch) {

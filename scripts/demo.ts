@@ -20,8 +20,11 @@ function parseArgs(argv: string[]): Args {
     const flag = argv[i];
     const value = Number(argv[i + 1]);
     if ((flag === '--port' || flag === '--emulator-port') && Number.isInteger(value) && value >= 0 && value < 65536) {
-      if (flag === '--port') args.port = value;
-      else args.emulatorPort = value;
+      if (flag === '--port') {
+        args.port = value;
+      } else {
+        args.emulatorPort = value;
+      }
       i++;
     } else {
       throw new Error(`bad argument ${flag} (usage: demo.ts [--port 8080] [--emulator-port N])`);
@@ -45,7 +48,9 @@ async function main(): Promise<void> {
     })());
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      if (stopping) process.exit(1); // second Ctrl-C: the exit hook in util.ts SIGKILLs what is left
+      if (stopping) { // second Ctrl-C: the exit hook in util.ts SIGKILLs what is left
+        process.exit(1);
+      }
       console.log(`\n${signal}: stopping code-server and the emulator…`);
       void stop(0);
     });

@@ -5,6 +5,8 @@ import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { registerDynamoDb } from './dynamodb/register';
+import { registerLambda } from './lambda/register';
+import { registerRds } from './rds/register';
 import type { FeatureContext } from './feature';
 import type { SetupState } from './tree/pagedTreeProvider';
 import { ViewRegistry } from './tree/viewRegistry';
@@ -45,6 +47,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerConnectionCommands(context, session);
   registerTreeCommands(context, views);
   registerDynamoDb(feature);
+  registerLambda(feature);
+  registerRds(feature);
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);

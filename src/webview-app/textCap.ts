@@ -72,7 +72,7 @@ export function prettyValue(value: unknown, maxChars: number = defaultCodeCap): 
       // Stack overflow on absurdly nested input: the caller falls back to the raw text.
       return undefined;
     }
-    if (error !== budgetSpent) {
+    if (!(error instanceof BudgetSpent)) {
       throw error;
     }
   }
@@ -83,7 +83,8 @@ export function prettyValue(value: unknown, maxChars: number = defaultCodeCap): 
   return { text, truncatedNotice: `Showing the first ${grouped(text.length)} characters of the formatted document.` };
 }
 
-const budgetSpent = Symbol('budgetSpent');
+/** Thrown to unwind the recursion once the budget is used up; never escapes `prettyValue`. */
+class BudgetSpent extends Error {}
 
 class BudgetWriter {
   private readonly parts: string[] = [];
@@ -95,7 +96,7 @@ class BudgetWriter {
       this.parts.push(s.slice(0, this.max - this.length));
       this.length = this.max;
       this.spent = true;
-      throw budgetSpent;
+      throw new BudgetSpent();
     }
     this.parts.push(s);
     this.length += s.length;

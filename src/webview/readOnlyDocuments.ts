@@ -68,6 +68,7 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
 
 /** Names come from AWS (user-chosen backup names): keep them readable but free of path separators. */
 function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control and bidi-override characters are what we strip
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f\u202a-\u202e\u2066-\u2069]+/g, '_').trim();
   return (cleaned || 'document').slice(0, 120);
 }

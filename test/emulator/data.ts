@@ -46,7 +46,7 @@ function demoRegions(now: number): Record<string, RegionData> {
 /** Demo plus the bulk data in us-east-1 (see the README-style notes in gen-*.ts). */
 function largeRegions(now: number): Record<string, RegionData> {
   const regions = demoRegions(now);
-  const us = regions[PRIMARY_REGION]!;
+  const us = regions[PRIMARY_REGION];
   const big = bigTable(PRIMARY_REGION, now);
   us.tables = [...us.tables, big.table].sort((a, b) => (a.name < b.name ? -1 : 1));
   us.backups = sortBackups([...us.backups, ...big.backups]);
@@ -75,7 +75,9 @@ export function isDatasetName(value: string): value is DatasetName {
 }
 
 export function buildDataset(options: BuildOptions): Dataset {
-  if (!isDatasetName(options.dataset)) throw new Error(`Unknown dataset "${String(options.dataset)}"; expected one of ${DATASET_NAMES.join(', ')}`);
+  if (!isDatasetName(options.dataset)) {
+    throw new Error(`Unknown dataset "${String(options.dataset)}"; expected one of ${DATASET_NAMES.join(', ')}`);
+  }
   const now = options.now ?? floorToMinute(Date.now());
   return { name: options.dataset, now, regions: DATASET_BUILDERS[options.dataset](now) };
 }

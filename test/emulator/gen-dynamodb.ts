@@ -178,8 +178,12 @@ function finishBackup(region: string, draft: BackupDraft, baseItems: number, now
     tableSizeBytes,
   };
   // Backups are slightly smaller than the live table (no index overhead); a CREATING one has no size yet.
-  if (draft.status !== 'CREATING') record.sizeBytes = Math.round(tableSizeBytes * (0.93 + rng.next() * 0.05));
-  if (draft.type === 'SYSTEM') record.expiryMs = draft.createdMs + 35 * DAY;
+  if (draft.status !== 'CREATING') {
+    record.sizeBytes = Math.round(tableSizeBytes * (0.93 + rng.next() * 0.05));
+  }
+  if (draft.type === 'SYSTEM') {
+    record.expiryMs = draft.createdMs + 35 * DAY;
+  }
   return record;
 }
 
@@ -218,7 +222,7 @@ export function demoDynamo(region: string, now: number): { tables: TableRecord[]
     const purpose = rng.pick(USER_PURPOSES);
     drafts.push({ table, createdMs, type: 'USER', status: 'AVAILABLE', name: `${table.name.toLowerCase()}-${purpose}-${compactDate(createdMs)}-${rng.hex(4)}` });
   }
-  drafts.push({ table: orders, createdMs: now - 9 * DAY - 3 * HOUR - 17 * MINUTE, type: 'USER', status: 'AVAILABLE', name: 'orders-full-features' });
+  drafts.push({ table: orders, createdMs: now - 9 * DAY - 3 * HOUR - 17 * MINUTE - 23_456, type: 'USER', status: 'AVAILABLE', name: 'orders-full-features' });
   drafts.push({ table: orders, createdMs: now - 4 * MINUTE - 12_345, type: 'USER', status: 'CREATING', name: `orders-predeploy-${compactDate(now)}-inflight` });
   drafts.push({ table: customers, createdMs: now - 45 * DAY - 5 * HOUR, type: 'USER', status: 'DELETED', name: 'customers-before-migration-old' });
   // SYSTEM backups expire after 35 days, so only recent ones still exist.

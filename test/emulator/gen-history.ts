@@ -118,7 +118,9 @@ function scriptFor(exec: ExecutionRecord): Script {
     case 'payment': {
       const input = { paymentId: `pay-${rng.hex(12)}`, orderId: `ord-${rng.hex(10)}`, amount: rng.int(500, 90_000) / 100, currency: rng.pick(['USD', 'EUR']) };
       script.detail.inputPayload = JSON.stringify(input);
-      if (exec.status === 'SUCCEEDED') script.detail.result = JSON.stringify({ paymentId: input.paymentId, status: 'CAPTURED', authorizationCode: rng.hex(6).toUpperCase() });
+      if (exec.status === 'SUCCEEDED') {
+        script.detail.result = JSON.stringify({ paymentId: input.paymentId, status: 'CAPTURED', authorizationCode: rng.hex(6).toUpperCase() });
+      }
       if (exec.status === 'FAILED') {
         script.failure = PAYMENT_FAILURES[exec.variant % PAYMENT_FAILURES.length]!;
         failureMessage = script.failure === 'capture'
@@ -131,7 +133,9 @@ function scriptFor(exec: ExecutionRecord): Script {
     case 'huge': {
       const records = exec.workflow === 'huge' ? 2_486 : rng.int(50, 5_000);
       script.detail.inputPayload = JSON.stringify({ batchId: `batch-${rng.hex(8)}`, shard: rng.int(0, 63), records });
-      if (exec.status === 'SUCCEEDED') script.detail.result = JSON.stringify({ processed: records, skipped: 0 });
+      if (exec.status === 'SUCCEEDED') {
+        script.detail.result = JSON.stringify({ processed: records, skipped: 0 });
+      }
       if (exec.status === 'FAILED') {
         script.failure = 'step';
         failureMessage = { ErrorType: 'Error', ErrorMessage: 'Commit failed: conditional check failed on checkpoint row', StackTrace: nodeStack('Error', 'Commit failed: conditional check failed on checkpoint row', ['commitResults (/var/task/batch.js:120:7)']) };
@@ -139,10 +143,18 @@ function scriptFor(exec: ExecutionRecord): Script {
       break;
     }
   }
-  if (exec.status === 'RUNNING') script.pendingAt = exec.variant % 2 === 0 ? 'callback' : 'wait';
-  if (exec.status === 'FAILED') script.detail.error = failureMessage;
-  if (exec.status === 'TIMED_OUT') script.detail.error = timeoutError(Math.round(((exec.endMs ?? exec.startMs) - exec.startMs) / 1000));
-  if (exec.status === 'STOPPED') script.detail.error = stopError();
+  if (exec.status === 'RUNNING') {
+    script.pendingAt = exec.variant % 2 === 0 ? 'callback' : 'wait';
+  }
+  if (exec.status === 'FAILED') {
+    script.detail.error = failureMessage;
+  }
+  if (exec.status === 'TIMED_OUT') {
+    script.detail.error = timeoutError(Math.round(((exec.endMs ?? exec.startMs) - exec.startMs) / 1000));
+  }
+  if (exec.status === 'STOPPED') {
+    script.detail.error = stopError();
+  }
   return script;
 }
 
@@ -208,9 +220,13 @@ class HistoryWriter {
     this.add({ ...base, type: 'StepStarted', details: {} });
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const retry: Record<string, number> = { CurrentAttempt: attempt };
-      if (attempt < attempts) retry['NextAttemptDelaySeconds'] = 2 ** attempt;
+      if (attempt < attempts) {
+        retry['NextAttemptDelaySeconds'] = 2 ** attempt;
+      }
       this.add({ ...base, type: 'StepFailed', gap: 0.3 + this.quick(), details: { Error: errorPayload(error), RetryDetails: retry } });
-      if (attempt < attempts) this.add({ ...base, type: 'StepStarted', gap: 2 ** attempt, details: {} });
+      if (attempt < attempts) {
+        this.add({ ...base, type: 'StepStarted', gap: 2 ** attempt, details: {} });
+      }
     }
   }
 
@@ -221,8 +237,8 @@ class HistoryWriter {
       id, name, subType: 'Wait', type: 'WaitStarted', details: {},
       finish: (times, self) => {
         const end = this.drafts.findIndex((d, i) => i > self && d.id === id && d.type === 'WaitSucceeded');
-        const duration = end >= 0 ? Math.max(1, Math.round((times[end]! - times[self]!) / 1000)) : seconds;
-        this.drafts[self]!.details = { Duration: duration, ScheduledEndTimestamp: times[self]! + duration * 1000 };
+        const duration = end >= 0 ? Math.max(1, Math.round((times[end] - times[self]) / 1000)) : seconds;
+        this.drafts[self].details = { Duration: duration, ScheduledEndTimestamp: times[self] + duration * 1000 };
       },
     });
     return { id, index, seconds };
@@ -232,7 +248,7 @@ class HistoryWriter {
     this.add({
       id: wait.id, name, subType: 'Wait', type: 'WaitSucceeded', gap: wait.seconds, details: {},
       finish: (times, self) => {
-        this.drafts[self]!.details = { Duration: Math.max(1, Math.round((times[self]! - times[wait.index]!) / 1000)) };
+        this.drafts[self].details = { Duration: Math.max(1, Math.round((times[self] - times[wait.index]) / 1000)) };
       },
     });
   }
@@ -244,7 +260,9 @@ class HistoryWriter {
   callbackStarted(name: string, timeoutSeconds: number | undefined, parentId?: string): string {
     const id = this.newId();
     const details: Record<string, unknown> = { CallbackId: Buffer.from(this.rng.bytes(33)).toString('base64url'), HeartbeatTimeout: 300 };
-    if (timeoutSeconds !== undefined) details['Timeout'] = timeoutSeconds;
+    if (timeoutSeconds !== undefined) {
+      details['Timeout'] = timeoutSeconds;
+    }
     this.add({ id, name, subType: 'WaitForCallback', parentId, type: 'CallbackStarted', details });
     return id;
   }
@@ -286,9 +304,11 @@ class HistoryWriter {
     this.add({
       type: 'InvocationCompleted', details: {},
       finish: (times, self) => {
-        const details: Record<string, unknown> = { StartTimestamp: times[start]!, EndTimestamp: times[self]!, RequestId: requestId };
-        if (error) details['Error'] = errorPayload(error);
-        this.drafts[self]!.details = details;
+        const details: Record<string, unknown> = { StartTimestamp: times[start], EndTimestamp: times[self], RequestId: requestId };
+        if (error) {
+          details['Error'] = errorPayload(error);
+        }
+        this.drafts[self].details = details;
       },
     });
     this.invocationStart = this.drafts.length;
@@ -305,16 +325,24 @@ class HistoryWriter {
     const scale = clock > 0 ? (endMs - startMs) / clock : 0;
     const times: number[] = [];
     for (let i = 0; i < raw.length; i++) {
-      const t = i === raw.length - 1 ? endMs : startMs + Math.round(raw[i]! * scale);
-      times.push(Math.max(t, i > 0 ? times[i - 1]! : startMs));
+      const t = i === raw.length - 1 ? endMs : startMs + Math.round(raw[i] * scale);
+      times.push(Math.max(t, i > 0 ? times[i - 1] : startMs));
     }
     this.drafts.forEach((d, i) => d.finish?.(times, i));
     return this.drafts.map((d, i) => {
-      const event: HistoryEvent = { EventType: d.type, EventId: i + 1, EventTimestampMs: times[i]!, detailsKey: `${d.type}Details`, details: d.details };
-      if (d.subType !== undefined) event.SubType = d.subType;
-      if (d.id !== undefined) event.Id = d.id;
-      if (d.name !== undefined) event.Name = d.name;
-      if (d.parentId !== undefined) event.ParentId = d.parentId;
+      const event: HistoryEvent = { EventType: d.type, EventId: i + 1, EventTimestampMs: times[i], detailsKey: `${d.type}Details`, details: d.details };
+      if (d.subType !== undefined) {
+        event.SubType = d.subType;
+      }
+      if (d.id !== undefined) {
+        event.Id = d.id;
+      }
+      if (d.name !== undefined) {
+        event.Name = d.name;
+      }
+      if (d.parentId !== undefined) {
+        event.ParentId = d.parentId;
+      }
       return event;
     });
   }
@@ -366,13 +394,19 @@ function orderTemplate(ctx: TemplateContext): void {
     w.waitCancelled(wait, 'cool-down', error, 120);
     return end(ctx, 'ExecutionStopped');
   }
-  if (script.pendingAt === 'wait') return;
+  if (script.pendingAt === 'wait') {
+    return;
+  }
   w.waitSucceeded(wait, 'cool-down');
   const callbackTimeout = exec.status === 'TIMED_OUT' ? undefined : 3_600;
   const cb = w.callbackStarted('payment-approval', callbackTimeout);
   w.invocationCompleted();
-  if (script.pendingAt === 'callback') return;
-  if (exec.status === 'TIMED_OUT') return end(ctx, 'ExecutionTimedOut', 20_000);
+  if (script.pendingAt === 'callback') {
+    return;
+  }
+  if (exec.status === 'TIMED_OUT') {
+    return end(ctx, 'ExecutionTimedOut', 20_000);
+  }
   if (script.failure === 'callback-timeout' || script.failure === 'callback-failed') {
     w.callbackEnd(cb, 'payment-approval', script.failure === 'callback-timeout' ? 'CallbackTimedOut' : 'CallbackFailed', 3_600, error);
     return fail(ctx);
@@ -425,7 +459,9 @@ function paymentTemplate(ctx: TemplateContext): void {
   w.step('authorize-card', { result: { authorized: true } });
   const cb = w.callbackStarted('fraud-review', 900);
   w.invocationCompleted();
-  if (exec.status === 'RUNNING') return;
+  if (exec.status === 'RUNNING') {
+    return;
+  }
   w.callbackEnd(cb, 'fraud-review', 'CallbackSucceeded', 60 + ctx.rng.int(0, 600), { risk: 'low' });
   if (script.failure === 'capture') {
     w.stepExhausted('capture-payment', 3, error);
@@ -464,12 +500,16 @@ function batchTemplate(ctx: TemplateContext): void {
   }
   const wait = w.waitStarted('backoff', 60);
   w.invocationCompleted();
-  if (exec.status === 'RUNNING') return;
+  if (exec.status === 'RUNNING') {
+    return;
+  }
   if (exec.status === 'STOPPED') {
     w.waitCancelled(wait, 'backoff', error, 30);
     return end(ctx, 'ExecutionStopped');
   }
-  if (exec.status === 'TIMED_OUT') return end(ctx, 'ExecutionTimedOut', 3_600);
+  if (exec.status === 'TIMED_OUT') {
+    return end(ctx, 'ExecutionTimedOut', 3_600);
+  }
   w.waitSucceeded(wait, 'backoff');
   w.step('commit-results');
   w.invocationCompleted();
@@ -488,7 +528,9 @@ function hugeTemplate(ctx: TemplateContext): void {
   // Fixed events: ExecutionStarted, 2 step events, Map start/end, final InvocationCompleted, ExecutionSucceeded.
   const fixed = 7;
   let boundaries = 49;
-  while ((HUGE_HISTORY_EVENTS - fixed - boundaries) % 4 !== 0) boundaries++;
+  while ((HUGE_HISTORY_EVENTS - fixed - boundaries) % 4 !== 0) {
+    boundaries++;
+  }
   const iterations = (HUGE_HISTORY_EVENTS - fixed - boundaries) / 4;
   let placed = 0;
   for (let k = 0; k < iterations; k++) {

@@ -37,17 +37,23 @@ export function makeFunction(region: string, spec: FunctionSpec, now: number, rn
     role: `arn:aws:iam::${ACCOUNT_ID}:role/${spec.name}-role`,
     architectures: [spec.architecture ?? 'arm64'],
   };
-  if (spec.durableConfig) fn.durableConfig = spec.durableConfig;
+  if (spec.durableConfig) {
+    fn.durableConfig = spec.durableConfig;
+  }
   return fn;
 }
 
 /** Exact status counts, shuffled, so docs and tests can rely on them. */
 function shuffledStatuses(rng: Rng, counts: Record<ExecutionStatus, number>): ExecutionStatus[] {
   const list: ExecutionStatus[] = [];
-  for (const status of Object.keys(counts) as ExecutionStatus[]) for (let i = 0; i < counts[status]; i++) list.push(status);
+  for (const status of Object.keys(counts) as ExecutionStatus[]) {
+    for (let i = 0; i < counts[status]; i++) {
+      list.push(status);
+    }
+  }
   for (let i = list.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
-    [list[i], list[j]] = [list[j]!, list[i]!];
+    [list[i], list[j]] = [list[j], list[i]];
   }
   return list;
 }
@@ -81,7 +87,9 @@ function makeExecution(plan: ExecutionPlan, status: ExecutionStatus, variant: nu
     variant,
     seed: rng.int(1, 0x7fffffff),
   };
-  if (plan.fn.durableConfig?.KMSKeyArn) record.kmsKeyArn = plan.fn.durableConfig.KMSKeyArn;
+  if (plan.fn.durableConfig?.KMSKeyArn) {
+    record.kmsKeyArn = plan.fn.durableConfig.KMSKeyArn;
+  }
   if (status === 'RUNNING') {
     record.lastEventMs = startMs + Math.floor((now - startMs) * (0.3 + 0.6 * rng.next()));
   } else {
@@ -93,7 +101,9 @@ function makeExecution(plan: ExecutionPlan, status: ExecutionStatus, variant: nu
 }
 
 function startFor(status: ExecutionStatus, plan: ExecutionPlan, now: number, rng: Rng): number {
-  if (status === 'RUNNING') return now - rng.int(2 * MINUTE, 6 * HOUR);
+  if (status === 'RUNNING') {
+    return now - rng.int(2 * MINUTE, 6 * HOUR);
+  }
   const timeoutMs = (plan.fn.durableConfig?.ExecutionTimeout ?? 86_400) * SECOND;
   // A timed-out execution must have started at least one timeout ago to have ended by now.
   const latest = status === 'TIMED_OUT' ? now - timeoutMs - HOUR : now - 30 * MINUTE;
@@ -105,7 +115,9 @@ export function makeExecutions(plan: ExecutionPlan, now: number, rng: Rng): Exec
   const seen = new Map<ExecutionStatus, number>();
   return plan.statuses.map((status) => {
     let name = `${plan.namePrefix}-${rng.hex(8)}`;
-    while (names.has(name)) name = `${plan.namePrefix}-${rng.hex(8)}`;
+    while (names.has(name)) {
+      name = `${plan.namePrefix}-${rng.hex(8)}`;
+    }
     names.add(name);
     const variant = seen.get(status) ?? 0;
     seen.set(status, variant + 1);
@@ -189,7 +201,7 @@ export function largeLambda(region: string, now: number, orderWorkflowArn: strin
   const functions: FunctionRecord[] = [];
   for (let i = 1; i <= BULK_FUNCTIONS; i++) {
     functions.push(makeFunction(region, {
-      name: `bulk-fn-${String(i).padStart(4, '0')}`, runtime: BULK_RUNTIMES[i % BULK_RUNTIMES.length]!, handler: 'index.handler',
+      name: `bulk-fn-${String(i).padStart(4, '0')}`, runtime: BULK_RUNTIMES[i % BULK_RUNTIMES.length], handler: 'index.handler',
       memorySize: 128 * (1 + (i % 8)), timeout: 3 + (i % 60), description: `Bulk function ${i}`,
     }, now, rng));
   }

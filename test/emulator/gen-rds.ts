@@ -17,7 +17,9 @@ export function clusterArn(region: string, identifier: string): string {
 
 export function makeCluster(region: string, spec: ClusterSpec, now: number, rng: Rng): ClusterRecord {
   let resourceId = 'cluster-';
-  for (let i = 0; i < 26; i++) resourceId += RESOURCE_ID_CHARS[rng.int(0, RESOURCE_ID_CHARS.length - 1)];
+  for (let i = 0; i < 26; i++) {
+    resourceId += RESOURCE_ID_CHARS[rng.int(0, RESOURCE_ID_CHARS.length - 1)];
+  }
   const mysql = spec.engine === 'aurora-mysql';
   const cluster: ClusterRecord = {
     identifier: spec.identifier,

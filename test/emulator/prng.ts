@@ -44,8 +44,10 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('Rng.pick on an empty list');
-    return items[Math.floor(this.next() * items.length)] as T;
+    if (items.length === 0) {
+      throw new Error('Rng.pick on an empty list');
+    }
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** Picks by relative weight: weighted([['a', 3], ['b', 1]]) returns 'a' three times as often. */
@@ -54,14 +56,18 @@ export class Rng {
     let roll = this.next() * total;
     for (const [value, weight] of entries) {
       roll -= weight;
-      if (roll < 0) return value;
+      if (roll < 0) {
+        return value;
+      }
     }
-    return entries[entries.length - 1]![0];
+    return entries[entries.length - 1][0];
   }
 
   hex(length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += HEX[Math.floor(this.next() * 16)];
+    for (let i = 0; i < length; i++) {
+      out += HEX[Math.floor(this.next() * 16)];
+    }
     return out;
   }
 
@@ -74,7 +80,9 @@ export class Rng {
   /** Fills a byte array; used for opaque ids that should look like real base64. */
   bytes(length: number): Uint8Array {
     const out = new Uint8Array(length);
-    for (let i = 0; i < length; i++) out[i] = Math.floor(this.next() * 256);
+    for (let i = 0; i < length; i++) {
+      out[i] = Math.floor(this.next() * 256);
+    }
     return out;
   }
 }

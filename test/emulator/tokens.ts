@@ -43,12 +43,20 @@ export function encodeBinaryMarker(scope: unknown, cursor: Cursor): string {
 }
 
 export function decodeBinaryMarker(marker: string, scope: unknown): Cursor | undefined {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(marker) || marker.length % 4 !== 0) return undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(marker) || marker.length % 4 !== 0) {
+    return undefined;
+  }
   const bytes = Buffer.from(marker, 'base64');
-  if (bytes.length !== 22) return undefined;
+  if (bytes.length !== 22) {
+    return undefined;
+  }
   const body = bytes.subarray(0, 14);
-  if (!mac(body).equals(bytes.subarray(14))) return undefined;
-  if (body.readUInt8(0) !== 1 || !scopeDigest(scope).equals(body.subarray(1, 9))) return undefined;
+  if (!mac(body).equals(bytes.subarray(14))) {
+    return undefined;
+  }
+  if (body.readUInt8(0) !== 1 || !scopeDigest(scope).equals(body.subarray(1, 9))) {
+    return undefined;
+  }
   return { offset: body.readUInt32BE(9), flags: body.readUInt8(13) };
 }
 
@@ -74,8 +82,14 @@ export function decodeJsonMarker(marker: string, scope: unknown): number | undef
   } catch {
     return undefined;
   }
-  if (token === null || typeof token !== 'object' || token.v !== 1 || typeof token.o !== 'number' || !Number.isInteger(token.o) || token.o < 0) return undefined;
-  if (token.s !== scopeDigest(scope).toString('hex')) return undefined;
-  if (token.m !== mac(Buffer.from(`${token.s}:${token.o}`)).toString('hex')) return undefined;
+  if (token === null || typeof token !== 'object' || token.v !== 1 || typeof token.o !== 'number' || !Number.isInteger(token.o) || token.o < 0) {
+    return undefined;
+  }
+  if (token.s !== scopeDigest(scope).toString('hex')) {
+    return undefined;
+  }
+  if (token.m !== mac(Buffer.from(`${token.s}:${token.o}`)).toString('hex')) {
+    return undefined;
+  }
   return token.o;
 }

@@ -34,7 +34,9 @@ export function writeAwsProfiles(dir: string): AwsProfileFiles {
 export function withoutInheritedAws(env: NodeJS.ProcessEnv = process.env): EnvOverrides {
   const overrides: EnvOverrides = {};
   for (const key of Object.keys(env)) {
-    if (/^AWS_/.test(key) && !/^AWS_HISTORY_/.test(key)) overrides[key] = undefined;
+    if (/^AWS_/.test(key) && !/^AWS_HISTORY_/.test(key)) {
+      overrides[key] = undefined;
+    }
   }
   return overrides;
 }

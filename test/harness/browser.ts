@@ -43,7 +43,9 @@ export async function openWorkbench(options: OpenWorkbenchOptions): Promise<Work
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: options.origin });
     const page = await context.newPage();
-    if (options.consoleLog) collectConsole(page, options.consoleLog);
+    if (options.consoleLog) {
+      collectConsole(page, options.consoleLog);
+    }
     await page.goto(options.url, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs ?? 60_000 });
     await page.waitForSelector('.monaco-workbench', { state: 'attached', timeout: options.timeoutMs ?? 60_000 });
     return {

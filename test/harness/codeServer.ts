@@ -83,7 +83,9 @@ const installScript = path.join(repoRoot, 'scripts', 'install-code-server.sh');
 export async function codeServerBinary(): Promise<string> {
   const dir = (await capture('bash', [installScript])).trim().split('\n').pop() ?? '';
   const bin = path.join(dir, 'node_modules', '.bin', 'code-server');
-  if (!fs.existsSync(bin)) throw new Error(`code-server not found at ${bin} (install script printed "${dir}")`);
+  if (!fs.existsSync(bin)) {
+    throw new Error(`code-server not found at ${bin} (install script printed "${dir}")`);
+  }
   return bin;
 }
 
@@ -115,10 +117,14 @@ function findNewest(dir: string, name: string): string | undefined {
     }
     for (const entry of entries) {
       const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) {
+        walk(full);
+      }
       else if (entry.name === name) {
         const mtime = fs.statSync(full).mtimeMs;
-        if (!best || mtime > best.mtime) best = { file: full, mtime };
+        if (!best || mtime > best.mtime) {
+          best = { file: full, mtime };
+        }
       }
     }
   };
@@ -165,7 +171,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     const proc = spawnGroup(bin, args, { env, cwd: options.workspace, logFile });
     const origin = `http://127.0.0.1:${port}`;
     try {
-      await pollUntil(async () => ((await httpStatus(`${origin}/healthz`)) === 200 ? true : undefined), {
+      // Our own log line too: a 200 alone could come from another server that won the race for the port.
+      const ours = (): boolean => tailFile(logFile, 200).includes(`HTTP server listening on ${origin}/`);
+      await pollUntil(async () => (ours() && (await httpStatus(`${origin}/healthz`)) === 200 ? true : undefined), {
         timeoutMs: options.startTimeoutMs ?? 60_000,
         what: `code-server on ${origin}`,
         abort: () => (proc.hasExited() ? 'code-server exited' : undefined),
@@ -173,9 +181,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     } catch (error) {
       await proc.stop();
       const log = tailFile(logFile, 30);
-      if (options.port === undefined && attempt < 3 && /EADDRINUSE/.test(log)) continue;
+      if (options.port === undefined && attempt < 3 && /EADDRINUSE/.test(log)) {
+        continue;
+      }
       removeDir(root);
-      throw new Error(`${(error as Error).message}\n--- code-server log (${logFile}) ---\n${log}`);
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`${message}\n--- code-server log (${logFile}) ---\n${log}`);
     }
     return makeHandle({ port, origin, proc, root, userDataDir, extensionsDir, logFile });
   }
@@ -201,20 +212,27 @@ function makeHandle(s: {
     process: s.proc,
     remoteUri,
     workbenchUrl(folder, payload) {
-      const query = new URLSearchParams({ folder });
-      if (payload) query.set('payload', JSON.stringify(payload));
-      return `${s.origin}/?${query.toString()}`;
+      // Slashes stay readable in the folder (the demo prints this URL); everything else is encoded.
+      const query = [`folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`];
+      if (payload) {
+        query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+      }
+      return `${s.origin}/?${query.join('&')}`;
     },
     logTail(lines = 40) {
       const parts = [`--- code-server log (${s.logFile}) ---\n${tailFile(s.logFile, lines)}`];
       const exthost = findNewest(logsDir, 'remoteexthost.log');
-      if (exthost) parts.push(`--- extension host log (${exthost}) ---\n${tailFile(exthost, lines)}`);
+      if (exthost) {
+        parts.push(`--- extension host log (${exthost}) ---\n${tailFile(exthost, lines)}`);
+      }
       return parts.join('\n');
     },
     saveLogs(dir) {
       fs.mkdirSync(dir, { recursive: true });
       fs.copyFileSync(s.logFile, path.join(dir, 'code-server.log'));
-      if (fs.existsSync(logsDir)) fs.cpSync(logsDir, path.join(dir, 'vscode-logs'), { recursive: true });
+      if (fs.existsSync(logsDir)) {
+        fs.cpSync(logsDir, path.join(dir, 'vscode-logs'), { recursive: true });
+      }
     },
     async stop() {
       await s.proc.stop();

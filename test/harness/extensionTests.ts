@@ -121,8 +121,12 @@ async function waitForResults(c: WaitContext): Promise<TestRunResults> {
   const hostStartDeadline = Date.now() + c.hostStartTimeoutMs;
   const progress = new ProgressReader(progressFileFor(c.resultsFile), c.onTest);
   const why = (): string | undefined => {
-    if (c.server.process.hasExited()) return 'code-server exited';
-    if (pageGone) return pageGone;
+    if (c.server.process.hasExited()) {
+      return 'code-server exited';
+    }
+    if (pageGone) {
+      return pageGone;
+    }
     if (!launchedMarker.test(readText(c.serverLog)) && Date.now() > hostStartDeadline) {
       return `no extension host was launched within ${Math.round(c.hostStartTimeoutMs / 1000)}s`;
     }
@@ -135,8 +139,12 @@ async function waitForResults(c: WaitContext): Promise<TestRunResults> {
         // exit seen first guarantees any results are already on disk.
         const exited = exitedMarker.exec(readText(c.serverLog));
         progress.read();
-        if (fs.existsSync(c.resultsFile)) return parseResults(fs.readFileSync(c.resultsFile, 'utf8'));
-        if (exited) throw new Error(`the extension host exited (code ${exited[1]}, signal ${exited[2]}) without writing results`);
+        if (fs.existsSync(c.resultsFile)) {
+          return parseResults(fs.readFileSync(c.resultsFile, 'utf8'));
+        }
+        if (exited) {
+          throw new Error(`the extension host exited (code ${exited[1]}, signal ${exited[2]}) without writing results`);
+        }
         return undefined;
       },
       { timeoutMs: Math.max(0, c.deadline - Date.now()), intervalMs: 250, what: 'the extension host test results', abort: why },
@@ -180,7 +188,9 @@ class ProgressReader {
     this.partial = lines.pop() ?? '';
     for (const line of lines.filter(Boolean)) {
       const event = JSON.parse(line) as ProgressEvent;
-      if (event.event === 'start') this.running = event.fullTitle;
+      if (event.event === 'start') {
+        this.running = event.fullTitle;
+      }
       else {
         this.running = undefined;
         this.onTest(event);
@@ -216,8 +226,13 @@ async function saveArtifacts(
 ): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   await workbench?.screenshot(dir, 'workbench');
-  if (server) server.saveLogs(dir);
-  else if (fs.existsSync(serverLog)) fs.copyFileSync(serverLog, path.join(dir, 'code-server.log'));
-  if (fs.existsSync(consoleLog)) fs.copyFileSync(consoleLog, path.join(dir, 'page-console.log'));
+  if (server) {
+    server.saveLogs(dir);
+  } else if (fs.existsSync(serverLog)) {
+    fs.copyFileSync(serverLog, path.join(dir, 'code-server.log'));
+  }
+  if (fs.existsSync(consoleLog)) {
+    fs.copyFileSync(consoleLog, path.join(dir, 'page-console.log'));
+  }
   return dir;
 }

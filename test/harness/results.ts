@@ -45,8 +45,12 @@ const dim = (s: string): string => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` 
 /** One report line for a finished test: `✓ title (12ms)`, `✗ title`, `- title (pending)`. */
 export function formatTestLine(test: TestResult): string {
   const ms = test.duration >= 75 ? dim(` (${test.duration}ms)`) : '';
-  if (test.state === 'passed') return `  ${green('✓')} ${test.fullTitle}${ms}`;
-  if (test.state === 'failed') return `  ${red('✗')} ${red(test.fullTitle)}${ms}`;
+  if (test.state === 'passed') {
+    return `  ${green('✓')} ${test.fullTitle}${ms}`;
+  }
+  if (test.state === 'failed') {
+    return `  ${red('✗')} ${red(test.fullTitle)}${ms}`;
+  }
   return `  - ${dim(test.fullTitle)} (pending)`;
 }
 
@@ -56,16 +60,24 @@ export function formatTestLine(test: TestResult): string {
  */
 export function formatResults(results: TestRunResults, options: { listTests?: boolean; mapStack?: (stack: string) => string } = {}): string {
   const lines: string[] = [''];
-  if (options.listTests ?? true) lines.push(...results.tests.map(formatTestLine));
+  if (options.listTests ?? true) {
+    lines.push(...results.tests.map(formatTestLine));
+  }
   lines.push('', `  ${green(`${results.stats.passes} passing`)} (${formatSeconds(results.stats.duration)})`);
-  if (results.stats.pending) lines.push(`  ${results.stats.pending} pending`);
-  if (results.stats.failures) lines.push(`  ${red(`${results.stats.failures} failing`)}`);
+  if (results.stats.pending) {
+    lines.push(`  ${results.stats.pending} pending`);
+  }
+  if (results.stats.failures) {
+    lines.push(`  ${red(`${results.stats.failures} failing`)}`);
+  }
   const failed = results.tests.filter((t) => t.state === 'failed');
   failed.forEach((test, i) => {
     lines.push('', `  ${i + 1}) ${test.fullTitle}:`);
     const stack = test.error?.stack ? (options.mapStack ?? ((x: string) => x))(test.error.stack) : undefined;
     lines.push(red(indent(stack ?? test.error?.message ?? 'failed without an error', 5)));
-    if (test.error?.stack && !test.error.stack.includes(test.error.message)) lines.push(red(indent(test.error.message, 5)));
+    if (test.error?.stack && !test.error.stack.includes(test.error.message)) {
+      lines.push(red(indent(test.error.message, 5)));
+    }
   });
   lines.push('');
   return lines.join('\n');
@@ -85,6 +97,8 @@ function indent(text: string, spaces: number): string {
 /** Parses and sanity-checks a results file; throws with the reason if it is not one. */
 export function parseResults(json: string): TestRunResults {
   const value = JSON.parse(json) as Partial<TestRunResults>;
-  if (!value.stats || !Array.isArray(value.tests)) throw new Error('results file lacks stats/tests');
+  if (!value.stats || !Array.isArray(value.tests)) {
+    throw new Error('results file lacks stats/tests');
+  }
   return value as TestRunResults;
 }

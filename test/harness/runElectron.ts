@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { buildForTests, testBundle } from './build';
+import { buildForTests, testBundle, unlistedSuites } from './build';
 import { quietSettings } from './codeServer';
 import { formatResults, parseResults } from './results';
 import { mapStack } from './sourceMaps';
@@ -17,8 +17,12 @@ async function main(): Promise<number> {
   exitOnSignals();
   const argv = process.argv.slice(2);
   const grepAt = argv.findIndex((arg) => arg === '--grep' || arg === '-g');
-  if (grepAt >= 0) process.env.AWS_HISTORY_TEST_GREP = argv[grepAt + 1];
-  if (!argv.includes('--skip-build')) await buildForTests();
+  if (grepAt >= 0) {
+    process.env.AWS_HISTORY_TEST_GREP = argv[grepAt + 1];
+  }
+  if (!argv.includes('--skip-build')) {
+    await buildForTests();
+  }
 
   const environment = await prepareIntegrationEnvironment({ dataset: 'large' });
   const work = makeTempDir('ahe-electron');
@@ -55,6 +59,11 @@ async function main(): Promise<number> {
     }
     const results = parseResults(fs.readFileSync(resultsFile, 'utf8'));
     console.log(formatResults(results, { mapStack }));
+    const unlisted = unlistedSuites();
+    if (unlisted.length) {
+      console.error(`[harness] NOT RUN: ${unlisted.join(', ')} — add require('./<name>') to loadSuites() in test/integration/index.ts`);
+      return 1;
+    }
     return exitCode === 0 && results.stats.failures === 0 && results.stats.tests > 0 ? 0 : 1;
   } finally {
     await environment.dispose();

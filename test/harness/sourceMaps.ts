@@ -10,7 +10,9 @@ import { repoRoot } from './util';
 const maps = new Map<string, SourceMap | undefined>();
 
 function loadMap(file: string): SourceMap | undefined {
-  if (maps.has(file)) return maps.get(file);
+  if (maps.has(file)) {
+    return maps.get(file);
+  }
   let map: SourceMap | undefined;
   try {
     const text = fs.readFileSync(file, 'utf8');
@@ -32,7 +34,9 @@ export function mapStack(stack: string): string {
   return stack.replace(/(\/[^():\s]+\.js):(\d+):(\d+)/g, (frame, file: string, line: string, column: string) => {
     const map = loadMap(file);
     const origin = map?.findOrigin(Number(line), Number(column));
-    if (!origin || !('fileName' in origin) || !origin.fileName) return frame;
+    if (!origin || !('fileName' in origin) || !origin.fileName) {
+      return frame;
+    }
     const source = origin.fileName.startsWith('file://') ? new URL(origin.fileName).pathname : path.resolve(path.dirname(file), origin.fileName);
     const shown = source.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, source) : source;
     return `${shown}:${origin.lineNumber}:${origin.columnNumber}`;

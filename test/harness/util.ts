@@ -16,12 +16,21 @@ export function artifactsDir(suite: string): string {
   return dir;
 }
 
+/** Process groups and temp dirs still in use; the exit hook cleans them up if the runner is interrupted. */
+const liveGroups = new Set<number>();
+const liveDirs = new Set<string>();
+let exitHookInstalled = false;
+
 /** A fresh temp directory; callers remove it with `removeDir` when done. */
 export function makeTempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  installExitHook();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  liveDirs.add(dir);
+  return dir;
 }
 
 export function removeDir(dir: string): void {
+  liveDirs.delete(dir);
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 }
 
@@ -54,10 +63,16 @@ export async function pollUntil<T>(check: () => T | undefined | Promise<T | unde
   const interval = options.intervalMs ?? 200;
   for (;;) {
     const aborted = options.abort?.();
-    if (aborted) throw new Error(`${options.what}: ${aborted}`);
+    if (aborted) {
+      throw new Error(`${options.what}: ${aborted}`);
+    }
     const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() >= deadline) throw new Error(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${options.what}`);
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${options.what}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
@@ -78,8 +93,11 @@ export type EnvOverrides = Record<string, string | undefined>;
 export function mergeEnv(base: NodeJS.ProcessEnv, overrides: EnvOverrides): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) delete env[key];
-    else env[key] = value;
+    if (value === undefined) {
+      delete env[key];
+    } else {
+      env[key] = value;
+    }
   }
   return env;
 }
@@ -97,15 +115,19 @@ export interface GroupProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-
 /** Last resort: if the runner itself exits without stopping its children, kill their groups. */
 function installExitHook(): void {
-  if (exitHookInstalled) return;
+  if (exitHookInstalled) {
+    return;
+  }
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+    for (const pid of liveGroups) {
+      killGroup(pid, 'SIGKILL');
+    }
+    for (const dir of liveDirs) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
 
@@ -146,7 +168,9 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
   const { logFile, ...spawnOptions } = options;
   const child = spawn(command, args, { ...spawnOptions, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not spawn ${command}`);
+  if (pid === undefined) {
+    throw new Error(`could not spawn ${command}`);
+  }
   liveGroups.add(pid);
   if (logFile) {
     const out = fs.createWriteStream(logFile, { flags: 'a' });
@@ -166,7 +190,9 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
       () => false,
     );
     // Members that ignore SIGTERM (e.g. a busy extension host) must not outlive the run.
-    if (!clean) killGroup(pid, 'SIGKILL');
+    if (!clean) {
+      killGroup(pid, 'SIGKILL');
+    }
     await exited;
     liveGroups.delete(pid);
   };
@@ -179,8 +205,11 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
     const child = spawn(command, args, { stdio: 'inherit', ...options });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal})`));
+      if (code === 0) {
+        resolve();
+      } else {
+        reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal})`));
+      }
     });
   });
 }
@@ -193,8 +222,11 @@ export function capture(command: string, args: string[], options: SpawnOptions =
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal})`));
+      if (code === 0) {
+        resolve(stdout);
+      } else {
+        reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal})`));
+      }
     });
   });
 }

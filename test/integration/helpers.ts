@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { extensionId, type ServiceKey } from '../../src/constants';
 import type { TestApi } from '../../src/testApi';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import { LoadMoreRow, ErrorRow, LoadingRow, MessageRow } from '../../src/tree/statusRows';
+import type { ErrorRow, LoadMoreRow, MessageRow } from '../../src/tree/statusRows';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { EmulatorControl } from '../emulator/control';
 
@@ -45,14 +45,25 @@ export function lastRow(rows: TreeNode[]): TreeNode | undefined {
   return rows[rows.length - 1];
 }
 
+/*
+ * The test bundle has its own copies of the extension's classes, so `instanceof` never matches a row the
+ * extension made; rows are told apart by their contextValue, as package.json menus do.
+ */
+const context = (row: TreeNode | undefined): string => row?.getTreeItem().contextValue ?? '';
+export const isLoadMore = (row: TreeNode | undefined): row is LoadMoreRow => context(row) === 'awsHistory:loadMore';
+export const isLoading = (row: TreeNode | undefined): boolean => context(row) === 'awsHistory:loading';
+export const isError = (row: TreeNode | undefined): row is ErrorRow => context(row).startsWith('awsHistory:error');
+export const isMessage = (row: TreeNode | undefined): row is MessageRow => context(row).startsWith('awsHistory:empty');
+const statusContext = /^awsHistory:(loadMore|loading|error|empty)/;
+
 export function itemRows(rows: TreeNode[]): TreeNode[] {
-  return rows.filter((r) => !(r instanceof LoadMoreRow || r instanceof ErrorRow || r instanceof LoadingRow || r instanceof MessageRow));
+  return rows.filter((r) => !statusContext.test(context(r)));
 }
 
 /** Clicks the Load more row the way the tree does (its command with the row as argument). */
 export async function clickLoadMore(p: PagedTreeProvider, parent?: TreeNode): Promise<TreeNode[]> {
   const row = lastRow(await expand(p, parent));
-  assert.ok(row instanceof LoadMoreRow, `last row is Load more, got ${row ? label(row) : 'nothing'}`);
+  assert.ok(isLoadMore(row), `last row is Load more, got ${row ? label(row) : 'nothing'}`);
   await vscode.commands.executeCommand(row.getTreeItem().command!.command, ...(row.getTreeItem().command!.arguments ?? []));
   return expand(p, parent);
 }
@@ -61,8 +72,7 @@ export async function clickLoadMore(p: PagedTreeProvider, parent?: TreeNode): Pr
 export async function loadAll(p: PagedTreeProvider, parent?: TreeNode, maxClicks = 100_000): Promise<{ rows: TreeNode[]; clicks: number }> {
   let rows = await expand(p, parent);
   let clicks = 0;
-  while (lastRow(rows) instanceof LoadMoreRow && clicks < maxClicks) {
-    const row = lastRow(rows) as LoadMoreRow;
+  for (let row = lastRow(rows); isLoadMore(row) && clicks < maxClicks; row = lastRow(rows)) {
     await row.list.loadMore();
     rows = await expand(p, parent);
     clicks++;
@@ -84,5 +94,3 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
-export { LoadMoreRow, ErrorRow, LoadingRow, MessageRow };

@@ -20,6 +20,10 @@ import { progressFileFor, type ProgressEvent, type TestResult, type TestRunResul
 function loadSuites(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- lazy evaluation after pre-require, see above */
   require('./smoke.test');
+  require('./connection.test');
+  require('./dynamodb.test');
+  require('./rds.test');
+  require('./lambda.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
@@ -27,7 +31,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // Same semantics as `mocha --grep`: a regular expression source (or /source/flags) matched against full titles.
   const grep = process.env.AWS_HISTORY_TEST_GREP;
-  if (grep) mocha.grep(grep);
+  if (grep) {
+    mocha.grep(grep);
+  }
 
   const tests: TestResult[] = [];
   const finished = (result: TestResult): void => {
@@ -43,15 +49,18 @@ export function run(): Promise<void> {
     // A suite that throws while being defined must fail the run loudly, not shrink it silently.
     finished(toResult({ title: 'load test suites', fullTitle: () => 'load test suites', duration: 0 }, 'failed', error));
     writeResults(summarize(tests, started, new Date(), 0));
-    return Promise.reject(error);
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 
   return new Promise((resolve, reject) => {
     const { EVENT_TEST_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
     const runner = mocha.run((failures) => {
       writeResults(summarize(tests, started, new Date(), runner.stats?.suites ?? 0));
-      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-      else resolve();
+      if (failures > 0) {
+        reject(new Error(`${failures} test(s) failed`));
+      } else {
+        resolve();
+      }
     });
     runner.on(EVENT_TEST_BEGIN, (test) => report({ event: 'start', fullTitle: test.fullTitle() }));
     runner.on(EVENT_TEST_PASS, (test) => finished(toResult(test, 'passed')));
@@ -96,13 +105,17 @@ function summarize(tests: TestResult[], start: Date, end: Date, suites: number):
 /** Appends a progress line (see results.ts); synchronous so a crash right after still leaves it on disk. */
 function report(event: ProgressEvent): void {
   const file = process.env.AWS_HISTORY_RESULTS;
-  if (file) fs.appendFileSync(progressFileFor(file), `${JSON.stringify(event)}\n`);
+  if (file) {
+    fs.appendFileSync(progressFileFor(file), `${JSON.stringify(event)}\n`);
+  }
 }
 
 /** Written atomically (temp + rename): the harness polls for the file and must never read half of it. */
 function writeResults(results: TestRunResults): void {
   const file = process.env.AWS_HISTORY_RESULTS;
-  if (!file) return;
+  if (!file) {
+    return;
+  }
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(results, null, 2));
   fs.renameSync(`${file}.tmp`, file);
 }

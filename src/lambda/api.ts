@@ -1,0 +1,92 @@
+import type { ClientFactory } from '../aws/clientFactory';
+import type { Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent } from '../aws/sdk/lambda';
+import type { Page } from '../tree/pagedList';
+import type { ExecutionFilters } from './filters';
+
+export type { Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent };
+
+/** One ListFunctions page (all functions; the view decides which to show). */
+export async function listFunctionsPage(
+  clients: ClientFactory,
+  marker: string | undefined,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<Page<FunctionConfiguration>> {
+  const { client, sdk } = await clients.get('lambda');
+  const output = await client.send(new sdk.ListFunctionsCommand({ Marker: marker, MaxItems: pageSize }), { abortSignal: signal });
+  return { items: output.Functions ?? [], nextToken: output.NextMarker };
+}
+
+/** One ListDurableExecutionsByFunction page. Every filter goes to the API; nothing is filtered locally. */
+export async function listExecutionsPage(
+  clients: ClientFactory,
+  functionName: string,
+  marker: string | undefined,
+  pageSize: number,
+  filters: ExecutionFilters,
+  signal: AbortSignal,
+): Promise<Page<Execution>> {
+  const { client, sdk } = await clients.get('lambda');
+  const output = await client.send(
+    new sdk.ListDurableExecutionsByFunctionCommand({
+      FunctionName: functionName,
+      Qualifier: filters.qualifier,
+      DurableExecutionName: filters.name,
+      Statuses: filters.statuses && filters.statuses.length > 0 ? [...filters.statuses] : undefined,
+      StartedAfter: filters.after ? new Date(filters.after) : undefined,
+      StartedBefore: filters.before ? new Date(filters.before) : undefined,
+      ReverseOrder: filters.order === 'oldest' ? true : undefined,
+      Marker: marker,
+      MaxItems: pageSize,
+    }),
+    { abortSignal: signal },
+  );
+  return { items: output.DurableExecutions ?? [], nextToken: output.NextMarker };
+}
+
+export async function getExecution(
+  clients: ClientFactory,
+  arn: string,
+  includeData: boolean,
+  signal?: AbortSignal,
+): Promise<GetDurableExecutionResponse> {
+  const { client, sdk } = await clients.get('lambda');
+  return client.send(new sdk.GetDurableExecutionCommand({ DurableExecutionArn: arn, IncludeExecutionData: includeData }), {
+    abortSignal: signal,
+  });
+}
+
+/** One GetDurableExecutionHistory page, oldest event first, with payloads. */
+export async function getHistoryPage(
+  clients: ClientFactory,
+  arn: string,
+  marker: string | undefined,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<Page<HistoryEvent>> {
+  const { client, sdk } = await clients.get('lambda');
+  const output = await client.send(
+    new sdk.GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, IncludeExecutionData: true, Marker: marker, MaxItems: pageSize }),
+    { abortSignal: signal },
+  );
+  return { items: output.Events ?? [], nextToken: output.NextMarker };
+}
+
+export async function stopExecution(clients: ClientFactory, arn: string): Promise<Date | undefined> {
+  const { client, sdk } = await clients.get('lambda');
+  const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn }));
+  return output.StopTimestamp;
+}
+
+/** The list item a GetDurableExecution response stands for (to refresh a row in place). */
+export function toExecution(d: GetDurableExecutionResponse, previous?: Execution): Execution {
+  return {
+    DurableExecutionArn: d.DurableExecutionArn ?? previous?.DurableExecutionArn,
+    DurableExecutionName: d.DurableExecutionName ?? previous?.DurableExecutionName,
+    FunctionArn: d.FunctionArn ?? previous?.FunctionArn,
+    Status: d.Status ?? previous?.Status,
+    StartTimestamp: d.StartTimestamp ?? previous?.StartTimestamp,
+    EndTimestamp: d.EndTimestamp ?? previous?.EndTimestamp,
+    KMSKeyArn: d.DurableConfig?.KMSKeyArn ?? previous?.KMSKeyArn,
+  };
+}

@@ -1,0 +1,113 @@
+/** Text for execution and function rows, tooltips and the panel. Pure, so it is unit-tested. */
+import type { Tone } from '../webview/protocol';
+import { humanDuration, relativeTime } from '../util/format';
+
+/** The fields of a list item (`Execution`) that rows use; GetDurableExecution returns the same ones. */
+export interface ExecutionLike {
+  readonly DurableExecutionName?: string | undefined;
+  readonly DurableExecutionArn?: string | undefined;
+  readonly FunctionArn?: string | undefined;
+  readonly Status?: string | undefined;
+  readonly StartTimestamp?: Date | undefined;
+  readonly EndTimestamp?: Date | undefined;
+}
+
+export interface FunctionLike {
+  readonly FunctionName?: string | undefined;
+  readonly Runtime?: string | undefined;
+  readonly DurableConfig?: { RetentionPeriodInDays?: number | undefined; ExecutionTimeout?: number | undefined; KMSKeyArn?: string | undefined } | undefined;
+}
+
+export interface ExecutionArnParts {
+  readonly functionName: string;
+  /** `$LATEST`, `$LATEST.PUBLISHED` or a version number. */
+  readonly qualifier: string | undefined;
+  readonly executionName: string;
+  readonly id: string;
+}
+
+/** `arn:aws:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER/durable-execution/EXECUTION/ID`. */
+export function parseExecutionArn(arn: string): ExecutionArnParts | undefined {
+  const match = /^arn:[^:]*:lambda:[^:]*:\d*:function:([^:/]+)(?::([^/]+))?\/durable-execution\/([^/]+)\/([^/]+)$/.exec(arn);
+  if (!match) {
+    return undefined;
+  }
+  return { functionName: match[1], qualifier: match[2], executionName: match[3], id: match[4] };
+}
+
+/** The bare function name of a name, partial ARN or full ARN (with or without a qualifier). */
+export function functionNameOf(value: string): string {
+  const afterFunction = /(?:^|:)function:([^:]+)/.exec(value);
+  if (afterFunction) {
+    return afterFunction[1];
+  }
+  return value.split(':')[0] ?? value;
+}
+
+/** A known status or the text AWS sent: new statuses (DELETING is already documented) never crash a row. */
+export function statusText(status: string | undefined): string {
+  return status && status.length > 0 ? status : 'UNKNOWN';
+}
+
+export function executionStatusTone(status: string | undefined): Tone {
+  switch (status) {
+    case 'RUNNING':
+      return 'progress';
+    case 'SUCCEEDED':
+      return 'ok';
+    case 'FAILED':
+    case 'TIMED_OUT':
+      return 'error';
+    case 'STOPPED':
+      return 'muted';
+    default:
+      return 'info';
+  }
+}
+
+/** "5 min" for a finished execution, "running for 2 h 3 min" while RUNNING, '' when unknown. */
+export function executionDuration(e: ExecutionLike, now = Date.now()): string {
+  const start = e.StartTimestamp?.getTime();
+  if (start === undefined || Number.isNaN(start)) {
+    return '';
+  }
+  const end = e.EndTimestamp?.getTime();
+  if (end !== undefined && !Number.isNaN(end)) {
+    return humanDuration(Math.max(0, end - start));
+  }
+  return e.Status === 'RUNNING' ? `running for ${humanDuration(Math.max(0, now - start))}` : '';
+}
+
+export function executionDescription(e: ExecutionLike, now = Date.now()): string {
+  return [statusText(e.Status), relativeTime(e.StartTimestamp, now), executionDuration(e, now)].filter(Boolean).join(' · ');
+}
+
+export function durationSeconds(seconds: number | undefined): string | undefined {
+  return seconds === undefined ? undefined : humanDuration(seconds * 1000);
+}
+
+/** "nodejs22.x · retention 30 d · timeout 1 d", or "… · not durable". */
+export function functionDescription(fn: FunctionLike): string {
+  const config = fn.DurableConfig;
+  if (!config) {
+    return [fn.Runtime, 'not durable'].filter(Boolean).join(' · ');
+  }
+  return [
+    fn.Runtime,
+    config.RetentionPeriodInDays !== undefined ? `retention ${config.RetentionPeriodInDays} d` : '',
+    config.ExecutionTimeout !== undefined ? `timeout ${durationSeconds(config.ExecutionTimeout) ?? ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The modal's text for Stop: it names the execution so nobody stops the wrong one. */
+export function stopConfirmation(e: ExecutionLike): { message: string; detail: string; button: string } {
+  const name = e.DurableExecutionName ?? e.DurableExecutionArn ?? 'this execution';
+  const fn = e.FunctionArn ? functionNameOf(e.FunctionArn) : undefined;
+  return {
+    message: `Stop the durable execution "${name}"${fn ? ` of ${fn}` : ''}?`,
+    detail: 'StopDurableExecution ends it with status STOPPED. Pending steps, waits and callbacks do not resume, and this cannot be undone.',
+    button: 'Stop Execution',
+  };
+}

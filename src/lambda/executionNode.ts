@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { Command, ContextValue } from '../constants';
+import { consoleUrl } from '../aws/console';
+import { fieldTooltip } from '../tree/tooltip';
+import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { bothTimes } from '../util/format';
+import type { Execution } from './api';
+import { executionDescription, executionDuration, functionNameOf, parseExecutionArn, statusText } from './executionFormat';
+
+export interface ExecutionNodeActions {
+  region(): string | undefined;
+  showDetails(node: ExecutionNode): Promise<void>;
+}
+
+/** One durable execution row. Its TreeItem is built once and reused until the execution changes. */
+export class ExecutionNode implements ItemNode<Execution> {
+  private treeItem: vscode.TreeItem | undefined;
+
+  constructor(
+    public item: Execution,
+    readonly id: string,
+    readonly parent: TreeNode | undefined,
+    private readonly actions: ExecutionNodeActions,
+  ) {}
+
+  get arn(): string | undefined {
+    return this.item.DurableExecutionArn;
+  }
+  get name(): string | undefined {
+    return this.item.DurableExecutionName;
+  }
+  get running(): boolean {
+    return this.item.Status === 'RUNNING';
+  }
+  get functionName(): string | undefined {
+    const fromArn = this.item.FunctionArn ? functionNameOf(this.item.FunctionArn) : undefined;
+    return fromArn ?? (this.arn ? parseExecutionArn(this.arn)?.functionName : undefined);
+  }
+  get pickLabel(): { label: string; description?: string; detail?: string } {
+    return {
+      label: this.item.DurableExecutionName ?? '(unnamed)',
+      description: [this.functionName, statusText(this.item.Status)].filter(Boolean).join(' · '),
+      detail: this.item.DurableExecutionArn,
+    };
+  }
+
+  update(item: Execution): void {
+    this.item = item;
+    this.treeItem = undefined;
+  }
+
+  consoleUrl(): string | undefined {
+    const region = this.actions.region();
+    const fn = this.functionName;
+    return region && fn ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(fn)}`) : undefined;
+  }
+
+  showDetails(): Promise<void> {
+    return this.actions.showDetails(this);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    // A running execution's "running for …" ages: rebuild it, a finished one never changes.
+    if (!this.treeItem || this.running) {
+      this.treeItem = this.buildTreeItem();
+    }
+    return this.treeItem;
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
+    const e = this.item;
+    const name = e.DurableExecutionName ?? '(unnamed)';
+    const status = statusText(e.Status);
+    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = executionDescription(e);
+    item.iconPath = statusIcon(e.Status);
+    item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
+    const parts = e.DurableExecutionArn ? parseExecutionArn(e.DurableExecutionArn) : undefined;
+    item.tooltip = fieldTooltip(name, [
+      ['Status', status],
+      ['Function', this.functionName],
+      ['Version', parts?.qualifier],
+      ['Started', bothTimes(e.StartTimestamp)],
+      ['Ended', e.EndTimestamp ? bothTimes(e.EndTimestamp) : undefined],
+      ['Duration', executionDuration(e)],
+      ['Execution ARN', e.DurableExecutionArn],
+      ['Function ARN', e.FunctionArn],
+      ['KMS key', e.KMSKeyArn],
+    ]);
+    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
+    item.accessibilityInformation = { label: `Execution ${name}, ${status}, ${executionDescription(e)}` };
+    return item;
+  }
+}
+
+/** Unknown statuses (DELETING is already documented) get a neutral icon and their text. */
+function statusIcon(status: string | undefined): vscode.ThemeIcon {
+  switch (status) {
+    case 'RUNNING':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'SUCCEEDED':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'FAILED':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    case 'TIMED_OUT':
+      return new vscode.ThemeIcon('watch', new vscode.ThemeColor('errorForeground'));
+    case 'STOPPED':
+      return new vscode.ThemeIcon('debug-stop', new vscode.ThemeColor('disabledForeground'));
+    default:
+      return new vscode.ThemeIcon('circle-outline');
+  }
+}

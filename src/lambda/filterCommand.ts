@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import { checkRange } from '../filters/dateInput';
+import type { FilterStore } from '../filters/filterStore';
+import { clearValue, pickMany, pickOne, promptDate, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import type { FunctionConfiguration } from './api';
+import { functionDescription } from './executionFormat';
+import { executionStatuses, orderLabel, shortDate, type ExecutionFilters, type ExecutionOrder } from './filters';
+import { normalizeExecutionFilters, validateExecutionFilters, validateFunctionInput, validateQualifier, validateExecutionName } from './validation';
+
+function apply<T>(result: PromptResult<T>, set: (value: T | undefined) => Promise<void>): Promise<void> {
+  if (result === undefined) {
+    return Promise.resolve();
+  }
+  return set(result === clearValue ? undefined : result);
+}
+
+/** JSON has no undefined: `null` in a command argument removes that filter. */
+function withoutNulls(arg: object): Partial<ExecutionFilters> {
+  return Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, v === null ? undefined : (v as unknown)]));
+}
+
+/**
+ * The filter menu, or (with a filters object as argument, for scripts, keybindings and tests) the same
+ * rules applied without any UI. Returns false when the argument was refused; nothing is sent then.
+ */
+export async function runExecutionFilterCommand(
+  store: FilterStore<ExecutionFilters>,
+  loadedFunctions: () => readonly FunctionConfiguration[],
+  arg?: Partial<ExecutionFilters>,
+): Promise<boolean> {
+  if (arg && typeof arg === 'object' && !Array.isArray(arg) && !('id' in arg)) {
+    const next = { ...store.current, ...withoutNulls(arg) };
+    const problem = validateExecutionFilters(next);
+    if (problem) {
+      void vscode.window.showErrorMessage(`Filter not applied: ${problem}`);
+      return false;
+    }
+    await store.set(normalizeExecutionFilters(next));
+    return true;
+  }
+  const f = store.current;
+  const update = (patch: Partial<ExecutionFilters>): Promise<void> => store.set(normalizeExecutionFilters({ ...store.current, ...patch }));
+  await showFilterMenu(
+    `Filter Lambda durable executions (${orderLabel(f.order)})`,
+    [
+      {
+        label: '$(symbol-function) Function',
+        current: f.function,
+        detail: 'Show only this function (a name, partial ARN or ARN)',
+        run: async () => apply(await pickFunction(loadedFunctions(), f.function), (fn) => update({ function: fn })),
+      },
+      {
+        label: '$(versions) Qualifier',
+        current: f.qualifier,
+        detail: '$LATEST, $LATEST.PUBLISHED, a version or an alias',
+        run: async () => apply(await pickQualifier(f.qualifier), (qualifier) => update({ qualifier })),
+      },
+      {
+        label: '$(symbol-string) Execution name',
+        current: f.name,
+        detail: 'DurableExecutionName: 1 to 64 letters, digits, - and _',
+        run: async () =>
+          apply(await promptText('Only executions named', 'An execution name (1 to 64 letters, digits, - and _).', validateExecutionName, f.name ?? ''), (name) =>
+            update({ name }),
+          ),
+      },
+      {
+        label: '$(pulse) Statuses',
+        current: f.statuses?.join(', '),
+        run: async () => {
+          const statuses = await pickMany('Only executions with status', executionStatuses, f.statuses ?? []);
+          if (statuses !== undefined) {
+            await update({ statuses });
+          }
+        },
+      },
+      {
+        label: '$(calendar) Started after',
+        current: f.after && shortDate(f.after),
+        detail: 'StartedAfter',
+        run: async () =>
+          apply(
+            await promptDate('Started after', f.after, (d) => checkRange(d, f.before ? new Date(f.before) : undefined)),
+            (after) => update({ after }),
+          ),
+      },
+      {
+        label: '$(calendar) Started before',
+        current: f.before && shortDate(f.before),
+        detail: 'StartedBefore',
+        run: async () =>
+          apply(
+            await promptDate('Started before', f.before, (d) => checkRange(f.after ? new Date(f.after) : undefined, d)),
+            (before) => update({ before }),
+          ),
+      },
+      {
+        label: '$(arrow-swap) Order',
+        current: f.order === 'oldest' ? 'Oldest first (ReverseOrder)' : 'Newest first (API default)',
+        run: async () => {
+          const order = await pickOne<ExecutionOrder>(
+            'Order of executions',
+            [
+              { value: 'newest', label: 'Newest first', description: 'the API default' },
+              { value: 'oldest', label: 'Oldest first', description: 'sends ReverseOrder=true' },
+            ],
+            f.order ?? 'newest',
+          );
+          if (order) {
+            await update({ order });
+          }
+        },
+      },
+    ],
+    () => store.clear(),
+  );
+  return true;
+}
+
+/** Functions loaded in the view (durable first), or a typed name, partial ARN or ARN. */
+async function pickFunction(functions: readonly FunctionConfiguration[], current: string | undefined): Promise<PromptResult<string>> {
+  type Item = vscode.QuickPickItem & { value: string };
+  const quickPick = vscode.window.createQuickPick<Item>();
+  quickPick.title = 'Show only the executions of function';
+  quickPick.placeholder = 'Pick a loaded function, or type a function name, partial ARN or ARN';
+  const sorted = [...functions].sort((a, b) => Number(b.DurableConfig !== undefined) - Number(a.DurableConfig !== undefined));
+  const names = new Set(sorted.map((fn) => fn.FunctionName ?? ''));
+  const invalid = '\u0000invalid';
+  const clearItem: Item = { label: '$(close) All functions', description: 'remove this filter', value: '\u0000clear' };
+  let typedError: string | undefined;
+  const render = (): void => {
+    const typed = quickPick.value.trim();
+    typedError = typed ? validateFunctionInput(typed) : undefined;
+    const typedItems: Item[] =
+      typed && !names.has(typed) ? [{ label: typed, description: typedError ?? 'use the typed value', value: typedError ? invalid : typed, alwaysShow: true }] : [];
+    quickPick.items = [
+      ...typedItems,
+      ...(current ? [clearItem] : []),
+      ...sorted
+        .filter((fn) => fn.FunctionName)
+        .map((fn) => ({
+          label: fn.FunctionName!,
+          description: `${functionDescription(fn)}${fn.FunctionName === current ? ' (current)' : ''}`,
+          value: fn.FunctionName!,
+        })),
+    ];
+  };
+  return new Promise((resolve) => {
+    quickPick.onDidChangeValue(render);
+    quickPick.onDidAccept(() => {
+      const picked = quickPick.selectedItems[0]?.value;
+      if (picked === invalid || picked === undefined) {
+        quickPick.placeholder = typedError ?? quickPick.placeholder;
+        return;
+      }
+      resolve(picked === clearItem.value ? clearValue : picked);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    render();
+    quickPick.show();
+  });
+}
+
+async function pickQualifier(current: string | undefined): Promise<PromptResult<string>> {
+  const items = [
+    { label: '$LATEST', description: 'the unpublished version', value: '$LATEST' },
+    { label: '$LATEST.PUBLISHED', description: 'the latest published version', value: '$LATEST.PUBLISHED' },
+    { label: '$(edit) Enter a version or alias…', description: '', value: 'enter' },
+    ...(current ? [{ label: '$(close) Remove this filter', description: 'every version', value: 'clear' }] : []),
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { title: 'Only executions of qualifier', placeHolder: current ? `Current: ${current}` : undefined });
+  if (!chosen) {
+    return undefined;
+  }
+  if (chosen.value === 'clear') {
+    return clearValue;
+  }
+  if (chosen.value !== 'enter') {
+    return chosen.value;
+  }
+  return promptText('Only executions of qualifier', 'A version number or alias (letters, digits, -, _ and $; up to 128).', validateQualifier, current ?? '');
+}

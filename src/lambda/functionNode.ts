@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { ContextValue } from '../constants';
+import { consoleUrl } from '../aws/console';
+import type { PagedChildren } from '../tree/pagedChildren';
+import { fieldTooltip } from '../tree/tooltip';
+import type { ItemNode, TreeNode } from '../tree/treeNode';
+import type { Execution, FunctionConfiguration } from './api';
+import { durationSeconds, functionDescription, functionNameOf } from './executionFormat';
+import type { ExecutionFilters } from './filters';
+
+export interface FunctionNodeActions {
+  region(): string | undefined;
+  /** The paged list of this function's executions, made on first expansion. */
+  executionsOf(node: FunctionNode): PagedChildren<Execution, ExecutionFilters>;
+}
+
+/**
+ * One function row. Durable functions expand into their executions; the others (shown only with
+ * "Show all functions") are dimmed and cannot expand, since the API has no executions for them.
+ */
+export class FunctionNode implements ItemNode<FunctionConfiguration> {
+  private treeItem: vscode.TreeItem | undefined;
+  private list: PagedChildren<Execution, ExecutionFilters> | undefined;
+
+  constructor(
+    public item: FunctionConfiguration,
+    readonly id: string,
+    readonly parent: TreeNode | undefined,
+    private readonly actions: FunctionNodeActions,
+    /** Made from the function filter rather than ListFunctions: nothing is known but the name. */
+    readonly synthesized = false,
+  ) {}
+
+  get durable(): boolean {
+    return this.synthesized || this.item.DurableConfig !== undefined;
+  }
+  get arn(): string | undefined {
+    return this.item.FunctionArn;
+  }
+  get name(): string | undefined {
+    return this.item.FunctionName ? functionNameOf(this.item.FunctionName) : undefined;
+  }
+  /** What ListDurableExecutionsByFunction gets: the name, or the filter text as typed (partial or full ARN). */
+  get apiName(): string {
+    return this.item.FunctionName ?? this.item.FunctionArn ?? '';
+  }
+  /** The executions list once expanded (auto refresh and Stop update rows through it). */
+  get executions(): PagedChildren<Execution, ExecutionFilters> | undefined {
+    return this.list;
+  }
+  get pickLabel(): { label: string; description?: string; detail?: string } {
+    return { label: this.name ?? '(unnamed)', description: functionDescription(this.item), detail: this.item.FunctionArn };
+  }
+
+  update(item: FunctionConfiguration): void {
+    this.item = item;
+    this.treeItem = undefined;
+  }
+
+  consoleUrl(): string | undefined {
+    const region = this.actions.region();
+    return region && this.name ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(this.name)}`) : undefined;
+  }
+
+  getChildren(): Promise<TreeNode[]> | TreeNode[] {
+    if (!this.durable) {
+      return [];
+    }
+    this.list ??= this.actions.executionsOf(this);
+    return this.list.getChildren();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    this.treeItem ??= this.buildTreeItem();
+    return this.treeItem;
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
+    const f = this.item;
+    const name = this.name ?? '(unnamed)';
+    const item = new vscode.TreeItem(name, this.durable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.contextValue = this.durable ? ContextValue.durableFunction : ContextValue.plainFunction;
+    const config = f.DurableConfig;
+    if (this.synthesized) {
+      item.description = name === this.apiName ? 'function filter' : `function filter: ${this.apiName}`;
+      item.iconPath = new vscode.ThemeIcon('filter');
+    } else if (this.durable) {
+      item.description = functionDescription(f);
+      item.iconPath = new vscode.ThemeIcon('symbol-function');
+    } else {
+      item.description = functionDescription(f);
+      item.iconPath = new vscode.ThemeIcon('symbol-function', new vscode.ThemeColor('disabledForeground'));
+    }
+    item.tooltip = fieldTooltip(name, [
+      ['Durable', this.synthesized ? 'unknown (from the function filter)' : config ? 'yes' : 'no: it has no durable executions'],
+      ['Function ARN', f.FunctionArn],
+      ['Listed as', this.synthesized ? this.apiName : undefined],
+      ['Runtime', f.Runtime],
+      ['Description', f.Description],
+      ['Retention', config?.RetentionPeriodInDays === undefined ? undefined : `${config.RetentionPeriodInDays} days`],
+      ['Execution timeout', durationSeconds(config?.ExecutionTimeout)],
+      ['KMS key', config?.KMSKeyArn],
+      ['Last modified', f.LastModified],
+    ]);
+    item.accessibilityInformation = {
+      label: `Function ${name}${this.durable ? '' : ', not durable'}${item.description ? `, ${String(item.description)}` : ''}`,
+    };
+    return item;
+  }
+}

@@ -1,0 +1,190 @@
+import * as vscode from 'vscode';
+import { Command, ContextKey, ViewId } from '../constants';
+import { lambdaAutoRefreshSeconds, pageSize } from '../aws/settings';
+import { registerCommand } from '../commands/registerCommand';
+import { copyFromNodes } from '../commands/treeCommands';
+import type { FeatureContext } from '../feature';
+import { FilterStore } from '../filters/filterStore';
+import type { ListSource } from '../tree/listSource';
+import type { PagedChildren } from '../tree/pagedChildren';
+import { PagedTreeProvider } from '../tree/pagedTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
+import {
+  getExecution,
+  listExecutionsPage,
+  listFunctionsPage,
+  stopExecution,
+  toExecution,
+  type Execution,
+  type FunctionConfiguration,
+} from './api';
+import { ExecutionAutoRefresh } from './autoRefresh';
+import { ExecutionDetailSource, type ExecutionDetailOptions } from './executionDetails';
+import { stopConfirmation } from './executionFormat';
+import { ExecutionNode } from './executionNode';
+import { runExecutionFilterCommand } from './filterCommand';
+import { noExecutionFilters, summarizeExecutionFilters, type ExecutionFilters } from './filters';
+import { FunctionNode } from './functionNode';
+import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
+
+const showAllKey = 'awsHistory.lambda.showAll';
+
+/** Options of the Stop command beyond the node: tests skip or replace the modal. */
+export interface StopOptions {
+  readonly skipConfirmation?: boolean;
+  /** Replaces the modal (tests check that nothing is sent until it says yes). */
+  readonly confirm?: (execution: Execution) => Promise<boolean>;
+}
+
+async function confirmStopModal(execution: Execution): Promise<boolean> {
+  const { message, detail, button } = stopConfirmation(execution);
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+  return choice === button;
+}
+
+/** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
+export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
+  const state = ctx.extension.workspaceState;
+  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters);
+  let showAll = state.get<boolean>(showAllKey, false);
+  void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
+  const region = (): string | undefined => ctx.session.current.region;
+  /** Items the function filter stands for, so their nodes know they were not listed by AWS. */
+  const synthesized = new WeakSet<FunctionConfiguration>();
+
+  const executionLists = (): PagedChildren<Execution, ExecutionFilters>[] =>
+    provider.loadedLists().filter((list) => list.owner instanceof FunctionNode) as PagedChildren<Execution, ExecutionFilters>[];
+
+  /** Every row of this execution (it shows once per list it is in) gets the new state, pages untouched. */
+  const updateRows = (execution: Execution): void => {
+    for (const list of executionLists()) {
+      list.updateItem(execution);
+    }
+  };
+
+  /** From the tree, an open panel of the execution reloads; the panel reloads itself after its own actions. */
+  const stop = async (execution: Execution, fromPanel = false): Promise<void> => {
+    const arn = execution.DurableExecutionArn;
+    if (!arn) {
+      return;
+    }
+    const stoppedAt = await stopExecution(ctx.clients, arn);
+    let fresh: Execution;
+    try {
+      fresh = toExecution(await getExecution(ctx.clients, arn, false), execution);
+    } catch {
+      fresh = { ...execution, Status: 'STOPPED', EndTimestamp: stoppedAt ?? new Date() };
+    }
+    updateRows(fresh);
+    if (!fromPanel) {
+      void ctx.panels.refreshKey(arn);
+    }
+    vscode.window.setStatusBarMessage(`$(debug-stop) Stopped ${execution.DurableExecutionName ?? 'the execution'}`, 4000);
+  };
+
+  const detailOptions: ExecutionDetailOptions = {
+    historyPageSize: () => pageSize(),
+    autoRefreshMs: () => Math.max(0, lambdaAutoRefreshSeconds()) * 1000,
+    confirmStop: confirmStopModal,
+    stop: (execution) => stop(execution, true),
+    onExecutionLoaded: updateRows,
+  };
+
+  const showDetails = async (node: ExecutionNode): Promise<void> => {
+    if (node.arn) {
+      await ctx.panels.show(new ExecutionDetailSource(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
+    }
+  };
+
+  const executionSource = (fn: FunctionNode): ListSource<Execution, ExecutionFilters> => ({
+    noun: 'executions',
+    iamAction: 'lambda:ListDurableExecutionsByFunction',
+    clampPageSize: clampExecutionPageSize,
+    fetchPage: (token, size, f, signal) => listExecutionsPage(ctx.clients, fn.apiName, token, size, f, signal),
+    keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
+    makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails }),
+    emptyMessage: (f) => {
+      const active = summarizeExecutionFilters({ ...f, function: undefined, order: undefined });
+      return active.length > 0
+        ? { message: `No executions match ${active.join(', ')}`, filtered: true }
+        : { message: 'No durable executions (AWS keeps them for the retention period)', filtered: false };
+    },
+  });
+
+  const functionSource: ListSource<FunctionConfiguration, ExecutionFilters> = {
+    noun: 'functions',
+    iamAction: 'lambda:ListFunctions',
+    clampPageSize: clampFunctionPageSize,
+    fetchPage: async (token, size, f, signal) => {
+      if (f.function) {
+        // The filter names one function: no need to list them all.
+        const item: FunctionConfiguration = { FunctionName: f.function, FunctionArn: f.function.startsWith('arn:') ? f.function : undefined };
+        synthesized.add(item);
+        return { items: [item] };
+      }
+      const page = await listFunctionsPage(ctx.clients, token, size, signal);
+      // Dropping the non-durable ones can leave a page empty with a marker; the core asks for the next.
+      return { items: showAll ? page.items : page.items.filter((fn) => fn.DurableConfig !== undefined), nextToken: page.nextToken };
+    },
+    keyOf: (fn) => (synthesized.has(fn) ? `filter:${fn.FunctionName ?? ''}` : (fn.FunctionArn ?? fn.FunctionName ?? '')),
+    makeNode: (item, id, parent) =>
+      new FunctionNode(
+        item,
+        id,
+        parent,
+        { region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, `Durable executions of ${node.name ?? node.apiName}`) },
+        synthesized.has(item),
+      ),
+    emptyMessage: () =>
+      showAll
+        ? { message: 'No Lambda functions in this region', filtered: false }
+        : { message: 'No durable functions in this region ("Show All Functions" lists the others)', filtered: false },
+  };
+
+  const provider = new PagedTreeProvider(ViewId.lambda, 'Lambda Durable Executions', ctx.session, ctx.setupCheck, (p) =>
+    p.createList(functionSource, () => filters.current, undefined, 'Lambda functions'),
+  );
+  ctx.views.add({ key: 'lambda', provider, filters });
+  ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
+
+  const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
+  const filter = (arg?: Partial<ExecutionFilters>): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, arg);
+  registerCommand(ctx.extension, Command.lambdaFilter, filter);
+  registerCommand(ctx.extension, Command.lambdaFilterActive, filter);
+
+  const setShowAll = async (value: boolean): Promise<void> => {
+    showAll = value;
+    await state.update(showAllKey, value);
+    await vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, value);
+    provider.refresh();
+  };
+  registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true));
+  registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false));
+
+  registerCommand(ctx.extension, Command.lambdaCopyFunctionArn, (node?: TreeNode, selection?: TreeNode[]) =>
+    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), 'function ARN'),
+  );
+  registerCommand(
+    ctx.extension,
+    Command.lambdaStopExecution,
+    async (node?: TreeNode, options?: StopOptions | readonly TreeNode[]): Promise<boolean> => {
+      if (!(node instanceof ExecutionNode)) {
+        return false;
+      }
+      if (!node.running) {
+        void vscode.window.showInformationMessage(`${node.name ?? 'The execution'} is not running (status ${node.item.Status ?? 'unknown'}).`);
+        return false;
+      }
+      // From the tree the second argument is the selection; only an options object changes behaviour.
+      const opts: StopOptions = options && !Array.isArray(options) ? (options as StopOptions) : {};
+      const confirmed = opts.skipConfirmation === true || (await (opts.confirm ?? confirmStopModal)(node.item));
+      if (!confirmed) {
+        return false;
+      }
+      await stop(node.item);
+      return true;
+    },
+    'lambda:StopDurableExecution',
+  );
+  return provider;
+}

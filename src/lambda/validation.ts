@@ -1,0 +1,131 @@
+/**
+ * The API's input rules for ListDurableExecutionsByFunction, shared by the input boxes and the
+ * command-argument form so nothing invalid is ever sent. Pure.
+ */
+import { checkRange } from '../filters/dateInput';
+import { executionStatuses, type ExecutionFilters, type ExecutionStatusFilter } from './filters';
+
+/*
+ * Lambda's FunctionName pattern (name, partial ARN `123456789012:function:NAME` or full ARN, each with an
+ * optional qualifier), anchored; `$LATEST.PUBLISHED` added for durable functions.
+ */
+const functionNamePattern =
+  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
+const qualifierPattern = /^(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_$]+)$/;
+const executionNamePattern = /^[a-zA-Z0-9-_]+$/;
+
+export function validateFunctionInput(text: string): string | undefined {
+  const value = text.trim();
+  if (value.length < 1 || value.length > 256) {
+    return 'A function name, partial ARN or ARN has 1 to 256 characters.';
+  }
+  if (value.startsWith('arn:') && !/^arn:[^:]*:lambda:[^:]+:\d{12}:function:/.test(value)) {
+    return 'Not a Lambda function ARN. Expected arn:aws:lambda:REGION:ACCOUNT:function:NAME.';
+  }
+  if (!functionNamePattern.test(value)) {
+    return 'Use a function name (letters, digits, hyphen, underscore), a partial ARN (ACCOUNT:function:NAME) or a full ARN.';
+  }
+  return undefined;
+}
+
+export function validateQualifier(text: string): string | undefined {
+  const value = text.trim();
+  if (value.length < 1 || value.length > 128) {
+    return 'A qualifier has 1 to 128 characters.';
+  }
+  if (!qualifierPattern.test(value)) {
+    return 'Use $LATEST, $LATEST.PUBLISHED, a version number or an alias (letters, digits, -, _ and $).';
+  }
+  return undefined;
+}
+
+export function validateExecutionName(text: string): string | undefined {
+  const value = text.trim();
+  if (value.length < 1 || value.length > 64) {
+    return 'An execution name has 1 to 64 characters.';
+  }
+  if (!executionNamePattern.test(value)) {
+    return 'An execution name uses only letters, digits, hyphen (-) and underscore (_).';
+  }
+  return undefined;
+}
+
+export function isExecutionStatus(value: unknown): value is ExecutionStatusFilter {
+  return typeof value === 'string' && (executionStatuses as readonly string[]).includes(value);
+}
+
+function checkString(value: unknown, what: string, validate: (text: string) => string | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    return `"${what}" must be a string.`;
+  }
+  return validate(value);
+}
+
+function checkDate(value: unknown, what: string): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `"${what}" is not a date.`;
+}
+
+/**
+ * Filters given as a command argument (scripts, keybindings, tests) are untyped JSON: every field is
+ * checked with the same rules as the input boxes. Returns the first problem, or undefined.
+ */
+export function validateExecutionFilters(f: ExecutionFilters): string | undefined {
+  const raw = f as Record<string, unknown>;
+  const problem =
+    checkString(raw.function, 'function', validateFunctionInput) ??
+    checkString(raw.qualifier, 'qualifier', validateQualifier) ??
+    checkString(raw.name, 'name', validateExecutionName) ??
+    checkDate(raw.after, 'after') ??
+    checkDate(raw.before, 'before');
+  if (problem) {
+    return problem;
+  }
+  const statuses = raw.statuses;
+  if (statuses !== undefined) {
+    if (!Array.isArray(statuses) || !statuses.every(isExecutionStatus)) {
+      return `Statuses must be a list of ${executionStatuses.join(', ')}.`;
+    }
+    if (new Set(statuses).size !== statuses.length) {
+      return 'Statuses must not repeat a value.';
+    }
+  }
+  if (raw.order !== undefined && raw.order !== 'newest' && raw.order !== 'oldest') {
+    return 'Order must be "newest" or "oldest".';
+  }
+  return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
+}
+
+/** Trims text values and drops empty ones, so "" and [] mean "no filter" and never reach the API. */
+export function normalizeExecutionFilters(f: ExecutionFilters): ExecutionFilters {
+  const text = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined);
+  return {
+    function: text(f.function),
+    qualifier: text(f.qualifier),
+    name: text(f.name),
+    statuses: f.statuses && f.statuses.length > 0 ? [...f.statuses] : undefined,
+    after: f.after,
+    before: f.before,
+    order: f.order === 'oldest' ? 'oldest' : undefined,
+  };
+}
+
+/** ListDurableExecutionsByFunction's MaxItems range (0 would mean "the default of 100"). */
+export function clampExecutionPageSize(size: number): number {
+  return Math.min(1000, Math.max(1, Math.floor(size)));
+}
+
+/** ListFunctions returns at most 50 functions per response whatever MaxItems says. */
+export function clampFunctionPageSize(size: number): number {
+  return Math.min(50, Math.max(1, Math.floor(size)));
+}
+
+/** GetDurableExecutionHistory's MaxItems range. */
+export function clampHistoryPageSize(size: number): number {
+  return Math.min(1000, Math.max(1, Math.floor(size)));
+}

@@ -1,0 +1,80 @@
+/** How clusters and backtracks read in rows, tooltips and the panel. Pure: unit-tested without VS Code. */
+import type { Tone } from '../webview/protocol';
+import { humanDuration } from '../util/format';
+import type { DBCluster, DBClusterBacktrack } from './api';
+
+export type BacktrackState = 'applying' | 'pending' | 'completed' | 'failed' | 'other';
+
+/** `Status` is a plain string: the docs say lowercase, the service answers uppercase. */
+export function backtrackState(status: string | undefined): BacktrackState {
+  const value = (status ?? '').trim().toLowerCase();
+  return value === 'applying' || value === 'pending' || value === 'completed' || value === 'failed' ? value : 'other';
+}
+
+export function backtrackTone(status: string | undefined): Tone {
+  switch (backtrackState(status)) {
+    case 'completed':
+      return 'ok';
+    case 'failed':
+      return 'error';
+    case 'applying':
+    case 'pending':
+      return 'progress';
+    default:
+      return 'info';
+  }
+}
+
+export type BacktrackSupport = { readonly enabled: true } | { readonly enabled: false; readonly reason: string };
+
+/**
+ * Only Aurora MySQL in provisioned mode can backtrack, and only with a window set when the cluster was
+ * created; for any other cluster DescribeDBClusterBacktracks fails, so the view never asks.
+ */
+export function backtrackSupport(cluster: DBCluster): BacktrackSupport {
+  const engine = (cluster.Engine ?? '').toLowerCase();
+  if ((engine !== 'aurora-mysql' && engine !== 'aurora') || (cluster.EngineMode ?? '').toLowerCase() === 'serverless') {
+    return { enabled: false, reason: 'engine does not support backtrack' };
+  }
+  if (!((cluster.BacktrackWindow ?? 0) > 0)) {
+    return { enabled: false, reason: 'backtrack not enabled' };
+  }
+  return { enabled: true };
+}
+
+/** BacktrackWindow (seconds) as people set it: whole hours ("24 h", at most 72 h), else a duration. */
+export function windowText(seconds: number): string {
+  return seconds > 0 && seconds % 3600 === 0 ? `${seconds / 3600} h` : humanDuration(seconds * 1000);
+}
+
+/** How far a backtrack went back: BacktrackedFrom − BacktrackTo, e.g. "rewound 1 h 5 min". */
+export function rewoundText(b: Pick<DBClusterBacktrack, 'BacktrackedFrom' | 'BacktrackTo'>): string | undefined {
+  if (!b.BacktrackedFrom || !b.BacktrackTo) {
+    return undefined;
+  }
+  return `rewound ${humanDuration(b.BacktrackedFrom.getTime() - b.BacktrackTo.getTime())}`;
+}
+
+/** "2026-11-22 10:05:03" in local time: what a row label and the timeline axis show. */
+export function localDateTime(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** "aurora-mysql 8.0.mysql_aurora.3.05.2 · window 24 h · earliest 2026-11-21 10:45:00", or the reason it cannot backtrack. */
+export function clusterDescription(cluster: DBCluster): string {
+  const support = backtrackSupport(cluster);
+  const engine = [cluster.Engine, cluster.EngineVersion].filter(Boolean).join(' ');
+  const backtrack = support.enabled
+    ? [
+        `window ${windowText(cluster.BacktrackWindow ?? 0)}`,
+        cluster.EarliestBacktrackTime ? `earliest ${localDateTime(cluster.EarliestBacktrackTime)}` : '',
+      ]
+    : [support.reason];
+  return [engine, ...backtrack].filter(Boolean).join(' · ');
+}
+
+/** The cluster identifier: the item's own, else the last part of its ARN. */
+export function clusterIdentifier(cluster: DBCluster): string {
+  return cluster.DBClusterIdentifier ?? cluster.DBClusterArn?.split(':').pop() ?? '';
+}

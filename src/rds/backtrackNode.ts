@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { Command, ContextValue } from '../constants';
+import { fieldTooltip } from '../tree/tooltip';
+import type { ItemNode } from '../tree/treeNode';
+import { bothTimes, relativeTime } from '../util/format';
+import type { DBClusterBacktrack } from './api';
+import { backtrackState, localDateTime, rewoundText } from './backtrackFormat';
+import type { ClusterNode } from './clusterNode';
+
+export interface BacktrackNodeActions {
+  region(): string | undefined;
+  showDetails(node: BacktrackNode): Promise<void>;
+}
+
+/**
+ * One backtrack row. Backtracks have no ARN: Copy ARN copies the cluster's, and the backtrack identifier
+ * has its own copy action.
+ */
+export class BacktrackNode implements ItemNode<DBClusterBacktrack> {
+  private treeItem: vscode.TreeItem | undefined;
+
+  constructor(
+    public item: DBClusterBacktrack,
+    readonly id: string,
+    readonly parent: ClusterNode,
+    private readonly actions: BacktrackNodeActions,
+  ) {}
+
+  get cluster(): ClusterNode {
+    return this.parent;
+  }
+  get arn(): string | undefined {
+    return this.parent.arn;
+  }
+  get backtrackId(): string | undefined {
+    return this.item.BacktrackIdentifier;
+  }
+  get pickLabel(): { label: string; description?: string; detail?: string } {
+    return {
+      label: this.item.BacktrackIdentifier ?? '(no identifier)',
+      description: [this.parent.identifier, this.item.Status, this.item.BacktrackTo && localDateTime(this.item.BacktrackTo)].filter(Boolean).join(' · '),
+      detail: this.parent.arn,
+    };
+  }
+
+  update(item: DBClusterBacktrack): void {
+    this.item = item;
+    this.treeItem = undefined;
+  }
+
+  consoleUrl(): string | undefined {
+    return this.parent.consoleUrl();
+  }
+
+  showDetails(): Promise<void> {
+    return this.actions.showDetails(this);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    this.treeItem ??= this.buildTreeItem();
+    return this.treeItem;
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
+    const b = this.item;
+    const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : '(no backtrack time)';
+    const item = new vscode.TreeItem(when, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const requested = b.BacktrackRequestCreationTime;
+    item.description = [b.Status, rewoundText(b), requested ? `requested ${relativeTime(requested)}` : ''].filter(Boolean).join(' · ');
+    item.iconPath = statusIcon(b.Status);
+    item.contextValue = ContextValue.backtrack;
+    item.tooltip = fieldTooltip(`Backtrack to ${when}`, [
+      ['Status', b.Status],
+      ['Backtrack identifier', b.BacktrackIdentifier],
+      ['Cluster', b.DBClusterIdentifier],
+      ['Backtracked to', b.BacktrackTo && bothTimes(b.BacktrackTo)],
+      ['Backtracked from', b.BacktrackedFrom && bothTimes(b.BacktrackedFrom)],
+      ['Rewound', rewoundText(b)?.replace(/^rewound /, '')],
+      ['Requested', requested && `${bothTimes(requested)}, ${relativeTime(requested)}`],
+      ['Cluster ARN', this.parent.arn],
+    ]);
+    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
+    item.accessibilityInformation = { label: `Backtrack to ${when}, ${b.Status ?? ''}, ${rewoundText(b) ?? ''}` };
+    return item;
+  }
+}
+
+function statusIcon(status: string | undefined): vscode.ThemeIcon {
+  switch (backtrackState(status)) {
+    case 'applying':
+    case 'pending':
+      return new vscode.ThemeIcon('loading~spin');
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    case 'completed':
+      return new vscode.ThemeIcon('pass');
+    default:
+      return new vscode.ThemeIcon('history');
+  }
+}

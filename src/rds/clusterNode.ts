@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import { ContextValue } from '../constants';
+import { consoleUrl } from '../aws/console';
+import type { PagedChildren } from '../tree/pagedChildren';
+import { fieldTooltip } from '../tree/tooltip';
+import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { bothTimes, humanDuration } from '../util/format';
+import type { DBCluster, DBClusterBacktrack } from './api';
+import { backtrackSupport, clusterDescription, clusterIdentifier, windowText } from './backtrackFormat';
+import type { BacktrackFilters } from './filters';
+
+export type BacktrackList = PagedChildren<DBClusterBacktrack, BacktrackFilters>;
+
+export interface ClusterNodeActions {
+  region(): string | undefined;
+  /** The paged list of this cluster's backtracks; called once, on first expand. */
+  backtracks(node: ClusterNode): BacktrackList;
+}
+
+/** The cluster's page in the RDS console (also where its Backtrack section lives). */
+export function clusterConsoleUrl(region: string | undefined, cluster: DBCluster): string | undefined {
+  return region ? consoleUrl(region, 'rds/home', `database:id=${clusterIdentifier(cluster)};is-cluster=true`) : undefined;
+}
+
+/**
+ * One DB cluster row. Only clusters that can backtrack expand; the others are dimmed with the reason
+ * and never ask for backtracks (the API would answer InvalidParameterCombination).
+ */
+export class ClusterNode implements ItemNode<DBCluster> {
+  private treeItem: vscode.TreeItem | undefined;
+  private list: BacktrackList | undefined;
+
+  constructor(
+    public item: DBCluster,
+    readonly id: string,
+    readonly parent: TreeNode | undefined,
+    private readonly actions: ClusterNodeActions,
+  ) {}
+
+  get arn(): string | undefined {
+    return this.item.DBClusterArn;
+  }
+  get name(): string | undefined {
+    return this.item.DBClusterIdentifier;
+  }
+  get identifier(): string {
+    return clusterIdentifier(this.item);
+  }
+  get canBacktrack(): boolean {
+    return backtrackSupport(this.item).enabled;
+  }
+  get pickLabel(): { label: string; description?: string; detail?: string } {
+    return { label: this.identifier, description: clusterDescription(this.item), detail: this.item.DBClusterArn };
+  }
+  /** Backtracks loaded so far (none until expanded). */
+  get loadedBacktracks(): DBClusterBacktrack[] {
+    return this.list?.items ?? [];
+  }
+
+  update(item: DBCluster): void {
+    this.item = item;
+    this.treeItem = undefined;
+  }
+
+  /** Puts a re-described backtrack into its row without reloading the list. */
+  updateBacktrack(backtrack: DBClusterBacktrack): void {
+    this.list?.updateItem(backtrack);
+  }
+
+  consoleUrl(): string | undefined {
+    return clusterConsoleUrl(this.actions.region(), this.item);
+  }
+
+  getChildren(): Promise<TreeNode[]> | TreeNode[] {
+    if (!this.canBacktrack) {
+      return [];
+    }
+    this.list ??= this.actions.backtracks(this);
+    return this.list.getChildren();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    this.treeItem ??= this.buildTreeItem();
+    return this.treeItem;
+  }
+
+  private buildTreeItem(): vscode.TreeItem {
+    const c = this.item;
+    const support = backtrackSupport(c);
+    const item = new vscode.TreeItem(
+      this.identifier,
+      support.enabled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = this.id;
+    item.description = clusterDescription(c);
+    // A tree row cannot be disabled; the greyed icon and the reason in the description say it.
+    item.iconPath = support.enabled ? new vscode.ThemeIcon('database') : new vscode.ThemeIcon('database', new vscode.ThemeColor('disabledForeground'));
+    item.contextValue = support.enabled ? ContextValue.cluster : ContextValue.clusterDisabled;
+    const earliest = c.EarliestBacktrackTime;
+    const window = c.BacktrackWindow;
+    item.tooltip = fieldTooltip(this.identifier, [
+      ['Backtrack', support.enabled ? 'enabled' : support.reason],
+      ['Engine', c.Engine],
+      ['Engine version', c.EngineVersion],
+      ['Engine mode', c.EngineMode],
+      ['Status', c.Status],
+      ['Backtrack window (target)', window === undefined ? undefined : window > 0 ? `${windowText(window)} (${window.toLocaleString('en-US')} s)` : 'off (0)'],
+      ['Earliest backtrack time', earliest ? `${bothTimes(earliest)}, actual window ${humanDuration(Date.now() - earliest.getTime())}` : undefined],
+      ['Consumed change records', c.BacktrackConsumedChangeRecords?.toLocaleString('en-US')],
+      ['Cluster ARN', c.DBClusterArn],
+      ['Resource id', c.DbClusterResourceId],
+    ]);
+    item.accessibilityInformation = {
+      label: `DB cluster ${this.identifier}, ${support.enabled ? `backtrack window ${windowText(window ?? 0)}` : support.reason}`,
+    };
+    return item;
+  }
+}

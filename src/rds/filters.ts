@@ -1,0 +1,109 @@
+import {
+  backtrackStatuses,
+  isBacktrackStatus,
+  normalizeCluster,
+  validateBacktrackId,
+  validateClusterInput,
+  type BacktrackStatusFilter,
+} from './validation';
+
+/** The view's filters as stored (JSON-safe). All of them are sent to the API; nothing is filtered locally. */
+export interface BacktrackFilters {
+  /** DescribeDBClusters' DBClusterIdentifier (identifier or ARN, lowercase): narrows the root to one cluster. */
+  readonly cluster?: string | undefined;
+  /** DescribeDBClusterBacktracks' BacktrackIdentifier, for every cluster's list. */
+  readonly backtrackId?: string | undefined;
+  /** `db-cluster-backtrack-status` values. */
+  readonly statuses?: readonly BacktrackStatusFilter[] | undefined;
+  /** `db-cluster-backtrack-id` values. */
+  readonly backtrackIds?: readonly string[] | undefined;
+}
+
+export const noBacktrackFilters: BacktrackFilters = {};
+
+export function summarizeBacktrackFilters(f: BacktrackFilters): string[] {
+  const ids = f.backtrackIds ?? [];
+  return [
+    f.cluster ? `cluster ${f.cluster}` : '',
+    f.backtrackId ? `backtrack ${shortId(f.backtrackId)}` : '',
+    f.statuses?.length ? `status ${f.statuses.join(', ')}` : '',
+    ids.length === 1 ? `id ${shortId(ids[0])}` : ids.length > 1 ? `${ids.length} ids` : '',
+  ].filter(Boolean);
+}
+
+/** DescribeDBClusterBacktracks' `Filters`; undefined when no filter is set (the API wants no empty list). */
+export function backtrackApiFilters(f: BacktrackFilters): { Name: string; Values: string[] }[] | undefined {
+  const filters = [
+    ...(f.statuses?.length ? [{ Name: 'db-cluster-backtrack-status', Values: [...f.statuses] }] : []),
+    ...(f.backtrackIds?.length ? [{ Name: 'db-cluster-backtrack-id', Values: [...f.backtrackIds] }] : []),
+  ];
+  return filters.length > 0 ? filters : undefined;
+}
+
+const argumentKeys = new Set(['cluster', 'backtrackId', 'statuses', 'backtrackIds']);
+
+/**
+ * Filters given as a command argument (scripts, keybindings, tests), checked with the same rules as the
+ * input boxes and merged over the current ones. Returns the filters to store, or the first problem.
+ */
+export function mergeFilterArgument(current: BacktrackFilters, arg: object): { filters: BacktrackFilters } | { problem: string } {
+  const raw = arg as Record<string, unknown>;
+  const unknown = Object.keys(raw).find((key) => !argumentKeys.has(key));
+  if (unknown !== undefined) {
+    return { problem: `Unknown filter "${unknown}"; known: ${[...argumentKeys].join(', ')}.` };
+  }
+  const next: { -readonly [K in keyof BacktrackFilters]: BacktrackFilters[K] } = { ...current };
+  if ('cluster' in raw) {
+    const value = raw.cluster;
+    if (value !== undefined && typeof value !== 'string') {
+      return { problem: '"cluster" must be a DB cluster identifier or ARN.' };
+    }
+    const problem = value === undefined ? undefined : validateClusterInput(value);
+    if (problem) {
+      return { problem };
+    }
+    next.cluster = value === undefined ? undefined : normalizeCluster(value);
+  }
+  if ('backtrackId' in raw) {
+    const value = raw.backtrackId;
+    if (value !== undefined && typeof value !== 'string') {
+      return { problem: '"backtrackId" must be a backtrack identifier.' };
+    }
+    const problem = value === undefined ? undefined : validateBacktrackId(value);
+    if (problem) {
+      return { problem };
+    }
+    next.backtrackId = value?.trim().toLowerCase();
+  }
+  if ('statuses' in raw) {
+    const value = raw.statuses;
+    const list = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
+    const statuses = list.map((s) => (typeof s === 'string' ? s.trim().toLowerCase() : ''));
+    const bad = statuses.find((s) => !isBacktrackStatus(s));
+    if (bad !== undefined) {
+      return { problem: `Statuses must be among ${backtrackStatuses.join(', ')}.` };
+    }
+    next.statuses = statuses.length > 0 ? [...new Set(statuses as BacktrackStatusFilter[])] : undefined;
+  }
+  if ('backtrackIds' in raw) {
+    const value = raw.backtrackIds;
+    const list = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
+    const ids: string[] = [];
+    for (const id of list) {
+      if (typeof id !== 'string') {
+        return { problem: '"backtrackIds" must be a list of backtrack identifiers.' };
+      }
+      const problem = validateBacktrackId(id);
+      if (problem) {
+        return { problem };
+      }
+      ids.push(id.trim().toLowerCase());
+    }
+    next.backtrackIds = ids.length > 0 ? [...new Set(ids)] : undefined;
+  }
+  return { filters: next };
+}
+
+function shortId(id: string): string {
+  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
+}

@@ -1,0 +1,82 @@
+import { Command, ViewId } from '../constants';
+import { registerCommand } from '../commands/registerCommand';
+import { copyFromNodes } from '../commands/treeCommands';
+import type { FeatureContext } from '../feature';
+import { FilterStore } from '../filters/filterStore';
+import type { ListSource } from '../tree/listSource';
+import { PagedTreeProvider } from '../tree/pagedTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
+import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
+import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
+import { BacktrackNode } from './backtrackNode';
+import { ClusterNode } from './clusterNode';
+import { runBacktrackFilterCommand } from './filterCommand';
+import { noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
+
+/** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
+export function registerRds(ctx: FeatureContext): PagedTreeProvider {
+  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters);
+  const region = (): string | undefined => ctx.session.current.region;
+
+  const showDetails = async (node: BacktrackNode): Promise<void> => {
+    const cluster = node.cluster;
+    if (!cluster.arn || !node.backtrackId) {
+      return;
+    }
+    await ctx.panels.show(
+      new BacktrackDetailSource(
+        ctx.clients,
+        backtrackKey(cluster.arn, node.backtrackId),
+        node.item,
+        cluster.item,
+        () => cluster.loadedBacktracks,
+        (fresh) => cluster.updateBacktrack(fresh),
+      ),
+    );
+  };
+
+  const backtrackSource = (cluster: ClusterNode): ListSource<DBClusterBacktrack, BacktrackFilters> => ({
+    noun: 'backtracks',
+    iamAction: 'rds:DescribeDBClusterBacktracks',
+    clampPageSize: clampRdsPageSize,
+    fetchPage: (token, pageSize, f, signal) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal),
+    keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
+    makeNode: (item, id) => new BacktrackNode(item, id, cluster, { region, showDetails }),
+    emptyMessage: (f) => {
+      const active = summarizeBacktrackFilters({ ...f, cluster: undefined });
+      return active.length > 0
+        ? { message: `No backtracks match ${active.join(', ')}`, filtered: true }
+        : { message: 'No backtracks for this cluster', filtered: false };
+    },
+  });
+
+  const clusterSource = (p: PagedTreeProvider): ListSource<DBCluster, BacktrackFilters> => ({
+    noun: 'clusters',
+    iamAction: 'rds:DescribeDBClusters',
+    clampPageSize: clampRdsPageSize,
+    fetchPage: (token, pageSize, f, signal) => listClustersPage(ctx.clients, token, pageSize, f, signal),
+    keyOf: (c) => c.DBClusterArn ?? c.DBClusterIdentifier ?? '',
+    makeNode: (item, id, parent) =>
+      new ClusterNode(item, id, parent, {
+        region,
+        backtracks: (cluster) => p.createList(backtrackSource(cluster), () => filters.current, cluster, `Aurora backtracks of ${cluster.identifier}`),
+      }),
+    emptyMessage: (f) =>
+      f.cluster
+        ? { message: `No DB cluster matches cluster ${f.cluster}`, filtered: true }
+        : { message: 'No DB clusters in this region', filtered: false },
+  });
+  const provider = new PagedTreeProvider(ViewId.rds, 'Aurora Backtracks', ctx.session, ctx.setupCheck, (p) =>
+    p.createList(clusterSource(p), () => filters.current, undefined, 'Aurora DB clusters'),
+  );
+  ctx.views.add({ key: 'rds', provider, filters });
+  ctx.extension.subscriptions.push(provider, filters);
+
+  const filter = (arg?: object): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], arg);
+  registerCommand(ctx.extension, Command.rdsFilter, filter, 'rds:DescribeDBClusters');
+  registerCommand(ctx.extension, Command.rdsFilterActive, filter, 'rds:DescribeDBClusters');
+  registerCommand(ctx.extension, Command.rdsCopyBacktrackId, (node?: TreeNode, selection?: TreeNode[]) =>
+    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), 'backtrack identifier'),
+  );
+  return provider;
+}

@@ -1,0 +1,303 @@
+import type { TimelineBlock, TimelineItem } from '../webview/protocol';
+import type { RenderContext } from './context';
+import { h, s, svgTitle } from './dom';
+
+/*
+ * Inline SVG timeline. Caps, so a 10,000-operation execution stays responsive: with more than
+ * `largeItemCount` items only the first `maxLanesWhenLarge` lanes and `maxItemsWhenLarge` items are drawn,
+ * and a note says how many were left out (the list block has all of them). Up to `largeItemCount` items
+ * every item is drawn as exactly one `.timeline-item` group.
+ */
+const largeItemCount = 500;
+const maxLanesWhenLarge = 200;
+const maxItemsWhenLarge = 2000;
+/** Overlapping items in one lane are stacked into at most this many sub-rows, then they overlap. */
+const maxSubRows = 6;
+const subRowHeight = 18;
+const lanePadding = 4;
+const axisHeight = 30;
+const bandStripHeight = 18;
+const rightPadding = 16;
+const charWidth = 6.6;
+
+interface Placed {
+  readonly item: TimelineItem;
+  readonly row: number;
+}
+
+interface Lane {
+  readonly name: string;
+  readonly rows: number;
+  readonly items: readonly Placed[];
+}
+
+interface Layout {
+  readonly lanes: readonly Lane[];
+  readonly hiddenLanes: number;
+  readonly hiddenItems: number;
+}
+
+let markerSeries = 0;
+
+export function renderTimeline(block: TimelineBlock, ctx: RenderContext): HTMLElement {
+  const start = block.start;
+  const end = block.end > block.start ? block.end : block.start + 1;
+  const layout = layoutLanes(block.items, end - start);
+  const scroller = h('div', { className: 'timeline-scroll' });
+  const wrap = h('div', { className: 'timeline' }, scroller);
+  if (layout.hiddenLanes > 0 || layout.hiddenItems > 0) {
+    wrap.append(
+      h('p', {
+        className: 'note',
+        text:
+          `+${layout.hiddenLanes.toLocaleString()} more lanes and ${layout.hiddenItems.toLocaleString()} more items not drawn: ` +
+          `large timelines show the first ${maxLanesWhenLarge} lanes and at most ${maxItemsWhenLarge.toLocaleString()} items.`,
+      }),
+    );
+  }
+  const markerPrefix = `${ctx.domId}-tl${++markerSeries}`;
+  let drawnWidth = 0;
+  const draw = (width: number): void => {
+    const w = Math.max(360, Math.floor(width));
+    if (w !== drawnWidth) {
+      drawnWidth = w;
+      scroller.replaceChildren(buildSvg(block, layout, start, end, w, markerPrefix));
+    }
+  };
+  // A first guess so the document has its final height before layout; corrected once attached.
+  draw((document.getElementById('app')?.clientWidth ?? 800) - 40);
+  ctx.afterAttach(() => {
+    draw(scroller.clientWidth);
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => draw(scroller.clientWidth));
+    });
+    observer.observe(scroller);
+    ctx.onCleanup(() => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    });
+  });
+  return wrap;
+}
+
+/** Lanes in order of first appearance; items packed into sub-rows so overlapping arrows stay apart. */
+function layoutLanes(items: readonly TimelineItem[], span: number): Layout {
+  const byLane = new Map<string, TimelineItem[]>();
+  for (const item of items) {
+    let lane = byLane.get(item.lane);
+    if (!lane) {
+      lane = [];
+      byLane.set(item.lane, lane);
+    }
+    lane.push(item);
+  }
+  const large = items.length > largeItemCount;
+  const names = [...byLane.keys()];
+  const shownNames = large ? names.slice(0, maxLanesWhenLarge) : names;
+  let budget = large ? maxItemsWhenLarge : Number.POSITIVE_INFINITY;
+  let drawn = 0;
+  const gap = span * 0.004;
+  const pointWidth = span * 0.012;
+  const lanes = shownNames.map((name): Lane => {
+    const laneItems = (byLane.get(name) ?? []).slice(0, Math.max(0, budget));
+    budget -= laneItems.length;
+    drawn += laneItems.length;
+    const sorted = [...laneItems].sort((a, b) => Math.min(a.from, a.to) - Math.min(b.from, b.to));
+    const rowEnds: number[] = [];
+    const placed = sorted.map((item): Placed => {
+      const lo = Math.min(item.from, item.to) - (item.shape === 'bar' ? 0 : pointWidth / 2);
+      const hi = Math.max(item.from, item.to) + (item.shape === 'bar' ? 0 : pointWidth / 2);
+      let row = rowEnds.findIndex((rowEnd) => rowEnd + gap <= lo);
+      if (row === -1) {
+        if (rowEnds.length < maxSubRows) {
+          row = rowEnds.length;
+          rowEnds.push(hi);
+        } else {
+          row = rowEnds.indexOf(Math.min(...rowEnds));
+        }
+      }
+      rowEnds[row] = Math.max(rowEnds[row] ?? hi, hi);
+      return { item, row };
+    });
+    return { name, rows: Math.max(1, rowEnds.length), items: placed };
+  });
+  return { lanes, hiddenLanes: names.length - shownNames.length, hiddenItems: items.length - drawn };
+}
+
+function buildSvg(block: TimelineBlock, layout: Layout, start: number, end: number, width: number, markerPrefix: string): SVGSVGElement {
+  const gutter = Math.round(Math.min(200, Math.max(90, width * 0.2)));
+  const left = gutter;
+  const right = width - rightPadding;
+  const top = axisHeight + (block.band ? bandStripHeight : 0);
+  const laneHeights = layout.lanes.map((lane) => lane.rows * subRowHeight + lanePadding * 2);
+  const plotHeight = Math.max(subRowHeight + lanePadding * 2, laneHeights.reduce((a, b) => a + b, 0));
+  const height = top + plotHeight + 4;
+  const x = (t: number): number => left + Math.min(1, Math.max(0, (t - start) / (end - start))) * (right - left);
+
+  const svg = s('svg', {
+    class: 'timeline-svg',
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-label': block.summary,
+  });
+  const arrowTones = new Set(block.items.filter((i) => i.shape === 'arrow').map((i) => i.tone));
+  svg.append(
+    s(
+      'defs',
+      {},
+      ...[...arrowTones].map((tone) =>
+        s(
+          'marker',
+          { id: `${markerPrefix}-${tone}`, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 4, markerHeight: 4, orient: 'auto' },
+          s('path', { d: 'M0,0 L10,5 L0,10 z', class: `tl-arrowhead tone-${tone}` }),
+        ),
+      ),
+    ),
+  );
+
+  // Lane stripes and labels.
+  let y = top;
+  layout.lanes.forEach((lane, i) => {
+    const laneHeight = laneHeights[i] ?? subRowHeight;
+    if (i % 2 === 1) {
+      svg.append(s('rect', { class: 'tl-stripe', x: 0, y, width, height: laneHeight }));
+    }
+    const maxChars = Math.max(4, Math.floor((gutter - 14) / charWidth));
+    const label = lane.name.length > maxChars ? `${lane.name.slice(0, maxChars - 1)}…` : lane.name;
+    svg.append(s('text', { class: 'tl-lane-label', x: 6, y: y + lanePadding + subRowHeight / 2 }, svgTitle(lane.name), label));
+    y += laneHeight;
+  });
+
+  // Axis: ticks in local time with light grid lines.
+  const axisY = axisHeight - 8;
+  svg.append(s('line', { class: 'tl-axis', x1: left, x2: right, y1: axisY, y2: axisY }));
+  const maxTicks = Math.max(4, Math.min(6, Math.floor((right - left) / 110)));
+  const tickTimes = ticks(start, end, maxTicks);
+  const labels = tickLabels(tickTimes, end - start);
+  tickTimes.forEach((t, i) => {
+    const tx = x(t);
+    const anchor = tx - left < 40 ? 'start' : right - tx < 40 ? 'end' : 'middle';
+    svg.append(
+      s('line', { class: 'tl-grid', x1: tx, x2: tx, y1: axisY, y2: height - 4 }),
+      s('line', { class: 'tl-axis', x1: tx, x2: tx, y1: axisY - 4, y2: axisY }),
+      s('text', { class: 'tl-tick', x: tx, y: axisY - 8, 'text-anchor': anchor }, labels[i] ?? ''),
+    );
+  });
+
+  if (block.band) {
+    const bx1 = x(Math.min(block.band.from, block.band.to));
+    const bx2 = x(Math.max(block.band.from, block.band.to));
+    const bandWidth = Math.max(2, bx2 - bx1);
+    const labelWidth = block.band.label.length * charWidth;
+    const inside = bandWidth >= labelWidth + 8 || bx1 - left < labelWidth + 8;
+    svg.append(
+      s('rect', { class: 'tl-band', x: bx1, y: axisHeight, width: bandWidth, height: height - axisHeight - 4 }, svgTitle(block.band.label)),
+      s(
+        'text',
+        { class: 'tl-band-label', x: inside ? bx1 + 4 : bx1 - 4, y: axisHeight + bandStripHeight / 2 + 1, 'text-anchor': inside ? 'start' : 'end' },
+        block.band.label,
+      ),
+    );
+  }
+
+  if (block.items.length === 0) {
+    svg.append(s('text', { class: 'tl-empty', x: left + 8, y: top + lanePadding + subRowHeight / 2 }, 'No items in this range.'));
+  }
+
+  // Items last, so they sit above stripes, grid and band.
+  y = top;
+  layout.lanes.forEach((lane, i) => {
+    for (const placed of lane.items) {
+      svg.append(itemElement(placed.item, x, y + lanePadding + placed.row * subRowHeight, markerPrefix));
+    }
+    y += laneHeights[i] ?? subRowHeight;
+  });
+  return svg;
+}
+
+function itemElement(item: TimelineItem, x: (t: number) => number, rowTop: number, markerPrefix: string): SVGGElement {
+  const g = s('g', {
+    class: `timeline-item tl-${item.shape} tone-${item.tone}${item.highlighted ? ' highlighted' : ''}`,
+    'data-item-id': item.id,
+  });
+  g.append(svgTitle(item.title));
+  const mid = rowTop + subRowHeight / 2;
+  if (item.shape === 'bar') {
+    const x1 = x(Math.min(item.from, item.to));
+    const x2 = x(Math.max(item.from, item.to));
+    g.append(s('rect', { class: 'tl-shape', x: x1, y: rowTop + 3, width: Math.max(2, x2 - x1), height: subRowHeight - 6, rx: 2 }));
+  } else if (item.shape === 'arrow') {
+    const x2 = x(item.to);
+    let x1 = x(item.from);
+    if (Math.abs(x2 - x1) < 6) {
+      // Too short to show a direction: give it a stub on the side it comes from.
+      x1 = item.to < item.from ? x2 + 6 : x2 - 6;
+    }
+    g.append(
+      s('line', { class: 'tl-hit', x1, x2, y1: mid, y2: mid }),
+      s('line', { class: 'tl-shape', x1, x2, y1: mid, y2: mid, 'marker-end': `url(#${markerPrefix}-${item.tone})` }),
+    );
+  } else {
+    const cx = x(item.from);
+    const r = item.highlighted ? 6 : 4.5;
+    g.append(s('path', { class: 'tl-shape', d: `M${cx},${mid - r} L${cx + r},${mid} L${cx},${mid + r} L${cx - r},${mid} z` }));
+  }
+  return g;
+}
+
+const second = 1000;
+const minute = 60 * second;
+const hour = 60 * minute;
+const day = 24 * hour;
+const niceSteps = [
+  second, 2 * second, 5 * second, 10 * second, 15 * second, 30 * second,
+  minute, 2 * minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute,
+  hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour,
+  day, 2 * day, 7 * day, 14 * day,
+];
+
+/** 4 to `maxTicks` tick times: round local times when a step fits, else evenly spaced. */
+export function ticks(start: number, end: number, maxTicks: number): number[] {
+  const span = end - start;
+  // Align to local time: the zone offset at the start is good enough for one view.
+  const offset = -new Date(start).getTimezoneOffset() * minute;
+  for (const step of niceSteps) {
+    if (span / step > maxTicks + 1) {
+      continue;
+    }
+    const result: number[] = [];
+    for (let t = Math.ceil((start + offset) / step) * step - offset; t <= end; t += step) {
+      result.push(t);
+    }
+    if (result.length > maxTicks) {
+      continue;
+    }
+    if (result.length >= 4) {
+      return result;
+    }
+    break; // larger steps only give fewer ticks
+  }
+  const n = Math.max(4, Math.min(6, maxTicks));
+  return Array.from({ length: n }, (_, i) => start + (span * i) / (n - 1));
+}
+
+/** Local time, short; the date only where it changes, so a one-day axis is not five dates long. */
+function tickLabels(times: readonly number[], span: number): string[] {
+  const timeStyle = span < 10 * minute ? 'medium' : 'short';
+  let previousDay = '';
+  return times.map((t) => {
+    const date = new Date(t);
+    const dayText = date.toLocaleDateString(undefined, { dateStyle: 'short' });
+    if (span >= 4 * day) {
+      return dayText;
+    }
+    const text = dayText === previousDay ? date.toLocaleTimeString(undefined, { timeStyle }) : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle });
+    previousDay = dayText;
+    return text;
+  });
+}
+

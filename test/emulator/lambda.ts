@@ -1,0 +1,570 @@
+/**
+ * Lambda over restJson1: ListFunctions (2015-03-31) and the durable-execution
+ * operations (2025-12-01). Errors carry `x-amzn-ErrorType`, which the SDK reads first.
+ */
+import { ACCOUNT_ID, EXECUTION_STATUSES, ErrorObject, ExecutionRecord, ExecutionStatus, FunctionRecord, HistoryEvent } from './model';
+import { buildExecutionDetail } from './gen-history';
+import { Rng } from './prng';
+import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import type { EmulatorState, RegionIndex } from './state';
+import { epochSeconds, lambdaLastModified } from './time';
+import { Cursor, decodeBinaryMarker, encodeBinaryMarker, FLAG_EMPTY_PAGE_SERVED } from './tokens';
+
+const FUNCTION_NAME_PATTERN = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
+const QUALIFIER_PATTERN = /^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
+const EXECUTION_NAME_PATTERN = /^[a-zA-Z0-9-_]+$/;
+const EXECUTION_ARN_PATTERN = /^arn:([a-zA-Z0-9-]+):lambda:([a-zA-Z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]+):(\$LATEST(?:\.PUBLISHED)?|[0-9]+)\/durable-execution\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)$/;
+/** Lambda returns at most 50 functions per ListFunctions call whatever MaxItems says (API docs). */
+const LIST_FUNCTIONS_PAGE_CAP = 50;
+const DEFAULT_MAX_ITEMS = 100;
+
+type Query = Record<string, string[]>;
+
+// ------------------------------------------------------------------ errors
+
+class LambdaError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+function errorResponse(e: LambdaError): WireResponse {
+  return { status: e.status, headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': e.code, ...e.headers }, body: JSON.stringify(e.body) };
+}
+
+/** Lambda's modeled errors differ in message-field casing; these match what the service sends. */
+const invalidParameter = (message: string) => new LambdaError(400, 'InvalidParameterValueException', { Type: 'User', message });
+const notFound = (message: string) => new LambdaError(404, 'ResourceNotFoundException', { Type: 'User', Message: message });
+const validation = (value: string, member: string, constraint: string) =>
+  new LambdaError(400, 'ValidationException', { message: `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}` });
+
+function json(body: unknown): WireResponse {
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+// ------------------------------------------------------------------ query helpers
+
+function first(query: Query, key: string): string | undefined {
+  return query[key]?.[0];
+}
+
+function maxItems(query: Query, min: number, max: number): number | undefined {
+  const raw = first(query, 'MaxItems');
+  if (raw === undefined) {
+    return undefined;
+  }
+  const n = parseStrictInt(raw);
+  if (n === undefined || n < min || n > max) {
+    throw invalidParameter(`MaxItems must be between ${min} and ${max}, got ${raw}.`);
+  }
+  return n;
+}
+
+function bool(query: Query, key: string, fallback: boolean): boolean {
+  const raw = first(query, key);
+  if (raw === undefined) {
+    return fallback;
+  }
+  if (/^true$/i.test(raw)) {
+    return true;
+  }
+  if (/^false$/i.test(raw)) {
+    return false;
+  }
+  throw invalidParameter(`${key} must be true or false.`);
+}
+
+function timestamp(query: Query, key: string): number | undefined {
+  const raw = first(query, key);
+  if (raw === undefined) {
+    return undefined;
+  }
+  const ms = Date.parse(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(ms)) {
+    throw invalidParameter(`${key} must be an ISO-8601 timestamp, got ${raw}.`);
+  }
+  return ms;
+}
+
+function cursorFrom(query: Query, scope: unknown): Cursor {
+  const marker = first(query, 'Marker');
+  if (marker === undefined || marker === '') {
+    return { offset: 0, flags: 0 };
+  }
+  const cursor = decodeBinaryMarker(marker, scope);
+  if (!cursor) {
+    throw invalidParameter('Invalid marker');
+  }
+  return cursor;
+}
+
+// ------------------------------------------------------------------ serializers
+
+/** Converts `*Timestamp` fields (ms inside the data) to epoch seconds for the wire. */
+function wireDetails(value: unknown, key = ''): unknown {
+  if (typeof value === 'number' && key.endsWith('Timestamp')) {
+    return epochSeconds(value);
+  }
+  if (Array.isArray(value)) {
+    return value.map((v) => wireDetails(v));
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = wireDetails(v, k);
+    }
+    return out;
+  }
+  return value;
+}
+
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const copy: Partial<T> = { ...value };
+  delete copy[key];
+  return copy as Omit<T, K>;
+}
+
+/** IncludeExecutionData=false drops payloads (inputs, results, ErrorData) but keeps error type and message. */
+function withoutData(details: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...details };
+  for (const key of ['Input', 'Result']) {
+    const part = out[key];
+    if (part && typeof part === 'object') {
+      out[key] = without(part as Record<string, unknown>, 'Payload');
+    }
+  }
+  const err = out['Error'];
+  if (err && typeof err === 'object') {
+    const e = err as { Payload?: ErrorObject; Truncated?: boolean };
+    if (e.Payload) {
+      out['Error'] = { ...e, Payload: without(e.Payload, 'ErrorData') };
+    }
+  }
+  return out;
+}
+
+function eventJson(event: HistoryEvent, includeData: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { EventType: event.EventType, EventId: event.EventId, EventTimestamp: epochSeconds(event.EventTimestampMs) };
+  if (event.SubType !== undefined) {
+    out['SubType'] = event.SubType;
+  }
+  if (event.Id !== undefined) {
+    out['Id'] = event.Id;
+  }
+  if (event.Name !== undefined) {
+    out['Name'] = event.Name;
+  }
+  if (event.ParentId !== undefined) {
+    out['ParentId'] = event.ParentId;
+  }
+  out[event.detailsKey] = wireDetails(includeData ? event.details : withoutData(event.details));
+  return out;
+}
+
+function qualifiedFunctionArn(exec: ExecutionRecord): string {
+  return `${exec.functionArn}:${exec.version}`;
+}
+
+function executionSummary(exec: ExecutionRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    DurableExecutionArn: exec.arn,
+    DurableExecutionName: exec.name,
+    FunctionArn: qualifiedFunctionArn(exec),
+    Status: exec.status,
+    StartTimestamp: epochSeconds(exec.startMs),
+  };
+  if (exec.endMs !== undefined) {
+    out['EndTimestamp'] = epochSeconds(exec.endMs);
+  }
+  if (exec.kmsKeyArn) {
+    out['KMSKeyArn'] = exec.kmsKeyArn;
+  }
+  return out;
+}
+
+function functionConfiguration(fn: FunctionRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    FunctionName: fn.name,
+    FunctionArn: fn.arn,
+    Runtime: fn.runtime,
+    Role: fn.role,
+    Handler: fn.handler,
+    CodeSize: fn.codeSize,
+    Description: fn.description,
+    Timeout: fn.timeout,
+    MemorySize: fn.memorySize,
+    LastModified: lambdaLastModified(fn.lastModifiedMs),
+    CodeSha256: fn.codeSha256,
+    Version: '$LATEST',
+    TracingConfig: { Mode: 'PassThrough' },
+    RevisionId: new Rng(`${fn.arn}@${fn.lastModifiedMs}`).uuid(),
+    PackageType: 'Zip',
+    Architectures: fn.architectures,
+    EphemeralStorage: { Size: 512 },
+    SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${fn.name}` },
+  };
+  if (fn.durableConfig) {
+    out['DurableConfig'] = fn.durableConfig;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ operations
+
+interface Context {
+  query: Query;
+  path: Record<string, string>;
+  body: Record<string, unknown>;
+  index: RegionIndex;
+  state: EmulatorState;
+  region: string;
+}
+
+function listFunctions(ctx: Context): WireResponse {
+  const requested = maxItems(ctx.query, 1, 10_000);
+  const version = first(ctx.query, 'FunctionVersion');
+  if (version !== undefined && version !== 'ALL') {
+    throw validation(version, 'functionVersion', 'Member must satisfy enum value set: [ALL]');
+  }
+  const scope = { op: 'ListFunctions', version: version ?? null, masterRegion: first(ctx.query, 'MasterRegion') ?? null };
+  const functions = ctx.index.data.functions;
+  const { offset } = cursorFrom(ctx.query, scope);
+  if (offset > functions.length) {
+    throw invalidParameter('Invalid marker');
+  }
+  const size = Math.min(requested ?? LIST_FUNCTIONS_PAGE_CAP, LIST_FUNCTIONS_PAGE_CAP);
+  const page = functions.slice(offset, offset + size);
+  const body: Record<string, unknown> = { Functions: page.map(functionConfiguration) };
+  if (offset + size < functions.length) {
+    body['NextMarker'] = encodeBinaryMarker(scope, { offset: offset + size, flags: 0 });
+  }
+  return json(body);
+}
+
+/** Not required by the brief, but the extension may read DurableConfig from it; the code location is left out. */
+function getFunction(ctx: Context): WireResponse {
+  const { fn, qualifier: nameQualifier } = resolveFunction(ctx, ctx.path['FunctionName']);
+  const qualifier = first(ctx.query, 'Qualifier') ?? nameQualifier;
+  if (qualifier !== undefined && !QUALIFIER_PATTERN.test(qualifier)) {
+    throw validation(qualifier, 'qualifier', 'Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)');
+  }
+  const configuration = functionConfiguration(fn);
+  if (qualifier !== undefined && qualifier !== '$LATEST') {
+    configuration['Version'] = qualifier;
+    configuration['FunctionArn'] = `${fn.arn}:${qualifier}`;
+  }
+  return json({ Configuration: configuration, Code: { RepositoryType: 'S3' } });
+}
+
+/** Resolves a name, partial ARN or full ARN (optionally qualified) to a function in this region. */
+function resolveFunction(ctx: Context, raw: string): { fn: FunctionRecord; qualifier?: string } {
+  if (raw.length < 1 || raw.length > 256) {
+    throw validation(raw, 'functionName', 'Member must have length less than or equal to 256');
+  }
+  const m = FUNCTION_NAME_PATTERN.exec(raw);
+  if (!m) {
+    throw validation(raw, 'functionName', 'Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?');
+  }
+  const region = m[3]?.slice(0, -1);
+  const account = m[5]?.slice(0, -1);
+  const name = m[7];
+  const fn = ctx.index.functionsByName.get(name);
+  if (!fn || (region !== undefined && region !== ctx.region) || (account !== undefined && account !== ACCOUNT_ID)) {
+    throw notFound(`Function not found: arn:aws:lambda:${region ?? ctx.region}:${account ?? ACCOUNT_ID}:function:${name}`);
+  }
+  return m[9] !== undefined ? { fn, qualifier: m[9] } : { fn };
+}
+
+function listDurableExecutions(ctx: Context): WireResponse {
+  const q = ctx.query;
+  const { fn, qualifier: nameQualifier } = resolveFunction(ctx, ctx.path['FunctionName']);
+  let qualifier = first(q, 'Qualifier');
+  if (qualifier !== undefined) {
+    if (qualifier.length < 1 || qualifier.length > 128 || !QUALIFIER_PATTERN.test(qualifier)) {
+      throw validation(qualifier, 'qualifier', 'Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)');
+    }
+    if (nameQualifier !== undefined && nameQualifier !== qualifier) {
+      throw invalidParameter('The derived qualifier from the function name does not match the specified qualifier.');
+    }
+  }
+  qualifier ??= nameQualifier;
+  const name = first(q, 'DurableExecutionName');
+  if (name !== undefined && (name.length < 1 || name.length > 64 || !EXECUTION_NAME_PATTERN.test(name))) {
+    throw validation(name, 'durableExecutionName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+');
+  }
+  const statuses = q['Statuses'] ?? [];
+  if (statuses.length > 10) {
+    throw invalidParameter('Statuses can contain at most 10 values.');
+  }
+  const badStatus = statuses.find((s) => !(EXECUTION_STATUSES as readonly string[]).includes(s));
+  if (badStatus !== undefined) {
+    throw invalidParameter(`Invalid status value: ${badStatus}. Valid values: ${EXECUTION_STATUSES.join(', ')}.`);
+  }
+  const after = timestamp(q, 'StartedAfter');
+  const before = timestamp(q, 'StartedBefore');
+  const reverse = bool(q, 'ReverseOrder', false);
+  const size = maxItems(q, 0, 1000) || DEFAULT_MAX_ITEMS;
+
+  const scope = { op: 'ListDurableExecutionsByFunction', fn: fn.arn, qualifier: qualifier ?? null, name: name ?? null, statuses: [...statuses].sort(), after: after ?? null, before: before ?? null, reverse };
+  const cursor = cursorFrom(q, scope);
+
+  const wanted = new Set<ExecutionStatus>(statuses as ExecutionStatus[]);
+  const filtered = ctx.state.memo([ctx.region, scope], () => {
+    const all = (ctx.index.executionsByFunction.get(fn.name) ?? []).map((e) => ctx.state.effectiveExecution(e));
+    const list = all.filter(
+      (e) =>
+        (qualifier === undefined || e.version === qualifier) &&
+        (name === undefined || e.name === name) &&
+        (wanted.size === 0 || wanted.has(e.status)) &&
+        // Emulator choice (the docs do not say): StartedAfter inclusive, StartedBefore exclusive.
+        (after === undefined || e.startMs >= after) &&
+        (before === undefined || e.startMs < before),
+    );
+    return reverse ? list.reverse() : list;
+  });
+  if (cursor.offset > filtered.length) {
+    throw invalidParameter('Invalid marker');
+  }
+
+  const quirk = ctx.index.data.emptyPages.find((p) => p.functionName === fn.name);
+  if (quirk && cursor.offset === quirk.atOffset && cursor.offset < filtered.length && !(cursor.flags & FLAG_EMPTY_PAGE_SERVED)) {
+    return json({ DurableExecutions: [], NextMarker: encodeBinaryMarker(scope, { offset: cursor.offset, flags: cursor.flags | FLAG_EMPTY_PAGE_SERVED }) });
+  }
+  const page = filtered.slice(cursor.offset, cursor.offset + size);
+  const body: Record<string, unknown> = { DurableExecutions: page.map(executionSummary) };
+  if (cursor.offset + size < filtered.length) {
+    body['NextMarker'] = encodeBinaryMarker(scope, { offset: cursor.offset + size, flags: cursor.flags });
+  }
+  return json(body);
+}
+
+function findExecution(ctx: Context): ExecutionRecord {
+  const arn = ctx.path['DurableExecutionArn'];
+  if (arn.length < 1 || arn.length > 1024 || !EXECUTION_ARN_PATTERN.test(arn)) {
+    throw validation(arn, 'durableExecutionArn', `Member must satisfy regular expression pattern: ${EXECUTION_ARN_PATTERN.source.slice(1, -1)}`);
+  }
+  const exec = ctx.index.executionsByArn.get(arn);
+  if (!exec) {
+    throw notFound(`Durable execution not found: ${arn}`);
+  }
+  return ctx.state.effectiveExecution(exec);
+}
+
+function getDurableExecution(ctx: Context): WireResponse {
+  const exec = findExecution(ctx);
+  const includeData = bool(ctx.query, 'IncludeExecutionData', true);
+  const detail = buildExecutionDetail(exec);
+  const fn = ctx.index.functionsByName.get(exec.functionName);
+  const body: Record<string, unknown> = {
+    DurableExecutionArn: exec.arn,
+    DurableExecutionName: exec.name,
+    FunctionArn: qualifiedFunctionArn(exec),
+    StartTimestamp: epochSeconds(exec.startMs),
+    Status: exec.status,
+    Version: exec.version,
+    TraceHeader: { XAmznTraceId: detail.traceId },
+    ExecutionDataIncluded: includeData,
+  };
+  if (exec.endMs !== undefined) {
+    body['EndTimestamp'] = epochSeconds(exec.endMs);
+  }
+  if (includeData) {
+    body['InputPayload'] = detail.inputPayload;
+  }
+  if (includeData && exec.status === 'SUCCEEDED' && detail.result !== undefined) {
+    body['Result'] = detail.result;
+  }
+  const error = ctx.state.stopError(exec) ?? detail.error;
+  if (error && (exec.status === 'FAILED' || exec.status === 'TIMED_OUT' || exec.status === 'STOPPED')) {
+    body['Error'] = includeData ? error : without(error, 'ErrorData');
+  }
+  if (fn?.durableConfig) {
+    body['DurableConfig'] = fn.durableConfig;
+  }
+  return json(body);
+}
+
+function getDurableExecutionHistory(ctx: Context): WireResponse {
+  const exec = findExecution(ctx);
+  const includeData = bool(ctx.query, 'IncludeExecutionData', true);
+  const reverse = bool(ctx.query, 'ReverseOrder', false);
+  const size = maxItems(ctx.query, 0, 1000) || DEFAULT_MAX_ITEMS;
+  const scope = { op: 'GetDurableExecutionHistory', arn: exec.arn, reverse };
+  const { offset } = cursorFrom(ctx.query, scope);
+  const events = ctx.state.history(exec);
+  if (offset > events.length) {
+    throw invalidParameter('Invalid marker');
+  }
+  const ordered = reverse ? events.slice().reverse() : events;
+  const page = ordered.slice(offset, offset + size);
+  const body: Record<string, unknown> = { Events: page.map((e) => eventJson(e, includeData)) };
+  if (offset + size < ordered.length) {
+    body['NextMarker'] = encodeBinaryMarker(scope, { offset: offset + size, flags: 0 });
+  }
+  return json(body);
+}
+
+function stopDurableExecution(ctx: Context): WireResponse {
+  const exec = findExecution(ctx);
+  // Unsure what AWS returns for a finished execution; InvalidParameterValueException is a modeled error of this operation.
+  if (exec.status !== 'RUNNING') {
+    throw invalidParameter(`Durable execution ${exec.arn} is not running (status: ${exec.status}).`);
+  }
+  const error: ErrorObject = {};
+  for (const key of ['ErrorMessage', 'ErrorType', 'ErrorData'] as const) {
+    const value = ctx.body[key];
+    if (typeof value === 'string') {
+      error[key] = value;
+    }
+  }
+  if (Array.isArray(ctx.body['StackTrace'])) {
+    error.StackTrace = ctx.body['StackTrace'].filter((s): s is string => typeof s === 'string');
+  }
+  if (error.ErrorMessage === undefined && error.ErrorType === undefined) {
+    error.ErrorType = 'ExecutionStopped';
+    error.ErrorMessage = 'Execution stopped by StopDurableExecution';
+  }
+  const original = ctx.index.executionsByArn.get(exec.arn)!;
+  const stopMs = ctx.state.stopExecution(original, error);
+  return json({ StopTimestamp: epochSeconds(stopMs) });
+}
+
+/** Checkpoint tokens are only handed to the running function, so every token the emulator sees is invalid. */
+function getDurableExecutionState(ctx: Context): WireResponse {
+  findExecution(ctx);
+  const token = first(ctx.query, 'CheckpointToken');
+  if (token === undefined) {
+    throw validation('null', 'checkpointToken', 'Member must not be null');
+  }
+  throw invalidParameter('Invalid checkpoint token');
+}
+
+// ------------------------------------------------------------------ routing
+
+interface Route {
+  method: string;
+  segments: string[];
+  operation: string;
+  handler: (ctx: Context) => WireResponse;
+}
+
+const EXECUTION = ['2025-12-01', 'durable-executions', '{DurableExecutionArn}'];
+const ROUTES: Route[] = [
+  { method: 'GET', segments: ['2015-03-31', 'functions'], operation: 'ListFunctions', handler: listFunctions },
+  { method: 'GET', segments: ['2015-03-31', 'functions', ''], operation: 'ListFunctions', handler: listFunctions },
+  { method: 'GET', segments: ['2015-03-31', 'functions', '{FunctionName}'], operation: 'GetFunction', handler: getFunction },
+  { method: 'GET', segments: ['2025-12-01', 'functions', '{FunctionName}', 'durable-executions'], operation: 'ListDurableExecutionsByFunction', handler: listDurableExecutions },
+  { method: 'GET', segments: EXECUTION, operation: 'GetDurableExecution', handler: getDurableExecution },
+  { method: 'GET', segments: [...EXECUTION, 'history'], operation: 'GetDurableExecutionHistory', handler: getDurableExecutionHistory },
+  { method: 'GET', segments: [...EXECUTION, 'state'], operation: 'GetDurableExecutionState', handler: getDurableExecutionState },
+  { method: 'POST', segments: [...EXECUTION, 'stop'], operation: 'StopDurableExecution', handler: stopDurableExecution },
+];
+
+const API_VERSIONS = ['2015-03-31', '2025-12-01'];
+
+/** Splits the raw path first and decodes each label afterwards: a decoded ARN contains '/'. */
+function matchRoute(method: string, rawPath: string): { route: Route; labels: Record<string, string> } | undefined {
+  const raw = rawPath.replace(/^\//, '').split('/');
+  let decoded: string[];
+  try {
+    decoded = raw.map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+  for (const route of ROUTES) {
+    if (route.method !== method || route.segments.length !== decoded.length) {
+      continue;
+    }
+    const labels: Record<string, string> = {};
+    const ok = route.segments.every((seg, i) => {
+      if (seg.startsWith('{')) {
+        labels[seg.slice(1, -1)] = decoded[i]!;
+        return decoded[i] !== '';
+      }
+      return seg === decoded[i];
+    });
+    if (ok) {
+      return { route, labels };
+    }
+  }
+  return undefined;
+}
+
+function parseBody(incoming: IncomingCall): Record<string, unknown> | undefined {
+  const text = incoming.body.toString('utf8');
+  if (text.trim() === '') {
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function resourceFor(call: ServiceCall, region: string): string {
+  const arn = call.pathParams?.['DurableExecutionArn'];
+  if (arn) {
+    return arn;
+  }
+  const fn = call.pathParams?.['FunctionName'];
+  if (fn) {
+    return fn.startsWith('arn:') ? fn : `arn:aws:lambda:${region}:${ACCOUNT_ID}:function:${fn}`;
+  }
+  return '*';
+}
+
+export const lambda: ServiceAdapter = {
+  name: 'lambda',
+
+  recognize(incoming: IncomingCall): ServiceCall | undefined {
+    const version = incoming.rawPath.split('/')[1] ?? '';
+    if (!API_VERSIONS.includes(version)) {
+      return undefined;
+    }
+    const match = matchRoute(incoming.method, incoming.rawPath);
+    const body = parseBody(incoming);
+    if (!match) {
+      const unknown = new LambdaError(404, 'UnknownOperationException', { Type: 'User', Message: `No Lambda operation matches ${incoming.method} ${incoming.rawPath}` });
+      return { service: 'lambda', operation: 'Unknown', params: body ?? {}, run: () => errorResponse(unknown) };
+    }
+    const { route, labels } = match;
+    return {
+      service: 'lambda',
+      operation: route.operation,
+      params: body ?? {},
+      pathParams: labels,
+      run: (state) => {
+        if (!body) {
+          return errorResponse(new LambdaError(400, 'InvalidRequestContentException', { Type: 'User', message: 'Could not parse request body into json' }));
+        }
+        try {
+          return route.handler({ query: incoming.query, path: labels, body, index: state.region(incoming.region), state, region: incoming.region });
+        } catch (e) {
+          if (e instanceof LambdaError) {
+            return errorResponse(e);
+          }
+          throw e;
+        }
+      },
+    };
+  },
+
+  faultResponse(kind: ErrorFaultKind, call: ServiceCall, incoming: IncomingCall): WireResponse {
+    const errors: Record<ErrorFaultKind, LambdaError> = {
+      throttle: new LambdaError(429, 'TooManyRequestsException', { Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' }, { 'Retry-After': '1' }),
+      accessDenied: new LambdaError(403, 'AccessDeniedException', { Message: accessDeniedMessage(`lambda:${call.operation}`, resourceFor(call, incoming.region)) }),
+      expiredToken: new LambdaError(403, 'ExpiredTokenException', { message: EXPIRED_TOKEN_MESSAGE }),
+      invalidCredentials: new LambdaError(403, 'UnrecognizedClientException', { message: INVALID_TOKEN_MESSAGE }),
+      serverError: new LambdaError(500, 'ServiceException', { Type: 'Service', Message: 'An internal error occurred. Try again later.' }),
+    };
+    return errorResponse(errors[kind]);
+  },
+};

@@ -1,0 +1,134 @@
+/**
+ * Mutable server state on top of the immutable data set: lookup indexes per
+ * region, stopped executions, and the emulator clock.
+ */
+import { appendStopEvents, buildHistory } from './gen-history';
+import { BackupRecord, BacktrackRecord, ClusterRecord, Dataset, ErrorObject, ExecutionRecord, FunctionRecord, HistoryEvent, RegionData, TableRecord } from './model';
+import { regionData } from './data';
+
+export interface RegionIndex {
+  data: RegionData;
+  tablesByName: Map<string, TableRecord>;
+  backupsByArn: Map<string, BackupRecord>;
+  clustersById: Map<string, ClusterRecord>;
+  /** Newest first, per cluster. */
+  backtracksByCluster: Map<string, BacktrackRecord[]>;
+  functionsByName: Map<string, FunctionRecord>;
+  /** Newest first, per function. */
+  executionsByFunction: Map<string, ExecutionRecord[]>;
+  executionsByArn: Map<string, ExecutionRecord>;
+}
+
+interface StopRecord {
+  stopMs: number;
+  error: ErrorObject;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) {
+      list.push(item);
+    } else {
+      map.set(k, [item]);
+    }
+  }
+  return map;
+}
+
+function indexRegion(data: RegionData): RegionIndex {
+  return {
+    data,
+    tablesByName: new Map(data.tables.map((t) => [t.name, t])),
+    backupsByArn: new Map(data.backups.map((b) => [b.backupArn, b])),
+    clustersById: new Map(data.clusters.map((c) => [c.identifier, c])),
+    backtracksByCluster: groupBy(data.backtracks, (b) => b.clusterIdentifier),
+    functionsByName: new Map(data.functions.map((f) => [f.name, f])),
+    executionsByFunction: groupBy(data.executions, (e) => e.functionName),
+    executionsByArn: new Map(data.executions.map((e) => [e.arn, e])),
+  };
+}
+
+const HISTORY_CACHE_SIZE = 16;
+const LIST_CACHE_SIZE = 8;
+
+export class EmulatorState {
+  private readonly indexes = new Map<string, RegionIndex>();
+  private readonly stops = new Map<string, StopRecord>();
+  private readonly historyCache = new Map<string, HistoryEvent[]>();
+  /** Filtered listings by scope, so paging a 20,000-item list costs one filter, not one per page. */
+  private readonly listCache = new Map<string, unknown>();
+  private readonly startedAt = Date.now();
+
+  constructor(readonly dataset: Dataset) {}
+
+  region(name: string): RegionIndex {
+    let index = this.indexes.get(name);
+    if (!index) {
+      index = indexRegion(regionData(this.dataset, name));
+      this.indexes.set(name, index);
+    }
+    return index;
+  }
+
+  /** Emulator time: the data set's `now`, advancing in real time since start. */
+  clockMs(): number {
+    return this.dataset.now + (Date.now() - this.startedAt);
+  }
+
+  /** The record as currently seen by clients (StopDurableExecution applied). */
+  effectiveExecution(exec: ExecutionRecord): ExecutionRecord {
+    const stop = this.stops.get(exec.arn);
+    if (!stop) {
+      return exec;
+    }
+    return { ...exec, status: 'STOPPED', endMs: stop.stopMs, lastEventMs: stop.stopMs };
+  }
+
+  stopError(exec: ExecutionRecord): ErrorObject | undefined {
+    return this.stops.get(exec.arn)?.error;
+  }
+
+  stopExecution(exec: ExecutionRecord, error: ErrorObject): number {
+    // Never earlier than the last event, even if the caller picked a `now` in the future.
+    const stopMs = Math.max(this.clockMs(), exec.lastEventMs + 1);
+    this.stops.set(exec.arn, { stopMs, error });
+    this.listCache.clear();
+    return stopMs;
+  }
+
+  /** Returns the cached value for `key` (any JSON-able scope) or computes and caches it. */
+  memo<T>(key: unknown, compute: () => T): T {
+    const k = JSON.stringify(key);
+    if (this.listCache.has(k)) {
+      return this.listCache.get(k) as T;
+    }
+    const value = compute();
+    if (this.listCache.size >= LIST_CACHE_SIZE) {
+      this.listCache.delete(this.listCache.keys().next().value as string);
+    }
+    this.listCache.set(k, value);
+    return value;
+  }
+
+  history(exec: ExecutionRecord): HistoryEvent[] {
+    let base = this.historyCache.get(exec.arn);
+    if (!base) {
+      base = buildHistory(exec);
+      if (this.historyCache.size >= HISTORY_CACHE_SIZE) {
+        this.historyCache.delete(this.historyCache.keys().next().value as string);
+      }
+      this.historyCache.set(exec.arn, base);
+    }
+    const stop = this.stops.get(exec.arn);
+    return stop ? appendStopEvents(base, exec, stop.stopMs, stop.error) : base;
+  }
+
+  /** Back to the data set as generated (the log and faults are reset by their owners). */
+  reset(): void {
+    this.stops.clear();
+    this.listCache.clear();
+  }
+}
