@@ -95,7 +95,7 @@ function firstLine(text: string | undefined, max = 300): string {
 }
 
 export function describeError(raw: unknown, ctx: ErrorContext): UserError {
-  const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? (raw as SdkErrorShape) : { message: String(raw) };
+  const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? (raw) : { message: String(raw) };
   const code = codeOf(error);
   const status = error.$metadata?.httpStatusCode;
   const requestId = error.$metadata?.requestId;

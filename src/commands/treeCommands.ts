@@ -48,7 +48,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
     }
   });
   registerCommand(context, Command.showDetails, async (node?: TreeNode) => {
-    const target = node ?? (await pickLoadedItem(views, 'Show details of…', (n) => Boolean(n.showDetails)));
+    const target = node ?? (await pickLoadedItem(views, 'Show details of…', (n) => typeof n.showDetails === 'function'));
     if (isItemNode(target)) {
       await target.showDetails?.();
     }

@@ -24,7 +24,7 @@ export function parseDateInput(text: string, now: Date = new Date()): DateParse 
   }
   const rel = relative.exec(value);
   if (rel) {
-    const ms = Number(rel[1]) * (unitMs[rel[2]!.toLowerCase()] ?? 0);
+    const ms = Number(rel[1]) * (unitMs[rel[2].toLowerCase()] ?? 0);
     return { ok: true, date: new Date(now.getTime() - ms) };
   }
   const dateOnly = isoDate.exec(value);
@@ -37,18 +37,18 @@ export function parseDateInput(text: string, now: Date = new Date()): DateParse 
   if (dt) {
     const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(dt[i]));
     const s = Number(dt[6] ?? 0);
-    if (h! > 23 || mi! > 59 || s > 59) {
+    if (h > 23 || mi > 59 || s > 59) {
       return invalid(value);
     }
     if (dt[8]) {
       const zone = dt[8].toUpperCase() === 'Z' ? 'Z' : dt[8].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
       const iso = `${dt[1]}-${dt[2]}-${dt[3]}T${dt[4]}:${dt[5]}:${dt[6] ?? '00'}${dt[7] ?? ''}${zone}`;
       const date = new Date(iso);
-      return Number.isNaN(date.getTime()) || !validCalendar(new Date(y!, mo! - 1, d!), y!, mo!, d!) ? invalid(value) : { ok: true, date };
+      return Number.isNaN(date.getTime()) || !validCalendar(new Date(y, mo - 1, d), y, mo, d) ? invalid(value) : { ok: true, date };
     }
     const ms = dt[7] ? Math.round(Number(`0${dt[7]}`) * 1000) : 0;
-    const date = new Date(y!, mo! - 1, d!, h, mi, s, ms);
-    return validCalendar(date, y!, mo!, d!) ? { ok: true, date } : invalid(value);
+    const date = new Date(y, mo - 1, d, h, mi, s, ms);
+    return validCalendar(date, y, mo, d) ? { ok: true, date } : invalid(value);
   }
   return invalid(value);
 }

@@ -105,5 +105,5 @@ export async function pickMany<T extends string>(title: string, options: readonl
     options.map((value) => ({ label: value, picked: current.includes(value) })),
     { title, canPickMany: true, placeHolder: 'None selected = no filter' },
   );
-  return chosen?.map((c) => c.label as T);
+  return chosen?.map((c) => c.label);
 }

@@ -560,6 +560,7 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
 
 // ------------------------------------------------------------------ source
 
+
 export interface ExecutionDetailOptions {
   /** History page size for the first page and "Load more". */
   historyPageSize(): number;
@@ -571,6 +572,8 @@ export interface ExecutionDetailOptions {
   stop(execution: Execution): Promise<void>;
   /** Tells the tree a fresher status was seen. */
   onExecutionLoaded?(execution: Execution): void;
+  /** The profile named in error messages. */
+  profile?(): string;
 }
 
 export class ExecutionDetailSource implements DetailSource {
@@ -601,13 +604,22 @@ export class ExecutionDetailSource implements DetailSource {
 
   /**
    * GetDurableExecution and the first history page. A refresh reloads as many events as were loaded
-   * before (a running execution's last page has no marker to continue from).
+   * before (a running execution's last page has no marker to continue from). A history that cannot be
+   * read (e.g. no lambda:GetDurableExecutionHistory permission) still leaves the execution on screen.
    */
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const target = this.history.eventCount;
     const [execution, history] = await Promise.all([
       getExecution(this.clients, this.key, true, signal),
-      this.freshHistory(target, signal),
+      this.freshHistory(target, signal).catch((error: unknown) => {
+        const info = this.describeHistoryError(error, false);
+        if (info.kind === 'cancelled') {
+          throw error;
+        }
+        const failed = new HistoryState();
+        failed.error = info.message;
+        return failed;
+      }),
     ]);
     this.prepared = prepareExecution(execution);
     this.history = history;
@@ -625,6 +637,10 @@ export class ExecutionDetailSource implements DetailSource {
   async onLoadMore(blockId: string, all: boolean, signal: AbortSignal, progress: (doc: PanelDocument) => void): Promise<void> {
     const history = this.history;
     if (blockId !== historyBlockId || history.complete || history.loading) {
+      // The page disabled its pager on click: give it back the real state.
+      if (this.prepared) {
+        progress(this.document());
+      }
       return;
     }
     history.loading = true;
@@ -645,7 +661,7 @@ export class ExecutionDetailSource implements DetailSource {
         }
       } while (all && !history.complete && !signal.aborted);
     } catch (error) {
-      const info = describeError(error, { action: 'lambda:GetDurableExecutionHistory', profile: 'current', withToken: history.marker !== undefined });
+      const info = this.describeHistoryError(error, history.marker !== undefined);
       if (info.kind === 'cancelled') {
         return;
       }
@@ -685,6 +701,10 @@ export class ExecutionDetailSource implements DetailSource {
     if (await this.options.confirmStop(item)) {
       await this.options.stop(item);
     }
+  }
+
+  private describeHistoryError(error: unknown, withToken: boolean): ReturnType<typeof describeError> {
+    return describeError(error, { action: 'lambda:GetDurableExecutionHistory', profile: this.options.profile?.() ?? 'current', withToken });
   }
 
   private pageSize(): number {

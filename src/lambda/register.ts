@@ -88,6 +88,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     confirmStop: confirmStopModal,
     stop: (execution) => stop(execution, true),
     onExecutionLoaded: updateRows,
+    profile: () => ctx.session.current.profile,
   };
 
   const showDetails = async (node: ExecutionNode): Promise<void> => {

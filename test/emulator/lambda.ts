@@ -12,6 +12,7 @@ import { Cursor, decodeBinaryMarker, encodeBinaryMarker, FLAG_EMPTY_PAGE_SERVED 
 
 const FUNCTION_NAME_PATTERN = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
 const QUALIFIER_PATTERN = /^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
+const QUALIFIER_CONSTRAINT = 'Member must satisfy regular expression pattern: \\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+';
 const EXECUTION_NAME_PATTERN = /^[a-zA-Z0-9-_]+$/;
 const EXECUTION_ARN_PATTERN = /^arn:([a-zA-Z0-9-]+):lambda:([a-zA-Z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]+):(\$LATEST(?:\.PUBLISHED)?|[0-9]+)\/durable-execution\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)$/;
 /** Lambda returns at most 50 functions per ListFunctions call whatever MaxItems says (API docs). */
@@ -247,12 +248,12 @@ function listFunctions(ctx: Context): WireResponse {
   return json(body);
 }
 
-/** Not required by the brief, but the extension may read DurableConfig from it; the code location is left out. */
+/** The extension may read DurableConfig through GetFunction; the code download URL is left out on purpose. */
 function getFunction(ctx: Context): WireResponse {
   const { fn, qualifier: nameQualifier } = resolveFunction(ctx, ctx.path['FunctionName']);
   const qualifier = first(ctx.query, 'Qualifier') ?? nameQualifier;
   if (qualifier !== undefined && !QUALIFIER_PATTERN.test(qualifier)) {
-    throw validation(qualifier, 'qualifier', 'Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)');
+    throw validation(qualifier, 'qualifier', QUALIFIER_CONSTRAINT);
   }
   const configuration = functionConfiguration(fn);
   if (qualifier !== undefined && qualifier !== '$LATEST') {
@@ -287,7 +288,7 @@ function listDurableExecutions(ctx: Context): WireResponse {
   let qualifier = first(q, 'Qualifier');
   if (qualifier !== undefined) {
     if (qualifier.length < 1 || qualifier.length > 128 || !QUALIFIER_PATTERN.test(qualifier)) {
-      throw validation(qualifier, 'qualifier', 'Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)');
+      throw validation(qualifier, 'qualifier', QUALIFIER_CONSTRAINT);
     }
     if (nameQualifier !== undefined && nameQualifier !== qualifier) {
       throw invalidParameter('The derived qualifier from the function name does not match the specified qualifier.');

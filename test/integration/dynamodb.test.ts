@@ -18,6 +18,8 @@ import {
   lastRow,
   loadAll,
   provider,
+  click,
+  hideViews,
   waitFor,
 } from './helpers';
 
@@ -25,11 +27,11 @@ const settings = () => vscode.workspace.getConfiguration('awsHistory');
 
 async function listBackupsRequests(): Promise<Record<string, unknown>[]> {
   const log = await emulator().requests();
-  return log.filter((r) => r.operation === 'ListBackups').map((r) => r.params as Record<string, unknown>);
+  return log.filter((r) => r.operation === 'ListBackups').map((r) => r.params);
 }
 
 async function setFilters(filters: object): Promise<boolean> {
-  return (await vscode.commands.executeCommand(Command.dynamodbFilter, filters)) as boolean;
+  return vscode.commands.executeCommand<boolean>(Command.dynamodbFilter, filters);
 }
 
 describe('DynamoDB Backups view', () => {
@@ -41,6 +43,7 @@ describe('DynamoDB Backups view', () => {
   });
 
   beforeEach(async () => {
+    await hideViews();
     await (await api()).feature.views.get('dynamodb').filters.clear();
     await emulator().reset();
     p.refresh();
@@ -55,9 +58,9 @@ describe('DynamoDB Backups view', () => {
     const rows = await expand(p);
     const requests = await listBackupsRequests();
     assert.equal(requests.length, 1);
-    assert.equal(requests[0]!.Limit, 25);
-    assert.equal(requests[0]!.ExclusiveStartBackupArn, undefined);
-    assert.equal(requests[0]!.TableName, undefined);
+    assert.equal(requests[0].Limit, 25);
+    assert.equal(requests[0].ExclusiveStartBackupArn, undefined);
+    assert.equal(requests[0].TableName, undefined);
     assert.equal(itemRows(rows).length, 25);
     const more = lastRow(rows);
     assert.ok(isLoadMore(more));
@@ -73,7 +76,7 @@ describe('DynamoDB Backups view', () => {
       rows = await clickLoadMore(p);
       const requests = await listBackupsRequests();
       assert.equal(requests.length, 1, 'one request per Load more');
-      assert.equal(requests[0]!.ExclusiveStartBackupArn, lastArn);
+      assert.equal(requests[0].ExclusiveStartBackupArn, lastArn);
       assert.equal(itemRows(rows).length, 25 * page);
       assert.ok(isLoadMore(lastRow(rows)), 'Load more stays last');
     }
@@ -116,10 +119,10 @@ describe('DynamoDB Backups view', () => {
     assert.equal(await setFilters({ table: 'Orders', backupType: 'ALL', after, before }), true);
     const rows = await expand(p);
     const [request] = await listBackupsRequests();
-    assert.equal(request!.TableName, 'Orders');
-    assert.equal(request!.BackupType, 'ALL');
-    assert.equal(request!.TimeRangeLowerBound, Date.parse(after) / 1000);
-    assert.equal(request!.TimeRangeUpperBound, Date.parse(before) / 1000);
+    assert.equal(request.TableName, 'Orders');
+    assert.equal(request.BackupType, 'ALL');
+    assert.equal(request.TimeRangeLowerBound, Date.parse(after) / 1000);
+    assert.equal(request.TimeRangeUpperBound, Date.parse(before) / 1000);
     assert.ok(itemRows(rows).every((n) => (n as BackupNode).item.TableName === 'Orders'));
     assert.match(p.treeView.description ?? '', /table Orders/);
     assert.match(p.treeView.description ?? '', /type ALL/);
@@ -129,7 +132,7 @@ describe('DynamoDB Backups view', () => {
     const arn = 'arn:aws:dynamodb:us-east-1:123456789012:table/Customers';
     assert.equal(await setFilters({ table: arn }), true);
     const rows = await expand(p);
-    assert.equal((await listBackupsRequests())[0]!.TableName, arn);
+    assert.equal((await listBackupsRequests())[0].TableName, arn);
     assert.ok(itemRows(rows).length > 0);
   });
 
@@ -148,10 +151,10 @@ describe('DynamoDB Backups view', () => {
     await setFilters({ table: 'NoSuchTable' });
     const rows = await expand(p);
     assert.equal(rows.length, 1);
-    const empty = rows[0]!;
+    const empty = rows[0];
     assert.ok(isMessage(empty));
     assert.match(label(empty), /No backups match table NoSuchTable/);
-    await vscode.commands.executeCommand(empty.getTreeItem().command!.command, ...(empty.getTreeItem().command!.arguments ?? []));
+    await click(empty);
     assert.equal(p.treeView.description, undefined);
     assert.ok(itemRows(await expand(p)).length > 0);
   });
@@ -196,11 +199,11 @@ describe('DynamoDB Backups view', () => {
   it('copies exact ARNs to the clipboard for one and several rows', async () => {
     const rows = itemRows(await expand(p)) as BackupNode[];
     await vscode.commands.executeCommand(Command.copyArn, rows[0]);
-    assert.equal(await vscode.env.clipboard.readText(), rows[0]!.arn);
+    assert.equal(await vscode.env.clipboard.readText(), rows[0].arn);
     await vscode.commands.executeCommand(Command.copyArn, rows[1], [rows[1], rows[2], rows[3]]);
-    assert.equal(await vscode.env.clipboard.readText(), [rows[1]!.arn, rows[2]!.arn, rows[3]!.arn].join('\n'));
+    assert.equal(await vscode.env.clipboard.readText(), [rows[1].arn, rows[2].arn, rows[3].arn].join('\n'));
     await vscode.commands.executeCommand(Command.dynamodbCopyTableArn, rows[0]);
-    assert.equal(await vscode.env.clipboard.readText(), rows[0]!.item.TableArn);
+    assert.equal(await vscode.env.clipboard.readText(), rows[0].item.TableArn);
   });
 
   it('node ids stay the same across a refresh', async () => {

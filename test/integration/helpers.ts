@@ -26,6 +26,14 @@ export async function provider(service: ServiceKey): Promise<PagedTreeProvider> 
   return (await api()).feature.views.get(service).provider;
 }
 
+/**
+ * Hides the side bar so the workbench does not call getChildren on its own while a test drives the
+ * providers; otherwise its refresh-triggered requests interleave with the ones a test counts.
+ */
+export async function hideViews(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+}
+
 /** What VS Code does when a user expands a node (or opens the view for the root). */
 export async function expand(p: PagedTreeProvider, node?: TreeNode): Promise<TreeNode[]> {
   return p.getChildren(node);
@@ -60,11 +68,18 @@ export function itemRows(rows: TreeNode[]): TreeNode[] {
   return rows.filter((r) => !statusContext.test(context(r)));
 }
 
+/** Runs a row's click command the way the tree does. */
+export async function click(row: TreeNode): Promise<void> {
+  const command = row.getTreeItem().command;
+  assert.ok(command, `${label(row)} has a click command`);
+  await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+}
+
 /** Clicks the Load more row the way the tree does (its command with the row as argument). */
 export async function clickLoadMore(p: PagedTreeProvider, parent?: TreeNode): Promise<TreeNode[]> {
   const row = lastRow(await expand(p, parent));
   assert.ok(isLoadMore(row), `last row is Load more, got ${row ? label(row) : 'nothing'}`);
-  await vscode.commands.executeCommand(row.getTreeItem().command!.command, ...(row.getTreeItem().command!.arguments ?? []));
+  await click(row);
   return expand(p, parent);
 }
 

@@ -15,6 +15,7 @@ import {
   description,
   emulator,
   expand,
+  hideViews,
   itemRows,
   label,
   lastRow,
@@ -70,6 +71,7 @@ describe('Aurora Backtracks view', () => {
   });
 
   beforeEach(async () => {
+    await hideViews();
     await (await filters()).clear();
     await emulator().reset();
     p.refresh();

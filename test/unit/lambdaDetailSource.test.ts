@@ -1,0 +1,179 @@
+// The execution DetailSource against a fake Lambda client: first page on open, load more / load all
+// with progress, refresh keeping the loaded depth, a history that cannot be read, Stop and auto refresh.
+import * as assert from 'node:assert/strict';
+import type { ClientFactory } from '../../src/aws/clientFactory';
+import type { Execution, GetDurableExecutionResponse, HistoryEvent } from '../../src/aws/sdk/lambda';
+import { ExecutionDetailSource, historyBlockId, stopActionId, type ExecutionDetailOptions } from '../../src/lambda/executionDetails';
+import type { PagerBlock, PanelDocument } from '../../src/webview/protocol';
+
+const arn = 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:5/durable-execution/run-1/abc';
+const start = Date.parse('2026-01-10T10:00:00Z');
+
+/** `count` step events (StepStarted/StepSucceeded pairs) after ExecutionStarted. */
+function history(count: number): HistoryEvent[] {
+  const events: HistoryEvent[] = [{ EventType: 'ExecutionStarted', EventId: 1, Id: 'exec', EventTimestamp: new Date(start), ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 } }];
+  while (events.length < count) {
+    const n = events.length;
+    const id = `s${Math.floor(n / 2)}`;
+    events.push(
+      n % 2 === 1
+        ? { EventType: 'StepStarted', EventId: n + 1, Id: id, Name: id, EventTimestamp: new Date(start + n * 1000), StepStartedDetails: {} }
+        : { EventType: 'StepSucceeded', EventId: n + 1, Id: `s${Math.floor((n - 1) / 2)}`, EventTimestamp: new Date(start + n * 1000), StepSucceededDetails: { Result: { Payload: '1' }, RetryDetails: { CurrentAttempt: 1 } } },
+    );
+  }
+  return events;
+}
+
+interface Call {
+  readonly command: string;
+  readonly input: Record<string, unknown>;
+}
+
+/** A ClientFactory whose Lambda client answers from memory; `failHistory` makes history calls fail. */
+interface FakeState {
+  status: string;
+  events: HistoryEvent[];
+  failHistory?: Error | undefined;
+}
+
+function fakeClients(state: FakeState, calls: Call[]): ClientFactory {
+  const command = (name: string) =>
+    class {
+      readonly name = name;
+      constructor(readonly input: Record<string, unknown>) {}
+    };
+  const sdk = {
+    GetDurableExecutionCommand: command('GetDurableExecution'),
+    GetDurableExecutionHistoryCommand: command('GetDurableExecutionHistory'),
+  };
+  const client = {
+    send: (cmd: { name: string; input: Record<string, unknown> }): Promise<unknown> => {
+      calls.push({ command: cmd.name, input: cmd.input });
+      if (cmd.name === 'GetDurableExecution') {
+        const response: GetDurableExecutionResponse = {
+          DurableExecutionArn: arn,
+          DurableExecutionName: 'run-1',
+          FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:5',
+          Status: state.status as never,
+          StartTimestamp: new Date(start),
+          InputPayload: '{"a":1}',
+        };
+        return Promise.resolve(response);
+      }
+      if (state.failHistory) {
+        return Promise.reject(state.failHistory);
+      }
+      const offset = Number(cmd.input.Marker ?? 0);
+      const size = Number(cmd.input.MaxItems);
+      const end = offset + size;
+      return Promise.resolve({ Events: state.events.slice(offset, end), NextMarker: end < state.events.length ? String(end) : undefined });
+    },
+  };
+  return { get: () => Promise.resolve({ client, sdk, connection: {} }) } as unknown as ClientFactory;
+}
+
+function options(overrides: Partial<ExecutionDetailOptions> = {}): ExecutionDetailOptions {
+  return {
+    historyPageSize: () => 10,
+    autoRefreshMs: () => 5000,
+    confirmStop: () => Promise.resolve(true),
+    stop: () => Promise.resolve(),
+    ...overrides,
+  };
+}
+
+function pager(doc: PanelDocument): PagerBlock {
+  return doc.blocks.find((b): b is PagerBlock => b.kind === 'pager' && b.id === historyBlockId)!;
+}
+
+describe('lambda execution DetailSource', () => {
+  const signal = new AbortController().signal;
+
+  it('loads the execution and the first history page, then more pages on request', async () => {
+    const calls: Call[] = [];
+    const source = new ExecutionDetailSource(fakeClients({ status: 'SUCCEEDED', events: history(2500) }, calls), arn, 'run-1', options());
+    const first = await source.load(signal);
+    assert.equal(source.title(), 'run-1');
+    assert.equal(pager(first).canLoadMore, true);
+    assert.equal(source.historyState.eventCount, 10);
+    const historyCalls = () => calls.filter((c) => c.command === 'GetDurableExecutionHistory');
+    assert.deepEqual(historyCalls()[0].input, { DurableExecutionArn: arn, IncludeExecutionData: true, Marker: undefined, MaxItems: 10 });
+    assert.equal(calls.find((c) => c.command === 'GetDurableExecution')!.input.IncludeExecutionData, true);
+
+    const docs: PanelDocument[] = [];
+    await source.onLoadMore(historyBlockId, false, signal, (doc) => docs.push(doc));
+    assert.equal(source.historyState.eventCount, 20);
+    assert.equal(historyCalls().at(-1)!.input.Marker, '10');
+    assert.equal(pager(docs[0]).loading, true, 'the first progress document says it is loading');
+    assert.equal(pager(docs.at(-1)!).loading, false, 'the last one does not');
+
+    await source.onLoadMore(historyBlockId, true, signal, (doc) => docs.push(doc));
+    assert.equal(source.historyState.eventCount, 2500);
+    assert.ok(historyCalls().slice(2).every((c) => c.input.MaxItems === 1000), 'load all asks for the largest page');
+    const last = docs.at(-1)!;
+    assert.equal(pager(last).canLoadMore, false);
+    assert.match(pager(last).text, /All 2,500 events loaded/);
+  });
+
+  it('reloads as many events as were loaded when refreshed', async () => {
+    const calls: Call[] = [];
+    const source = new ExecutionDetailSource(fakeClients({ status: 'RUNNING', events: history(300) }, calls), arn, 'run-1', options());
+    await source.load(signal);
+    await source.onLoadMore(historyBlockId, false, signal, () => undefined);
+    await source.onLoadMore(historyBlockId, false, signal, () => undefined);
+    assert.equal(source.historyState.eventCount, 30);
+    await source.load(signal);
+    assert.ok(source.historyState.eventCount >= 30);
+  });
+
+  it('keeps the execution on screen when the history cannot be read', async () => {
+    const state: FakeState = { status: 'FAILED', events: history(5), failHistory: Object.assign(new Error('no'), { name: 'AccessDeniedException' }) };
+    const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', options({ profile: () => 'dev' }));
+    const doc = await source.load(signal);
+    assert.equal(doc.title, 'run-1');
+    assert.match(pager(doc).text, /lambda:GetDurableExecutionHistory is not allowed for profile "dev"/);
+    assert.equal(pager(doc).canLoadMore, true, 'Load more retries');
+    state.failHistory = undefined;
+    const docs: PanelDocument[] = [];
+    await source.onLoadMore(historyBlockId, false, signal, (d) => docs.push(d));
+    assert.equal(source.historyState.eventCount, 5);
+  });
+
+  it('answers a Load more it cannot run with the real pager state', async () => {
+    const source = new ExecutionDetailSource(fakeClients({ status: 'SUCCEEDED', events: history(3) }, []), arn, 'run-1', options());
+    await source.load(signal);
+    const docs: PanelDocument[] = [];
+    await source.onLoadMore(historyBlockId, false, signal, (d) => docs.push(d));
+    assert.equal(docs.length, 1);
+    assert.equal(pager(docs[0]).canLoadMore, false);
+  });
+
+  it('stops only a RUNNING execution, only after confirmation, and refreshes itself only while RUNNING', async () => {
+    const stopped: Execution[] = [];
+    let answer = false;
+    const opts = options({ confirmStop: () => Promise.resolve(answer), stop: (e) => Promise.resolve(void stopped.push(e)) });
+    const state = { status: 'RUNNING', events: history(3) };
+    const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', opts);
+    const doc = await source.load(signal);
+    assert.deepEqual(doc.actions.map((a) => a.id), [stopActionId]);
+    assert.equal(source.autoRefreshMs(), 5000);
+    await source.onAction(stopActionId);
+    assert.equal(stopped.length, 0, 'not confirmed: nothing is stopped');
+    answer = true;
+    await source.onAction(stopActionId);
+    assert.deepEqual(stopped.map((e) => e.DurableExecutionArn), [arn]);
+    state.status = 'STOPPED';
+    const after = await source.load(signal);
+    assert.deepEqual(after.actions, []);
+    assert.equal(source.autoRefreshMs(), 0);
+    await source.onAction(stopActionId);
+    assert.equal(stopped.length, 1, 'a finished execution is not stopped again');
+  });
+
+  it('gives the whole payload for "Open whole document"', async () => {
+    const source = new ExecutionDetailSource(fakeClients({ status: 'SUCCEEDED', events: [] }, []), arn, 'run-1', options());
+    await source.load(signal);
+    assert.equal(source.wholeText('input'), '{\n  "a": 1\n}');
+    assert.equal(source.wholeText('nothing'), undefined);
+  });
+});
