@@ -3,18 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import type { GetDurableExecutionResponse, HistoryEvent } from '../../src/aws/sdk/lambda';
-import {
-  countTreeNodes,
-  executionDocument,
-  formatPayload,
-  historyBlockId,
-  HistoryState,
-  prepareExecution,
-  stopActionId,
-  timelineLaneCap,
-  wholePayload,
-  type PreparedExecution,
-} from '../../src/lambda/executionDetails';
+import { executionDocument, historyBlockId, prepareExecution, stopActionId, type PreparedExecution } from '../../src/lambda/executionDetails';
+import { HistoryState } from '../../src/lambda/historyState';
+import { countTreeNodes, timelineLaneCap } from '../../src/lambda/operationsView';
+import { formatPayload, wholePayload } from '../../src/lambda/payload';
 import { attemptCount, classifyEvent, operationDuration, operationKindLabel, OperationsTree, type OperationNode } from '../../src/lambda/operationsTree';
 import type { Block, PanelDocument } from '../../src/webview/protocol';
 

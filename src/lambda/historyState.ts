@@ -1,0 +1,126 @@
+/**
+ * The history events loaded so far, folded page by page into the operations tree and the rows of the
+ * event list. Pages are processed `eventChunk` events at a time with a yield to the event loop between
+ * chunks, so a 10,000-event history never blocks the extension host. Pure (no VS Code).
+ */
+import type { HistoryEvent } from '../aws/sdk/lambda';
+import type { ListBlock, Tone } from '../webview/protocol';
+import { eventDetails, OperationsTree } from './operationsTree';
+
+/** Events folded in one go before yielding to the event loop. */
+export const eventChunk = 500;
+/** Longest event detail in the list (the whole event is in GetDurableExecutionHistory). */
+export const eventDetailCap = 4_000;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export type EventRow = ListBlock['rows'][number];
+
+function eventTone(type: string | undefined): Tone | undefined {
+  if (!type) {
+    return undefined;
+  }
+  if (/Failed$|TimedOut$/.test(type)) {
+    return 'error';
+  }
+  if (/Stopped$|Cancelled$/.test(type)) {
+    return 'muted';
+  }
+  if (/Succeeded$/.test(type)) {
+    return 'ok';
+  }
+  return undefined;
+}
+
+function capDetail(text: string, cap: number): string {
+  return text.length > cap ? `${text.slice(0, cap)}\n… (${(text.length - cap).toLocaleString('en-US')} more characters)` : text;
+}
+
+/** One row of the event list: the common fields as cells, the event's details as text. */
+export function eventRow(event: HistoryEvent, index: number): EventRow {
+  const details = eventDetails(event);
+  const row: EventRow = {
+    id: `event-${event.EventId ?? `i${index}`}`,
+    cells: [
+      event.EventId === undefined ? '' : String(event.EventId),
+      event.EventTimestamp ? event.EventTimestamp.toISOString() : '',
+      event.EventType ?? '',
+      event.Name ?? '',
+      event.SubType ?? '',
+      event.Id ?? '',
+      event.ParentId ?? '',
+    ],
+    tone: eventTone(event.EventType),
+  };
+  return details && Object.keys(details).length > 0 ? { ...row, detail: capDetail(JSON.stringify(details, null, 2), eventDetailCap) } : row;
+}
+
+export const eventColumns = ['#', 'Time (UTC)', 'Event', 'Name', 'Sub-type', 'Operation id', 'Parent id'] as const;
+
+/** Which of the execution's payloads the history says AWS truncated. */
+export interface TruncatedPayloads {
+  input: boolean;
+  result: boolean;
+  error: boolean;
+}
+
+function noteTruncation(event: HistoryEvent, flags: TruncatedPayloads): void {
+  switch (event.EventType) {
+    case 'ExecutionStarted':
+      flags.input ||= event.ExecutionStartedDetails?.Input?.Truncated === true;
+      break;
+    case 'ExecutionSucceeded':
+      flags.result ||= event.ExecutionSucceededDetails?.Result?.Truncated === true;
+      break;
+    case 'ExecutionFailed':
+      flags.error ||= event.ExecutionFailedDetails?.Error?.Truncated === true;
+      break;
+    case 'ExecutionTimedOut':
+      flags.error ||= event.ExecutionTimedOutDetails?.Error?.Truncated === true;
+      break;
+    case 'ExecutionStopped':
+      flags.error ||= event.ExecutionStoppedDetails?.Error?.Truncated === true;
+      break;
+  }
+}
+
+/** The history loaded so far: tree, rows and the marker of the next page. */
+export class HistoryState {
+  readonly tree = new OperationsTree();
+  readonly rows: EventRow[] = [];
+  marker: string | undefined;
+  /** True once a page came back without a NextMarker. */
+  complete = false;
+  loading = false;
+  error: string | undefined;
+  pages = 0;
+  readonly truncated: TruncatedPayloads = { input: false, result: false, error: false };
+
+  get eventCount(): number {
+    return this.rows.length;
+  }
+
+  /** Folds one page in, `eventChunk` events at a time, yielding between chunks. */
+  async addPage(events: readonly HistoryEvent[], nextMarker: string | undefined): Promise<void> {
+    for (let i = 0; i < events.length; i += eventChunk) {
+      const chunk = events.slice(i, i + eventChunk);
+      this.tree.add(chunk);
+      const base = this.rows.length;
+      for (let j = 0; j < chunk.length; j++) {
+        const event = chunk[j];
+        noteTruncation(event, this.truncated);
+        this.rows.push(eventRow(event, base + j));
+      }
+      if (i + eventChunk < events.length) {
+        await yieldToEventLoop();
+      }
+    }
+    this.pages++;
+    // A marker equal to the one just used would repeat the page forever: treat it as the end.
+    const next = nextMarker && nextMarker !== this.marker ? nextMarker : undefined;
+    this.marker = next;
+    this.complete = next === undefined;
+  }
+}

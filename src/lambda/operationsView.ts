@@ -1,0 +1,163 @@
+/** The operations tree block and the Gantt timeline of an execution, from its OperationsTree. Pure. */
+import type { TimelineItem, Tone, TreeBlockNode } from '../webview/protocol';
+import { humanDuration } from '../util/format';
+import { attemptCount, operationDuration, operationKindLabel, type Operation, type OperationNode, type OperationsTree, type OperationStatus } from './operationsTree';
+
+/** Timeline lanes drawn; the panel says how many operations were left out. */
+export const timelineLaneCap = 250;
+
+export function operationStatusTone(status: OperationStatus): Tone {
+  switch (status) {
+    case 'SUCCEEDED':
+      return 'ok';
+    case 'FAILED':
+    case 'TIMED_OUT':
+      return 'error';
+    case 'STOPPED':
+    case 'CANCELLED':
+      return 'muted';
+    case 'PENDING':
+      return 'warn';
+    case 'STARTED':
+      return 'progress';
+  }
+}
+
+function operationLabel(op: Operation): string {
+  return op.name ?? op.id;
+}
+
+export function operationDetail(op: Operation): string {
+  const attempts = attemptCount(op);
+  const duration = operationDuration(op);
+  return [
+    operationKindLabel(op),
+    op.status,
+    attempts > 1 ? `${attempts} attempts` : '',
+    duration !== undefined ? humanDuration(duration) : op.status === 'STARTED' || op.status === 'PENDING' ? 'not finished' : '',
+    op.error ? [op.error.type, op.error.message].filter(Boolean).join(': ') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function operationTreeNodes(nodes: readonly OperationNode[]): TreeBlockNode[] {
+  return nodes.map((node) => ({
+    id: `op-${node.operation.id}`,
+    label: operationLabel(node.operation),
+    detail: operationDetail(node.operation),
+    tone: operationStatusTone(node.operation.status),
+    children: operationTreeNodes(node.children),
+  }));
+}
+
+/** Counts operations in a tree block (tests compare it with the history). */
+export function countTreeNodes(nodes: readonly TreeBlockNode[]): number {
+  return nodes.reduce((sum, node) => sum + 1 + countTreeNodes(node.children), 0);
+}
+
+/** Lane names must be unique: a Map's iterations all run a step with the same name. */
+function laneNames(ops: readonly Operation[]): string[] {
+  const total = new Map<string, number>();
+  for (const op of ops) {
+    const name = operationLabel(op);
+    total.set(name, (total.get(name) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  return ops.map((op) => {
+    const name = operationLabel(op);
+    if ((total.get(name) ?? 0) < 2) {
+      return name;
+    }
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return `${name} #${n}`;
+  });
+}
+
+/**
+ * The Gantt picture: a bar per operation (a bar per attempt for steps, with the retry delay as an
+ * arrow to the next attempt), waits in their own tone, and each invocation of the function as a mark.
+ */
+export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap = timelineLaneCap): TimelineItem[] {
+  const ops = tree.operations.slice(0, laneCap);
+  const lanes = laneNames(ops);
+  const items: TimelineItem[] = [];
+  ops.forEach((op, index) => {
+    const lane = lanes[index];
+    const start = op.start;
+    if (start === undefined) {
+      return;
+    }
+    const failed = op.status === 'FAILED' || op.status === 'TIMED_OUT';
+    if (op.kind === 'STEP' && op.attempts.length > 0) {
+      const count = attemptCount(op);
+      op.attempts.forEach((attempt, k) => {
+        const from = attempt.start ?? start;
+        const to = attempt.end ?? endOfTime;
+        items.push({
+          id: `${op.id}#${k + 1}`,
+          lane,
+          shape: 'bar',
+          from,
+          to: Math.max(from, to),
+          tone: attempt.outcome === 'succeeded' ? 'ok' : attempt.outcome === 'failed' ? 'error' : 'progress',
+          highlighted: failed,
+          title: `${lane}: attempt ${k + 1} of ${count}, ${attempt.outcome}${attempt.end !== undefined ? `, ${humanDuration(attempt.end - from)}` : ''}`,
+        });
+        const next = op.attempts[k + 1];
+        if (attempt.end !== undefined && (next?.start !== undefined || attempt.retryDelaySeconds !== undefined)) {
+          const retryAt = next?.start ?? attempt.end + (attempt.retryDelaySeconds ?? 0) * 1000;
+          items.push({
+            id: `${op.id}#retry${k + 1}`,
+            lane,
+            shape: 'arrow',
+            from: attempt.end,
+            to: retryAt,
+            tone: 'warn',
+            title: `${lane}: retry after ${humanDuration(Math.max(0, retryAt - attempt.end))}`,
+          });
+        }
+      });
+      return;
+    }
+    const end = op.end ?? (op.kind === 'WAIT' && op.scheduledEnd !== undefined ? Math.min(op.scheduledEnd, endOfTime) : endOfTime);
+    const tone = op.kind === 'WAIT' && op.status !== 'CANCELLED' ? 'info' : operationStatusTone(op.status);
+    const scheduled = op.kind === 'WAIT' && op.scheduledEnd !== undefined ? `, due ${new Date(op.scheduledEnd).toISOString()}` : '';
+    items.push({
+      id: op.id,
+      lane,
+      shape: 'bar',
+      from: start,
+      to: Math.max(start, end),
+      tone,
+      highlighted: failed,
+      title: `${lane} (${operationKindLabel(op)}): ${op.status}${op.end !== undefined ? `, ${humanDuration(op.end - start)}` : ''}${scheduled}`,
+    });
+  });
+  tree.invocations.forEach((invocation, index) => {
+    const at = invocation.start ?? invocation.end;
+    if (at === undefined) {
+      return;
+    }
+    const to = invocation.end ?? at;
+    items.push({
+      id: `invocation-${index + 1}`,
+      lane: 'Invocations',
+      shape: 'mark',
+      from: at,
+      to,
+      tone: invocation.error ? 'error' : 'ok',
+      title: `Invocation ${index + 1}${invocation.requestId ? ` (request ${invocation.requestId})` : ''}: ${humanDuration(to - at)}${invocation.error ? `, ${invocation.error}` : ''}`,
+    });
+  });
+  return items;
+}
+
+export function statusCounts(ops: readonly Operation[]): string {
+  const counts = new Map<string, number>();
+  for (const op of ops) {
+    counts.set(op.status, (counts.get(op.status) ?? 0) + 1);
+  }
+  return [...counts].map(([status, n]) => `${n} ${status.toLowerCase()}`).join(', ');
+}
