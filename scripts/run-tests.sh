@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-suites=(lint typecheck unit emulator integration)
+suites=(lint typecheck unit emulator package integration)
 declare -A commands=(
   [lint]="npm run -s lint"
   [typecheck]="npm run -s typecheck"
@@ -13,6 +13,7 @@ declare -A commands=(
   # harness for integration); calling the scripts keeps one definition of each.
   [unit]="npm run -s test:unit"
   [emulator]="npm run -s test:emulator"
+  [package]="npm run -s test:package"
   [integration]="npm run -s test:integration"
 )
 if [ $# -gt 0 ]; then

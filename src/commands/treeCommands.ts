@@ -12,7 +12,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
   registerCommand(context, Command.retry, (row: ErrorRow) =>
     row.error.kind === 'staleToken' ? row.list.reset() : row.list.retry(),
   );
-  registerCommand(context, Command.loadUpTo, (row?: LoadMoreRow) => loadUpTo(views, row?.list));
+  registerCommand(context, Command.loadUpTo, (row?: LoadMoreRow, count?: number) => loadUpTo(views, row?.list, count));
   registerCommand(context, Command.copyNextToken, async (row: LoadMoreRow) => {
     const token = row.list.nextToken;
     if (token) {
@@ -151,20 +151,21 @@ async function pickList(views: ViewRegistry, title: string): Promise<AnyPagedChi
   return chosen?.list;
 }
 
-async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined): Promise<void> {
+/** `count` skips the input box (keybindings, scripts, tests); it is checked by the same rule. */
+async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined, given?: number): Promise<void> {
   const target = list ?? (await pickList(views, 'Load more items into…'));
-  if (!target?.nextToken && target?.isLoaded) {
+  if (!target || (target.isLoaded && !target.nextToken)) {
     return;
   }
-  if (!target) {
-    return;
-  }
-  const answer = await vscode.window.showInputBox({
-    title: `Load up to N more ${target.noun}`,
-    prompt: 'How many more items to load (boto3 MaxItems). Pages are requested one after another; you can cancel.',
-    value: '500',
-    validateInput: (text) => (validateCount(text) === undefined ? 'Enter a whole number from 1 to 100000.' : undefined),
-  });
+  const answer =
+    given !== undefined
+      ? String(given)
+      : await vscode.window.showInputBox({
+          title: `Load up to N more ${target.noun}`,
+          prompt: 'How many more items to load (boto3 MaxItems). Pages are requested one after another; you can cancel.',
+          value: '500',
+          validateInput: (text) => (validateCount(text) === undefined ? 'Enter a whole number from 1 to 100000.' : undefined),
+        });
   const count = answer === undefined ? undefined : validateCount(answer);
   if (count === undefined) {
     return;

@@ -196,6 +196,46 @@ describe('DynamoDB Backups view', () => {
     assert.ok(isLoadMore(lastRow(fresh)));
   });
 
+  it('Load up to N more issues as many pages as needed and asks the last page for only what is missing', async () => {
+    const rows = await expand(p);
+    const more = lastRow(rows) as LoadMoreRow;
+    await emulator().clearRequests();
+    await vscode.commands.executeCommand(Command.loadUpTo, more, 60);
+    const requests = await listBackupsRequests();
+    assert.deepEqual(requests.map((r) => r.Limit), [25, 25, 10]);
+    const after = await expand(p);
+    assert.equal(itemRows(after).length, 85);
+    assert.ok(isLoadMore(lastRow(after)));
+  });
+
+  it('copies the next-page token and resumes a list from a token', async () => {
+    const rows = await expand(p);
+    const more = lastRow(rows) as LoadMoreRow;
+    await vscode.commands.executeCommand(Command.copyNextToken, more);
+    const token = await vscode.env.clipboard.readText();
+    assert.equal(token, (itemRows(rows).at(-1) as BackupNode).arn, 'the token is the LastEvaluatedBackupArn');
+    p.refresh();
+    await emulator().clearRequests();
+    await vscode.commands.executeCommand(Command.resumeFromToken, more.list, token);
+    const resumed = await expand(p);
+    const [request] = await listBackupsRequests();
+    assert.equal(request.ExclusiveStartBackupArn, token);
+    assert.ok(!itemRows(resumed).some((n) => (n as BackupNode).arn === token), 'starts after the token');
+  });
+
+  it('a token the service rejects gives a clear message and a way to start again', async () => {
+    const rows = await expand(p);
+    const list = (lastRow(rows) as LoadMoreRow).list;
+    await vscode.commands.executeCommand(Command.resumeFromToken, list, 'arn:aws:dynamodb:us-east-1:123456789012:table/Nope/backup/01700000000000-deadbeef');
+    const after = await expand(p);
+    const error = lastRow(after);
+    assert.ok(isError(error));
+    assert.match(label(error), /rejected the page token/);
+    assert.equal(error.getTreeItem().contextValue, 'awsHistory:error:staleToken');
+    await click(error);
+    assert.ok(itemRows(await expand(p)).length > 0, 'started again from the first page');
+  });
+
   it('copies exact ARNs to the clipboard for one and several rows', async () => {
     const rows = itemRows(await expand(p)) as BackupNode[];
     await vscode.commands.executeCommand(Command.copyArn, rows[0]);

@@ -10,7 +10,7 @@ import type { StopOptions } from '../../src/lambda/register';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument } from '../../src/webview/protocol';
-import { api, description, emulator, expand, label, provider, waitFor } from './helpers';
+import { api, description, emulator, expand, hideViews, label, provider, waitFor } from './helpers';
 
 /*
  * The extension and this suite are separate bundles, so the extension's classes are not this bundle's
@@ -123,6 +123,7 @@ describe('Lambda Durable Executions view', () => {
   });
 
   beforeEach(async () => {
+    await hideViews();
     await resetView();
     await emulator().reset();
     p.refresh();
@@ -363,7 +364,19 @@ describe('Lambda Durable Executions view', () => {
     assert.equal(asked, row.name, 'the confirmation names the execution');
     assert.equal((await requests('StopDurableExecution')).length, 0, 'nothing is sent without a yes');
 
-    assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, { skipConfirmation: true } satisfies StopOptions), true);
+    await vscode.commands.executeCommand(Command.showDetails, row);
+    const panel = (await api()).feature.panels.get(row.arn);
+    assert.ok(panel);
+    try {
+      const before = await panel.waitForRender();
+      assert.deepEqual(before.actions.map((a) => a.id), ['stop'], 'the panel offers Stop while RUNNING');
+      assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, { skipConfirmation: true } satisfies StopOptions), true);
+      const after = await panel.waitForRender();
+      assert.equal(after.status?.text, 'STOPPED', 'the open panel reloaded');
+      assert.deepEqual(after.actions, []);
+    } finally {
+      panel.dispose();
+    }
     const stops = await requests('StopDurableExecution');
     assert.equal(stops.length, 1);
     assert.equal(stops[0].pathParams?.DurableExecutionArn, row.arn);
@@ -390,9 +403,7 @@ describe('Lambda Durable Executions view', () => {
 
   it('refreshes RUNNING rows on its own while the view is visible, without resetting pages', async function () {
     await vscode.commands.executeCommand(`${ViewId.lambda}.focus`);
-    if (!p.treeView.visible) {
-      this.skip();
-    }
+    await waitFor('the Lambda view to be visible', () => p.treeView.visible);
     const fn = await functionRow(p, 'order-workflow', { statuses: ['RUNNING'] });
     const rows = executions(await expand(p, fn));
     await emulator().clearRequests();
@@ -462,7 +473,17 @@ describe('Lambda Durable Executions view', () => {
     const fn = await functionRow(p, 'order-workflow', { name: 'huge-history' });
     const [row] = executions(await expand(p, fn));
     assert.ok(row, 'huge-history is listed');
-    const { clients } = (await api()).feature;
+    const { clients, panels } = (await api()).feature;
+    await vscode.commands.executeCommand(Command.showDetails, row);
+    const panel = panels.get(row.arn);
+    assert.ok(panel);
+    try {
+      const opened = await panel.waitForRender();
+      assert.equal(block(opened, historyBlockId, 'pager').canLoadMore, true, 'the panel opens on the first page');
+      assert.equal(block(opened, 'events', 'list').rows.length, 25);
+    } finally {
+      panel.dispose();
+    }
     // Loading the SDK chunk is a one-time cost of the first request, not of the history: do it first.
     await clients.get('lambda');
     const source = new ExecutionDetailSource(clients, row.arn, row.name, {

@@ -1,0 +1,115 @@
+// The JSON contract between the runner (bench/runBench.ts, outside VS Code) and the measures that run inside
+// the extension host (bench/inHost/index.ts). One run = one fresh extension host = one Sample. Bundled into
+// the in-host entry too, so it holds types and constants only.
+
+/** Written by the runner before each page load; the in-host entry reads it to know which run it is. */
+export interface BenchPlan {
+  readonly iteration: number;
+}
+
+export const planFile = 'plan.json';
+export const sampleFile = (iteration: number): string => `sample-${iteration}.json`;
+/** Created exclusively by the entry: a restarted extension host must not measure the same run twice. */
+export const claimFile = (iteration: number): string => `claim-${iteration}`;
+
+/** Environment variable naming the folder that holds the plan and the samples. */
+export const benchDirVariable = 'AWS_HISTORY_BENCH_DIR';
+
+/** Page windows compared for "page 100 / page 1" (1-based page numbers; page 1 is the expand). */
+export const earlyPages = [2, 6] as const;
+export const latePages = [96, 100] as const;
+export const pagesToLoad = 100;
+export const benchPageSize = 100;
+
+export interface ActivationSample {
+  /** `activationMs` from the test API (performance.measure('awsHistory:activate')). */
+  activationMs: number;
+  /** The same measure read back from the extension host's performance timeline, as a cross-check. */
+  timelineMs: number | undefined;
+  /** True when something had activated the extension before the benchmark asked (would skew nothing, but is noted). */
+  wasActiveBefore: boolean;
+  /** Module._cache keys matching /@aws-sdk|[\\/]dist[\\/]sdk[\\/]/ right after activation. */
+  sdkModules: string[];
+  loadedChunks: string[];
+  /** dist/extension.js is in the module cache, so the module check above means something. */
+  entryInCache: boolean;
+  /** Emulator requests logged between the page load and the first expand. */
+  requests: number;
+}
+
+export interface FirstPageSample {
+  /** expand → rows: `provider.getChildren()` after `refresh()`, plus `getTreeItem` of every row. */
+  providerMs: number[];
+  /** The same, `getChildren()` alone (TreeItems not asked for). */
+  providerChildrenOnlyMs: number[];
+  /** `DynamoDBClient.send(new ListBackupsCommand({TableName: 'BigTable', Limit: 100}))`, same process. */
+  rawMs: number[];
+  ratio: number;
+  childrenOnlyRatio: number;
+  /** Cold first expand of the run (loads the SDK chunk, creates the client); not part of the ratio. */
+  coldExpandMs: number;
+}
+
+export interface PagingSample {
+  /** Index 0 = page 1 (the expand), then one Load more per page. */
+  pageMs: number[];
+  ratio: number;
+  items: number;
+  /** Requests logged by the emulator for the expand and for each Load more. */
+  expandRequests: number;
+  loadMoreRequests: number[];
+  /** Raw SDK ListBackups for the tokens of the early and late pages: how much the emulator itself slows down. */
+  rawEarlyMs: number[];
+  rawLateMs: number[];
+  rawRatio: number;
+  /** Change events fired by the root list's Load mores: undefined is VS Code's only name for a view's root. */
+  rootEvents: { undefined: number; node: number };
+}
+
+export type HeapSample =
+  | { measured: true; method: string; beforeBytes: number; afterBytes: number; items: number; perItemBytes: number }
+  | { measured: false; reason: string };
+
+export interface TreeSample {
+  /** Load mores on a nested list (big-function's executions). */
+  nestedLoadMores: number;
+  eventsForOwner: number;
+  eventsUndefined: number;
+  eventsOther: number;
+  /** Rows already returned before a Load more, checked again after it. */
+  checkedRows: number;
+  /** Of those, rows whose node object changed. */
+  nodesReplaced: number;
+  /** Of those, rows whose TreeItem object changed (i.e. was rebuilt). */
+  treeItemsRebuilt: number;
+}
+
+export type PanelSample =
+  | {
+      measured: true;
+      method: string;
+      /** host: command start → arrival of the page's `painted` message. */
+      commandToPaintMs: number;
+      /** Longest extension-host block over that window: max of the two monitors below. */
+      longestBlockMs: number;
+      eventLoopDelayMaxMs: number;
+      timerDriftMaxMs: number;
+      /** The page's own performance.now() at paint (page time origin, for the record). */
+      pagePaintMs: number | undefined;
+      historyEventsShown: number | undefined;
+    }
+  | { measured: false; reason: string };
+
+export interface Sample {
+  iteration: number;
+  startedAt: string;
+  durationMs: number;
+  activation?: ActivationSample;
+  firstPage?: FirstPageSample;
+  paging?: PagingSample;
+  heap?: HeapSample;
+  tree?: TreeSample;
+  panel?: PanelSample;
+  /** A failed measure: its name → message. The runner prints "not measured" for it. */
+  errors: Record<string, string>;
+}
