@@ -5,6 +5,8 @@
 /** Written by the runner before each page load; the in-host entry reads it to know which run it is. */
 export interface BenchPlan {
   readonly iteration: number;
+  /** Also time each step of the first page (bench/inHost/diagnose.ts). */
+  readonly diagnose?: boolean;
 }
 
 export const planFile = 'plan.json';
@@ -48,6 +50,7 @@ export interface FirstPageSample {
   childrenOnlyRatio: number;
   /** Cold first expand of the run (loads the SDK chunk, creates the client); not part of the ratio. */
   coldExpandMs: number;
+  coldExpandRequests: number;
 }
 
 export interface PagingSample {
@@ -110,6 +113,8 @@ export interface Sample {
   heap?: HeapSample;
   tree?: TreeSample;
   panel?: PanelSample;
+  /** `--diagnose` only: median milliseconds of each step of the first page. */
+  diagnosis?: Record<string, number>;
   /** A failed measure: its name → message. The runner prints "not measured" for it. */
   errors: Record<string, string>;
 }

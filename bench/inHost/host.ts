@@ -5,7 +5,7 @@ import { extensionId } from '../../src/constants';
 import type { TestApi } from '../../src/testApi';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { EmulatorControl } from '../../test/emulator/control';
+import { EmulatorControl, type RequestLogEntry } from '../../test/emulator/control';
 
 export async function testApi(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<TestApi>(extensionId);
@@ -30,6 +30,28 @@ export function emulator(): EmulatorControl {
 /** Requests the emulator has logged so far (the runner clears the log before each page load). */
 export async function requestCount(): Promise<number> {
   return (await emulator().requests()).length;
+}
+
+/** Counts the requests logged after a point, by the log's sequence numbers. */
+export class RequestCursor {
+  private lastSeq = 0;
+
+  static async start(): Promise<RequestCursor> {
+    const cursor = new RequestCursor();
+    await cursor.mark();
+    return cursor;
+  }
+
+  async mark(): Promise<void> {
+    this.lastSeq = (await emulator().requests({ sinceSeq: this.lastSeq })).at(-1)?.seq ?? this.lastSeq;
+  }
+
+  /** The entries since the last mark; moves the mark past them. */
+  async take(): Promise<RequestLogEntry[]> {
+    const entries = await emulator().requests({ sinceSeq: this.lastSeq });
+    this.lastSeq = entries.at(-1)?.seq ?? this.lastSeq;
+    return entries;
+  }
 }
 
 export function contextOf(node: TreeNode | undefined): string {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ClientFactory } from '../aws/clientFactory';
 import { checkRange } from '../filters/dateInput';
 import type { FilterStore } from '../filters/filterStore';
-import { clearValue, pickOne, promptDate, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { applyPrompt, pickOne, promptDate, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { pickOrType } from '../filters/pickOrType';
 import { listTablesPage } from './api';
 import { shortDate, type BackupFilters } from './filters';
 import { backupTypes, validateTableInput, type BackupTypeFilter } from './validation';
@@ -27,13 +28,6 @@ export function validateBackupFilters(f: BackupFilters): string | undefined {
   return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
 }
 
-function apply<T>(result: PromptResult<T>, set: (value: T | undefined) => Promise<void>): Promise<void> {
-  if (result === undefined) {
-    return Promise.resolve();
-  }
-  return set(result === clearValue ? undefined : result);
-}
-
 export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, clients: ClientFactory, arg?: Partial<BackupFilters>): Promise<boolean> {
   if (arg && typeof arg === 'object' && !('id' in arg)) {
     const next = { ...store.current, ...arg };
@@ -52,7 +46,7 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
       {
         label: '$(table) Table',
         current: f.table,
-        run: async () => apply(await pickTable(clients, f.table), (table) => store.update({ table })),
+        run: async () => applyPrompt(await pickTable(clients, f.table), (table) => store.update({ table })),
       },
       {
         label: '$(symbol-enum) Backup type',
@@ -78,7 +72,7 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
         current: f.after && shortDate(f.after),
         detail: 'Inclusive (TimeRangeLowerBound)',
         run: async () =>
-          apply(
+          applyPrompt(
             await promptDate('Created on or after (inclusive)', f.after, (d) => checkRange(d, f.before ? new Date(f.before) : undefined)),
             (after) => store.update({ after }),
           ),
@@ -88,7 +82,7 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
         current: f.before && shortDate(f.before),
         detail: 'Exclusive (TimeRangeUpperBound)',
         run: async () =>
-          apply(
+          applyPrompt(
             await promptDate('Created before (exclusive)', f.before, (d) => checkRange(f.after ? new Date(f.after) : undefined, d)),
             (before) => store.update({ before }),
           ),
@@ -99,67 +93,27 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
   return true;
 }
 
-/**
- * Table names from ListTables with a "Load more" entry inside the picker; a typed name or table ARN is
- * accepted when valid.
- */
-async function pickTable(clients: ClientFactory, current: string | undefined): Promise<PromptResult<string>> {
-  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: string }>();
-  quickPick.title = 'Only backups of table';
-  quickPick.placeholder = 'Pick a table, or type a table name or table ARN';
-  quickPick.busy = true;
+/** Table names from ListTables, a page at a time from inside the picker; or a typed name or table ARN. */
+function pickTable(clients: ClientFactory, current: string | undefined): Promise<PromptResult<string>> {
   const tables: string[] = [];
   let token: string | undefined;
-  let typedError: string | undefined;
-  const loadMoreValue = '\u0000more';
-  const clearItem = { label: '$(close) All tables', description: 'remove this filter', value: '\u0000clear' };
-  const render = (): void => {
-    const typed = quickPick.value.trim();
-    typedError = typed ? validateTableInput(typed) : undefined;
-    const typedItems = typed && !tables.includes(typed)
-      ? [{ label: typed, description: typedError ?? 'use the typed name', value: typedError ? '\u0000invalid' : typed, alwaysShow: true }]
-      : [];
-    quickPick.items = [
-      ...typedItems,
-      ...(current ? [clearItem] : []),
-      ...tables.map((t) => ({ label: t, description: t === current ? 'current' : '', value: t })),
-      ...(token ? [{ label: '$(fold-down) Load more tables…', description: `${tables.length} loaded`, value: loadMoreValue, alwaysShow: true }] : []),
-    ];
-  };
-  const load = async (): Promise<void> => {
-    quickPick.busy = true;
-    try {
-      const page = await listTablesPage(clients, token);
-      tables.push(...page.items);
-      token = page.nextToken;
-    } catch (error) {
-      quickPick.placeholder = `Could not list tables (${(error as Error).name}); type a table name instead`;
-    } finally {
-      quickPick.busy = false;
-      render();
-    }
-  };
-  void load();
-  return new Promise((resolve) => {
-    quickPick.onDidChangeValue(render);
-    quickPick.onDidAccept(() => {
-      const picked = quickPick.selectedItems[0]?.value;
-      if (picked === loadMoreValue) {
-        void load();
-        return;
-      }
-      if (picked === '\u0000invalid' || picked === undefined) {
-        quickPick.placeholder = typedError ?? quickPick.placeholder;
-        return;
-      }
-      resolve(picked === clearItem.value ? clearValue : picked);
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      resolve(undefined);
-      quickPick.dispose();
-    });
-    render();
-    quickPick.show();
+  let started = false;
+  return pickOrType({
+    title: 'Only backups of table',
+    placeholder: 'Pick a table, or type a table name or table ARN',
+    validate: validateTableInput,
+    current,
+    clearLabel: 'All tables',
+    choices: () => tables.map((value) => ({ value })),
+    more: {
+      noun: 'tables',
+      hasMore: () => !started || token !== undefined,
+      load: async () => {
+        started = true;
+        const page = await listTablesPage(clients, token);
+        tables.push(...page.items);
+        token = page.nextToken;
+      },
+    },
   });
 }

@@ -5,6 +5,14 @@ import { datePresets, dateInputHelp, parseDateInput } from './dateInput';
 export const clearValue = Symbol('clear');
 export type PromptResult<T> = T | typeof clearValue | undefined;
 
+/** Applies a prompt's answer: cancelled changes nothing, "remove" stores undefined. */
+export function applyPrompt<T>(result: PromptResult<T>, set: (value: T | undefined) => Promise<void>): Promise<void> {
+  if (result === undefined) {
+    return Promise.resolve();
+  }
+  return set(result === clearValue ? undefined : result);
+}
+
 export interface FilterMenuEntry {
   readonly label: string;
   readonly current: string | undefined;

@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
 import { checkRange } from '../filters/dateInput';
 import type { FilterStore } from '../filters/filterStore';
-import { clearValue, pickMany, pickOne, promptDate, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { applyPrompt, clearValue, pickMany, pickOne, promptDate, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { pickOrType } from '../filters/pickOrType';
 import type { FunctionConfiguration } from './api';
 import { functionDescription } from './executionFormat';
 import { executionStatuses, orderLabel, shortDate, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { normalizeExecutionFilters, validateExecutionFilters, validateFunctionInput, validateQualifier, validateExecutionName } from './validation';
-
-function apply<T>(result: PromptResult<T>, set: (value: T | undefined) => Promise<void>): Promise<void> {
-  if (result === undefined) {
-    return Promise.resolve();
-  }
-  return set(result === clearValue ? undefined : result);
-}
 
 /** JSON has no undefined: `null` in a command argument removes that filter. */
 function withoutNulls(arg: object): Partial<ExecutionFilters> {
@@ -47,20 +41,20 @@ export async function runExecutionFilterCommand(
         label: '$(symbol-function) Function',
         current: f.function,
         detail: 'Show only this function (a name, partial ARN or ARN)',
-        run: async () => apply(await pickFunction(loadedFunctions(), f.function), (fn) => update({ function: fn })),
+        run: async () => applyPrompt(await pickFunction(loadedFunctions(), f.function), (fn) => update({ function: fn })),
       },
       {
         label: '$(versions) Qualifier',
         current: f.qualifier,
         detail: '$LATEST, $LATEST.PUBLISHED, a version or an alias',
-        run: async () => apply(await pickQualifier(f.qualifier), (qualifier) => update({ qualifier })),
+        run: async () => applyPrompt(await pickQualifier(f.qualifier), (qualifier) => update({ qualifier })),
       },
       {
         label: '$(symbol-string) Execution name',
         current: f.name,
         detail: 'DurableExecutionName: 1 to 64 letters, digits, - and _',
         run: async () =>
-          apply(await promptText('Only executions named', 'An execution name (1 to 64 letters, digits, - and _).', validateExecutionName, f.name ?? ''), (name) =>
+          applyPrompt(await promptText('Only executions named', 'An execution name (1 to 64 letters, digits, - and _).', validateExecutionName, f.name ?? ''), (name) =>
             update({ name }),
           ),
       },
@@ -79,7 +73,7 @@ export async function runExecutionFilterCommand(
         current: f.after && shortDate(f.after),
         detail: 'StartedAfter',
         run: async () =>
-          apply(
+          applyPrompt(
             await promptDate('Started after', f.after, (d) => checkRange(d, f.before ? new Date(f.before) : undefined)),
             (after) => update({ after }),
           ),
@@ -89,7 +83,7 @@ export async function runExecutionFilterCommand(
         current: f.before && shortDate(f.before),
         detail: 'StartedBefore',
         run: async () =>
-          apply(
+          applyPrompt(
             await promptDate('Started before', f.before, (d) => checkRange(f.after ? new Date(f.after) : undefined, d)),
             (before) => update({ before }),
           ),
@@ -117,54 +111,6 @@ export async function runExecutionFilterCommand(
   return true;
 }
 
-/** Functions loaded in the view (durable first), or a typed name, partial ARN or ARN. */
-async function pickFunction(functions: readonly FunctionConfiguration[], current: string | undefined): Promise<PromptResult<string>> {
-  type Item = vscode.QuickPickItem & { value: string };
-  const quickPick = vscode.window.createQuickPick<Item>();
-  quickPick.title = 'Show only the executions of function';
-  quickPick.placeholder = 'Pick a loaded function, or type a function name, partial ARN or ARN';
-  const sorted = [...functions].sort((a, b) => Number(b.DurableConfig !== undefined) - Number(a.DurableConfig !== undefined));
-  const names = new Set(sorted.map((fn) => fn.FunctionName ?? ''));
-  const invalid = '\u0000invalid';
-  const clearItem: Item = { label: '$(close) All functions', description: 'remove this filter', value: '\u0000clear' };
-  let typedError: string | undefined;
-  const render = (): void => {
-    const typed = quickPick.value.trim();
-    typedError = typed ? validateFunctionInput(typed) : undefined;
-    const typedItems: Item[] =
-      typed && !names.has(typed) ? [{ label: typed, description: typedError ?? 'use the typed value', value: typedError ? invalid : typed, alwaysShow: true }] : [];
-    quickPick.items = [
-      ...typedItems,
-      ...(current ? [clearItem] : []),
-      ...sorted
-        .filter((fn) => fn.FunctionName)
-        .map((fn) => ({
-          label: fn.FunctionName!,
-          description: `${functionDescription(fn)}${fn.FunctionName === current ? ' (current)' : ''}`,
-          value: fn.FunctionName!,
-        })),
-    ];
-  };
-  return new Promise((resolve) => {
-    quickPick.onDidChangeValue(render);
-    quickPick.onDidAccept(() => {
-      const picked = quickPick.selectedItems[0]?.value;
-      if (picked === invalid || picked === undefined) {
-        quickPick.placeholder = typedError ?? quickPick.placeholder;
-        return;
-      }
-      resolve(picked === clearItem.value ? clearValue : picked);
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      resolve(undefined);
-      quickPick.dispose();
-    });
-    render();
-    quickPick.show();
-  });
-}
-
 async function pickQualifier(current: string | undefined): Promise<PromptResult<string>> {
   const items = [
     { label: '$LATEST', description: 'the unpublished version', value: '$LATEST' },
@@ -183,4 +129,19 @@ async function pickQualifier(current: string | undefined): Promise<PromptResult<
     return chosen.value;
   }
   return promptText('Only executions of qualifier', 'A version number or alias (letters, digits, -, _ and $; up to 128).', validateQualifier, current ?? '');
+}
+
+/** The functions the view has loaded (durable first), or a typed name, partial ARN or ARN. */
+function pickFunction(functions: readonly FunctionConfiguration[], current: string | undefined): Promise<PromptResult<string>> {
+  const sorted = [...functions]
+    .filter((fn) => fn.FunctionName)
+    .sort((a, b) => Number(b.DurableConfig !== undefined) - Number(a.DurableConfig !== undefined));
+  return pickOrType({
+    title: 'Show only the executions of function',
+    placeholder: 'Pick a loaded function, or type a function name, partial ARN or ARN',
+    validate: validateFunctionInput,
+    current,
+    clearLabel: 'All functions',
+    choices: () => sorted.map((fn) => ({ value: fn.FunctionName!, description: functionDescription(fn) })),
+  });
 }

@@ -72,7 +72,9 @@ export class PagedChildren<T, F> {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    if (this.list.state === 'unloaded') {
+    // The first page is awaited by every caller (VS Code may ask twice while it loads); later pages
+    // show a "Loading…" row instead, because their loadMore fires a change when done.
+    if (this.list.state === 'unloaded' || (this.list.loading && this.list.size === 0)) {
       await this.list.loadNext(this.pageSize());
     }
     return this.rows();

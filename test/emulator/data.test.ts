@@ -96,7 +96,7 @@ describe('emulator: data sets', function () {
   });
 
   it('rejects unknown data sets', () => {
-    assert.throws(() => buildDataset({ dataset: 'hostile' as DatasetName, now: NOW }), /Unknown dataset/);
+    assert.throws(() => buildDataset({ dataset: 'no-such-dataset' as DatasetName, now: NOW }), /Unknown dataset/);
   });
 });
 

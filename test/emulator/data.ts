@@ -2,11 +2,12 @@
  * The emulator's data sets as pure functions: tests call buildDataset() to
  * compute ground truth without a server, and the server serves exactly this.
  *
- * Adding a data set (for example a future `hostile` one) means adding a
- * builder to DATASET_BUILDERS and its name to DatasetName in model.ts.
+ * Adding a data set means adding a builder to DATASET_BUILDERS and its name
+ * to DatasetName in model.ts (`hostile` lives in gen-hostile.ts).
  */
 import { sortBackups, bigTable, demoDynamo, euDynamo } from './gen-dynamodb';
 import { buildExecutionDetail, buildHistory } from './gen-history';
+import { hostileRegions } from './gen-hostile';
 import { BIG_FUNCTION_EMPTY_PAGE_OFFSET, demoLambda, euLambda, largeLambda, sortExecutions } from './gen-lambda';
 import { demoRds, euRds, largeRds, sortBacktracks } from './gen-rds';
 import { Dataset, DatasetName, RegionData } from './model';
@@ -66,6 +67,7 @@ function largeRegions(now: number): Record<string, RegionData> {
 const DATASET_BUILDERS: Record<DatasetName, (now: number) => Record<string, RegionData>> = {
   demo: demoRegions,
   large: largeRegions,
+  hostile: (now) => hostileRegions(now),
 };
 
 export const DATASET_NAMES = Object.keys(DATASET_BUILDERS) as DatasetName[];

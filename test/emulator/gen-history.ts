@@ -10,6 +10,7 @@
 import { ACCOUNT_ID, ErrorObject, ExecutionDetail, ExecutionRecord, HistoryEvent } from './model';
 import { Rng } from './prng';
 import { HUGE_HISTORY_EVENTS } from './gen-lambda';
+import { hostileExecutionDetail, hostileHistory } from './gen-hostile';
 
 // ------------------------------------------------------------------ payloads
 
@@ -160,6 +161,9 @@ function scriptFor(exec: ExecutionRecord): Script {
 
 /** InputPayload, Result, Error and trace header for GetDurableExecution. */
 export function buildExecutionDetail(exec: ExecutionRecord): ExecutionDetail {
+  if (exec.workflow === 'hostile') {
+    return hostileExecutionDetail(exec);
+  }
   return scriptFor(exec).detail;
 }
 
@@ -558,6 +562,9 @@ function regionOf(arn: string): string {
 
 /** The execution's full history in chronological order (EventId 1…n). */
 export function buildHistory(exec: ExecutionRecord): HistoryEvent[] {
+  if (exec.workflow === 'hostile') {
+    return hostileHistory(exec);
+  }
   const script = scriptFor(exec);
   const rng = new Rng((exec.seed ^ 0x5bd1e995) >>> 0);
   const ctx: TemplateContext = { exec, script, w: new HistoryWriter(rng), rng, region: regionOf(exec.arn) };

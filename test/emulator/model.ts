@@ -6,7 +6,7 @@
 
 export const ACCOUNT_ID = '123456789012';
 
-export type DatasetName = 'demo' | 'large';
+export type DatasetName = 'demo' | 'large' | 'hostile';
 
 // ---------------------------------------------------------------- DynamoDB
 
@@ -153,7 +153,7 @@ export interface FunctionRecord {
 }
 
 /** Which generator builds an execution's payloads and history. */
-export type WorkflowKind = 'order' | 'payment' | 'batch' | 'huge';
+export type WorkflowKind = 'order' | 'payment' | 'batch' | 'huge' | 'hostile';
 
 export interface ExecutionRecord {
   functionName: string;

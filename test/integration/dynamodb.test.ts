@@ -233,7 +233,8 @@ describe('DynamoDB Backups view', () => {
     assert.match(label(error), /rejected the page token/);
     assert.equal(error.getTreeItem().contextValue, 'awsHistory:error:staleToken');
     await click(error);
-    assert.ok(itemRows(await expand(p)).length > 0, 'started again from the first page');
+    const again = await expand(p);
+    assert.ok(itemRows(again).length > 0, `started again from the first page, got: ${again.map(label).join(' | ')}`);
   });
 
   it('copies exact ARNs to the clipboard for one and several rows', async () => {

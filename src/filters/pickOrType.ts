@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import { clearValue, promptText, type PromptResult } from './filterPrompts';
+
+export interface Choice {
+  readonly value: string;
+  readonly description?: string | undefined;
+}
+
+export interface PickOrTypeOptions {
+  readonly title: string;
+  readonly placeholder: string;
+  /** What a typed value must satisfy; the same rule the command-argument form uses. */
+  readonly validate: (text: string) => string | undefined;
+  /** Stored form of a valid typed value (e.g. lowercase cluster identifiers). */
+  readonly normalize?: (text: string) => string;
+  readonly current: string | undefined;
+  /** Label of the entry that removes the filter, e.g. "All tables". */
+  readonly clearLabel: string;
+  /** Values known so far (already loaded in the view, or fetched page by page below). */
+  readonly choices: () => readonly Choice[];
+  /** When set, the picker shows a "Load more…" entry while `hasMore()` (e.g. ListTables pages). */
+  readonly more?: { hasMore(): boolean; load(): Promise<void>; readonly noun: string };
+}
+
+type Item = vscode.QuickPickItem & { action: 'value' | 'typed' | 'clear' | 'more'; value: string };
+
+/**
+ * A filter value picked from known ones or typed. A typed value that breaks the rule is not applied:
+ * accepting it opens an input box showing the rule's message, so nothing invalid is ever sent.
+ */
+export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResult<string>> {
+  const quickPick = vscode.window.createQuickPick<Item>();
+  quickPick.title = options.title;
+  quickPick.placeholder = options.placeholder;
+  quickPick.matchOnDescription = true;
+  const normalize = options.normalize ?? ((text: string) => text);
+  const render = (): void => {
+    const typed = quickPick.value.trim();
+    const known = options.choices();
+    const problem = typed ? options.validate(typed) : undefined;
+    const typedItems: Item[] =
+      typed && !known.some((c) => c.value === normalize(typed))
+        ? [{ label: typed, description: problem ? '$(error) not valid' : 'use the typed value', detail: problem, action: 'typed', value: typed, alwaysShow: true }]
+        : [];
+    quickPick.items = [
+      ...typedItems,
+      ...(options.current ? [{ label: `$(close) ${options.clearLabel}`, description: 'remove this filter', action: 'clear' as const, value: '' }] : []),
+      ...known.map((c) => ({
+        label: c.value,
+        description: `${c.description ?? ''}${c.value === options.current ? ' (current)' : ''}`.trim(),
+        action: 'value' as const,
+        value: c.value,
+      })),
+      ...(options.more?.hasMore()
+        ? [{ label: `$(fold-down) Load more ${options.more.noun}…`, description: `${known.length} loaded`, action: 'more' as const, value: '', alwaysShow: true }]
+        : []),
+    ];
+  };
+  const loadMore = async (): Promise<void> => {
+    if (!options.more) {
+      return;
+    }
+    quickPick.busy = true;
+    try {
+      await options.more.load();
+    } catch (error) {
+      quickPick.placeholder = `Could not load ${options.more.noun} (${(error as Error).name}); type a value instead`;
+    } finally {
+      quickPick.busy = false;
+      render();
+    }
+  };
+  const picked = await new Promise<Item | undefined>((resolve) => {
+    quickPick.onDidChangeValue(render);
+    quickPick.onDidAccept(() => {
+      const item = quickPick.selectedItems[0];
+      if (item?.action === 'more') {
+        void loadMore();
+        return;
+      }
+      resolve(item);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    render();
+    quickPick.show();
+    if (options.more && options.choices().length === 0) {
+      void loadMore();
+    }
+  });
+  if (!picked) {
+    return undefined;
+  }
+  if (picked.action === 'clear') {
+    return clearValue;
+  }
+  if (picked.action === 'typed' && options.validate(picked.value)) {
+    const fixed = await promptText(options.title, options.placeholder + '.', options.validate, picked.value);
+    return typeof fixed === 'string' ? normalize(fixed) : fixed;
+  }
+  return normalize(picked.value);
+}

@@ -1,0 +1,291 @@
+// One view section of the side bar (a pane with a tree), read and driven through what is on screen: the
+// rows' text, their aria attributes (level, position, set size: what a screen reader announces) and the
+// pane header. The tree is virtualized, so reading a whole list means scrolling it, as a user would.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { eventually } from '../eventually';
+import { ContextMenu } from './contextMenu';
+import { exactText } from './text';
+
+export interface TreeRow {
+  /** Position in the flattened tree (`data-index`). */
+  index: number;
+  label: string;
+  description: string;
+  /** 1 for the view's root rows. */
+  level: number;
+  posInSet: number;
+  setSize: number;
+  /** Undefined for rows that cannot expand. */
+  expanded: boolean | undefined;
+  selected: boolean;
+}
+
+interface RenderedRow extends TreeRow {
+  /** Row fully inside the scrolled viewport (only such rows are safe to click). */
+  visible: boolean;
+  /** Offset from the top of the whole list content, in px. */
+  offset: number;
+  height: number;
+}
+
+interface Rendered {
+  rows: RenderedRow[];
+  scrollTop: number;
+  viewportHeight: number;
+  contentHeight: number;
+}
+
+/** Labels of the tree's own status rows (src/tree/statusRows.ts). */
+export const loadMoreLabel = 'Load more…';
+export const loadingLabel = 'Loading…';
+
+export class TreeView {
+  readonly pane: Locator;
+  readonly header: Locator;
+  readonly list: Locator;
+  private readonly scroller: Locator;
+
+  constructor(
+    private readonly page: Page,
+    readonly title: string,
+  ) {
+    this.pane = page.locator('.pane').filter({ has: page.locator('.pane-header h3.title', { hasText: exactText(title) }) });
+    this.header = this.pane.locator('.pane-header');
+    this.list = this.pane.locator('.monaco-list[role=tree]');
+    this.scroller = this.list.locator('.monaco-scrollable-element').first();
+  }
+
+  async isExpanded(): Promise<boolean> {
+    return (await this.header.getAttribute('aria-expanded')) === 'true';
+  }
+
+  /** Opens the section (clicking its header) if it is collapsed. */
+  async expand(): Promise<void> {
+    if (!(await this.isExpanded())) {
+      await this.header.click();
+    }
+    await eventually(async () => assert.ok(await this.isExpanded(), `${this.title} section is expanded`));
+  }
+
+  async collapse(): Promise<void> {
+    if (await this.isExpanded()) {
+      await this.header.click();
+    }
+    await eventually(async () => assert.ok(!(await this.isExpanded()), `${this.title} section is collapsed`));
+  }
+
+  /** The view's description next to its title (filters are named there); '' when there is none. */
+  async description(): Promise<string> {
+    const description = this.header.locator('.description');
+    return (await description.count()) > 0 ? ((await description.textContent()) ?? '').trim() : '';
+  }
+
+  /** A title-bar action such as "Refresh"; they show while the header is hovered. */
+  async clickTitleAction(label: string): Promise<void> {
+    await this.header.hover();
+    await this.header.locator(`.actions a.action-label[aria-label="${label}"]`).click();
+  }
+
+  /** The welcome content shown instead of the tree (text of its paragraphs, labels of its buttons). */
+  async welcome(): Promise<{ text: string; buttons: string[] }> {
+    const content = this.pane.locator('.welcome-view-content');
+    if (!(await content.isVisible())) {
+      return { text: '', buttons: [] };
+    }
+    const text = (await content.locator('p').allTextContents()).map((t) => t.trim()).join('\n');
+    const buttons = (await content.locator('.monaco-button').allTextContents()).map((t) => t.trim());
+    return { text, buttons };
+  }
+
+  async clickWelcomeButton(label: string): Promise<void> {
+    await this.pane.locator('.welcome-view-content .monaco-button', { hasText: exactText(label) }).click();
+  }
+
+  /** Every row of the tree in order, expanded children included; scrolls through the list to read them. */
+  async rows(): Promise<TreeRow[]> {
+    let view = await this.rendered();
+    if (view.contentHeight <= view.viewportHeight + 1) {
+      return view.rows.map(toTreeRow);
+    }
+    const seen = new Map<number, TreeRow>();
+    await this.scrollBy(-view.scrollTop);
+    view = await this.rendered();
+    for (let step = 0; step < 200; step++) {
+      for (const row of view.rows) {
+        seen.set(row.index, toTreeRow(row));
+      }
+      const bottom = view.contentHeight - view.viewportHeight;
+      if (view.scrollTop >= bottom - 1) {
+        break;
+      }
+      await this.scrollBy(Math.min(bottom - view.scrollTop, view.viewportHeight * 0.8));
+      const next = await this.rendered();
+      if (next.scrollTop === view.scrollTop) {
+        break; // the list would not scroll further
+      }
+      view = next;
+    }
+    return [...seen.values()].sort((a, b) => a.index - b.index);
+  }
+
+  /** The rows of one list: the view's root (no parent) or the children of the row labelled `parent`. */
+  async children(parent?: string): Promise<TreeRow[]> {
+    const all = await this.rows();
+    if (parent === undefined) {
+      return all.filter((row) => row.level === 1);
+    }
+    const at = all.findIndex((row) => row.label === parent);
+    assert.ok(at >= 0, `row "${parent}" is in ${this.title}: ${JSON.stringify(all.map((r) => r.label))}`);
+    const owner = all[at];
+    const out: TreeRow[] = [];
+    for (let i = at + 1; i < all.length && all[i].level > owner.level; i++) {
+      if (all[i].level === owner.level + 1) {
+        out.push(all[i]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The row labelled `label` (at `level` when given), scrolled fully into view so it can be clicked.
+   * Fails when no such row exists in the tree.
+   */
+  async reveal(label: string, level?: number): Promise<Locator> {
+    const matches = (row: TreeRow): boolean => row.label === label && (level === undefined || row.level === level);
+    let view = await this.rendered();
+    let target = view.rows.find(matches);
+    if (!target) {
+      const all = await this.rows();
+      const found = all.find(matches);
+      assert.ok(found, `${this.title} has a row "${label}"${level ? ` at level ${level}` : ''}: ${JSON.stringify(all.map((r) => r.label))}`);
+      view = await this.rendered();
+      target = { ...found, visible: false, offset: found.index * rowHeightOf(view), height: rowHeightOf(view) };
+    }
+    for (let attempt = 0; attempt < 20 && !target.visible; attempt++) {
+      const top = target.offset - view.scrollTop;
+      const delta = top < 0 ? top : top + target.height - view.viewportHeight;
+      await this.scrollBy(delta);
+      view = await this.rendered();
+      target = view.rows.find((row) => row.index === target?.index) ?? { ...target, visible: false };
+    }
+    assert.ok(target.visible, `could not scroll "${label}" into view in ${this.title}`);
+    return this.list.locator(`.monaco-list-row[data-index="${target.index}"]`);
+  }
+
+  /** Clicks a row's label (runs its command, or toggles a row that only expands); modifiers extend the selection. */
+  async click(label: string, options: { level?: number; modifiers?: Array<'ControlOrMeta' | 'Shift'> } = {}): Promise<void> {
+    const row = await this.reveal(label, options.level);
+    await row.locator('.label-name').click(options.modifiers ? { modifiers: options.modifiers } : {});
+  }
+
+  /** Expands a row with its twistie and waits until its children replaced the loading row. */
+  async expandRow(label: string): Promise<TreeRow[]> {
+    const row = await this.reveal(label);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    return eventually(async () => {
+      const children = await this.children(label);
+      assert.ok(children.length > 0 && children.at(-1)?.label !== loadingLabel, `children of "${label}" have loaded`);
+      return children;
+    });
+  }
+
+  async collapseRow(label: string): Promise<void> {
+    const row = await this.reveal(label);
+    if ((await row.getAttribute('aria-expanded')) === 'true') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    await eventually(async () => assert.equal(await (await this.reveal(label)).getAttribute('aria-expanded'), 'false'));
+  }
+
+  /** Right-clicks a row and returns its context menu. */
+  async contextMenu(label: string, level?: number): Promise<ContextMenu> {
+    const row = await this.reveal(label, level);
+    await row.locator('.label-name').click({ button: 'right' });
+    const menu = new ContextMenu(this.page);
+    await menu.waitOpen();
+    return menu;
+  }
+
+  /** Clicks one of the icons a row shows while hovered (e.g. "Copy ARN"). */
+  async clickInlineAction(label: string, action: string, level?: number): Promise<void> {
+    const row = await this.reveal(label, level);
+    await row.hover();
+    await row.locator(`.actions a.action-label[aria-label="${action}"]`).click();
+  }
+
+  /** Clicks the "Load more…" row of a list (the root's, or the one under `parent`). */
+  async clickLoadMore(parent?: string): Promise<void> {
+    const level = parent === undefined ? 1 : (await this.children(parent))[0]?.level;
+    assert.ok(level !== undefined, `"${parent ?? this.title}" has rows`);
+    await this.click(loadMoreLabel, { level });
+  }
+
+  private async rendered(): Promise<Rendered> {
+    await this.list.waitFor({ state: 'visible' });
+    return this.list.evaluate((list): Rendered => {
+      const rowsElement = list.querySelector('.monaco-list-rows') as HTMLElement | null;
+      const viewport = (list.querySelector('.monaco-scrollable-element') ?? list).getBoundingClientRect();
+      if (!rowsElement) {
+        return { rows: [], scrollTop: 0, viewportHeight: viewport.height, contentHeight: 0 };
+      }
+      const content = rowsElement.getBoundingClientRect();
+      const rows: RenderedRow[] = [];
+      for (const row of Array.from(rowsElement.querySelectorAll(':scope > .monaco-list-row'))) {
+        const rect = row.getBoundingClientRect();
+        const expanded = row.getAttribute('aria-expanded');
+        rows.push({
+          index: Number(row.getAttribute('data-index')),
+          label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+          description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+          level: Number(row.getAttribute('aria-level')),
+          posInSet: Number(row.getAttribute('aria-posinset')),
+          setSize: Number(row.getAttribute('aria-setsize')),
+          expanded: expanded === null ? undefined : expanded === 'true',
+          selected: row.getAttribute('aria-selected') === 'true',
+          visible: rect.height > 0 && rect.top >= viewport.top - 0.5 && rect.bottom <= viewport.bottom + 0.5,
+          offset: rect.top - content.top,
+          height: rect.height,
+        });
+      }
+      rows.sort((a, b) => a.index - b.index);
+      return { rows, scrollTop: viewport.top - content.top, viewportHeight: viewport.height, contentHeight: rowsElement.offsetHeight };
+    });
+  }
+
+  /** Scrolls the list with the mouse wheel and waits for the next frame, so the rows are re-rendered. */
+  private async scrollBy(deltaPx: number): Promise<void> {
+    if (Math.abs(deltaPx) < 0.5) {
+      return;
+    }
+    const box = await this.scroller.boundingBox();
+    assert.ok(box, `${this.title} list is on screen`);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = (await this.rendered()).scrollTop;
+    // Monaco scales wheel deltas; scroll by what was asked, correcting with what one step actually did.
+    let remaining = deltaPx;
+    let scale = 1;
+    for (let step = 0; step < 8 && Math.abs(remaining) >= 0.5; step++) {
+      const start = (await this.rendered()).scrollTop;
+      await this.page.mouse.wheel(0, remaining / scale);
+      await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+      const moved = (await this.rendered()).scrollTop - start;
+      if (moved === 0) {
+        break; // at an end of the list
+      }
+      scale = moved / (remaining / scale);
+      remaining = deltaPx - ((await this.rendered()).scrollTop - before);
+    }
+  }
+}
+
+function toTreeRow(row: RenderedRow): TreeRow {
+  const { index, label, description, level, posInSet, setSize, expanded, selected } = row;
+  return { index, label, description, level, posInSet, setSize, expanded, selected };
+}
+
+function rowHeightOf(view: Rendered): number {
+  return view.rows[0]?.height ?? 22;
+}
