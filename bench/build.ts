@@ -18,11 +18,12 @@ export interface StagedBuild {
   dispose(): void;
 }
 
-export async function stageBuild(log: (line: string) => void): Promise<StagedBuild> {
+/** `source`: the checkout whose extension is built (default: this one; another one compares a change). */
+export async function stageBuild(log: (line: string) => void, source = repoRoot): Promise<StagedBuild> {
   const dir = makeTempDir('ahe-bench-build');
   try {
     for (const entry of stagedEntries) {
-      const from = path.join(repoRoot, entry);
+      const from = path.join(source, entry);
       if (fs.existsSync(from)) {
         fs.cpSync(from, path.join(dir, entry), { recursive: true });
       }

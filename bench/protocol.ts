@@ -18,8 +18,8 @@ export const claimFile = (iteration: number): string => `claim-${iteration}`;
 export const benchDirVariable = 'AWS_HISTORY_BENCH_DIR';
 
 /** Page windows compared for "page 100 / page 1" (1-based page numbers; page 1 is the expand). */
-export const earlyPages = [2, 6] as const;
-export const latePages = [96, 100] as const;
+export const earlyPages = [2, 11] as const;
+export const latePages = [91, 100] as const;
 export const pagesToLoad = 100;
 export const benchPageSize = 100;
 
@@ -57,6 +57,11 @@ export interface PagingSample {
   /** Index 0 = page 1 (the expand), then one Load more per page. */
   pageMs: number[];
   ratio: number;
+  /** Extension-host CPU time per page (process.cpuUsage, all threads) and the same late ÷ early ratio. */
+  pageCpuMs: number[];
+  cpuRatio: number;
+  /** GC pause milliseconds inside each page (PerformanceObserver 'gc'). */
+  pageGcMs: number[];
   items: number;
   /** Requests logged by the emulator for the expand and for each Load more. */
   expandRequests: number;
@@ -67,6 +72,8 @@ export interface PagingSample {
   rawRatio: number;
   /** Change events fired by the root list's Load mores: undefined is VS Code's only name for a view's root. */
   rootEvents: { undefined: number; node: number };
+  /** getChildren() + every TreeItem with 10,000 rows loaded and no request: the provider's O(n) part of a late page. */
+  localAt10kMs: number;
 }
 
 export type HeapSample =
@@ -85,23 +92,25 @@ export interface TreeSample {
   nodesReplaced: number;
   /** Of those, rows whose TreeItem object changed (i.e. was rebuilt). */
   treeItemsRebuilt: number;
+  /** Requests for expanding the function node, and for each of its Load mores. */
+  nestedExpandRequests: number;
+  nestedLoadMoreRequests: number[];
 }
 
-export type PanelSample =
-  | {
-      measured: true;
-      method: string;
-      /** host: command start → arrival of the page's `painted` message. */
-      commandToPaintMs: number;
-      /** Longest extension-host block over that window: max of the two monitors below. */
-      longestBlockMs: number;
-      eventLoopDelayMaxMs: number;
-      timerDriftMaxMs: number;
-      /** The page's own performance.now() at paint (page time origin, for the record). */
-      pagePaintMs: number | undefined;
-      historyEventsShown: number | undefined;
-    }
-  | { measured: false; reason: string };
+export interface PanelSample {
+  method: string;
+  /** host: command start → arrival of the page's `painted` message. */
+  commandToPaintMs: number;
+  /** Longest extension-host block over that window: max of the two monitors below. */
+  longestBlockMs: number;
+  eventLoopDelayMaxMs: number;
+  timerDriftMaxMs: number;
+  /** The page's own performance.now() at paint (page time origin, for the record). */
+  pagePaintMs: number | undefined;
+  historyEventsShown: number | undefined;
+  /** Host milliseconds after the command: page script ready, document built, document posted, longest drift. */
+  phasesMs: { pageReady?: number | undefined; documentBuilt?: number | undefined; documentPosted?: number | undefined; longestDriftEnded?: number };
+}
 
 export interface Sample {
   iteration: number;
@@ -115,6 +124,8 @@ export interface Sample {
   panel?: PanelSample;
   /** `--diagnose` only: median milliseconds of each step of the first page. */
   diagnosis?: Record<string, number>;
+  /** `--diagnose` only: the heaviest functions (self time) of the details-panel window. */
+  profile?: string[];
   /** A failed measure: its name → message. The runner prints "not measured" for it. */
   errors: Record<string, string>;
 }

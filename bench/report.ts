@@ -108,7 +108,10 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
       pass: (s) => s.median <= 1.2,
       runs,
       missing: firstError(samples, 'firstPage'),
-      note: 'per run: median of 21 interleaved pairs (refresh + getChildren() + getTreeItem of each row vs DynamoDBClient.send(ListBackups Limit 100), BigTable)',
+      note:
+        'per run: median over 21 rounds (after 3 warm-up rounds) of refresh() + getChildren() + getTreeItem of each of the 100 rows, ÷ median of ' +
+        'DynamoDBClient.send(ListBackupsCommand {TableName: BigTable, Limit: 100}) from the bench bundle in the same extension host; ' +
+        'the kinds take turns in a rotating order',
     }),
   );
   const paging = defined(samples.map((s) => s.paging));
@@ -139,10 +142,8 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
       note: heapMeasured[0]?.method,
     }),
   );
-  const panel = defined(samples.map((s) => s.panel));
-  const panelMeasured = panel.filter((p) => p.measured);
-  const panelUnmeasured = panel.find((p) => !p.measured);
-  const panelMissing = panelUnmeasured && !panelUnmeasured.measured ? panelUnmeasured.reason : firstError(samples, 'panel');
+  const panelMeasured = defined(samples.map((s) => s.panel));
+  const panelMissing = firstError(samples, 'panel');
   rows.push(
     numericRow({
       measure: 'details panel, 10,000-event history: command → first paint in the webview',
@@ -173,14 +174,14 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
 function requestsRow(samples: readonly Sample[], runs: number): Row {
   const measure = 'requests sent at activation; per expand; per Load more';
   const target = '0; 1; 1';
-  const usable = samples.filter((s) => s.activation && s.firstPage && s.paging);
+  const usable = samples.filter((s) => s.activation && s.firstPage && s.paging && s.tree);
   if (usable.length === 0) {
-    return { measure, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: firstError(samples, 'activation', 'firstPage', 'paging') };
+    return { measure, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: firstError(samples, 'activation', 'firstPage', 'paging', 'tree') };
   }
   const perRun = usable.map((s) => ({
     activation: s.activation?.requests ?? Number.NaN,
-    expands: [s.firstPage?.coldExpandRequests ?? Number.NaN, s.paging?.expandRequests ?? Number.NaN],
-    loadMores: s.paging?.loadMoreRequests ?? [],
+    expands: [s.firstPage?.coldExpandRequests ?? Number.NaN, s.paging?.expandRequests ?? Number.NaN, s.tree?.nestedExpandRequests ?? Number.NaN],
+    loadMores: [...(s.paging?.loadMoreRequests ?? []), ...(s.tree?.nestedLoadMoreRequests ?? [])],
   }));
   const all = {
     activation: perRun.map((r) => r.activation),
@@ -197,7 +198,9 @@ function requestsRow(samples: readonly Sample[], runs: number): Row {
     max: pick((s) => s.max),
     target,
     result: usable.length < runs ? 'NOT MEASURED' : exact ? 'PASS' : 'FAIL',
-    note: `emulator request log; over ${perRun.length} runs: ${all.expand.length} expands, ${all.loadMore.length} Load mores (every one must match)`,
+    note:
+      `emulator request log; over ${perRun.length} runs: ${all.expand.length} expands (DynamoDB root cold and warm, a Lambda function node) ` +
+      `and ${all.loadMore.length} Load mores (DynamoDB root, Lambda executions), every one must match`,
     values: perRun,
   };
 }
@@ -294,16 +297,27 @@ function infoRows(samples: readonly Sample[]): Row[] {
   };
   const firstPage = defined(samples.map((s) => s.firstPage));
   const paging = defined(samples.map((s) => s.paging));
-  const panel = defined(samples.map((s) => s.panel)).filter((p) => p.measured);
+  const panel = defined(samples.map((s) => s.panel));
   const median = (values: number[]): number => spread(values)?.median ?? Number.NaN;
+  const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);
   return [
     info('first page, provider (median ms per run)', firstPage.map((f) => median(f.providerMs)), (v) => ms(v), 'refresh + getChildren() + getTreeItem of every row'),
     info('first page, raw SDK (median ms per run)', firstPage.map((f) => median(f.rawMs)), (v) => ms(v), 'DynamoDBClient.send(ListBackupsCommand), same process'),
     info('first page ratio, getChildren() alone', firstPage.map((f) => f.childrenOnlyRatio), ratio, 'TreeItems not asked for'),
     info('first expand of a run (SDK chunk load + client)', firstPage.map((f) => f.coldExpandMs), (v) => ms(v), 'one-time cost, not in the ratio'),
-    info('pages 2–6 Load more (median ms)', paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))), (v) => ms(v), 'early pages'),
-    info('pages 96–100 Load more (median ms)', paging.map((p) => median(p.pageMs.slice(latePages[0] - 1, latePages[1]))), (v) => ms(v), 'late pages'),
-    info('emulator alone: raw SDK late / early page', paging.map((p) => p.rawRatio), ratio, 'same tokens as pages 96–100 and 2–6, raw client: the part of the page ratio that is not the extension'),
-    info('history events shown at first paint', panel.map((p) => (p.measured ? (p.historyEventsShown ?? Number.NaN) : Number.NaN)), (v) => String(v), 'first history page (awsHistory.pageSize)'),
+    info(`pages ${earlyPages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))), (v) => ms(v), 'Load more command → getChildren + every TreeItem'),
+    info(`pages ${latePages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(latePages[0] - 1, latePages[1]))), (v) => ms(v), 'same'),
+    info('page 100 / page 1, extension-host CPU time instead of wall time', paging.map((p) => p.cpuRatio), ratio, 'process.cpuUsage() per page, same windows: not inflated by other processes on the machine'),
+    info(
+      `GC pauses per page, pages ${earlyPages.join('–')} → ${latePages.join('–')} (mean ms)`,
+      paging.map((p) => mean(p.pageGcMs.slice(latePages[0] - 1, latePages[1])) - mean(p.pageGcMs.slice(earlyPages[0] - 1, earlyPages[1]))),
+      (v) => `${v >= 0 ? '+' : ''}${v.toFixed(2)} ms`,
+      'late minus early window, PerformanceObserver gc entries',
+    ),
+    info('getChildren + TreeItems at 10,000 rows, no request (ms)', paging.map((p) => p.localAt10kMs), (v) => ms(v, 2), "the provider's own cost of a refresh at 10,000 rows (includes the root's setup check and any setContext it awaits)"),
+    info('emulator alone: raw SDK late ÷ early page', paging.map((p) => p.rawRatio), ratio, `raw client, same tokens as pages ${latePages.join('–')} and ${earlyPages.join('–')}: the part of the page ratio that is not the extension`),
+    info('history events shown at first paint', panel.map((p) => p.historyEventsShown ?? Number.NaN), (v) => String(v), 'first history page (awsHistory.pageSize)'),
+    info('details panel: page script ready after the command', panel.map((p) => p.phasesMs.pageReady ?? Number.NaN), (v) => ms(v, 0), "the webview's own boot (VS Code), the longest step of the paint"),
+    info('details panel: document built after the command', panel.map((p) => p.phasesMs.documentBuilt ?? Number.NaN), (v) => ms(v, 0), 'GetDurableExecution + first history page + document, in parallel with the boot'),
   ];
 }

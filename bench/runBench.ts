@@ -1,7 +1,9 @@
-// `npm run bench` (`tsx bench/runBench.ts [--runs N] [--warmup N]`): builds the release, then measures it in
-// the real VS Code (code-server) against the emulator's `large` data set. One code-server and one browser;
-// each run is a fresh page load, hence a fresh extension host running bench/inHost/index.ts through
-// `extensionTestsPath`. Prints one table, writes bench/results.json, exits 1 unless every target is met.
+// `npm run bench` (`tsx bench/runBench.ts [--runs N] [--warmup N] [--diagnose] [--source <checkout>]`): builds
+// the release, then measures it in the real VS Code (code-server) against the emulator's `large` data set. One
+// code-server; each run opens the workbench in a fresh browser, hence a fresh extension host running
+// bench/inHost/index.ts through `extensionTestsPath`. Prints one table, writes bench/results.json, exits 1
+// unless every target is met. --diagnose adds a breakdown of the first page, the heap and the details panel;
+// --source builds the extension from another checkout (to measure a proposed change with the same bench).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -23,6 +25,8 @@ interface Args {
   runs: number;
   warmup: number;
   diagnose: boolean;
+  /** Another checkout to build the extension from (the bench code and harness stay this one's). */
+  source?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -35,10 +39,12 @@ function parseArgs(argv: string[]): Args {
     } else if (argv[i] === '--warmup' && Number.isInteger(value) && value >= 0) {
       args.warmup = value;
       i++;
+    } else if (argv[i] === '--source' && argv[i + 1]) {
+      args.source = path.resolve(argv[++i]);
     } else if (argv[i] === '--diagnose') {
       args.diagnose = true;
     } else {
-      throw new Error(`unknown argument ${argv[i]} (usage: runBench.ts [--runs N ≥ 1] [--warmup N ≥ 0] [--diagnose])`);
+      throw new Error(`unknown argument ${argv[i]} (usage: runBench.ts [--runs N ≥ 1] [--warmup N ≥ 0] [--diagnose] [--source <checkout>])`);
     }
   }
   return args;
@@ -71,13 +77,19 @@ async function runOnce(c: { server: CodeServer; navigate: () => Promise<void>; w
   return sample;
 }
 
+function phases(p: Record<string, number | undefined>): string {
+  return Object.entries(p)
+    .map(([name, ms]) => `${name} ${ms === undefined ? '?' : ms.toFixed(0)}`)
+    .join(', ');
+}
+
 function summaryLine(s: Sample): string {
   const parts = [
     s.activation ? `activate ${s.activation.activationMs.toFixed(2)} ms` : '',
     s.firstPage ? `first page ×${s.firstPage.ratio.toFixed(2)}` : '',
-    s.paging ? `page 100/1 ×${s.paging.ratio.toFixed(2)}` : '',
+    s.paging ? `page 100/1 ×${s.paging.ratio.toFixed(2)} (cpu ×${s.paging.cpuRatio.toFixed(2)}, 10k local ${s.paging.localAt10kMs.toFixed(1)} ms)` : '',
     s.heap?.measured ? `${Math.round(s.heap.perItemBytes)} B/item` : '',
-    s.panel?.measured ? `paint ${s.panel.commandToPaintMs.toFixed(0)} ms, block ${s.panel.longestBlockMs.toFixed(0)} ms` : '',
+    s.panel ? `paint ${s.panel.commandToPaintMs.toFixed(0)} ms (${phases(s.panel.phasesMs)}), block ${s.panel.longestBlockMs.toFixed(0)} ms` : '',
     Object.keys(s.errors).length ? `errors: ${Object.keys(s.errors).join(', ')}` : '',
   ];
   return `${parts.filter(Boolean).join(' · ')} (${(s.durationMs / 1000).toFixed(1)} s in the host)`;
@@ -99,7 +111,7 @@ async function main(): Promise<number> {
   let workbench: Workbench | undefined;
   let failure: Error | undefined;
   try {
-    build = await stageBuild(log);
+    build = await stageBuild(log, args.source);
     try {
       sizes = measureSizes(build.dir, build.vsix);
     } catch (error) {
@@ -118,12 +130,12 @@ async function main(): Promise<number> {
       ['extensionTestsPath', server.remoteUri(build.benchEntry)],
     ]);
     const origin = server.origin;
+    // A new browser per run: a reloaded page keeps the previous page's webview service worker, and its
+    // webviews then boot about a second later than in a fresh window (measured), which is not what users see.
     const navigate = async (): Promise<void> => {
-      if (workbench) {
-        await workbench.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-      } else {
-        workbench = await openWorkbench({ origin, url, consoleLog: path.join(work, 'page-console.log') });
-      }
+      await workbench?.close().catch(() => undefined);
+      workbench = undefined;
+      workbench = await openWorkbench({ origin, url, consoleLog: path.join(work, 'page-console.log') });
     };
     for (let iteration = 0; iteration < args.warmup + args.runs; iteration++) {
       const plan: BenchPlan = { iteration, diagnose: args.diagnose };
@@ -136,6 +148,9 @@ async function main(): Promise<number> {
       log(`[bench] ${warm ? 'warm-up' : `run ${iteration - args.warmup + 1}/${args.runs}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summaryLine(sample)}`);
       if (sample.diagnosis) {
         log(`[bench]   first page steps (median ms): ${Object.entries(sample.diagnosis).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+      }
+      if (sample.profile) {
+        log(`[bench]   details panel CPU profile (self time):\n${sample.profile.map((l) => `[bench]     ${l}`).join('\n')}`);
       }
       for (const [name, error] of Object.entries(sample.errors)) {
         log(`[bench]   ${name} failed: ${error}`);

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { benchDirVariable, claimFile, planFile, sampleFile, type BenchPlan, type Sample } from '../protocol';
 import { measureActivation } from './activation';
-import { diagnoseFirstPage } from './diagnose';
+import { diagnoseFirstPage, diagnoseHeap, profileTop } from './diagnose';
 import { measureFirstPage } from './firstPage';
 import { message, requestCount, testApi } from './host';
 import { measurePaging } from './paging';
@@ -52,13 +52,27 @@ export async function run(): Promise<void> {
     }
     sample.firstPage = await step(sample, 'firstPage', () => measureFirstPage(dynamodb.provider, table));
     if (plan.diagnose) {
-      sample.diagnosis = await step(sample, 'diagnose', () => diagnoseFirstPage(api, table));
+      const steps = await step(sample, 'diagnose', () => diagnoseFirstPage(api, table));
+      const heap = await step(sample, 'diagnoseHeap', () => diagnoseHeap(api, table));
+      sample.diagnosis = { ...steps, ...heap };
     }
     const paged = await step(sample, 'paging', () => measurePaging(dynamodb.provider, table));
     sample.paging = paged?.paging;
     sample.heap = paged?.heap;
     sample.tree = await step(sample, 'tree', () => measureTreeEvents(api));
-    sample.panel = await step(sample, 'panel', () => measurePanel(api));
+    if (plan.diagnose) {
+      let lines: string[] = [];
+      sample.panel = await step(sample, 'panel', () =>
+        measurePanel(api, async (window) => {
+          const profiled = await profileTop(window);
+          lines = profiled.lines;
+          return profiled.result;
+        }),
+      );
+      sample.profile = lines;
+    } else {
+      sample.panel = await step(sample, 'panel', () => measurePanel(api));
+    }
     // Every run starts from the same stored state.
     await dynamodb.filters.clear();
     await api.feature.views.get('lambda').filters.clear();

@@ -7,6 +7,7 @@ import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
 import type { PanelSample } from '../protocol';
+import { exposeGc, settledHeapBytes } from './heap';
 import { itemRows } from './host';
 
 const paintTimeoutMs = 30_000;
@@ -15,35 +16,69 @@ const monitorResolutionMs = 10;
 export const panelMethod =
   "host performance.now() before executeCommand('awsHistory.showDetails', row) → host performance.now() when the page's first " +
   "'painted' message (sent from requestAnimationFrame after the document render) is stored in DetailPanel.paintMs (setter " +
-  'installed on the new panel); block = max(monitorEventLoopDelay max, 10 ms setInterval drift)';
+  'installed on the new panel); the row comes from expanding order-workflow filtered to huge-history (Lambda chunk already ' +
+  'loaded, as for a user who clicks a row); a full GC runs before the window; fresh browser and extension host per run';
 
 interface ExecutionRow extends TreeNode {
   readonly name?: string;
 }
 
+/** Calls `onSet` with the host time whenever the panel stores `field` (an accessor on the instance). */
+function watchField(panel: DetailPanel, field: string, onSet: (at: number, value: unknown) => void): void {
+  const holder = panel as unknown as Record<string, unknown>;
+  let value = holder[field];
+  Object.defineProperty(holder, field, {
+    configurable: true,
+    enumerable: true,
+    get: () => value,
+    set: (next: unknown) => {
+      value = next;
+      onSet(performance.now(), next);
+    },
+  });
+}
+
+/** Host times of the steps between the command and the paint, for finding where a slow paint went. */
+interface Phases {
+  /** The page's `ready` (its script ran). */
+  ready?: number;
+  /** The document was built (GetDurableExecution + first history page). */
+  document?: number;
+  /** The document was posted to the page. */
+  posted?: number;
+}
+
 /**
- * Resolves with the host time at which the page's first `painted` message arrived. The message handler
- * stores the page's time in `paintMs`; an accessor on the instance sees the store as it happens.
+ * Resolves with the host time at which the page's first `painted` message arrived: the message handler
+ * stores the page's time in `paintMs`, which an accessor sees as it happens. Also records the phases.
  */
-function paintArrival(panel: DetailPanel): Promise<number> {
+function paintArrival(panel: DetailPanel, phases: Phases): Promise<number> {
+  watchField(panel, 'pageReady', (at, value) => {
+    if (value === true) {
+      phases.ready ??= at;
+    }
+  });
+  watchField(panel, 'document', (at, value) => {
+    if (value !== undefined) {
+      phases.document ??= at;
+    }
+  });
+  watchField(panel, 'renderedDocument', (at, value) => {
+    if (value !== undefined) {
+      phases.posted ??= at;
+    }
+  });
   return new Promise<number>((resolve, reject) => {
-    const holder = panel as unknown as Record<string, unknown>;
-    let value = holder.paintMs;
     const timer = setTimeout(() => reject(new Error(`no paint within ${paintTimeoutMs} ms`)), paintTimeoutMs);
-    Object.defineProperty(holder, 'paintMs', {
-      configurable: true,
-      enumerable: true,
-      get: () => value,
-      set: (next: unknown) => {
-        value = next;
-        clearTimeout(timer);
-        resolve(performance.now());
-      },
+    watchField(panel, 'paintMs', (at) => {
+      clearTimeout(timer);
+      resolve(at);
     });
   });
 }
 
-export async function measurePanel(api: TestApi): Promise<PanelSample> {
+/** `around` wraps the timed window only (the --diagnose CPU profile). */
+export async function measurePanel(api: TestApi, around: <T>(window: () => Promise<T>) => Promise<T> = (window) => window()): Promise<PanelSample> {
   const provider = api.feature.views.get('lambda').provider;
   await vscode.commands.executeCommand(Command.lambdaFilter, { function: 'order-workflow', name: 'huge-history' });
   const [fn] = itemRows(await provider.getChildren());
@@ -58,35 +93,50 @@ export async function measurePanel(api: TestApi): Promise<PanelSample> {
   const show = panels.show.bind(panels);
   let arrival: Promise<number> | undefined;
   let opened: DetailPanel | undefined;
+  const phases: Phases = {};
   // The hook runs one microtask after the panel exists; the page cannot have booted and painted by then.
   panels.show = async (source, options) => {
     const panel = await show(source, options);
     opened = panel;
-    arrival ??= paintArrival(panel);
+    arrival ??= paintArrival(panel, phases);
     return panel;
   };
+  // Garbage left by the earlier measures (10,000 dropped rows) must not be collected inside this window.
+  const gc = exposeGc();
+  if (gc) {
+    settledHeapBytes(gc);
+  }
   const delay = monitorEventLoopDelay({ resolution: monitorResolutionMs });
   let driftMax = 0;
-  let last = performance.now();
+  let driftMaxAt = 0;
+  const t0 = performance.now();
+  let last = t0;
   const drift = setInterval(() => {
     const now = performance.now();
-    driftMax = Math.max(driftMax, now - last - monitorResolutionMs);
+    if (now - last - monitorResolutionMs > driftMax) {
+      driftMax = now - last - monitorResolutionMs;
+      driftMaxAt = now - t0;
+    }
     last = now;
   }, monitorResolutionMs);
   delay.enable();
   try {
-    const t0 = performance.now();
-    await vscode.commands.executeCommand(Command.showDetails, row);
-    if (!arrival || !opened) {
-      return { measured: false, reason: 'the Show Details command opened no panel' };
+    const paintedAt = await around(async () => {
+      await vscode.commands.executeCommand(Command.showDetails, row);
+      if (!arrival) {
+        throw new Error('the Show Details command opened no panel');
+      }
+      return arrival;
+    });
+    if (!opened) {
+      throw new Error('the Show Details command opened no panel');
     }
-    const paintedAt = await arrival;
     delay.disable();
     clearInterval(drift);
     const eventLoopDelayMaxMs = delay.max / 1e6;
     const list = opened.lastDocument?.blocks.find((b) => b.kind === 'list');
+    const since = (at: number | undefined): number | undefined => (at === undefined ? undefined : at - t0);
     return {
-      measured: true,
       method: panelMethod,
       commandToPaintMs: paintedAt - t0,
       longestBlockMs: Math.max(eventLoopDelayMaxMs, driftMax),
@@ -94,6 +144,12 @@ export async function measurePanel(api: TestApi): Promise<PanelSample> {
       timerDriftMaxMs: driftMax,
       pagePaintMs: opened.lastPaintMs,
       historyEventsShown: list?.kind === 'list' ? list.rows.length : undefined,
+      phasesMs: {
+        pageReady: since(phases.ready),
+        documentBuilt: since(phases.document),
+        documentPosted: since(phases.posted),
+        longestDriftEnded: driftMaxAt,
+      },
     };
   } finally {
     delay.disable();

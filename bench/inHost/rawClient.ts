@@ -8,6 +8,8 @@ import type * as RawSdk from './rawSdk';
 export interface RawListBackups {
   /** Milliseconds for one ListBackups page; checks the page is full. */
   timePage(exclusiveStartBackupArn?: string): Promise<number>;
+  /** One page as the SDK returns it. */
+  page(exclusiveStartBackupArn?: string): Promise<{ items: unknown[]; next: string | undefined }>;
 }
 
 let raw: RawListBackups | undefined;
@@ -32,6 +34,10 @@ export function rawListBackups(table: string, limit: number): RawListBackups {
         throw new Error(`raw ListBackups returned ${out.BackupSummaries?.length ?? 0} items, expected ${limit}`);
       }
       return ms;
+    },
+    async page(start) {
+      const out = await client.send(new sdk.ListBackupsCommand({ TableName: table, Limit: limit, ExclusiveStartBackupArn: start }));
+      return { items: out.BackupSummaries ?? [], next: out.LastEvaluatedBackupArn };
     },
   };
   return raw;

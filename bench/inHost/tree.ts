@@ -6,7 +6,7 @@ import { Command } from '../../src/constants';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { TreeSample } from '../protocol';
-import { clickRow, isLoadMore, itemRows, touchTreeItems } from './host';
+import { RequestCursor, clickRow, isLoadMore, itemRows, touchTreeItems } from './host';
 
 const loadMores = 3;
 
@@ -17,8 +17,11 @@ export async function measureTreeEvents(api: TestApi): Promise<TreeSample> {
   if (!fn) {
     throw new Error('the function filter did not narrow the Lambda root to big-function');
   }
+  const cursor = await RequestCursor.start();
   let rows = await provider.getChildren(fn);
   touchTreeItems(provider, rows);
+  const nestedExpandRequests = (await cursor.take()).length;
+  const nestedLoadMoreRequests: number[] = [];
   const sample: TreeSample = {
     nestedLoadMores: 0,
     eventsForOwner: 0,
@@ -27,6 +30,8 @@ export async function measureTreeEvents(api: TestApi): Promise<TreeSample> {
     checkedRows: 0,
     nodesReplaced: 0,
     treeItemsRebuilt: 0,
+    nestedExpandRequests,
+    nestedLoadMoreRequests,
   };
   const subscription = provider.onDidChangeTreeData((node) => {
     if (node === undefined || node === null) {
@@ -48,6 +53,7 @@ export async function measureTreeEvents(api: TestApi): Promise<TreeSample> {
       await clickRow(loadMore);
       sample.nestedLoadMores++;
       rows = await provider.getChildren(fn);
+      nestedLoadMoreRequests.push((await cursor.take()).length);
       const after: TreeNode[] = itemRows(rows);
       touchTreeItems(provider, rows);
       before.forEach((row, index) => {

@@ -64,8 +64,15 @@ export class BackupNode implements ItemNode<BackupSummary> {
       .join(' · ');
     item.iconPath = statusIcon(b.BackupStatus);
     item.contextValue = ContextValue.backup;
+    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
+    item.accessibilityInformation = { label: `Backup ${b.BackupName ?? ''}, ${b.BackupStatus ?? ''}, table ${b.TableName ?? ''}` };
+    return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    const b = this.item;
     const expiry = b.BackupExpiryDateTime;
-    item.tooltip = fieldTooltip(b.BackupName ?? 'Backup', [
+    return fieldTooltip(b.BackupName ?? 'Backup', [
       ['Status', b.BackupStatus],
       ['Type', b.BackupType],
       ['Table', b.TableName],
@@ -76,21 +83,27 @@ export class BackupNode implements ItemNode<BackupSummary> {
       ['Expires', expiry ? `${bothTimes(expiry)}, ${expiry.getTime() > Date.now() ? `in ${humanDuration(expiry.getTime() - Date.now())}` : 'expired'}` : undefined],
       ['Size', b.BackupSizeBytes === undefined ? undefined : `${humanSize(b.BackupSizeBytes)} (${b.BackupSizeBytes.toLocaleString('en-US')} bytes)`],
     ]);
-    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
-    item.accessibilityInformation = { label: `Backup ${b.BackupName ?? ''}, ${b.BackupStatus ?? ''}, table ${b.TableName ?? ''}` };
-    return item;
   }
 }
 
+/** Made once: ThemeIcons are immutable, so every row of a status shares one. */
+let icons: { creating: vscode.ThemeIcon; deleted: vscode.ThemeIcon; available: vscode.ThemeIcon; other: vscode.ThemeIcon } | undefined;
+
 function statusIcon(status: string | undefined): vscode.ThemeIcon {
+  icons ??= {
+    creating: new vscode.ThemeIcon('loading~spin'),
+    deleted: new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')),
+    available: new vscode.ThemeIcon('archive', new vscode.ThemeColor('charts.green')),
+    other: new vscode.ThemeIcon('archive'),
+  };
   switch (status) {
     case 'CREATING':
-      return new vscode.ThemeIcon('loading~spin');
+      return icons.creating;
     case 'DELETED':
-      return new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground'));
+      return icons.deleted;
     case 'AVAILABLE':
-      return new vscode.ThemeIcon('archive', new vscode.ThemeColor('charts.green'));
+      return icons.available;
     default:
-      return new vscode.ThemeIcon('archive');
+      return icons.other;
   }
 }

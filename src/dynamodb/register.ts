@@ -21,13 +21,15 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
       await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn));
     }
   };
+  // One actions object for all rows (not one object and closure per row).
+  const actions = { region: () => ctx.session.current.region, showDetails };
   const source: ListSource<BackupSummary, BackupFilters> = {
     noun: 'backups',
     iamAction: 'dynamodb:ListBackups',
     clampPageSize: clampBackupPageSize,
     fetchPage: (token, pageSize, f, signal) => listBackupsPage(ctx.clients, token, pageSize, f, signal),
     keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
-    makeNode: (item, id, parent) => new BackupNode(item, id, parent, { region: () => ctx.session.current.region, showDetails }),
+    makeNode: (item, id, parent) => new BackupNode(item, id, parent, actions),
     emptyMessage: (f) => {
       const active = summarizeBackupFilters(f);
       return active.length > 0

@@ -60,9 +60,15 @@ export class ExecutionNode implements ItemNode<Execution> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    // A running execution's "running for …" ages: rebuild it, a finished one never changes.
-    if (!this.treeItem || this.running) {
+    // A running execution's "running for …" ages: refresh that text in place (the row keeps its TreeItem,
+    // and its tooltip is resolved again on the next hover); a finished one never changes.
+    if (!this.treeItem) {
       this.treeItem = this.buildTreeItem();
+    } else if (this.running) {
+      const description = executionDescription(this.item);
+      this.treeItem.description = description;
+      this.treeItem.accessibilityInformation = { label: `Execution ${this.name ?? '(unnamed)'}, ${statusText(this.item.Status)}, ${description}` };
+      this.treeItem.tooltip = undefined;
     }
     return this.treeItem;
   }
@@ -76,8 +82,17 @@ export class ExecutionNode implements ItemNode<Execution> {
     item.description = executionDescription(e);
     item.iconPath = statusIcon(e.Status);
     item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
+    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
+    item.accessibilityInformation = { label: `Execution ${name}, ${status}, ${executionDescription(e)}` };
+    return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    const e = this.item;
+    const name = e.DurableExecutionName ?? '(unnamed)';
+    const status = statusText(e.Status);
     const parts = e.DurableExecutionArn ? parseExecutionArn(e.DurableExecutionArn) : undefined;
-    item.tooltip = fieldTooltip(name, [
+    return fieldTooltip(name, [
       ['Status', status],
       ['Function', this.functionName],
       ['Version', parts?.qualifier],
@@ -88,9 +103,6 @@ export class ExecutionNode implements ItemNode<Execution> {
       ['Function ARN', e.FunctionArn],
       ['KMS key', e.KMSKeyArn],
     ]);
-    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
-    item.accessibilityInformation = { label: `Execution ${name}, ${status}, ${executionDescription(e)}` };
-    return item;
   }
 }
 

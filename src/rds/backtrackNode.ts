@@ -70,7 +70,16 @@ export class BacktrackNode implements ItemNode<DBClusterBacktrack> {
     item.description = [b.Status, rewoundText(b), requested ? `requested ${relativeTime(requested)}` : ''].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(b.Status);
     item.contextValue = ContextValue.backtrack;
-    item.tooltip = fieldTooltip(`Backtrack to ${when}`, [
+    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
+    item.accessibilityInformation = { label: `Backtrack to ${when}, ${b.Status ?? ''}, ${rewoundText(b) ?? ''}` };
+    return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    const b = this.item;
+    const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : '(no backtrack time)';
+    const requested = b.BacktrackRequestCreationTime;
+    return fieldTooltip(`Backtrack to ${when}`, [
       ['Status', b.Status],
       ['Backtrack identifier', b.BacktrackIdentifier],
       ['Cluster', b.DBClusterIdentifier],
@@ -80,9 +89,6 @@ export class BacktrackNode implements ItemNode<DBClusterBacktrack> {
       ['Requested', requested && `${bothTimes(requested)}, ${relativeTime(requested)}`],
       ['Cluster ARN', this.parent.arn],
     ]);
-    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
-    item.accessibilityInformation = { label: `Backtrack to ${when}, ${b.Status ?? ''}, ${rewoundText(b) ?? ''}` };
-    return item;
   }
 }
 

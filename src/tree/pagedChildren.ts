@@ -22,6 +22,8 @@ export interface TreeHost {
 export class PagedChildren<T, F> {
   private list: PagedList<T>;
   private readonly nodes = new Map<string, ItemNode<T>>();
+  /** Nodes of the list's items in list order, extended as pages arrive (not rebuilt per getChildren). */
+  private readonly nodeRows: ItemNode<T>[] = [];
   private filters: F;
 
   constructor(
@@ -60,7 +62,7 @@ export class PagedChildren<T, F> {
   }
   /** Item nodes made so far, in list order. */
   get itemNodes(): ItemNode<T>[] {
-    return this.list.items.map((item) => this.nodeFor(item));
+    return this.syncedNodeRows().slice();
   }
 
   /** True for this list's item nodes and status rows. */
@@ -121,6 +123,7 @@ export class PagedChildren<T, F> {
     this.filters = this.getFilters();
     this.list = this.newList(startToken);
     this.nodes.clear();
+    this.nodeRows.length = 0;
     this.host.changed(this.owner);
   }
 
@@ -160,8 +163,17 @@ export class PagedChildren<T, F> {
     return this.source.clampPageSize(this.host.pageSize());
   }
 
+  /** Nodes for the items that arrived since the last call: the list only appends (an update keeps its node). */
+  private syncedNodeRows(): ItemNode<T>[] {
+    const items = this.list.view;
+    for (let i = this.nodeRows.length; i < items.length; i++) {
+      this.nodeRows.push(this.nodeFor(items[i]));
+    }
+    return this.nodeRows;
+  }
+
   private rows(): TreeNode[] {
-    const rows: TreeNode[] = this.list.items.map((item) => this.nodeFor(item));
+    const rows: TreeNode[] = this.syncedNodeRows().slice();
     const parent = this.owner;
     switch (this.list.state) {
       case 'loading':

@@ -24,7 +24,9 @@ export interface LoadResult<T> {
 const maxConsecutiveEmptyPages = 10;
 
 export class PagedList<T> {
-  private readonly byKey = new Map<string, T>();
+  /** Items in arrival order, and where each key sits in it: appending a page never copies the list. */
+  private readonly ordered: T[] = [];
+  private readonly indexByKey = new Map<string, number>();
   private token: string | undefined;
   private status: ListStatus = 'unloaded';
   private lastError: unknown;
@@ -39,11 +41,16 @@ export class PagedList<T> {
     private readonly pageSize: number,
   ) {}
 
+  /** A copy, for callers that keep it. */
   get items(): T[] {
-    return [...this.byKey.values()];
+    return [...this.ordered];
+  }
+  /** The live list, not copied: read it, never keep or change it. */
+  get view(): readonly T[] {
+    return this.ordered;
   }
   get size(): number {
-    return this.byKey.size;
+    return this.ordered.length;
   }
   get state(): ListStatus {
     return this.status;
@@ -66,16 +73,17 @@ export class PagedList<T> {
     return this.requests;
   }
   get(key: string): T | undefined {
-    return this.byKey.get(key);
+    const index = this.indexByKey.get(key);
+    return index === undefined ? undefined : this.ordered[index];
   }
 
   /** Replaces an item in place (e.g. a status refresh) without touching paging state. */
   update(item: T): boolean {
-    const key = this.keyOf(item);
-    if (!this.byKey.has(key)) {
+    const index = this.indexByKey.get(this.keyOf(item));
+    if (index === undefined) {
       return false;
     }
-    this.byKey.set(key, item);
+    this.ordered[index] = item;
     return true;
   }
 
@@ -106,10 +114,14 @@ export class PagedList<T> {
           }
           for (const item of page.items) {
             const key = this.keyOf(item);
-            if (!this.byKey.has(key)) {
+            const index = this.indexByKey.get(key);
+            if (index === undefined) {
+              this.indexByKey.set(key, this.ordered.length);
+              this.ordered.push(item);
               added.push(item);
+            } else {
+              this.ordered[index] = item;
             }
-            this.byKey.set(key, item);
           }
           // A token equal to the one sent would loop forever; treat it as the end.
           const next = page.nextToken && page.nextToken !== token ? page.nextToken : undefined;
@@ -172,7 +184,8 @@ export class PagedList<T> {
     this.controller?.abort();
     this.controller = undefined;
     this.inFlight = undefined;
-    this.byKey.clear();
+    this.ordered.length = 0;
+    this.indexByKey.clear();
     this.token = startToken;
     this.status = 'unloaded';
     this.lastError = undefined;

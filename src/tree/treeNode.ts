@@ -6,6 +6,8 @@ export interface TreeNode {
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;
   getChildren?(): Promise<TreeNode[]> | TreeNode[];
+  /** The hover text, built when VS Code asks for it (resolveTreeItem), not with the TreeItem. */
+  tooltip?(): vscode.MarkdownString | string | undefined;
 }
 
 /** Optional capabilities of an item row, found with the guards below (no service knowledge in the core). */
