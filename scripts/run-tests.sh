@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # `npm test`: every suite in order, cheapest first, stopping at the first failure.
 # Prints a header and the elapsed time per suite and a final table; exits non-zero if anything failed.
-# Run a single suite with `bash scripts/run-tests.sh <name>...` (names: lint typecheck unit emulator integration).
+# Run a single suite with `bash scripts/run-tests.sh <name>...` (names: lint typecheck unit emulator package integration ui).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-suites=(lint typecheck unit emulator package integration)
+suites=(lint typecheck unit emulator package integration ui)
 declare -A commands=(
   [lint]="npm run -s lint"
   [typecheck]="npm run -s typecheck"
@@ -15,6 +15,7 @@ declare -A commands=(
   [emulator]="npm run -s test:emulator"
   [package]="npm run -s test:package"
   [integration]="npm run -s test:integration"
+  [ui]="npm run -s test:ui"
 )
 if [ $# -gt 0 ]; then
   for name in "$@"; do

@@ -58,8 +58,16 @@ export class AwsSession implements vscode.Disposable {
   reload(): void {
     this.connection = this.fromSettingsAndEnv();
     this.resolving = undefined;
-    this.changed.fire(this.connection);
-    void this.resolve();
+    if (this.connection.region) {
+      this.changed.fire(this.connection);
+      return;
+    }
+    // One change event per switch: resolve() fires when the profile names a region, else fire here.
+    void this.resolve().then((connection) => {
+      if (!connection.region) {
+        this.changed.fire(connection);
+      }
+    });
   }
 
   private fromSettingsAndEnv(): Connection {

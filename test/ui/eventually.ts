@@ -28,7 +28,9 @@ export async function eventually<T>(attempt: () => Promise<T>, options: Eventual
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 150));
   }
   if (lastError instanceof Error) {
-    lastError.message = `still failing after ${(timeoutMs / 1000).toFixed(0)} s: ${lastError.message}`;
+    const message = `still failing after ${(timeoutMs / 1000).toFixed(0)} s: ${lastError.message}`;
+    lastError.stack = lastError.stack?.replace(lastError.message, message);
+    lastError.message = message;
     throw lastError;
   }
   throw new Error(`still failing after ${(timeoutMs / 1000).toFixed(0)} s: ${String(lastError)}`);

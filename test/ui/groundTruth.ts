@@ -41,11 +41,11 @@ export class GroundTruth {
     return must(regionData(this.dataset, region).executions.find((e) => e.name === name), `execution ${name}`);
   }
 
-  /** Operations (distinct operation ids) and invocations in an execution's history. */
-  historyShape(name: string, region = 'us-east-1'): { operations: number; invocations: number } {
+  /** Events, operations (distinct operation ids) and invocations in an execution's whole history. */
+  historyShape(name: string, region = 'us-east-1'): { events: number; operations: number; invocations: number } {
     const events = buildHistory(this.execution(name, region));
     const ids = new Set(events.map((e) => e.Id).filter((id): id is string => id !== undefined));
-    return { operations: ids.size, invocations: events.filter((e) => e.EventType === 'InvocationCompleted').length };
+    return { events: events.length, operations: ids.size, invocations: events.filter((e) => e.EventType === 'InvocationCompleted').length };
   }
 }
 
@@ -54,4 +54,11 @@ function must<T>(value: T | undefined, what: string): T {
     throw new Error(`the emulator's data has no ${what}`);
   }
   return value;
+}
+
+/** How a backtrack row is labelled: the time it went back to, local time, `YYYY-MM-DD HH:MM:SS`. */
+export function backtrackLabel(b: BacktrackRecord): string {
+  const d = new Date(b.backtrackToMs);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }

@@ -28,14 +28,19 @@ export interface UiEnvironmentOptions {
 }
 
 /**
- * Settings a user of the suite would also choose: a page size that makes the demo data span several
- * pages (RDS accepts no fewer than 20), no background refresh changing rows under the test, and no sticky
- * tree headers (they overlay the first rows with copies of their parents, so a click could hit the copy).
+ * Settings a user could choose too: a page size that makes the demo data span several pages (DynamoDB
+ * 24 backups → 10/20/24; RDS clamps it to its minimum of 20: 45 backtracks → 20/40/45; Lambda 15 and 60
+ * executions), no background refresh changing rows under the test, no sticky tree headers (they overlay
+ * the first rows with copies of their parents, so a click could hit the copy), a faster mouse wheel,
+ * and no port-forwarding toasts for the emulator's port.
  */
 export const suiteSettings: Readonly<Record<string, unknown>> = {
-  'awsHistory.pageSize': 20,
+  'awsHistory.pageSize': 10,
+  'remote.autoForwardPorts': false,
   'awsHistory.lambda.autoRefreshSeconds': 0,
   'workbench.tree.enableStickyScroll': false,
+  // Three wheel notches per viewport instead of five: reading a long list scrolls through it.
+  'workbench.list.mouseWheelScrollSensitivity': 3,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.commandCenter.enabled': false,
   'workbench.layoutControl.enabled': false,

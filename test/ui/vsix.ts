@@ -5,8 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeTempDir, repoRoot, run } from '../harness/util';
 
-/** What `vsce package` reads (see .vscodeignore) plus what the build reads; tests and tools stay out. */
-const stagedEntries = ['src', 'media', 'package.json', 'esbuild.mjs', 'tsconfig.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+/**
+ * Top-level entries not copied: build output, dependencies (linked instead), git and test-only trees.
+ * Everything else is, so a file the build or .vscodeignore starts to use later is there without a change here.
+ */
+const notStaged = new Set(['.git', 'node_modules', 'dist', 'out', 'test', 'bench', '.test-artifacts', '.cache']);
 
 export interface PackagedVsix {
   file: string;
@@ -20,10 +23,9 @@ export interface PackagedVsix {
 export async function packageVsix(): Promise<PackagedVsix> {
   const started = Date.now();
   const stage = makeTempDir('ahe-ui-vsix');
-  for (const entry of stagedEntries) {
-    const from = path.join(repoRoot, entry);
-    if (fs.existsSync(from)) {
-      fs.cpSync(from, path.join(stage, entry), { recursive: true });
+  for (const entry of fs.readdirSync(repoRoot)) {
+    if (!notStaged.has(entry) && !entry.endsWith('.vsix')) {
+      fs.cpSync(path.join(repoRoot, entry), path.join(stage, entry), { recursive: true });
     }
   }
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(stage, 'node_modules'), 'dir');

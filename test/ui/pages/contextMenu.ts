@@ -18,8 +18,23 @@ export class ContextMenu {
     return (await this.menu.locator('.action-item:not(.disabled) .action-label').allTextContents()).map((t) => t.trim()).filter(Boolean);
   }
 
+  /**
+   * Clicks an entry. A menu only listens for clicks 100 ms after it opened (so the release of the right
+   * button cannot pick an entry; see BaseMenuActionViewItem in VS Code's menu.ts), and nothing on screen
+   * says when that time is over: a click that leaves the menu open is repeated, as a person would.
+   */
   async click(label: string): Promise<void> {
-    await this.menu.locator('.action-item .action-label', { hasText: exactText(label) }).click();
-    await this.menu.waitFor({ state: 'hidden' });
+    const item = this.menu.locator('.action-item .action-label', { hasText: exactText(label) });
+    for (let attempt = 1; ; attempt++) {
+      await item.click();
+      try {
+        await this.menu.waitFor({ state: 'hidden', timeout: 1000 });
+        return;
+      } catch (error) {
+        if (attempt >= 5) {
+          throw error;
+        }
+      }
+    }
   }
 }

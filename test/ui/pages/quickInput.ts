@@ -8,7 +8,6 @@ export interface QuickPickRow {
   label: string;
   description: string;
   focused: boolean;
-  checked?: boolean;
 }
 
 export class QuickInput {
@@ -48,15 +47,11 @@ export class QuickInput {
   /** The rows on screen (the list is virtualized; prompts here are short enough to fit). */
   async rows(): Promise<QuickPickRow[]> {
     return this.root.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) =>
-      rows.map((row) => {
-        const checkbox = row.querySelector('.quick-input-list-checkbox, input[type=checkbox]');
-        return {
-          label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
-          description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
-          focused: row.classList.contains('focused'),
-          checked: checkbox ? row.getAttribute('aria-checked') === 'true' || (checkbox as HTMLInputElement).checked : undefined,
-        };
-      }),
+      rows.map((row) => ({
+        label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+        description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+        focused: row.classList.contains('focused'),
+      })),
     );
   }
 

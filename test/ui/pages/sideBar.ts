@@ -41,6 +41,25 @@ export class SideBar {
     return new TreeView(this.page, title);
   }
 
+  /** Expands one view section and collapses the others, so its tree gets the whole height. */
+  async focusView(title: string): Promise<TreeView> {
+    for (const other of await this.viewTitles()) {
+      if (other !== title) {
+        await this.view(other).collapse();
+      }
+    }
+    const view = this.view(title);
+    await view.expand();
+    return view;
+  }
+
+  /** Expands every view section (the container's initial layout). */
+  async expandAllViews(): Promise<void> {
+    for (const title of await this.viewTitles()) {
+      await this.view(title).expand();
+    }
+  }
+
   /** Drags the side bar's edge so it is `width` px wide (README screenshots want the descriptions visible). */
   async resize(width: number): Promise<void> {
     const box = await this.part.boundingBox();

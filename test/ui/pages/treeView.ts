@@ -109,18 +109,15 @@ export class TreeView {
       return view.rows.map(toTreeRow);
     }
     const seen = new Map<number, TreeRow>();
-    await this.scrollBy(-view.scrollTop);
-    view = await this.rendered();
-    for (let step = 0; step < 200; step++) {
+    view = await this.scrolledToTop();
+    for (let step = 0; step < 500; step++) {
       for (const row of view.rows) {
         seen.set(row.index, toTreeRow(row));
       }
-      const bottom = view.contentHeight - view.viewportHeight;
-      if (view.scrollTop >= bottom - 1) {
+      if (view.scrollTop >= view.contentHeight - view.viewportHeight - 0.5) {
         break;
       }
-      await this.scrollBy(Math.min(bottom - view.scrollTop, view.viewportHeight * 0.8));
-      const next = await this.rendered();
+      const next = await this.wheelStep(1);
       if (next.scrollTop === view.scrollTop) {
         break; // the list would not scroll further
       }
@@ -154,29 +151,53 @@ export class TreeView {
   async reveal(label: string, level?: number): Promise<Locator> {
     const matches = (row: TreeRow): boolean => row.label === label && (level === undefined || row.level === level);
     let view = await this.rendered();
-    let target = view.rows.find(matches);
-    if (!target) {
+    let index = view.rows.find(matches)?.index;
+    if (index === undefined) {
       const all = await this.rows();
-      const found = all.find(matches);
-      assert.ok(found, `${this.title} has a row "${label}"${level ? ` at level ${level}` : ''}: ${JSON.stringify(all.map((r) => r.label))}`);
+      index = all.find(matches)?.index;
+      assert.ok(index !== undefined, `${this.title} has a row "${label}"${level ? ` at level ${level}` : ''}: ${JSON.stringify(all.map((r) => r.label))}`);
       view = await this.rendered();
-      target = { ...found, visible: false, offset: found.index * rowHeightOf(view), height: rowHeightOf(view) };
     }
-    for (let attempt = 0; attempt < 20 && !target.visible; attempt++) {
-      const top = target.offset - view.scrollTop;
-      const delta = top < 0 ? top : top + target.height - view.viewportHeight;
-      await this.scrollBy(delta);
-      view = await this.rendered();
-      target = view.rows.find((row) => row.index === target?.index) ?? { ...target, visible: false };
+    for (let step = 0; step < 500; step++) {
+      const row = view.rows.find((r) => r.index === index);
+      if (row?.visible) {
+        return this.list.locator(`.monaco-list-row[data-index="${index}"]`);
+      }
+      const firstShown = view.rows.find((r) => r.visible)?.index ?? 0;
+      const next = await this.wheelStep(index < firstShown || (row !== undefined && row.offset < view.scrollTop) ? -1 : 1);
+      if (next.scrollTop === view.scrollTop) {
+        break;
+      }
+      view = next;
     }
-    assert.ok(target.visible, `could not scroll "${label}" into view in ${this.title}`);
-    return this.list.locator(`.monaco-list-row[data-index="${target.index}"]`);
+    assert.fail(`could not scroll "${label}" into view in ${this.title}`);
   }
 
-  /** Clicks a row's label (runs its command, or toggles a row that only expands); modifiers extend the selection. */
-  async click(label: string, options: { level?: number; modifiers?: Array<'ControlOrMeta' | 'Shift'> } = {}): Promise<void> {
-    const row = await this.reveal(label, options.level);
-    await row.locator('.label-name').click(options.modifiers ? { modifiers: options.modifiers } : {});
+  /**
+   * Clicks a row's label: runs its command, or toggles a row that only expands; modifiers extend the
+   * selection. With `until`, the click is repeated (at most 3 times) until that check passes: VS Code
+   * drops a click on a row whose list is being re-read at that moment (its command is already disposed,
+   * "Actual command not found" in the log) and nothing on screen tells a person to wait; they click again.
+   */
+  async click(
+    label: string,
+    options: { level?: number; modifiers?: Array<'ControlOrMeta' | 'Shift'>; until?: () => Promise<unknown> } = {},
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const row = await this.reveal(label, options.level);
+      await row.locator('.label-name').click(options.modifiers ? { modifiers: options.modifiers } : {});
+      if (!options.until) {
+        return;
+      }
+      try {
+        await eventually(options.until, { timeoutMs: 3000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          throw error;
+        }
+      }
+    }
   }
 
   /** Expands a row with its twistie and waits until its children replaced the loading row. */
@@ -216,17 +237,27 @@ export class TreeView {
     await row.locator(`.actions a.action-label[aria-label="${action}"]`).click();
   }
 
-  /** Clicks the "Load more…" row of a list (the root's, or the one under `parent`). */
+  /**
+   * Clicks the "Load more…" row of a list (the root's, or the one under `parent`) and waits until the
+   * list on screen changed (the row turns into "Loading…", more rows, or an error). The scenario then
+   * checks what it changed into.
+   */
   async clickLoadMore(parent?: string): Promise<void> {
-    const level = parent === undefined ? 1 : (await this.children(parent))[0]?.level;
+    const before = await this.children(parent);
+    const level = before[0]?.level;
     assert.ok(level !== undefined, `"${parent ?? this.title}" has rows`);
-    await this.click(loadMoreLabel, { level });
+    assert.equal(before.at(-1)?.label, loadMoreLabel, `the last row of "${parent ?? this.title}" is ${loadMoreLabel}`);
+    const shown = (rows: TreeRow[]): string => JSON.stringify(rows.map((r) => [r.label, r.description, r.setSize]));
+    await this.click(loadMoreLabel, {
+      level,
+      until: async () => assert.notEqual(shown(await this.children(parent)), shown(before), `the list on screen changes when ${loadMoreLabel} is clicked`),
+    });
   }
 
   private async rendered(): Promise<Rendered> {
     await this.list.waitFor({ state: 'visible' });
     return this.list.evaluate((list): Rendered => {
-      const rowsElement = list.querySelector('.monaco-list-rows') as HTMLElement | null;
+      const rowsElement = list.querySelector<HTMLElement>('.monaco-list-rows');
       const viewport = (list.querySelector('.monaco-scrollable-element') ?? list).getBoundingClientRect();
       if (!rowsElement) {
         return { rows: [], scrollTop: 0, viewportHeight: viewport.height, contentHeight: 0 };
@@ -255,37 +286,38 @@ export class TreeView {
     });
   }
 
-  /** Scrolls the list with the mouse wheel and waits for the next frame, so the rows are re-rendered. */
-  private async scrollBy(deltaPx: number): Promise<void> {
-    if (Math.abs(deltaPx) < 0.5) {
-      return;
+  /** Scrolls the tree back to its first row. */
+  async scrollToTop(): Promise<void> {
+    await this.scrolledToTop();
+  }
+
+  private async scrolledToTop(): Promise<Rendered> {
+    let view = await this.rendered();
+    for (let step = 0; step < 500 && view.scrollTop > 0.5; step++) {
+      const next = await this.wheelStep(-1);
+      if (next.scrollTop === view.scrollTop) {
+        break;
+      }
+      view = next;
     }
+    return view;
+  }
+
+  /**
+   * One notch of the mouse wheel over the list (Monaco scrolls a fixed distance per notch, whatever the
+   * delta), then the rows as rendered in the next frame.
+   */
+  private async wheelStep(direction: 1 | -1): Promise<Rendered> {
     const box = await this.scroller.boundingBox();
     assert.ok(box, `${this.title} list is on screen`);
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const before = (await this.rendered()).scrollTop;
-    // Monaco scales wheel deltas; scroll by what was asked, correcting with what one step actually did.
-    let remaining = deltaPx;
-    let scale = 1;
-    for (let step = 0; step < 8 && Math.abs(remaining) >= 0.5; step++) {
-      const start = (await this.rendered()).scrollTop;
-      await this.page.mouse.wheel(0, remaining / scale);
-      await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-      const moved = (await this.rendered()).scrollTop - start;
-      if (moved === 0) {
-        break; // at an end of the list
-      }
-      scale = moved / (remaining / scale);
-      remaining = deltaPx - ((await this.rendered()).scrollTop - before);
-    }
+    await this.page.mouse.wheel(0, direction * 100);
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+    return this.rendered();
   }
 }
 
 function toTreeRow(row: RenderedRow): TreeRow {
   const { index, label, description, level, posInSet, setSize, expanded, selected } = row;
   return { index, label, description, level, posInSet, setSize, expanded, selected };
-}
-
-function rowHeightOf(view: Rendered): number {
-  return view.rows[0]?.height ?? 22;
 }

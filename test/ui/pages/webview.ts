@@ -34,8 +34,10 @@ export class DetailsPanel {
     await eventually(async () => assert.equal(await this.title(), title, 'details panel heading'), { timeoutMs: 20_000 });
   }
 
+  /** The document's heading; '' while the page shows no document (loading, error, nothing drawn). */
   async title(): Promise<string> {
-    return ((await this.frame.locator('header.panel-header h1').textContent({ timeout: 2000 })) ?? '').trim();
+    const heading = this.frame.locator('header.panel-header h1');
+    return (await heading.count()) > 0 ? ((await heading.first().textContent()) ?? '').trim() : '';
   }
 
   async subtitle(): Promise<string> {
@@ -55,6 +57,26 @@ export class DetailsPanel {
   /** Clicks the Copy button of a field (its accessible name is "Copy <label>"). */
   async copy(label: string): Promise<void> {
     await this.frame.locator(`button[aria-label="Copy ${label}"]`).click();
+  }
+
+  /** Clicks a button of the page by its accessible name (e.g. "Load all", "Refresh details"). */
+  async clickButton(name: string): Promise<void> {
+    await this.frame.getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Scrolls the page to its top, or so a block (by kind, e.g. `timeline`) starts at the top. */
+  async scrollTo(block?: string): Promise<void> {
+    await this.frame.locator('body').evaluate((body, kind) => {
+      const target = kind ? body.querySelector(`section.block-${kind}`) : undefined;
+      if (target) {
+        // Just below the header, which stays on top of the page when it scrolls.
+        const header = body.querySelector('header.panel-header')?.getBoundingClientRect().height ?? 0;
+        const scroller = document.scrollingElement ?? document.documentElement;
+        scroller.scrollTo(0, scroller.scrollTop + target.getBoundingClientRect().top - header - 8);
+      } else {
+        (document.scrollingElement ?? document.documentElement).scrollTo(0, 0);
+      }
+    }, block);
   }
 
   /** Headings of the blocks, top to bottom. */

@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../eventually';
 import { QuickInput } from './quickInput';
 import { SideBar } from './sideBar';
+import { exactText } from './text';
 import { DetailsPanel } from './webview';
 
 /** Labels of the built-in themes in the "Preferences: Color Theme" picker. */
@@ -26,19 +27,24 @@ export class WorkbenchPage {
 
   /**
    * F1, type the command's title, Enter: the way a user runs a command. Fails unless the highlighted
-   * entry is the command (titles that open a prompt end with "…", which need not be typed).
+   * entry is the command (titles that open a prompt end with "…", which need not be typed). With
+   * `click`, the entry is clicked instead, for built-in commands that rank below similar ones.
    */
-  async runCommand(title: string): Promise<void> {
+  async runCommand(title: string, how: 'enter' | 'click' = 'enter'): Promise<void> {
     await this.quickInput.cancel();
     await this.page.keyboard.press('F1');
     await this.quickInput.waitOpen();
     await this.quickInput.type(`>${title}`);
-    await this.quickInput.acceptFocused(new RegExp(`^${escape(title)}…?$`));
+    if (how === 'click') {
+      await this.quickInput.pick(title);
+    } else {
+      await this.quickInput.acceptFocused(new RegExp(`^${escape(title)}…?$`));
+    }
   }
 
   /** "Preferences: Color Theme", then the theme's label. */
   async selectColorTheme(label: string): Promise<void> {
-    await this.runCommand('Preferences: Color Theme');
+    await this.runCommand('Preferences: Color Theme', 'click');
     await this.quickInput.waitOpen();
     await this.quickInput.type(label);
     await this.quickInput.acceptFocused(label);
@@ -60,6 +66,12 @@ export class WorkbenchPage {
     }
     await this.runCommand('View: Close All Editors');
     await eventually(async () => assert.equal(await this.page.locator('.tabs-container .tab').count(), 0, 'open editors'));
+  }
+
+  /** Brings an open editor to the front by clicking its tab. */
+  async activateTab(title: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab').filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) }).click();
+    await eventually(async () => assert.equal(await this.activeTabTitle(), title, 'active editor'));
   }
 
   /** Title of the active editor tab ('' when none). */
@@ -99,11 +111,11 @@ export class WorkbenchPage {
     }
   }
 
-  /** Parks the mouse over the empty editor area so no hover or tooltip covers what follows. */
+  /** Parks the mouse on an empty part of the title bar so no hover or tooltip covers what follows. */
   async parkMouse(): Promise<void> {
-    const box = await this.page.locator('#workbench\\.parts\\.statusbar').boundingBox();
+    const box = await this.page.locator('#workbench\\.parts\\.titlebar').boundingBox();
     if (box) {
-      await this.page.mouse.move(box.x + box.width - 40, box.y - 200);
+      await this.page.mouse.move(box.x + box.width - 60, box.y + box.height / 2);
     }
   }
 }

@@ -1,0 +1,35 @@
+// Multi-step user flows shared by the scenarios and the README screenshot script.
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import type { TreeView } from './pages/treeView';
+import { ui } from './session';
+
+/** The extension's status bar entry, `profile @ region`. */
+export function connectionItem(): Locator {
+  return ui().workbench.statusBarItem(/ @ /);
+}
+
+/** Status bar entry → "Change profile…" or "Change region…" → the value (regions are typed, then Enter). */
+export async function changeConnection(what: 'profile' | 'region', value: string): Promise<void> {
+  const { quickInput } = ui().workbench;
+  await connectionItem().click();
+  await quickInput.waitOpen('AWS History Explorer connection');
+  if (what === 'profile') {
+    await quickInput.pick('Change profile…');
+    await quickInput.waitOpen('Select AWS profile');
+    await quickInput.pick(value);
+  } else {
+    await quickInput.pick('Change region…');
+    await quickInput.waitOpen('Select AWS region');
+    await quickInput.type(value);
+    await quickInput.acceptFocused(value);
+  }
+  await quickInput.waitClosed();
+}
+
+/** Clicks a row that opens a details panel and waits for the panel's document titled `title`. */
+export async function openDetails(view: TreeView, rowLabel: string, title: string): Promise<void> {
+  const { workbench } = ui();
+  await view.click(rowLabel, { until: async () => assert.equal(await workbench.activeTabTitle(), title, 'the details tab opened') });
+  await workbench.panel.waitForDocument(title);
+}
