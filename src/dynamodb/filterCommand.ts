@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { ClientFactory } from '../aws/clientFactory';
 import { checkRange } from '../filters/dateInput';
 import type { FilterStore } from '../filters/filterStore';
-import { applyPrompt, pickOne, promptDate, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { applyPrompt, dateRangeEntries, pickOne, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import { listTablesPage } from './api';
-import { shortDate, type BackupFilters } from './filters';
+import type { BackupFilters } from './filters';
 import { backupTypes, validateTableInput, type BackupTypeFilter } from './validation';
 
 /**
@@ -67,26 +67,16 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
           }
         },
       },
-      {
-        label: '$(calendar) Created on or after',
-        current: f.after && shortDate(f.after),
-        detail: 'Inclusive (TimeRangeLowerBound)',
-        run: async () =>
-          applyPrompt(
-            await promptDate('Created on or after (inclusive)', f.after, (d) => checkRange(d, f.before ? new Date(f.before) : undefined)),
-            (after) => store.update({ after }),
-          ),
-      },
-      {
-        label: '$(calendar) Created before',
-        current: f.before && shortDate(f.before),
-        detail: 'Exclusive (TimeRangeUpperBound)',
-        run: async () =>
-          applyPrompt(
-            await promptDate('Created before (exclusive)', f.before, (d) => checkRange(f.after ? new Date(f.after) : undefined, d)),
-            (before) => store.update({ before }),
-          ),
-      },
+      ...dateRangeEntries(
+        f,
+        {
+          after: 'Created on or after',
+          afterDetail: 'Inclusive (TimeRangeLowerBound)',
+          before: 'Created before',
+          beforeDetail: 'Exclusive (TimeRangeUpperBound)',
+        },
+        (patch) => store.update(patch),
+      ),
     ],
     () => store.clear(),
   );

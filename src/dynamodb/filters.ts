@@ -1,3 +1,4 @@
+import { shortDate } from '../filters/dateInput';
 import type { BackupTypeFilter } from './validation';
 
 /** ListBackups' filters as stored (JSON-safe: dates as ISO strings). */
@@ -20,8 +21,4 @@ export function summarizeBackupFilters(f: BackupFilters): string[] {
     f.after ? `from ${shortDate(f.after)}` : '',
     f.before ? `before ${shortDate(f.before)}` : '',
   ].filter(Boolean);
-}
-
-export function shortDate(iso: string): string {
-  return iso.replace(/:00\.000Z$|\.000Z$/, 'Z').replace('T', ' ');
 }

@@ -75,3 +75,8 @@ export const datePresets: readonly { label: string; ms: number }[] = [
   { label: 'Last 7 days', ms: 7 * 86_400_000 },
   { label: 'Last 30 days', ms: 30 * 86_400_000 },
 ];
+
+/** A stored ISO bound as the view description shows it: "2026-11-01 14:30Z". */
+export function shortDate(iso: string): string {
+  return iso.replace(/:00\.000Z$|\.000Z$/, 'Z').replace('T', ' ');
+}

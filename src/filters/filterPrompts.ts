@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { datePresets, dateInputHelp, parseDateInput } from './dateInput';
+import { checkRange, datePresets, dateInputHelp, parseDateInput, shortDate } from './dateInput';
 
 /** Returned by a prompt when the user chose to remove the filter (undefined means cancelled). */
 export const clearValue = Symbol('clear');
@@ -114,4 +114,37 @@ export async function pickMany<T extends string>(title: string, options: readonl
     { title, canPickMany: true, placeHolder: 'None selected = no filter' },
   );
   return chosen?.map((c) => c.label);
+}
+
+export interface DateRange {
+  readonly after?: string | undefined;
+  readonly before?: string | undefined;
+}
+
+/**
+ * The two menu entries of a time range filter. Each bound is checked against the other, so a range
+ * that selects nothing is refused before any request.
+ */
+export function dateRangeEntries(
+  range: DateRange,
+  labels: { after: string; afterDetail: string; before: string; beforeDetail: string },
+  update: (patch: DateRange) => Promise<void>,
+): FilterMenuEntry[] {
+  const toDate = (iso: string | undefined): Date | undefined => (iso ? new Date(iso) : undefined);
+  return [
+    {
+      label: `$(calendar) ${labels.after}`,
+      current: range.after && shortDate(range.after),
+      detail: labels.afterDetail,
+      run: async () =>
+        applyPrompt(await promptDate(labels.after, range.after, (d) => checkRange(d, toDate(range.before))), (after) => update({ after })),
+    },
+    {
+      label: `$(calendar) ${labels.before}`,
+      current: range.before && shortDate(range.before),
+      detail: labels.beforeDetail,
+      run: async () =>
+        applyPrompt(await promptDate(labels.before, range.before, (d) => checkRange(toDate(range.after), d)), (before) => update({ before })),
+    },
+  ];
 }

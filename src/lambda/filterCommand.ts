@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { checkRange } from '../filters/dateInput';
 import type { FilterStore } from '../filters/filterStore';
-import { applyPrompt, clearValue, pickMany, pickOne, promptDate, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
+import { applyPrompt, clearValue, dateRangeEntries, pickMany, pickOne, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import type { FunctionConfiguration } from './api';
 import { functionDescription } from './executionFormat';
-import { executionStatuses, orderLabel, shortDate, type ExecutionFilters, type ExecutionOrder } from './filters';
+import { executionStatuses, orderLabel, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { normalizeExecutionFilters, validateExecutionFilters, validateFunctionInput, validateQualifier, validateExecutionName } from './validation';
 
 /** JSON has no undefined: `null` in a command argument removes that filter. */
@@ -68,26 +67,11 @@ export async function runExecutionFilterCommand(
           }
         },
       },
-      {
-        label: '$(calendar) Started after',
-        current: f.after && shortDate(f.after),
-        detail: 'StartedAfter',
-        run: async () =>
-          applyPrompt(
-            await promptDate('Started after', f.after, (d) => checkRange(d, f.before ? new Date(f.before) : undefined)),
-            (after) => update({ after }),
-          ),
-      },
-      {
-        label: '$(calendar) Started before',
-        current: f.before && shortDate(f.before),
-        detail: 'StartedBefore',
-        run: async () =>
-          applyPrompt(
-            await promptDate('Started before', f.before, (d) => checkRange(f.after ? new Date(f.after) : undefined, d)),
-            (before) => update({ before }),
-          ),
-      },
+      ...dateRangeEntries(
+        f,
+        { after: 'Started after', afterDetail: 'StartedAfter', before: 'Started before', beforeDetail: 'StartedBefore' },
+        update,
+      ),
       {
         label: '$(arrow-swap) Order',
         current: f.order === 'oldest' ? 'Oldest first (ReverseOrder)' : 'Newest first (API default)',

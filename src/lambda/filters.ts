@@ -1,3 +1,4 @@
+import { shortDate } from '../filters/dateInput';
 /** ListDurableExecutionsByFunction's filters as stored (JSON-safe: dates as ISO strings). Pure. */
 
 export const executionStatuses = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'STOPPED'] as const;
@@ -48,8 +49,4 @@ export function summarizeExecutionFilters(f: ExecutionFilters): string[] {
 /** Filters that narrow which executions are listed (everything except the function and the order). */
 export function executionFiltersActive(f: ExecutionFilters): boolean {
   return Boolean(f.qualifier || f.name || (f.statuses && f.statuses.length > 0) || f.after || f.before);
-}
-
-export function shortDate(iso: string): string {
-  return iso.replace(/:00\.000Z$|\.000Z$/, 'Z').replace('T', ' ');
 }
