@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
 import type { ClientFactory } from '../aws/clientFactory';
 import { checkRange } from '../filters/dateInput';
-import type { FilterStore } from '../filters/filterStore';
+import { isFilterArgument, type FilterStore } from '../filters/filterStore';
 import { applyPrompt, dateRangeEntries, pickOne, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import { listTablesPage } from './api';
@@ -29,15 +28,10 @@ export function validateBackupFilters(f: BackupFilters): string | undefined {
 }
 
 export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, clients: ClientFactory, arg?: Partial<BackupFilters>): Promise<boolean> {
-  if (arg && typeof arg === 'object' && !('id' in arg)) {
+  if (isFilterArgument(arg)) {
     const next = { ...store.current, ...arg };
     const problem = validateBackupFilters(next);
-    if (problem) {
-      void vscode.window.showErrorMessage(`Filter not applied: ${problem}`);
-      return false;
-    }
-    await store.set(next);
-    return true;
+    return store.applyArgument(problem ? { problem } : { filters: next });
   }
   const f = store.current;
   await showFilterMenu(

@@ -49,6 +49,19 @@ export class FilterStore<F extends object> implements vscode.Disposable {
     await this.set({ ...this.value, ...patch });
   }
 
+  /**
+   * Filters given as a command argument (scripts, keybindings, tests), merged by the view's own rules:
+   * refused with a message and nothing stored (so nothing is sent) when a value breaks them.
+   */
+  async applyArgument(merged: { filters: F } | { problem: string }): Promise<boolean> {
+    if ('problem' in merged) {
+      void vscode.window.showErrorMessage(`Filter not applied: ${merged.problem}`);
+      return false;
+    }
+    await this.set(merged.filters);
+    return true;
+  }
+
   async clear(): Promise<void> {
     await this.set({ ...this.empty });
   }
@@ -60,4 +73,9 @@ export class FilterStore<F extends object> implements vscode.Disposable {
   dispose(): void {
     this.emitter.dispose();
   }
+}
+
+/** A filter command's argument is a filters object, not the tree node a title-bar or menu click passes. */
+export function isFilterArgument(arg: unknown): arg is Record<string, unknown> {
+  return typeof arg === 'object' && arg !== null && !Array.isArray(arg) && !('id' in arg);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FilterStore } from '../filters/filterStore';
+import { isFilterArgument, type FilterStore } from '../filters/filterStore';
 import { applyPrompt, clearValue, dateRangeEntries, pickMany, pickOne, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import type { FunctionConfiguration } from './api';
@@ -21,15 +21,10 @@ export async function runExecutionFilterCommand(
   loadedFunctions: () => readonly FunctionConfiguration[],
   arg?: Partial<ExecutionFilters>,
 ): Promise<boolean> {
-  if (arg && typeof arg === 'object' && !Array.isArray(arg) && !('id' in arg)) {
+  if (isFilterArgument(arg)) {
     const next = { ...store.current, ...withoutNulls(arg) };
     const problem = validateExecutionFilters(next);
-    if (problem) {
-      void vscode.window.showErrorMessage(`Filter not applied: ${problem}`);
-      return false;
-    }
-    await store.set(normalizeExecutionFilters(next));
-    return true;
+    return store.applyArgument(problem ? { problem } : { filters: normalizeExecutionFilters(next) });
   }
   const f = store.current;
   const update = (patch: Partial<ExecutionFilters>): Promise<void> => store.set(normalizeExecutionFilters({ ...store.current, ...patch }));

@@ -1,5 +1,4 @@
-import * as vscode from 'vscode';
-import type { FilterStore } from '../filters/filterStore';
+import { isFilterArgument, type FilterStore } from '../filters/filterStore';
 import { applyPrompt, pickMany, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import type { DBCluster } from './api';
@@ -23,14 +22,8 @@ export async function runBacktrackFilterCommand(
   loadedClusters: () => readonly DBCluster[],
   arg?: object,
 ): Promise<boolean> {
-  if (arg && typeof arg === 'object' && !('id' in arg)) {
-    const merged = mergeFilterArgument(store.current, arg);
-    if ('problem' in merged) {
-      void vscode.window.showErrorMessage(`Filter not applied: ${merged.problem}`);
-      return false;
-    }
-    await store.set(merged.filters);
-    return true;
+  if (isFilterArgument(arg)) {
+    return store.applyArgument(mergeFilterArgument(store.current, arg));
   }
   const f = store.current;
   await showFilterMenu(
