@@ -13,6 +13,7 @@ import { ViewRegistry } from './tree/viewRegistry';
 import { log } from './util/log';
 import { DetailPanels } from './webview/detailPanel';
 import { describeError } from './aws/errors';
+import { invalidRequestSetting } from './aws/settings';
 import { createTestApi, type TestApi } from './testApi';
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
@@ -25,6 +26,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     describeError(error, { action: 'the request', profile: session.current.profile, region: session.current.region }),
   );
   const setupCheck = async (): Promise<SetupState> => {
+    if (invalidRequestSetting()) {
+      return 'ok'; // the list's first request then fails with the setting's own message, as an error row
+    }
     const connection = await session.resolve();
     if (!connection.region) {
       return 'noRegion';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ServiceKey } from '../constants';
 import type { AwsSession, Connection } from './session';
-import { configuredEndpoints, requestTimeoutMs } from './settings';
+import { configuredEndpoints, invalidRequestSetting, requestTimeoutMs } from './settings';
 import type * as CoreChunk from './sdk/core';
 import type * as DynamoDbChunk from './sdk/dynamodb';
 import type * as RdsChunk from './sdk/rds';
@@ -22,6 +22,14 @@ export interface ServiceClient<K extends ServiceKey> {
   readonly client: ClientOf<K>;
   readonly sdk: Chunks[K];
   readonly connection: Connection;
+}
+
+/** The part of the SDK's `$metadata` the request log shows (never headers). */
+interface RequestMetadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  /** Attempts the SDK's retry strategy made, 1 when the first one answered. */
+  attempts?: number;
 }
 
 /** Thrown before any request when no region can be resolved; the views show their welcome content. */
@@ -64,6 +72,11 @@ export class ClientFactory {
   }
 
   async get<K extends ServiceKey>(service: K): Promise<ServiceClient<K>> {
+    // A setting that breaks its rule (settings.json bypasses the schema) stops every request here, with its message.
+    const invalid = invalidRequestSetting();
+    if (invalid) {
+      throw invalid;
+    }
     const connection = await this.session.resolve();
     if (!connection.region) {
       throw new NoRegionError();
@@ -123,7 +136,9 @@ export class ClientFactory {
       ...(endpoint ? { endpoint } : {}),
       ...(connection.profileExplicit ? { profile: connection.profile } : {}),
       maxAttempts: 3,
-      requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000) },
+      // Without throwOnRequestTimeout, @smithy/node-http-handler 4.x only logs a warning when requestTimeout
+      // passes and the request hangs on; with it the attempt fails with a TimeoutError (retried, then an error row).
+      requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true },
     };
     const client = (
       service === 'dynamodb'
@@ -145,15 +160,15 @@ export class ClientFactory {
         const operation = String(context.commandName ?? 'request').replace(/Command$/, '');
         try {
           const result = await next(args);
-          const meta = (result.output as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata;
+          const meta = (result.output as { $metadata?: RequestMetadata }).$metadata;
           logger.debug(
-            `${service}:${operation} ${meta?.httpStatusCode ?? '?'} ${Date.now() - started} ms request-id=${meta?.requestId ?? '-'}`,
+            `${service}:${operation} ${meta?.httpStatusCode ?? '?'} ${Date.now() - started} ms request-id=${meta?.requestId ?? '-'} attempts=${meta?.attempts ?? 1}`,
           );
           return result;
         } catch (error) {
-          const meta = (error as { $metadata?: { httpStatusCode?: number; requestId?: string } }).$metadata;
+          const meta = (error as { $metadata?: RequestMetadata }).$metadata;
           logger.debug(
-            `${service}:${operation} failed ${(error as Error).name} ${meta?.httpStatusCode ?? '?'} ${Date.now() - started} ms request-id=${meta?.requestId ?? '-'}`,
+            `${service}:${operation} failed ${(error as Error).name} ${meta?.httpStatusCode ?? '?'} ${Date.now() - started} ms request-id=${meta?.requestId ?? '-'} attempts=${meta?.attempts ?? 1}`,
           );
           throw error;
         }

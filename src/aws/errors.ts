@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'accessDenied'
   | 'credentials'
   | 'noRegion'
+  | 'settings'
   | 'throttling'
   | 'timeout'
   | 'network'
@@ -105,6 +106,10 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
 
   if (code === 'AbortError' || code === 'CancellationError') {
     return make('cancelled', 'Cancelled.', '');
+  }
+  if (code === 'InvalidSettingError') {
+    // Our own message (never the value: an endpoint may carry a password).
+    return make('settings', error.message ?? 'A setting is not valid.', 'Fix it in Settings; nothing is sent to AWS until then.');
   }
   if (code === 'NoRegionError') {
     return make('noRegion', 'No AWS region is configured.', 'Pick a region, or set AWS_REGION or a region in the profile.');

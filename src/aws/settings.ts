@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Setting, type ServiceKey } from '../constants';
+import { settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
 
 export type Endpoints = Partial<Record<ServiceKey, string>>;
 
@@ -27,8 +28,36 @@ export function requestTimeoutMs(): number {
   return section().get<number>(Setting.requestTimeoutSeconds, 30) * 1000;
 }
 
+/** 0 (off) when the setting breaks its rule: a NaN or fractional interval would poll AWS in a loop. */
 export function lambdaAutoRefreshSeconds(): number {
-  return section().get<number>(Setting.lambdaAutoRefreshSeconds, 10);
+  const value = section().get<unknown>(Setting.lambdaAutoRefreshSeconds, 10);
+  return settingIsValid('lambda.autoRefreshSeconds', value) ? (value as number) : 0;
+}
+
+/** Thrown before any request while a setting that shapes requests breaks its rule. */
+export class InvalidSettingError extends Error {
+  override readonly name = 'InvalidSettingError';
+  constructor(
+    readonly key: CheckedSetting,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The settings every request depends on: profile, region, endpoints, page size and timeout. */
+const requestSettings: readonly CheckedSetting[] = ['profile', 'region', 'endpoints', 'pageSize', 'requestTimeoutSeconds'];
+
+export function invalidRequestSetting(): InvalidSettingError | undefined {
+  const config = section();
+  const problem = settingProblem((key) => config.get<unknown>(key), requestSettings);
+  return problem ? new InvalidSettingError(problem.key, problem.message) : undefined;
+}
+
+/** The autoRefreshSeconds problem, for the warning shown when the setting changes. */
+export function autoRefreshProblem(): string | undefined {
+  const config = section();
+  return settingProblem((key) => config.get<unknown>(key), ['lambda.autoRefreshSeconds'])?.message;
 }
 
 export async function updateSetting(key: string, value: unknown): Promise<void> {

@@ -3,6 +3,7 @@ import { Command, Setting } from '../constants';
 import { listProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { updateSetting } from '../aws/settings';
+import { settingIsValid, settingRules } from '../aws/settingRules';
 import { registerCommand } from './registerCommand';
 import { log } from '../util/log';
 
@@ -25,16 +26,30 @@ export function validateRegion(text: string): string | undefined {
 /** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
 export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession): void {
   registerCommand(context, Command.selectProfile, async (name?: string) => {
-    const chosen = typeof name === 'string' ? name : await pickProfile(session);
+    if (typeof name === 'string') {
+      // From a keybinding or script: the same rule as the setting, and the profile must exist.
+      const problem = await profileProblem(name);
+      if (problem) {
+        void vscode.window.showErrorMessage(`Profile not changed: ${problem}`);
+        return;
+      }
+    }
+    const chosen = typeof name === 'string' ? name.trim() : await pickProfile(session);
     if (chosen !== undefined) {
       await updateSetting(Setting.profile, chosen);
     }
   });
   registerCommand(context, Command.selectRegion, async (name?: string) => {
     const chosen = typeof name === 'string' ? name : await pickRegion(session);
-    if (chosen !== undefined && !validateRegion(chosen)) {
-      await updateSetting(Setting.region, chosen.trim());
+    if (chosen === undefined) {
+      return;
     }
+    const problem = validateRegion(chosen);
+    if (problem) {
+      void vscode.window.showErrorMessage(`Region not changed: ${problem}`);
+      return;
+    }
+    await updateSetting(Setting.region, chosen.trim());
   });
 
   registerCommand(context, Command.showLog, () => log().show(true));
@@ -67,6 +82,15 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   );
 }
 
+/** Why `name` cannot be the profile: the setting's rule, then whether the shared files define it. */
+async function profileProblem(name: string): Promise<string | undefined> {
+  if (!settingIsValid('profile', name) || name.trim() === '') {
+    return settingRules.profile;
+  }
+  const profiles = await listProfiles();
+  return profiles.some((p) => p.name === name.trim()) ? undefined : `No profile "${name.trim()}" in the shared AWS config or credentials files.`;
+}
+
 async function pickProfile(session: AwsSession): Promise<string | undefined> {
   const profiles = await listProfiles();
   const items: vscode.QuickPickItem[] = profiles.map((p) => ({
@@ -92,13 +116,20 @@ async function pickRegion(session: AwsSession): Promise<string | undefined> {
   const base = knownRegions.map((label) => ({ label, description: label === session.current.region ? 'current' : '' }));
   quickPick.items = base;
   return new Promise((resolve) => {
+    let invalidTyped: vscode.QuickPickItem | undefined;
     quickPick.onDidChangeValue((value) => {
       const typed = value.trim();
-      quickPick.items =
-        typed && !knownRegions.includes(typed) && !validateRegion(typed) ? [{ label: typed, description: 'typed' }, ...base] : base;
+      const problem = typed ? validateRegion(typed) : undefined;
+      // An invalid code is listed with the rule (and cannot be picked), so the user sees why nothing matches.
+      invalidTyped = problem ? { label: typed, description: '$(error) not valid', detail: problem, alwaysShow: true } : undefined;
+      quickPick.items = invalidTyped ? [invalidTyped, ...base] : typed && !knownRegions.includes(typed) ? [{ label: typed, description: 'typed' }, ...base] : base;
     });
     quickPick.onDidAccept(() => {
-      resolve(quickPick.selectedItems[0]?.label);
+      const picked = quickPick.selectedItems[0];
+      if (picked && picked === invalidTyped) {
+        return;
+      }
+      resolve(picked?.label);
       quickPick.hide();
     });
     quickPick.onDidHide(() => {

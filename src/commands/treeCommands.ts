@@ -164,10 +164,14 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
           title: `Load up to N more ${target.noun}`,
           prompt: 'How many more items to load (boto3 MaxItems). Pages are requested one after another; you can cancel.',
           value: '500',
-          validateInput: (text) => (validateCount(text) === undefined ? 'Enter a whole number from 1 to 100000.' : undefined),
+          validateInput: (text) => (validateCount(text) === undefined ? countRule : undefined),
         });
   const count = answer === undefined ? undefined : validateCount(answer);
   if (count === undefined) {
+    if (given !== undefined) {
+      // The box refuses bad counts as they are typed; an argument (keybinding, script) is told the same rule.
+      void vscode.window.showErrorMessage(`Nothing loaded: ${countRule}`);
+    }
     return;
   }
   await vscode.window.withProgress(
@@ -187,6 +191,8 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
   );
 }
 
+const countRule = 'Enter a whole number from 1 to 100000.';
+
 function validateCount(text: string): number | undefined {
   const n = Number(text.trim());
   return /^\d+$/.test(text.trim()) && n >= 1 && n <= 100_000 ? n : undefined;
@@ -205,7 +211,15 @@ async function resumeFromToken(views: ViewRegistry, list?: AnyPagedChildren, tok
       ignoreFocusOut: true,
       validateInput: validateToken,
     }));
-  if (value === undefined || validateToken(value)) {
+  if (value === undefined) {
+    return;
+  }
+  const problem = validateToken(value);
+  if (problem) {
+    if (token !== undefined) {
+      // The box refuses bad tokens as they are typed; an argument (keybinding, script) is told why.
+      void vscode.window.showErrorMessage(`Token not used: ${problem}`);
+    }
     return;
   }
   target.reset(value.trim());

@@ -64,10 +64,8 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
       ...dateRangeEntries(
         f,
         {
-          after: 'Created on or after',
-          afterDetail: 'Inclusive (TimeRangeLowerBound)',
-          before: 'Created before',
-          beforeDetail: 'Exclusive (TimeRangeUpperBound)',
+          after: { label: 'Created on or after', detail: 'Inclusive (TimeRangeLowerBound)', title: 'Created on or after (inclusive)' },
+          before: { label: 'Created before', detail: 'Exclusive (TimeRangeUpperBound)', title: 'Created before (exclusive)' },
         },
         (patch) => store.update(patch),
       ),

@@ -127,24 +127,24 @@ export interface DateRange {
  */
 export function dateRangeEntries(
   range: DateRange,
-  labels: { after: string; afterDetail: string; before: string; beforeDetail: string },
+  labels: Record<'after' | 'before', { readonly label: string; readonly detail: string; readonly title: string }>,
   update: (patch: DateRange) => Promise<void>,
 ): FilterMenuEntry[] {
   const toDate = (iso: string | undefined): Date | undefined => (iso ? new Date(iso) : undefined);
   return [
     {
-      label: `$(calendar) ${labels.after}`,
+      label: `$(calendar) ${labels.after.label}`,
       current: range.after && shortDate(range.after),
-      detail: labels.afterDetail,
+      detail: labels.after.detail,
       run: async () =>
-        applyPrompt(await promptDate(labels.after, range.after, (d) => checkRange(d, toDate(range.before))), (after) => update({ after })),
+        applyPrompt(await promptDate(labels.after.title, range.after, (d) => checkRange(d, toDate(range.before))), (after) => update({ after })),
     },
     {
-      label: `$(calendar) ${labels.before}`,
+      label: `$(calendar) ${labels.before.label}`,
       current: range.before && shortDate(range.before),
-      detail: labels.beforeDetail,
+      detail: labels.before.detail,
       run: async () =>
-        applyPrompt(await promptDate(labels.before, range.before, (d) => checkRange(toDate(range.after), d)), (before) => update({ before })),
+        applyPrompt(await promptDate(labels.before.title, range.before, (d) => checkRange(toDate(range.after), d)), (before) => update({ before })),
     },
   ];
 }

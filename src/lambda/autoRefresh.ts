@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Setting } from '../constants';
 import type { ClientFactory } from '../aws/clientFactory';
-import { lambdaAutoRefreshSeconds } from '../aws/settings';
+import { autoRefreshProblem, lambdaAutoRefreshSeconds } from '../aws/settings';
 import type { PagedChildren } from '../tree/pagedChildren';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { log } from '../util/log';
@@ -34,6 +34,10 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
       tree.onDidExpandElement((e) => this.collapsed.delete(e.element.id)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${Setting.section}.${Setting.lambdaAutoRefreshSeconds}`)) {
+          const problem = autoRefreshProblem();
+          if (problem) {
+            void vscode.window.showWarningMessage(`${problem} Auto refresh is off.`);
+          }
           this.schedule();
         }
       }),

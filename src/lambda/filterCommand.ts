@@ -64,7 +64,10 @@ export async function runExecutionFilterCommand(
       },
       ...dateRangeEntries(
         f,
-        { after: 'Started after', afterDetail: 'StartedAfter', before: 'Started before', beforeDetail: 'StartedBefore' },
+        {
+          after: { label: 'Started after', detail: 'StartedAfter', title: 'Started after' },
+          before: { label: 'Started before', detail: 'StartedBefore', title: 'Started before' },
+        },
         update,
       ),
       {

@@ -5,6 +5,7 @@
  */
 import type { HistoryEvent } from '../aws/sdk/lambda';
 import type { ListBlock, Tone } from '../webview/protocol';
+import { prettyValue } from '../webview-app/textCap';
 import { eventDetails, OperationsTree } from './operationsTree';
 
 /** Events folded in one go before yielding to the event loop. */
@@ -34,8 +35,16 @@ function eventTone(type: string | undefined): Tone | undefined {
   return undefined;
 }
 
-function capDetail(text: string, cap: number): string {
-  return text.length > cap ? `${text.slice(0, cap)}\n… (${(text.length - cap).toLocaleString('en-US')} more characters)` : text;
+/**
+ * The event's details as indented JSON, at most `eventDetailCap` characters. Printed with a budget: a
+ * 6 MB payload in ExecutionStarted costs the first 4,000 characters, not a 6 MB JSON.stringify.
+ */
+function detailText(details: Record<string, unknown>): string {
+  const printed = prettyValue(details, eventDetailCap);
+  if (!printed) {
+    return '(too deeply nested to show; see GetDurableExecutionHistory)';
+  }
+  return printed.truncatedNotice ? `${printed.text}\n… (cut at ${eventDetailCap.toLocaleString('en-US')} characters)` : printed.text;
 }
 
 /** One row of the event list: the common fields as cells, the event's details as text. */
@@ -54,7 +63,7 @@ export function eventRow(event: HistoryEvent, index: number): EventRow {
     ],
     tone: eventTone(event.EventType),
   };
-  return details && Object.keys(details).length > 0 ? { ...row, detail: capDetail(JSON.stringify(details, null, 2), eventDetailCap) } : row;
+  return details && Object.keys(details).length > 0 ? { ...row, detail: detailText(details) } : row;
 }
 
 export const eventColumns = ['#', 'Time (UTC)', 'Event', 'Name', 'Sub-type', 'Operation id', 'Parent id'] as const;

@@ -24,21 +24,26 @@ export function formatPayload(raw: string | undefined, cap = defaultCodeCap): Pa
   }
   let value: unknown;
   let json = false;
+  let parsed = false;
   if (raw.length <= parseLimit) {
     try {
       value = JSON.parse(raw);
       json = true;
+      parsed = true;
     } catch {
       // Not JSON: shown as text.
     }
+  } else {
+    // Too large to parse here: what it looks like decides how the whole document opens (as JSON, unformatted).
+    json = /^\s*[[{]/.test(raw.slice(0, 64)) && /[\]}]\s*$/.test(raw.slice(-64));
   }
-  const capped = (json ? prettyValue(value, cap) : undefined) ?? capText(raw, cap);
+  const capped = (parsed ? prettyValue(value, cap) : undefined) ?? capText(raw, cap);
   return { text: capped.text, language: json ? 'json' : 'text', truncatedNotice: capped.truncatedNotice, raw };
 }
 
 /** The whole payload for a read-only editor: formatted when it is JSON. */
 export function wholePayload(view: PayloadView): string {
-  if (view.language !== 'json') {
+  if (view.language !== 'json' || view.raw.length > parseLimit) {
     return view.raw;
   }
   try {

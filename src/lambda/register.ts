@@ -84,7 +84,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
 
   const detailOptions: ExecutionDetailOptions = {
     historyPageSize: () => pageSize(),
-    autoRefreshMs: () => Math.max(0, lambdaAutoRefreshSeconds()) * 1000,
+    autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
     confirmStop: confirmStopModal,
     stop: (execution) => stop(execution, true),
     onExecutionLoaded: updateRows,

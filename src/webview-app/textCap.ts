@@ -91,6 +91,10 @@ class BudgetWriter {
   private length = 0;
   spent = false;
   constructor(private readonly max: number) {}
+  /** Characters the budget still allows. */
+  get left(): number {
+    return this.max - this.length;
+  }
   write(s: string): void {
     if (this.length + s.length > this.max) {
       this.parts.push(s.slice(0, this.max - this.length));
@@ -107,6 +111,11 @@ class BudgetWriter {
 }
 
 function writeValue(w: BudgetWriter, value: unknown, indent: string): void {
+  if (typeof value === 'string' && value.length > w.left) {
+    // Only what can still be shown is escaped: a 6 MB string costs its first few thousand characters.
+    w.write(JSON.stringify(value.slice(0, w.left + 1)));
+    return;
+  }
   if (value === null || typeof value !== 'object') {
     // Scalars (and the odd undefined/function, which JSON.parse never produces) as JSON.stringify would.
     w.write(JSON.stringify(value) ?? 'null');

@@ -276,6 +276,9 @@ function hostileLambda(region: string, base: string, now: number): { functions: 
     return record;
   });
   executions.sort((a, b) => b.startMs - a.startMs);
+  for (const exec of executions) {
+    baseByExecution.set(exec.arn, base);
+  }
   return { functions: [fn, plain].sort((a, b) => (a.name < b.name ? -1 : 1)), executions };
 }
 
@@ -315,8 +318,16 @@ function hostileError(base: string, tag: string): ErrorObject {
   };
 }
 
+/**
+ * The callback base each execution was built with: payloads and histories are built lazily, per request,
+ * and must aim where the rest of their data set does even if EMULATOR_URL changed since.
+ */
+const baseByExecution = new Map<string, string>();
+
+const baseOf = (exec: ExecutionRecord): string => baseByExecution.get(exec.arn) ?? hostileCallbackBase();
+
 /** GetDurableExecution's payloads for a hostile execution (lazy: the 6 MB one is built per request). */
-export function hostileExecutionDetail(exec: ExecutionRecord, base: string = hostileCallbackBase()): ExecutionDetail {
+export function hostileExecutionDetail(exec: ExecutionRecord, base: string = baseOf(exec)): ExecutionDetail {
   const tag = `exec-${exec.variant}`;
   const detail: ExecutionDetail = {
     inputPayload: exec.name === 'hostile-6mb' ? sixMegabyteJson(base) : exec.name === 'hostile-succeeded' ? hostileText(base, `${tag}-input-text`) : hostileJson(base, `${tag}-input`),
@@ -342,7 +353,7 @@ interface EventDraft {
 }
 
 /** A short history whose names, sub-types and payloads are hostile, with nesting for the operations tree. */
-export function hostileHistory(exec: ExecutionRecord, base: string = hostileCallbackBase()): HistoryEvent[] {
+export function hostileHistory(exec: ExecutionRecord, base: string = baseOf(exec)): HistoryEvent[] {
   const rng = new Rng(exec.seed);
   const tag = `hist-${exec.variant}`;
   const detail = hostileExecutionDetail(exec, base);

@@ -84,7 +84,7 @@ describe('emulator: hostile data set', function () {
 
   it('is deterministic', () => {
     assert.deepEqual(buildDataset({ dataset: 'hostile', now: NOW }), h.data);
-    const exec = us().executions[0]!;
+    const exec = us().executions[0];
     assert.deepEqual(buildHistory(exec), buildHistory(exec));
   });
 
@@ -92,14 +92,14 @@ describe('emulator: hostile data set', function () {
     const client = h.dynamodb();
     const list = await client.send(new ListBackupsCommand({ BackupType: 'ALL' }));
     assert.deepEqual(list.BackupSummaries?.map((b) => b.BackupName).sort(), us().backups.map((b) => b.backupName).sort());
-    const backup = us().backups[0]!;
+    const backup = us().backups[0];
     const table = us().tables.find((t) => t.name === backup.tableName)!;
     const out = await client.send(new DescribeBackupCommand({ BackupArn: backup.backupArn }));
     const d = out.BackupDescription!;
     assert.deepEqual(d.SourceTableDetails?.KeySchema, table.keySchema);
     assert.equal(d.SourceTableFeatureDetails?.SSEDescription?.KMSMasterKeyArn, table.sse?.KMSMasterKeyArn);
     assert.equal(d.SourceTableFeatureDetails?.TimeToLiveDescription?.AttributeName, table.ttl?.AttributeName);
-    assert.deepEqual(d.SourceTableFeatureDetails?.LocalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes, table.localSecondaryIndexes[0]!.Projection.NonKeyAttributes);
+    assert.deepEqual(d.SourceTableFeatureDetails?.LocalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes, table.localSecondaryIndexes[0].Projection.NonKeyAttributes);
   });
 
   it('RDS: hostile EngineVersion, Status and backtrack statuses survive the XML protocol', async () => {

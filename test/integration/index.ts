@@ -24,6 +24,10 @@ function loadSuites(): void {
   require('./dynamodb.test');
   require('./rds.test');
   require('./lambda.test');
+  require('./faults.test');
+  require('./secrets.test');
+  require('./panelSecurity.test');
+  require('./badInput.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

@@ -1,0 +1,72 @@
+/**
+ * The rule of every setting that takes free input, checked where the value is read: settings.json and
+ * `configuration.update` bypass the schema's pattern and ranges, and a bad value must never reach AWS
+ * (or a timer). Pure, so it is unit-tested without VS Code. Messages never repeat the value: an endpoint
+ * may carry a password.
+ */
+
+export const settingRules = {
+  profile: 'A profile name: 1 to 128 characters without spaces, brackets or quotes.',
+  region: 'A region code such as us-east-1.',
+  endpoints: 'Keys dynamodb, rds and lambda, each an http:// or https:// URL without a user name or password.',
+  pageSize: 'A whole number from 1 to 1000.',
+  requestTimeoutSeconds: 'A whole number of seconds from 1 to 600.',
+  'lambda.autoRefreshSeconds': 'A whole number of seconds from 0 (off) to 3600.',
+} as const;
+
+export type CheckedSetting = keyof typeof settingRules;
+
+const profileName = /^[^\s[\]"'`]{1,128}$/;
+const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const endpointKeys = new Set(['dynamodb', 'rds', 'lambda']);
+
+function wholeNumber(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function validEndpoint(value: unknown): boolean {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return false;
+  }
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** True when `value` (as read from the configuration; undefined = not set) follows the setting's rule. */
+export function settingIsValid(key: CheckedSetting, value: unknown): boolean {
+  if (value === undefined || value === null) {
+    return true;
+  }
+  switch (key) {
+    case 'profile':
+      return typeof value === 'string' && (value.trim() === '' || profileName.test(value.trim()));
+    case 'region':
+      return typeof value === 'string' && (value.trim() === '' || regionCode.test(value.trim()));
+    case 'endpoints':
+      return (
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.entries(value as Record<string, unknown>).every(([k, v]) => endpointKeys.has(k) && (v === '' || validEndpoint(v)))
+      );
+    case 'pageSize':
+      return wholeNumber(value, 1, 1000);
+    case 'requestTimeoutSeconds':
+      return wholeNumber(value, 1, 600);
+    case 'lambda.autoRefreshSeconds':
+      return wholeNumber(value, 0, 3600);
+  }
+}
+
+/** `Setting awsHistory.<key> is not valid: <rule>` for the first invalid one of `keys`, else undefined. */
+export function settingProblem(read: (key: CheckedSetting) => unknown, keys: readonly CheckedSetting[]): { key: CheckedSetting; message: string } | undefined {
+  for (const key of keys) {
+    if (!settingIsValid(key, read(key))) {
+      return { key, message: `Setting awsHistory.${key} is not valid: ${settingRules[key]}` };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import { settingIsValid, settingProblem, settingRules, type CheckedSetting } from '../../src/aws/settingRules';
+
+/*
+ * The rules of the settings that take free input (README "Accepted input"). settings.json bypasses the
+ * schema, so each setting is checked where it is read; at least three invalid values each.
+ */
+const cases: Record<CheckedSetting, { valid: unknown[]; invalid: unknown[] }> = {
+  profile: { valid: [undefined, '', 'default', 'my.profile@corp', 'x'.repeat(128)], invalid: ['has space', '[default]', 'x'.repeat(129), 'quote"d', 42] },
+  region: { valid: [undefined, '', 'us-east-1', 'us-gov-west-1', 'ap-southeast-7'], invalid: ['US-EAST-1', 'east', 'us_east_1', 'us-east-1; rm -rf /', 1] },
+  endpoints: {
+    valid: [undefined, {}, { dynamodb: 'http://127.0.0.1:4566' }, { rds: 'https://rds.example.com/', lambda: '' }],
+    invalid: [{ dynamodb: 'not a url' }, { dynamodb: 'ftp://127.0.0.1:21' }, { dynamodb: 'http://user:secret@127.0.0.1:4566' }, { dynamodb: 'javascript:alert(1)' }, { s3: 'http://x' }, ['http://x'], 'http://x'],
+  },
+  pageSize: { valid: [undefined, 1, 50, 1000], invalid: [0, -5, 1001, 2.5, 'fifty', Number.NaN] },
+  requestTimeoutSeconds: { valid: [undefined, 1, 30, 600], invalid: [0, -1, 601, 'soon', 1.5] },
+  'lambda.autoRefreshSeconds': { valid: [undefined, 0, 10, 3600], invalid: [-1, 0.5, 'often', 3601, Number.POSITIVE_INFINITY] },
+};
+
+describe('accepted input: settings', () => {
+  for (const [key, { valid, invalid }] of Object.entries(cases) as [CheckedSetting, { valid: unknown[]; invalid: unknown[] }][]) {
+    it(`awsHistory.${key}: accepts ${valid.length} values, refuses ${invalid.length} with its rule`, () => {
+      for (const value of valid) {
+        assert.equal(settingIsValid(key, value), true, JSON.stringify(value));
+      }
+      assert.ok(invalid.length >= 3);
+      for (const value of invalid) {
+        assert.equal(settingIsValid(key, value), false, JSON.stringify(value));
+        assert.deepEqual(settingProblem(() => value, [key]), { key, message: `Setting awsHistory.${key} is not valid: ${settingRules[key]}` });
+      }
+    });
+  }
+
+  it('never repeats the value in the message (an endpoint may hold a password)', () => {
+    const problem = settingProblem(() => ({ dynamodb: 'http://user:secret@127.0.0.1' }), ['endpoints']);
+    assert.ok(problem && !problem.message.includes('secret'));
+  });
+
+  it('names the first invalid setting of several', () => {
+    const values: Record<string, unknown> = { profile: 'ok', region: 'east', pageSize: 0 };
+    assert.equal(settingProblem((k) => values[k], ['profile', 'region', 'pageSize'])?.key, 'region');
+  });
+});
