@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import {
   capture,
+  filesBelow,
   freePort,
   makeTempDir,
   mergeEnv,
@@ -108,27 +109,12 @@ function writeJson(file: string, value: unknown): void {
 /** Newest file named `name` under `dir` (VS Code nests logs as logs/<timestamp>/<window>/exthost/...). */
 function findNewest(dir: string, name: string): string | undefined {
   let best: { file: string; mtime: number } | undefined;
-  const walk = (d: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
+  for (const file of filesBelow(dir).filter((f) => path.basename(f) === name)) {
+    const mtime = fs.statSync(file).mtimeMs;
+    if (!best || mtime > best.mtime) {
+      best = { file, mtime };
     }
-    for (const entry of entries) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-      }
-      else if (entry.name === name) {
-        const mtime = fs.statSync(full).mtimeMs;
-        if (!best || mtime > best.mtime) {
-          best = { file: full, mtime };
-        }
-      }
-    }
-  };
-  walk(dir);
+  }
   return best?.file;
 }
 

@@ -9,6 +9,29 @@ import * as path from 'node:path';
 /** Repository root: this file lives in `<root>/test/harness/`. */
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
+/** Every file below `dir`, recursively; unreadable folders are skipped (logs rotate while we walk). */
+export function filesBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+      } else if (entry.isFile()) {
+        out.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 /** Where failure artifacts (screenshots, logs) of one suite go; ignored by git. */
 export function artifactsDir(suite: string): string {
   const dir = path.join(repoRoot, '.test-artifacts', suite);

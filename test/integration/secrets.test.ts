@@ -11,6 +11,7 @@ import type { LoadMoreRow } from '../../src/tree/statusRows';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
 import { api, click, emulator, expand, hideViews, isError, itemRows, lastRow, provider, waitFor } from './helpers';
+import { filesBelow } from '../harness/util';
 import { assertNoTextIn, enableDebugLog, logFile, readText, resetLogLevel, rowText, setSetting, WindowStubs } from './securityKit';
 
 /*
@@ -32,29 +33,15 @@ const headerMarkers = ['authorization', 'x-amz-date', 'x-amz-security-token', 'x
 /** Files under `dir` (text and binary alike; SQLite keeps strings as they are), as latin1 text. */
 function filesUnder(dir: string, maxBytes = 64 * 1024 * 1024): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
-  const walk = (d: string): void => {
-    let entries: fs.Dirent[];
+  for (const file of filesBelow(dir)) {
     try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-      } else if (entry.isFile()) {
-        try {
-          if (fs.statSync(full).size <= maxBytes) {
-            out.push({ file: full, text: fs.readFileSync(full).toString('latin1') });
-          }
-        } catch {
-          // Rotated or deleted while walking.
-        }
+      if (fs.statSync(file).size <= maxBytes) {
+        out.push({ file, text: fs.readFileSync(file).toString('latin1') });
       }
+    } catch {
+      // Rotated or deleted while walking.
     }
-  };
-  walk(dir);
+  }
   return out;
 }
 
