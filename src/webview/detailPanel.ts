@@ -150,6 +150,9 @@ export class DetailPanel implements vscode.Disposable {
   private autoRefreshTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: RenderWaiter[] = [];
   private paintMs: number | undefined;
+  private readonly painted = new vscode.EventEmitter<number>();
+  /** Fires when the page reports a painted document (its own clock), so the benchmark times the arrival. */
+  readonly onDidPaint = this.painted.event;
   private disposed = false;
 
   constructor(
@@ -178,6 +181,7 @@ export class DetailPanel implements vscode.Disposable {
     this.wasVisible = this.panel.visible;
     this.webviewHtml = panelHtml(this.panel.webview, webviewRoot, nonce(), vscode.env.language);
     this.disposables.push(
+      this.painted,
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
       this.panel.onDidChangeViewState(() => this.onViewStateChanged()),
@@ -410,6 +414,7 @@ export class DetailPanel implements vscode.Disposable {
         break;
       case 'painted':
         this.paintMs = message.ms;
+        this.painted.fire(message.ms);
         break;
     }
   }
