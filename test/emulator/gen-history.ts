@@ -333,23 +333,34 @@ class HistoryWriter {
       times.push(Math.max(t, i > 0 ? times[i - 1] : startMs));
     }
     this.drafts.forEach((d, i) => d.finish?.(times, i));
-    return this.drafts.map((d, i) => {
-      const event: HistoryEvent = { EventType: d.type, EventId: i + 1, EventTimestampMs: times[i], detailsKey: `${d.type}Details`, details: d.details };
-      if (d.subType !== undefined) {
-        event.SubType = d.subType;
-      }
-      if (d.id !== undefined) {
-        event.Id = d.id;
-      }
-      if (d.name !== undefined) {
-        event.Name = d.name;
-      }
-      if (d.parentId !== undefined) {
-        event.ParentId = d.parentId;
-      }
-      return event;
-    });
+    return this.drafts.map((d, i) => historyEvent(d, i + 1, times[i], d.details));
   }
+}
+
+/** The identity fields every event builder shares; optional ones are left out rather than undefined. */
+export interface EventIdentity {
+  readonly type: string;
+  readonly subType?: string;
+  readonly id?: string;
+  readonly name?: string;
+  readonly parentId?: string;
+}
+
+export function historyEvent(d: EventIdentity, eventId: number, atMs: number, details: Record<string, unknown>): HistoryEvent {
+  const event: HistoryEvent = { EventType: d.type, EventId: eventId, EventTimestampMs: atMs, detailsKey: `${d.type}Details`, details };
+  if (d.subType !== undefined) {
+    event.SubType = d.subType;
+  }
+  if (d.id !== undefined) {
+    event.Id = d.id;
+  }
+  if (d.name !== undefined) {
+    event.Name = d.name;
+  }
+  if (d.parentId !== undefined) {
+    event.ParentId = d.parentId;
+  }
+  return event;
 }
 
 // ------------------------------------------------------------------ templates

@@ -29,6 +29,7 @@ import {
   RegionData,
   TableRecord,
 } from './model';
+import { historyEvent } from './gen-history';
 import { Rng } from './prng';
 import { DAY, HOUR, MINUTE, SECOND } from './time';
 
@@ -390,26 +391,13 @@ export function hostileHistory(exec: ExecutionRecord, base: string = baseOf(exec
   const span = Math.max(1, exec.lastEventMs - exec.startMs);
   return drafts.map((d, i): HistoryEvent => {
     const at = exec.startMs + Math.round((span * i) / Math.max(1, drafts.length - 1));
-    const event: HistoryEvent = { EventType: d.type, EventId: i + 1, EventTimestampMs: at, detailsKey: `${d.type}Details`, details: { ...d.details } };
-    if (d.type === 'InvocationCompleted') {
-      event.details = { StartTimestamp: exec.startMs, EndTimestamp: at, ...d.details };
-    }
-    if (d.type === 'WaitStarted') {
-      event.details = { ...d.details, ScheduledEndTimestamp: at + 60 * SECOND };
-    }
-    if (d.subType !== undefined) {
-      event.SubType = d.subType;
-    }
-    if (d.id !== undefined) {
-      event.Id = d.id;
-    }
-    if (d.name !== undefined) {
-      event.Name = d.name;
-    }
-    if (d.parentId !== undefined) {
-      event.ParentId = d.parentId;
-    }
-    return event;
+    const details =
+      d.type === 'InvocationCompleted'
+        ? { StartTimestamp: exec.startMs, EndTimestamp: at, ...d.details }
+        : d.type === 'WaitStarted'
+          ? { ...d.details, ScheduledEndTimestamp: at + 60 * SECOND }
+          : { ...d.details };
+    return historyEvent(d, i + 1, at, details);
   });
 }
 
