@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
-import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { CachedItemNode } from '../tree/cachedItemNode';
+import type { TreeNode } from '../tree/treeNode';
 import { fieldTooltip } from '../tree/tooltip';
 import { bothTimes, humanDuration, humanSize, relativeTime } from '../util/format';
 import type { BackupSummary } from './api';
@@ -12,15 +13,16 @@ export interface BackupNodeActions {
 }
 
 /** One backup row. Its TreeItem is built once and reused until the backup changes. */
-export class BackupNode implements ItemNode<BackupSummary> {
-  private treeItem: vscode.TreeItem | undefined;
+export class BackupNode extends CachedItemNode<BackupSummary> {
 
   constructor(
-    public item: BackupSummary,
-    readonly id: string,
-    readonly parent: TreeNode | undefined,
+    item: BackupSummary,
+    id: string,
+    parent: TreeNode | undefined,
     private readonly actions: BackupNodeActions,
-  ) {}
+  ) {
+    super(item, id, parent);
+  }
 
   get arn(): string | undefined {
     return this.item.BackupArn;
@@ -36,11 +38,6 @@ export class BackupNode implements ItemNode<BackupSummary> {
     };
   }
 
-  update(item: BackupSummary): void {
-    this.item = item;
-    this.treeItem = undefined;
-  }
-
   consoleUrl(): string | undefined {
     const region = this.actions.region();
     return region ? consoleUrl(region, 'dynamodbv2/home', 'backups') : undefined;
@@ -50,12 +47,7 @@ export class BackupNode implements ItemNode<BackupSummary> {
     return this.actions.showDetails(this);
   }
 
-  getTreeItem(): vscode.TreeItem {
-    this.treeItem ??= this.buildTreeItem();
-    return this.treeItem;
-  }
-
-  private buildTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const b = this.item;
     const item = new vscode.TreeItem(b.BackupName ?? '(unnamed)', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import { fieldTooltip } from '../tree/tooltip';
-import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { CachedItemNode } from '../tree/cachedItemNode';
+import type { TreeNode } from '../tree/treeNode';
 import { bothTimes } from '../util/format';
 import type { Execution } from './api';
 import { executionDescription, executionDuration, functionNameOf, parseExecutionArn, statusText } from './executionFormat';
@@ -13,15 +14,16 @@ export interface ExecutionNodeActions {
 }
 
 /** One durable execution row. Its TreeItem is built once and reused until the execution changes. */
-export class ExecutionNode implements ItemNode<Execution> {
-  private treeItem: vscode.TreeItem | undefined;
+export class ExecutionNode extends CachedItemNode<Execution> {
 
   constructor(
-    public item: Execution,
-    readonly id: string,
-    readonly parent: TreeNode | undefined,
+    item: Execution,
+    id: string,
+    parent: TreeNode | undefined,
     private readonly actions: ExecutionNodeActions,
-  ) {}
+  ) {
+    super(item, id, parent);
+  }
 
   get arn(): string | undefined {
     return this.item.DurableExecutionArn;
@@ -44,11 +46,6 @@ export class ExecutionNode implements ItemNode<Execution> {
     };
   }
 
-  update(item: Execution): void {
-    this.item = item;
-    this.treeItem = undefined;
-  }
-
   consoleUrl(): string | undefined {
     const region = this.actions.region();
     const fn = this.functionName;
@@ -59,7 +56,7 @@ export class ExecutionNode implements ItemNode<Execution> {
     return this.actions.showDetails(this);
   }
 
-  getTreeItem(): vscode.TreeItem {
+  override getTreeItem(): vscode.TreeItem {
     // A running execution's "running for …" ages: refresh that text in place (the row keeps its TreeItem,
     // and its tooltip is resolved again on the next hover); a finished one never changes.
     if (!this.treeItem) {
@@ -73,7 +70,7 @@ export class ExecutionNode implements ItemNode<Execution> {
     return this.treeItem;
   }
 
-  private buildTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const e = this.item;
     const name = e.DurableExecutionName ?? '(unnamed)';
     const status = statusText(e.Status);

@@ -3,7 +3,8 @@ import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import type { PagedChildren } from '../tree/pagedChildren';
 import { fieldTooltip } from '../tree/tooltip';
-import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { CachedItemNode } from '../tree/cachedItemNode';
+import type { TreeNode } from '../tree/treeNode';
 import type { Execution, FunctionConfiguration } from './api';
 import { durationSeconds, functionDescription, functionNameOf } from './executionFormat';
 import type { ExecutionFilters } from './filters';
@@ -18,18 +19,19 @@ export interface FunctionNodeActions {
  * One function row. Durable functions expand into their executions; the others (shown only with
  * "Show all functions") are dimmed and cannot expand, since the API has no executions for them.
  */
-export class FunctionNode implements ItemNode<FunctionConfiguration> {
-  private treeItem: vscode.TreeItem | undefined;
+export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
   private list: PagedChildren<Execution, ExecutionFilters> | undefined;
 
   constructor(
-    public item: FunctionConfiguration,
-    readonly id: string,
-    readonly parent: TreeNode | undefined,
+    item: FunctionConfiguration,
+    id: string,
+    parent: TreeNode | undefined,
     private readonly actions: FunctionNodeActions,
     /** Made from the function filter rather than ListFunctions: nothing is known but the name. */
     readonly synthesized = false,
-  ) {}
+  ) {
+    super(item, id, parent);
+  }
 
   get durable(): boolean {
     return this.synthesized || this.item.DurableConfig !== undefined;
@@ -52,11 +54,6 @@ export class FunctionNode implements ItemNode<FunctionConfiguration> {
     return { label: this.name ?? '(unnamed)', description: functionDescription(this.item), detail: this.item.FunctionArn };
   }
 
-  update(item: FunctionConfiguration): void {
-    this.item = item;
-    this.treeItem = undefined;
-  }
-
   consoleUrl(): string | undefined {
     const region = this.actions.region();
     return region && this.name ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(this.name)}`) : undefined;
@@ -70,12 +67,7 @@ export class FunctionNode implements ItemNode<FunctionConfiguration> {
     return this.list.getChildren();
   }
 
-  getTreeItem(): vscode.TreeItem {
-    this.treeItem ??= this.buildTreeItem();
-    return this.treeItem;
-  }
-
-  private buildTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const f = this.item;
     const name = this.name ?? '(unnamed)';
     const item = new vscode.TreeItem(name, this.durable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { fieldTooltip } from '../tree/tooltip';
-import type { ItemNode } from '../tree/treeNode';
+import { CachedItemNode } from '../tree/cachedItemNode';
 import { bothTimes, relativeTime } from '../util/format';
 import type { DBClusterBacktrack } from './api';
 import { backtrackState, localDateTime, rewoundText } from './backtrackFormat';
@@ -16,15 +16,18 @@ export interface BacktrackNodeActions {
  * One backtrack row. Backtracks have no ARN: Copy ARN copies the cluster's, and the backtrack identifier
  * has its own copy action.
  */
-export class BacktrackNode implements ItemNode<DBClusterBacktrack> {
-  private treeItem: vscode.TreeItem | undefined;
+export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
+
+  declare readonly parent: ClusterNode;
 
   constructor(
-    public item: DBClusterBacktrack,
-    readonly id: string,
-    readonly parent: ClusterNode,
+    item: DBClusterBacktrack,
+    id: string,
+    parent: ClusterNode,
     private readonly actions: BacktrackNodeActions,
-  ) {}
+  ) {
+    super(item, id, parent);
+  }
 
   get cluster(): ClusterNode {
     return this.parent;
@@ -43,11 +46,6 @@ export class BacktrackNode implements ItemNode<DBClusterBacktrack> {
     };
   }
 
-  update(item: DBClusterBacktrack): void {
-    this.item = item;
-    this.treeItem = undefined;
-  }
-
   consoleUrl(): string | undefined {
     return this.parent.consoleUrl();
   }
@@ -56,12 +54,7 @@ export class BacktrackNode implements ItemNode<DBClusterBacktrack> {
     return this.actions.showDetails(this);
   }
 
-  getTreeItem(): vscode.TreeItem {
-    this.treeItem ??= this.buildTreeItem();
-    return this.treeItem;
-  }
-
-  private buildTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const b = this.item;
     const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : '(no backtrack time)';
     const item = new vscode.TreeItem(when, vscode.TreeItemCollapsibleState.None);

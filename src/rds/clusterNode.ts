@@ -3,7 +3,8 @@ import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import type { PagedChildren } from '../tree/pagedChildren';
 import { fieldTooltip } from '../tree/tooltip';
-import type { ItemNode, TreeNode } from '../tree/treeNode';
+import { CachedItemNode } from '../tree/cachedItemNode';
+import type { TreeNode } from '../tree/treeNode';
 import { bothTimes, humanDuration } from '../util/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
 import { backtrackSupport, clusterDescription, clusterIdentifier, windowText } from './backtrackFormat';
@@ -26,16 +27,17 @@ export function clusterConsoleUrl(region: string | undefined, cluster: DBCluster
  * One DB cluster row. Only clusters that can backtrack expand; the others are dimmed with the reason
  * and never ask for backtracks (the API would answer InvalidParameterCombination).
  */
-export class ClusterNode implements ItemNode<DBCluster> {
-  private treeItem: vscode.TreeItem | undefined;
+export class ClusterNode extends CachedItemNode<DBCluster> {
   private list: BacktrackList | undefined;
 
   constructor(
-    public item: DBCluster,
-    readonly id: string,
-    readonly parent: TreeNode | undefined,
+    item: DBCluster,
+    id: string,
+    parent: TreeNode | undefined,
     private readonly actions: ClusterNodeActions,
-  ) {}
+  ) {
+    super(item, id, parent);
+  }
 
   get arn(): string | undefined {
     return this.item.DBClusterArn;
@@ -57,11 +59,6 @@ export class ClusterNode implements ItemNode<DBCluster> {
     return this.list?.items ?? [];
   }
 
-  update(item: DBCluster): void {
-    this.item = item;
-    this.treeItem = undefined;
-  }
-
   /** Puts a re-described backtrack into its row without reloading the list. */
   updateBacktrack(backtrack: DBClusterBacktrack): void {
     this.list?.updateItem(backtrack);
@@ -79,12 +76,7 @@ export class ClusterNode implements ItemNode<DBCluster> {
     return this.list.getChildren();
   }
 
-  getTreeItem(): vscode.TreeItem {
-    this.treeItem ??= this.buildTreeItem();
-    return this.treeItem;
-  }
-
-  private buildTreeItem(): vscode.TreeItem {
+  protected buildTreeItem(): vscode.TreeItem {
     const c = this.item;
     const support = backtrackSupport(c);
     const item = new vscode.TreeItem(
