@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
 import { ClientFactory } from './aws/clientFactory';
 import { AwsSession } from './aws/session';
@@ -15,15 +16,22 @@ import { DetailPanels } from './webview/detailPanel';
 import { describeError } from './aws/errors';
 import { invalidRequestSetting } from './aws/settings';
 import { createTestApi, type TestApi } from './testApi';
+import { setDisplayLocale } from './util/format';
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   performance.mark('awsHistory:activate:start');
+  // Modules kept free of `vscode` (validation, document builders, formatting) translate through
+  // @vscode/l10n: give it the bundle VS Code loaded for the display language, and the same language to Intl.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
+  setDisplayLocale(vscode.env.language);
   const session = new AwsSession();
   const clients = new ClientFactory(session, log());
   const views = new ViewRegistry();
   const panels = new DetailPanels(context.extensionUri, (error) =>
-    describeError(error, { action: 'the request', profile: session.current.profile, region: session.current.region }),
+    describeError(error, { action: vscode.l10n.t('the request'), profile: session.current.profile, region: session.current.region }),
   );
   const setupCheck = async (): Promise<SetupState> => {
     if (invalidRequestSetting()) {

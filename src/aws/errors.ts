@@ -3,6 +3,7 @@
  * and test shares it. Messages never include request headers or credentials: only the error's own
  * name, message and the context we pass in.
  */
+import * as l10n from '@vscode/l10n';
 
 export type ErrorKind =
   | 'accessDenied'
@@ -102,23 +103,23 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
   const requestId = error.$metadata?.requestId;
   const text = firstLine(error.message);
   const make = (kind: ErrorKind, message: string, hint: string): UserError => ({ kind, message, hint, code, requestId });
-  const loginHint = `Sign in again (for SSO: \`aws sso login --profile ${ctx.profile}\`) or pick another profile.`;
+  const loginHint = l10n.t('Sign in again (for SSO: `aws sso login --profile {0}`) or pick another profile.', ctx.profile);
 
   if (code === 'AbortError' || code === 'CancellationError') {
-    return make('cancelled', 'Cancelled.', '');
+    return make('cancelled', l10n.t('Cancelled.'), '');
   }
   if (code === 'InvalidSettingError') {
     // Our own message (never the value: an endpoint may carry a password).
-    return make('settings', error.message ?? 'A setting is not valid.', 'Fix it in Settings; nothing is sent to AWS until then.');
+    return make('settings', error.message ?? l10n.t('A setting is not valid.'), l10n.t('Fix it in Settings; nothing is sent to AWS until then.'));
   }
   if (code === 'NoRegionError') {
-    return make('noRegion', 'No AWS region is configured.', 'Pick a region, or set AWS_REGION or a region in the profile.');
+    return make('noRegion', l10n.t('No AWS region is configured.'), l10n.t('Pick a region, or set AWS_REGION or a region in the profile.'));
   }
   if (accessDenied.has(code) || (status === 403 && !credentialCodes.has(code))) {
     return make(
       'accessDenied',
-      `Access denied: ${ctx.action} is not allowed for profile "${ctx.profile}".`,
-      `Grant ${ctx.action} to this identity, or pick a profile that has it.`,
+      l10n.t('Access denied: {0} is not allowed for profile "{1}".', ctx.action, ctx.profile),
+      l10n.t('Grant {0} to this identity, or pick a profile that has it.', ctx.action),
     );
   }
   if (credentialCodes.has(code) || /credential|security token|sso session/i.test(code + ' ' + text)) {
@@ -126,49 +127,49 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
     return make(
       'credentials',
       expired
-        ? `The credentials of profile "${ctx.profile}" have expired.`
-        : `No valid credentials for profile "${ctx.profile}": ${text || code}`,
+        ? l10n.t('The credentials of profile "{0}" have expired.', ctx.profile)
+        : l10n.t('No valid credentials for profile "{0}": {1}', ctx.profile, text || code),
       loginHint,
     );
   }
   if (throttling.has(code) || status === 429) {
-    return make('throttling', `AWS is throttling ${ctx.action} requests.`, 'Wait a moment, then retry.');
+    return make('throttling', l10n.t('AWS is throttling {0} requests.', ctx.action), l10n.t('Wait a moment, then retry.'));
   }
   if (code === 'TimeoutError' || code === 'RequestTimeout' || /ETIMEDOUT|timed? ?out/i.test(code + ' ' + text)) {
-    return make('timeout', `${ctx.action} timed out.`, 'Check the network or endpoint, or raise awsHistory.requestTimeoutSeconds.');
+    return make('timeout', l10n.t('{0} timed out.', ctx.action), l10n.t('Check the network or endpoint, or raise awsHistory.requestTimeoutSeconds.'));
   }
   const errno = (raw as { code?: string } | null)?.code;
   if (network.has(code) || (errno && network.has(errno))) {
-    return make('network', `Cannot reach AWS (${errno ?? code}).`, 'Check the network, proxy or endpoint settings, then retry.');
+    return make('network', l10n.t('Cannot reach AWS ({0}).', errno ?? code), l10n.t('Check the network, proxy or endpoint settings, then retry.'));
   }
   if (code === 'DBClusterNotFoundFault') {
-    return make('notFound', `DB cluster not found: ${text}`, 'Check the cluster filter; the cluster may have been deleted.');
+    return make('notFound', l10n.t('DB cluster not found: {0}', text), l10n.t('Check the cluster filter; the cluster may have been deleted.'));
   }
   if (code === 'DBClusterBacktrackNotFoundFault') {
-    return make('notFound', `Backtrack not found: ${text}`, 'Check the backtrack identifier filter.');
+    return make('notFound', l10n.t('Backtrack not found: {0}', text), l10n.t('Check the backtrack identifier filter.'));
   }
   if (code === 'InvalidParameterCombination' && /backtrack/i.test(text)) {
-    return make('unsupported', `This cluster does not support backtrack: ${text}`, 'Backtrack needs Aurora MySQL in provisioned mode with a backtrack window.');
+    return make('unsupported', l10n.t('This cluster does not support backtrack: {0}', text), l10n.t('Backtrack needs Aurora MySQL in provisioned mode with a backtrack window.'));
   }
   if (notFound.has(code) || status === 404) {
-    return make('notFound', `Not found: ${text || code}`, 'It may have been deleted; refresh the list.');
+    return make('notFound', l10n.t('Not found: {0}', text || code), l10n.t('It may have been deleted; refresh the list.'));
   }
   const validation = code === 'ValidationException' || code.startsWith('InvalidParameter') || code === 'MissingParameter';
   if (validation && ctx.withToken && /marker|token|exclusivestart|start ?key|pagination/i.test(text + ' ' + code)) {
     return make(
       'staleToken',
-      'AWS rejected the page token: the list changed, the token expired, or it belongs to other filters.',
-      'Start the list again.',
+      l10n.t('AWS rejected the page token: the list changed, the token expired, or it belongs to other filters.'),
+      l10n.t('Start the list again.'),
     );
   }
   if (validation) {
-    return make('validation', `AWS rejected the request: ${text || code}`, 'Check the filters.');
+    return make('validation', l10n.t('AWS rejected the request: {0}', text || code), l10n.t('Check the filters.'));
   }
   if (error.$fault === 'server' || (status !== undefined && status >= 500)) {
-    return make('server', `AWS had an internal error (${code}${status ? ` ${status}` : ''}).`, 'Retry in a moment.');
+    return make('server', l10n.t('AWS had an internal error ({0}).', status ? `${code} ${status}` : code), l10n.t('Retry in a moment.'));
   }
   if (code === 'SyntaxError' || /deserializ|unexpected (end|token)|not valid json|xml/i.test(text)) {
-    return make('malformed', 'AWS sent a response that could not be read.', 'Retry; if it persists, check the endpoint.');
+    return make('malformed', l10n.t('AWS sent a response that could not be read.'), l10n.t('Retry; if it persists, check the endpoint.'));
   }
-  return make('unknown', `${code}: ${text}`, 'Retry, or see the AWS History Explorer log.');
+  return make('unknown', `${code}: ${text}`, l10n.t('Retry, or see the AWS History Explorer log.'));
 }

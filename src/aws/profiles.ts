@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 
 export interface ProfileInfo {
@@ -26,15 +27,15 @@ function credentialKind(profile: Record<string, string | undefined>): string {
     return 'SSO';
   }
   if (profile.role_arn) {
-    return 'assume role';
+    return l10n.t('assume role');
   }
   if (profile.credential_process) {
-    return 'credential process';
+    return l10n.t('credential process');
   }
   if (profile.aws_access_key_id) {
-    return 'access keys';
+    return l10n.t('access keys');
   }
-  return 'config only';
+  return l10n.t('config only');
 }
 
 export async function profileRegion(profile: string): Promise<string | undefined> {

@@ -4,17 +4,28 @@
  * (or a timer). Pure, so it is unit-tested without VS Code. Messages never repeat the value: an endpoint
  * may carry a password.
  */
+import * as l10n from '@vscode/l10n';
 
-export const settingRules = {
-  profile: 'A profile name: 1 to 128 characters without spaces, brackets or quotes.',
-  region: 'A region code such as us-east-1.',
-  endpoints: 'Keys dynamodb, rds and lambda, each an http:// or https:// URL without a user name or password.',
-  pageSize: 'A whole number from 1 to 1000.',
-  requestTimeoutSeconds: 'A whole number of seconds from 1 to 600.',
-  'lambda.autoRefreshSeconds': 'A whole number of seconds from 0 (off) to 3600.',
-} as const;
+export const checkedSettings = ['profile', 'region', 'endpoints', 'pageSize', 'requestTimeoutSeconds', 'lambda.autoRefreshSeconds'] as const;
+export type CheckedSetting = (typeof checkedSettings)[number];
 
-export type CheckedSetting = keyof typeof settingRules;
+/** The rule as a user reads it (a function, so it is translated when asked, not when the module loads). */
+export function settingRule(key: CheckedSetting): string {
+  switch (key) {
+    case 'profile':
+      return l10n.t('A profile name: 1 to 128 characters without spaces, brackets or quotes.');
+    case 'region':
+      return l10n.t('A region code such as us-east-1.');
+    case 'endpoints':
+      return l10n.t('Keys dynamodb, rds and lambda, each an http:// or https:// URL without a user name or password.');
+    case 'pageSize':
+      return l10n.t('A whole number from 1 to 1000.');
+    case 'requestTimeoutSeconds':
+      return l10n.t('A whole number of seconds from 1 to 600.');
+    case 'lambda.autoRefreshSeconds':
+      return l10n.t('A whole number of seconds from 0 (off) to 3600.');
+  }
+}
 
 const profileName = /^[^\s[\]"'`]{1,128}$/;
 const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -65,7 +76,7 @@ export function settingIsValid(key: CheckedSetting, value: unknown): boolean {
 export function settingProblem(read: (key: CheckedSetting) => unknown, keys: readonly CheckedSetting[]): { key: CheckedSetting; message: string } | undefined {
   for (const key of keys) {
     if (!settingIsValid(key, read(key))) {
-      return { key, message: `Setting awsHistory.${key} is not valid: ${settingRules[key]}` };
+      return { key, message: l10n.t('Setting awsHistory.{0} is not valid: {1}', key, settingRule(key)) };
     }
   }
   return undefined;

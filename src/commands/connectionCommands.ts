@@ -3,7 +3,7 @@ import { Command, Setting } from '../constants';
 import { listProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { updateSetting } from '../aws/settings';
-import { settingIsValid, settingRules } from '../aws/settingRules';
+import { settingIsValid, settingRule } from '../aws/settingRules';
 import { registerCommand } from './registerCommand';
 import { log } from '../util/log';
 
@@ -20,7 +20,7 @@ export const knownRegions: readonly string[] = [
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export function validateRegion(text: string): string | undefined {
-  return regionPattern.test(text.trim()) ? undefined : 'A region code such as us-east-1.';
+  return regionPattern.test(text.trim()) ? undefined : vscode.l10n.t('A region code such as us-east-1.');
 }
 
 /** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
@@ -30,7 +30,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
       // From a keybinding or script: the same rule as the setting, and the profile must exist.
       const problem = await profileProblem(name);
       if (problem) {
-        void vscode.window.showErrorMessage(`Profile not changed: ${problem}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Profile not changed: {0}', problem));
         return;
       }
     }
@@ -46,7 +46,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     }
     const problem = validateRegion(chosen);
     if (problem) {
-      void vscode.window.showErrorMessage(`Region not changed: ${problem}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Region not changed: {0}', problem));
       return;
     }
     await updateSetting(Setting.region, chosen.trim());
@@ -55,12 +55,12 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   registerCommand(context, Command.showLog, () => log().show(true));
 
   const item = vscode.window.createStatusBarItem('awsHistory.connection', vscode.StatusBarAlignment.Left, 0);
-  item.name = 'AWS History: profile and region';
-  item.command = { command: Command.pickConnection, title: 'Change AWS profile or region' };
+  item.name = vscode.l10n.t('AWS History: profile and region');
+  item.command = { command: Command.pickConnection, title: vscode.l10n.t('Change AWS profile or region') };
   const render = (): void => {
     const { profile, region } = session.current;
-    item.text = `$(cloud) ${profile} @ ${region ?? 'no region'}`;
-    item.tooltip = 'AWS History Explorer: click to change the AWS profile or region';
+    item.text = `$(cloud) ${profile} @ ${region ?? vscode.l10n.t('no region')}`;
+    item.tooltip = vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region');
     item.show();
   };
   render();
@@ -70,10 +70,10 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     vscode.commands.registerCommand(Command.pickConnection, async () => {
       const choice = await vscode.window.showQuickPick(
         [
-          { label: '$(account) Change profile…', description: session.current.profile, command: Command.selectProfile },
-          { label: '$(globe) Change region…', description: session.current.region ?? '', command: Command.selectRegion },
+          { label: `$(account) ${vscode.l10n.t('Change profile…')}`, description: session.current.profile, command: Command.selectProfile },
+          { label: `$(globe) ${vscode.l10n.t('Change region…')}`, description: session.current.region ?? '', command: Command.selectRegion },
         ],
-        { title: 'AWS History Explorer connection' },
+        { title: vscode.l10n.t('AWS History Explorer connection') },
       );
       if (choice) {
         await vscode.commands.executeCommand(choice.command);
@@ -85,10 +85,10 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
 /** Why `name` cannot be the profile: the setting's rule, then whether the shared files define it. */
 async function profileProblem(name: string): Promise<string | undefined> {
   if (!settingIsValid('profile', name) || name.trim() === '') {
-    return settingRules.profile;
+    return settingRule('profile');
   }
   const profiles = await listProfiles();
-  return profiles.some((p) => p.name === name.trim()) ? undefined : `No profile "${name.trim()}" in the shared AWS config or credentials files.`;
+  return profiles.some((p) => p.name === name.trim()) ? undefined : vscode.l10n.t('No profile "{0}" in the shared AWS config or credentials files.', name.trim());
 }
 
 async function pickProfile(session: AwsSession): Promise<string | undefined> {
@@ -99,21 +99,21 @@ async function pickProfile(session: AwsSession): Promise<string | undefined> {
     picked: p.name === session.current.profile,
   }));
   if (items.length === 0) {
-    void vscode.window.showWarningMessage('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).'));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(items, {
-    title: 'Select AWS profile',
-    placeHolder: `Current: ${session.current.profile}`,
+    title: vscode.l10n.t('Select AWS profile'),
+    placeHolder: vscode.l10n.t('Current: {0}', session.current.profile),
   });
   return chosen?.label;
 }
 
 async function pickRegion(session: AwsSession): Promise<string | undefined> {
   const quickPick = vscode.window.createQuickPick();
-  quickPick.title = 'Select AWS region';
-  quickPick.placeholder = `Current: ${session.current.region ?? 'none'} (or type a region code)`;
-  const base = knownRegions.map((label) => ({ label, description: label === session.current.region ? 'current' : '' }));
+  quickPick.title = vscode.l10n.t('Select AWS region');
+  quickPick.placeholder = vscode.l10n.t('Current: {0} (or type a region code)', session.current.region ?? vscode.l10n.t('none'));
+  const base = knownRegions.map((label) => ({ label, description: label === session.current.region ? vscode.l10n.t('current') : '' }));
   quickPick.items = base;
   return new Promise((resolve) => {
     let invalidTyped: vscode.QuickPickItem | undefined;
@@ -121,8 +121,8 @@ async function pickRegion(session: AwsSession): Promise<string | undefined> {
       const typed = value.trim();
       const problem = typed ? validateRegion(typed) : undefined;
       // An invalid code is listed with the rule (and cannot be picked), so the user sees why nothing matches.
-      invalidTyped = problem ? { label: typed, description: '$(error) not valid', detail: problem, alwaysShow: true } : undefined;
-      quickPick.items = invalidTyped ? [invalidTyped, ...base] : typed && !knownRegions.includes(typed) ? [{ label: typed, description: 'typed' }, ...base] : base;
+      invalidTyped = problem ? { label: typed, description: `$(error) ${vscode.l10n.t('not valid')}`, detail: problem, alwaysShow: true } : undefined;
+      quickPick.items = invalidTyped ? [invalidTyped, ...base] : typed && !knownRegions.includes(typed) ? [{ label: typed, description: vscode.l10n.t('typed') }, ...base] : base;
     });
     quickPick.onDidAccept(() => {
       const picked = quickPick.selectedItems[0];

@@ -1,3 +1,4 @@
+import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
 import { Command } from '../constants';
 import type { ViewRegistry, ServiceView } from '../tree/viewRegistry';
@@ -17,7 +18,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
     const token = row.list.nextToken;
     if (token) {
       await vscode.env.clipboard.writeText(token);
-      vscode.window.setStatusBarMessage('$(check) Copied the next-page token', 3000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied the next-page token')}`, 3000);
     }
   });
   registerCommand(context, Command.resumeFromToken, (list?: AnyPagedChildren, token?: string) =>
@@ -36,10 +37,10 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
     await target?.filters.clear();
   });
   registerCommand(context, Command.copyArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(views, node, selection, (n) => n.arn, 'ARN'),
+    copyFromNodes(views, node, selection, (n) => n.arn, { one: vscode.l10n.t('ARN'), many: vscode.l10n.t('ARNs') }),
   );
   registerCommand(context, Command.copyName, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(views, node, selection, (n) => n.name, 'name'),
+    copyFromNodes(views, node, selection, (n) => n.name, { one: vscode.l10n.t('name'), many: vscode.l10n.t('names') }),
   );
   registerCommand(context, Command.openInConsole, async (node: TreeNode) => {
     const url = isItemNode(node) ? node.consoleUrl?.() : undefined;
@@ -48,7 +49,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
     }
   });
   registerCommand(context, Command.showDetails, async (node?: TreeNode) => {
-    const target = node ?? (await pickLoadedItem(views, 'Show details of…', (n) => typeof n.showDetails === 'function'));
+    const target = node ?? (await pickLoadedItem(views, vscode.l10n.t('Show details of…'), (n) => typeof n.showDetails === 'function'));
     if (isItemNode(target)) {
       await target.showDetails?.();
     }
@@ -64,19 +65,18 @@ export async function copyFromNodes(
   node: TreeNode | undefined,
   selection: readonly TreeNode[] | undefined,
   value: (node: ItemNode<unknown>) => string | undefined,
-  what: string,
+  /** What is copied, singular and plural, e.g. "ARN" and "ARNs" (already localised). */
+  what: { readonly one: string; readonly many: string },
 ): Promise<string[]> {
   let nodes: readonly unknown[] = selection && selection.length > 0 ? selection : node ? [node] : [];
   if (nodes.length === 0) {
-    nodes = await pickLoadedItems(views, `Copy ${what} of…`, (n) => value(n) !== undefined);
+    nodes = await pickLoadedItems(views, vscode.l10n.t('Copy {0} of…', what.one), (n) => value(n) !== undefined);
   }
   const values = nodes.filter(isItemNode).map(value).filter((v): v is string => Boolean(v));
   if (values.length > 0) {
     await vscode.env.clipboard.writeText(values.join('\n'));
-    vscode.window.setStatusBarMessage(
-      `$(check) Copied ${values.length === 1 ? `1 ${what}` : `${values.length} ${what}s`}`,
-      3000,
-    );
+    const copied = values.length === 1 ? vscode.l10n.t('Copied 1 {0}', what.one) : vscode.l10n.t('Copied {0} {1}', formatNumber(values.length), what.many);
+    vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
   }
   return values;
 }
@@ -107,7 +107,7 @@ async function pickLoadedItems(
 ): Promise<ItemNode<unknown>[]> {
   const picks = loadedItemPicks(views, (n) => hasArn(n) && accept(n));
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage('Nothing is loaded yet: expand a view first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is loaded yet: expand a view first.'));
     return [];
   }
   const chosen = await vscode.window.showQuickPick(picks, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true });
@@ -135,7 +135,7 @@ async function pickFilteredView(views: ViewRegistry): Promise<ServiceView | unde
   }
   const chosen = await vscode.window.showQuickPick(
     filtered.map((view) => ({ label: view.provider.title, description: view.filters.describe(), view })),
-    { title: 'Clear the filters of…' },
+    { title: vscode.l10n.t('Clear the filters of…') },
   );
   return chosen?.view;
 }
@@ -145,7 +145,7 @@ async function pickList(views: ViewRegistry, title: string): Promise<AnyPagedChi
   const active = views.activeView();
   const ordered = active ? [...active.provider.loadedLists(), ...lists.filter((l) => !active.provider.contains(l))] : lists;
   const chosen = await vscode.window.showQuickPick(
-    ordered.map((list) => ({ label: list.title, description: `${list.loadedCount} loaded`, list })),
+    ordered.map((list) => ({ label: list.title, description: vscode.l10n.t('{0} loaded', formatNumber(list.loadedCount)), list })),
     { title },
   );
   return chosen?.list;
@@ -153,7 +153,7 @@ async function pickList(views: ViewRegistry, title: string): Promise<AnyPagedChi
 
 /** `count` skips the input box (keybindings, scripts, tests); it is checked by the same rule. */
 async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined, given?: number): Promise<void> {
-  const target = list ?? (await pickList(views, 'Load more items into…'));
+  const target = list ?? (await pickList(views, vscode.l10n.t('Load more items into…')));
   if (!target || (target.isLoaded && !target.nextToken)) {
     return;
   }
@@ -161,37 +161,37 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
     given !== undefined
       ? String(given)
       : await vscode.window.showInputBox({
-          title: `Load up to N more ${target.noun}`,
-          prompt: 'How many more items to load (boto3 MaxItems). Pages are requested one after another; you can cancel.',
+          title: vscode.l10n.t('Load up to N more {0}', target.noun),
+          prompt: vscode.l10n.t('How many more items to load (boto3 MaxItems). Pages are requested one after another; you can cancel.'),
           value: '500',
-          validateInput: (text) => (validateCount(text) === undefined ? countRule : undefined),
+          validateInput: (text) => (validateCount(text) === undefined ? countRule() : undefined),
         });
   const count = answer === undefined ? undefined : validateCount(answer);
   if (count === undefined) {
     if (given !== undefined) {
       // The box refuses bad counts as they are typed; an argument (keybinding, script) is told the same rule.
-      void vscode.window.showErrorMessage(`Nothing loaded: ${countRule}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing loaded: {0}', countRule()));
     }
     return;
   }
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Loading up to ${count} ${target.noun}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading up to {0} {1}', formatNumber(count), target.noun), cancellable: true },
     async (progress, token) => {
       let last = 0;
       const loaded = await target.loadUpTo(
         count,
         (n) => {
-          progress.report({ message: `${n} of ${count}`, increment: ((n - last) / count) * 100 });
+          progress.report({ message: vscode.l10n.t('{0} of {1}', formatNumber(n), formatNumber(count)), increment: ((n - last) / count) * 100 });
           last = n;
         },
         () => token.isCancellationRequested,
       );
-      vscode.window.setStatusBarMessage(`$(check) Loaded ${loaded} more ${target.noun}`, 4000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Loaded {0} more {1}', formatNumber(loaded), target.noun)}`, 4000);
     },
   );
 }
 
-const countRule = 'Enter a whole number from 1 to 100000.';
+const countRule = (): string => vscode.l10n.t('Enter a whole number from 1 to {0}.', formatNumber(100_000));
 
 function validateCount(text: string): number | undefined {
   const n = Number(text.trim());
@@ -199,15 +199,15 @@ function validateCount(text: string): number | undefined {
 }
 
 async function resumeFromToken(views: ViewRegistry, list?: AnyPagedChildren, token?: string): Promise<void> {
-  const target = list ?? (await pickList(views, 'Resume which list from a page token?'));
+  const target = list ?? (await pickList(views, vscode.l10n.t('Resume which list from a page token?')));
   if (!target) {
     return;
   }
   const value =
     token ??
     (await vscode.window.showInputBox({
-      title: `Resume ${target.title} from a page token`,
-      prompt: 'Paste a next-page token (boto3 StartingToken), e.g. one copied with "Copy Next-Page Token".',
+      title: vscode.l10n.t('Resume {0} from a page token', target.title),
+      prompt: vscode.l10n.t('Paste a next-page token (boto3 StartingToken), e.g. one copied with "Copy Next-Page Token".'),
       ignoreFocusOut: true,
       validateInput: validateToken,
     }));
@@ -218,7 +218,7 @@ async function resumeFromToken(views: ViewRegistry, list?: AnyPagedChildren, tok
   if (problem) {
     if (token !== undefined) {
       // The box refuses bad tokens as they are typed; an argument (keybinding, script) is told why.
-      void vscode.window.showErrorMessage(`Token not used: ${problem}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Token not used: {0}', problem));
     }
     return;
   }
@@ -232,13 +232,13 @@ async function resumeFromToken(views: ViewRegistry, list?: AnyPagedChildren, tok
 export function validateToken(text: string): string | undefined {
   const value = text.trim();
   if (value === '') {
-    return 'Paste a page token.';
+    return vscode.l10n.t('Paste a page token.');
   }
   if (value.length > 4096) {
-    return 'A page token is at most 4096 characters.';
+    return vscode.l10n.t('A page token is at most {0} characters.', formatNumber(4096));
   }
   if (/\s/.test(value)) {
-    return 'A page token has no spaces or line breaks.';
+    return vscode.l10n.t('A page token has no spaces or line breaks.');
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
 import type { DetailSource } from '../webview/detailPanel';
-import { bothTimes, humanDuration, humanSize } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
 import { describeBackup, type BackupDescription } from './api';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
@@ -15,7 +16,7 @@ function time(date: Date | undefined): string | undefined {
 }
 
 function num(n: number | undefined): string | undefined {
-  return n === undefined ? undefined : n.toLocaleString('en-US');
+  return n === undefined ? undefined : formatNumber(n);
 }
 
 export function backupStatusTone(status: string | undefined): Tone {
@@ -29,31 +30,31 @@ export function backupDocument(d: BackupDescription, now = Date.now()): PanelDoc
   const f = d.SourceTableFeatureDetails;
   const expiry = b?.BackupExpiryDateTime;
   const backup: Field[] = [
-    { label: 'Backup ARN', value: b?.BackupArn, copyId: 'backupArn', mono: true },
-    { label: 'Name', value: b?.BackupName, copyId: 'backupName' },
-    { label: 'Status', value: b?.BackupStatus, badge: backupStatusTone(b?.BackupStatus) },
-    { label: 'Type', value: b?.BackupType },
-    { label: 'Size', value: b?.BackupSizeBytes === undefined ? undefined : humanSize(b.BackupSizeBytes), note: b?.BackupSizeBytes === undefined ? undefined : `${num(b.BackupSizeBytes)} bytes` },
-    { label: 'Created', value: time(b?.BackupCreationDateTime) },
+    { label: l10n.t('Backup ARN'), value: b?.BackupArn, copyId: 'backupArn', mono: true },
+    { label: l10n.t('Name'), value: b?.BackupName, copyId: 'backupName' },
+    { label: l10n.t('Status'), value: b?.BackupStatus, badge: backupStatusTone(b?.BackupStatus) },
+    { label: l10n.t('Type'), value: b?.BackupType },
+    { label: l10n.t('Size'), value: b?.BackupSizeBytes === undefined ? undefined : humanSize(b.BackupSizeBytes), note: b?.BackupSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(b.BackupSizeBytes)) },
+    { label: l10n.t('Created'), value: time(b?.BackupCreationDateTime) },
     {
-      label: 'Expires',
+      label: l10n.t('Expires'),
       value: time(expiry),
-      note: expiry ? (expiry.getTime() > now ? `in ${humanDuration(expiry.getTime() - now)}` : 'expired') : undefined,
+      note: expiry ? (expiry.getTime() > now ? l10n.t('in {0}', humanDuration(expiry.getTime() - now)) : l10n.t('expired')) : undefined,
     },
   ];
   const pt = t?.ProvisionedThroughput;
   const od = t?.OnDemandThroughput;
   const table: Field[] = [
-    { label: 'Table name', value: t?.TableName, copyId: 'tableName' },
-    { label: 'Table id', value: t?.TableId, mono: true },
-    { label: 'Table ARN', value: t?.TableArn, copyId: 'tableArn', mono: true },
-    { label: 'Key schema', value: keys(t?.KeySchema) },
-    { label: 'Billing mode', value: t?.BillingMode },
-    { label: 'Provisioned throughput', value: pt ? `${num(pt.ReadCapacityUnits) ?? '—'} RCU / ${num(pt.WriteCapacityUnits) ?? '—'} WCU` : undefined },
-    { label: 'On-demand throughput', value: od ? `max ${num(od.MaxReadRequestUnits) ?? '—'} reads / ${num(od.MaxWriteRequestUnits) ?? '—'} writes` : undefined },
-    { label: 'Item count', value: num(t?.ItemCount) },
-    { label: 'Table size', value: t?.TableSizeBytes === undefined ? undefined : humanSize(t.TableSizeBytes), note: t?.TableSizeBytes === undefined ? undefined : `${num(t.TableSizeBytes)} bytes` },
-    { label: 'Table created', value: time(t?.TableCreationDateTime) },
+    { label: l10n.t('Table name'), value: t?.TableName, copyId: 'tableName' },
+    { label: l10n.t('Table id'), value: t?.TableId, mono: true },
+    { label: l10n.t('Table ARN'), value: t?.TableArn, copyId: 'tableArn', mono: true },
+    { label: l10n.t('Key schema'), value: keys(t?.KeySchema) },
+    { label: l10n.t('Billing mode'), value: t?.BillingMode },
+    { label: l10n.t('Provisioned throughput'), value: pt ? l10n.t('{0} RCU / {1} WCU', num(pt.ReadCapacityUnits) ?? '—', num(pt.WriteCapacityUnits) ?? '—') : undefined },
+    { label: l10n.t('On-demand throughput'), value: od ? l10n.t('max {0} reads / {1} writes', num(od.MaxReadRequestUnits) ?? '—', num(od.MaxWriteRequestUnits) ?? '—') : undefined },
+    { label: l10n.t('Item count'), value: num(t?.ItemCount) },
+    { label: l10n.t('Table size'), value: t?.TableSizeBytes === undefined ? undefined : humanSize(t.TableSizeBytes), note: t?.TableSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(t.TableSizeBytes)) },
+    { label: l10n.t('Table created'), value: time(t?.TableCreationDateTime) },
   ];
   const projection = (p: { ProjectionType?: string | undefined; NonKeyAttributes?: string[] | undefined } | undefined): string =>
     p ? `${p.ProjectionType ?? '?'}${p.NonKeyAttributes?.length ? ` (${p.NonKeyAttributes.join(', ')})` : ''}` : '—';
@@ -63,46 +64,46 @@ export function backupDocument(d: BackupDescription, now = Date.now()): PanelDoc
   const ttl = f?.TimeToLiveDescription;
   const sse = f?.SSEDescription;
   const blocks: Block[] = [
-    { kind: 'fields', id: 'backup', title: 'Backup', fields: backup },
-    { kind: 'fields', id: 'table', title: 'Source table', fields: table },
+    { kind: 'fields', id: 'backup', title: l10n.t('Backup'), fields: backup },
+    { kind: 'fields', id: 'table', title: l10n.t('Source table'), fields: table },
     {
       kind: 'table',
       id: 'indexes',
-      title: 'Secondary indexes at backup time',
-      columns: ['Index', 'Kind', 'Key schema', 'Projection', 'Throughput'],
+      title: l10n.t('Secondary indexes at backup time'),
+      columns: [l10n.t('Index'), l10n.t('Kind'), l10n.t('Key schema'), l10n.t('Projection'), l10n.t('Throughput')],
       rows: [
         ...gsis.map((g) => [
           g.IndexName ?? '—',
-          'Global',
+          l10n.t('Global'),
           keys(g.KeySchema) ?? '—',
           projection(g.Projection),
           g.ProvisionedThroughput
-            ? `${num(g.ProvisionedThroughput.ReadCapacityUnits) ?? '—'} RCU / ${num(g.ProvisionedThroughput.WriteCapacityUnits) ?? '—'} WCU`
+            ? l10n.t('{0} RCU / {1} WCU', num(g.ProvisionedThroughput.ReadCapacityUnits) ?? '—', num(g.ProvisionedThroughput.WriteCapacityUnits) ?? '—')
             : g.OnDemandThroughput
-              ? `on-demand max ${num(g.OnDemandThroughput.MaxReadRequestUnits) ?? '—'}/${num(g.OnDemandThroughput.MaxWriteRequestUnits) ?? '—'}`
+              ? l10n.t('on-demand max {0}/{1}', num(g.OnDemandThroughput.MaxReadRequestUnits) ?? '—', num(g.OnDemandThroughput.MaxWriteRequestUnits) ?? '—')
               : '—',
         ]),
-        ...lsis.map((l) => [l.IndexName ?? '—', 'Local', keys(l.KeySchema) ?? '—', projection(l.Projection), 'shares the table']),
+        ...lsis.map((l) => [l.IndexName ?? '—', l10n.t('Local'), keys(l.KeySchema) ?? '—', projection(l.Projection), l10n.t('shares the table')]),
       ],
-      emptyText: 'No secondary indexes.',
+      emptyText: l10n.t('No secondary indexes.'),
     },
     {
       kind: 'fields',
       id: 'features',
-      title: 'Features at backup time',
+      title: l10n.t('Features at backup time'),
       fields: [
-        { label: 'Stream', value: stream ? (stream.StreamEnabled ? `enabled (${stream.StreamViewType ?? '?'})` : 'disabled') : undefined },
-        { label: 'Time to live', value: ttl ? `${ttl.TimeToLiveStatus ?? '?'}${ttl.AttributeName ? ` on ${ttl.AttributeName}` : ''}` : undefined },
-        { label: 'Encryption', value: sse ? `${sse.Status ?? '?'}${sse.SSEType ? ` (${sse.SSEType})` : ''}` : undefined },
-        { label: 'KMS key ARN', value: sse?.KMSMasterKeyArn, copyId: sse?.KMSMasterKeyArn ? 'kmsKeyArn' : undefined, mono: true },
-        { label: 'Key inaccessible since', value: time(sse?.InaccessibleEncryptionDateTime) },
+        { label: l10n.t('Stream'), value: stream ? (stream.StreamEnabled ? l10n.t('enabled ({0})', stream.StreamViewType ?? '?') : l10n.t('disabled')) : undefined },
+        { label: l10n.t('Time to live'), value: ttl ? (ttl.AttributeName ? l10n.t('{0} on {1}', ttl.TimeToLiveStatus ?? '?', ttl.AttributeName) : (ttl.TimeToLiveStatus ?? '?')) : undefined },
+        { label: l10n.t('Encryption'), value: sse ? `${sse.Status ?? '?'}${sse.SSEType ? ` (${sse.SSEType})` : ''}` : undefined },
+        { label: l10n.t('KMS key ARN'), value: sse?.KMSMasterKeyArn, copyId: sse?.KMSMasterKeyArn ? 'kmsKeyArn' : undefined, mono: true },
+        { label: l10n.t('Key inaccessible since'), value: time(sse?.InaccessibleEncryptionDateTime) },
       ],
     },
-    { kind: 'code', id: 'raw', title: 'Raw JSON', text: JSON.stringify(d, null, 2), language: 'json', copyId: 'rawJson' },
+    { kind: 'code', id: 'raw', title: l10n.t('Raw JSON'), text: JSON.stringify(d, null, 2), language: 'json', copyId: 'rawJson' },
   ];
   return {
-    title: b?.BackupName ?? 'Backup',
-    subtitle: t?.TableName ? `DynamoDB backup of ${t.TableName}` : 'DynamoDB backup',
+    title: b?.BackupName ?? l10n.t('Backup'),
+    subtitle: t?.TableName ? l10n.t('DynamoDB backup of {0}', t.TableName) : l10n.t('DynamoDB backup'),
     status: b?.BackupStatus ? { text: b.BackupStatus, tone: backupStatusTone(b.BackupStatus) } : undefined,
     actions: [],
     blocks,
@@ -122,7 +123,7 @@ export class BackupDetailSource implements DetailSource {
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const description = await describeBackup(this.clients, this.key, signal);
     if (!description) {
-      throw Object.assign(new Error(`Backup ${this.key} was not found.`), { name: 'BackupNotFoundException' });
+      throw Object.assign(new Error(l10n.t('Backup {0} was not found.', this.key)), { name: 'BackupNotFoundException' });
     }
     return backupDocument(description);
   }

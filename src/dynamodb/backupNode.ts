@@ -4,7 +4,7 @@ import { consoleUrl } from '../aws/console';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
 import { fieldTooltip } from '../tree/tooltip';
-import { bothTimes, humanDuration, humanSize, relativeTime } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, humanSize, relativeTime } from '../util/format';
 import type { BackupSummary } from './api';
 
 export interface BackupNodeActions {
@@ -32,7 +32,7 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
   }
   get pickLabel(): { label: string; description?: string; detail?: string } {
     return {
-      label: this.item.BackupName ?? '(unnamed)',
+      label: this.item.BackupName ?? vscode.l10n.t('(unnamed)'),
       description: [this.item.TableName, this.item.BackupStatus].filter(Boolean).join(' · '),
       detail: this.item.BackupArn,
     };
@@ -49,31 +49,36 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
 
   protected buildTreeItem(): vscode.TreeItem {
     const b = this.item;
-    const item = new vscode.TreeItem(b.BackupName ?? '(unnamed)', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(b.BackupName ?? vscode.l10n.t('(unnamed)'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = [b.TableName, b.BackupStatus, relativeTime(b.BackupCreationDateTime), humanSize(b.BackupSizeBytes)]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = statusIcon(b.BackupStatus);
     item.contextValue = ContextValue.backup;
-    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
-    item.accessibilityInformation = { label: `Backup ${b.BackupName ?? ''}, ${b.BackupStatus ?? ''}, table ${b.TableName ?? ''}` };
+    item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Backup {0}, {1}, table {2}', b.BackupName ?? '', b.BackupStatus ?? '', b.TableName ?? '') };
     return item;
   }
 
   tooltip(): vscode.MarkdownString {
     const b = this.item;
     const expiry = b.BackupExpiryDateTime;
-    return fieldTooltip(b.BackupName ?? 'Backup', [
-      ['Status', b.BackupStatus],
-      ['Type', b.BackupType],
-      ['Table', b.TableName],
-      ['Table id', b.TableId],
-      ['Table ARN', b.TableArn],
-      ['Backup ARN', b.BackupArn],
-      ['Created', bothTimes(b.BackupCreationDateTime)],
-      ['Expires', expiry ? `${bothTimes(expiry)}, ${expiry.getTime() > Date.now() ? `in ${humanDuration(expiry.getTime() - Date.now())}` : 'expired'}` : undefined],
-      ['Size', b.BackupSizeBytes === undefined ? undefined : `${humanSize(b.BackupSizeBytes)} (${b.BackupSizeBytes.toLocaleString('en-US')} bytes)`],
+    return fieldTooltip(b.BackupName ?? vscode.l10n.t('Backup'), [
+      [vscode.l10n.t('Status'), b.BackupStatus],
+      [vscode.l10n.t('Type'), b.BackupType],
+      [vscode.l10n.t('Table'), b.TableName],
+      [vscode.l10n.t('Table id'), b.TableId],
+      [vscode.l10n.t('Table ARN'), b.TableArn],
+      [vscode.l10n.t('Backup ARN'), b.BackupArn],
+      [vscode.l10n.t('Created'), bothTimes(b.BackupCreationDateTime)],
+      [
+        vscode.l10n.t('Expires'),
+        expiry
+          ? `${bothTimes(expiry)}, ${expiry.getTime() > Date.now() ? vscode.l10n.t('in {0}', humanDuration(expiry.getTime() - Date.now())) : vscode.l10n.t('expired')}`
+          : undefined,
+      ],
+      [vscode.l10n.t('Size'), b.BackupSizeBytes === undefined ? undefined : vscode.l10n.t('{0} ({1} bytes)', humanSize(b.BackupSizeBytes), formatNumber(b.BackupSizeBytes))],
     ]);
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import { checkRange } from '../filters/dateInput';
 import { isFilterArgument, type FilterStore } from '../filters/filterStore';
@@ -16,12 +17,12 @@ export function validateBackupFilters(f: BackupFilters): string | undefined {
     return validateTableInput(f.table);
   }
   if (f.backupType !== undefined && !backupTypes.includes(f.backupType)) {
-    return `Backup type must be one of ${backupTypes.join(', ')}.`;
+    return l10n.t('Backup type must be one of {0}.', backupTypes.join(', '));
   }
   for (const key of ['after', 'before'] as const) {
     const value = f[key];
     if (value !== undefined && Number.isNaN(Date.parse(value))) {
-      return `"${key}" is not a date.`;
+      return l10n.t('"{0}" is not a date.', key);
     }
   }
   return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
@@ -35,24 +36,24 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
   }
   const f = store.current;
   await showFilterMenu(
-    'Filter DynamoDB backups',
+    l10n.t('Filter DynamoDB backups'),
     [
       {
-        label: '$(table) Table',
+        label: `$(table) ${l10n.t('Table')}`,
         current: f.table,
         run: async () => applyPrompt(await pickTable(clients, f.table), (table) => store.update({ table })),
       },
       {
-        label: '$(symbol-enum) Backup type',
-        current: f.backupType ?? 'USER (API default)',
+        label: `$(symbol-enum) ${l10n.t('Backup type')}`,
+        current: f.backupType ?? l10n.t('USER (API default)'),
         run: async () => {
           const type = await pickOne<BackupTypeFilter>(
-            'Backup type',
+            l10n.t('Backup type'),
             [
-              { value: 'USER', label: 'USER', description: 'on-demand backups you created (the API default)' },
-              { value: 'SYSTEM', label: 'SYSTEM', description: 'made by DynamoDB, e.g. before a table is deleted; expire after 35 days' },
-              { value: 'AWS_BACKUP', label: 'AWS_BACKUP', description: 'made by AWS Backup' },
-              { value: 'ALL', label: 'ALL', description: 'every type' },
+              { value: 'USER', label: 'USER', description: l10n.t('on-demand backups you created (the API default)') },
+              { value: 'SYSTEM', label: 'SYSTEM', description: l10n.t('made by DynamoDB, e.g. before a table is deleted; expire after 35 days') },
+              { value: 'AWS_BACKUP', label: 'AWS_BACKUP', description: l10n.t('made by AWS Backup') },
+              { value: 'ALL', label: 'ALL', description: l10n.t('every type') },
             ],
             f.backupType ?? 'USER',
           );
@@ -64,8 +65,8 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
       ...dateRangeEntries(
         f,
         {
-          after: { label: 'Created on or after', detail: 'Inclusive (TimeRangeLowerBound)', title: 'Created on or after (inclusive)' },
-          before: { label: 'Created before', detail: 'Exclusive (TimeRangeUpperBound)', title: 'Created before (exclusive)' },
+          after: { label: l10n.t('Created on or after'), detail: l10n.t('Inclusive (TimeRangeLowerBound)'), title: l10n.t('Created on or after (inclusive)') },
+          before: { label: l10n.t('Created before'), detail: l10n.t('Exclusive (TimeRangeUpperBound)'), title: l10n.t('Created before (exclusive)') },
         },
         (patch) => store.update(patch),
       ),
@@ -81,14 +82,14 @@ function pickTable(clients: ClientFactory, current: string | undefined): Promise
   let token: string | undefined;
   let started = false;
   return pickOrType({
-    title: 'Only backups of table',
-    placeholder: 'Pick a table, or type a table name or table ARN',
+    title: l10n.t('Only backups of table'),
+    placeholder: l10n.t('Pick a table, or type a table name or table ARN'),
     validate: validateTableInput,
     current,
-    clearLabel: 'All tables',
+    clearLabel: l10n.t('All tables'),
     choices: () => tables.map((value) => ({ value })),
     more: {
-      noun: 'tables',
+      noun: l10n.t('tables'),
       hasMore: () => !started || token !== undefined,
       load: async () => {
         started = true;

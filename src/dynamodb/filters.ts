@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { shortDate } from '../filters/dateInput';
 import type { BackupTypeFilter } from './validation';
 
@@ -16,9 +17,9 @@ export const noBackupFilters: BackupFilters = {};
 
 export function summarizeBackupFilters(f: BackupFilters): string[] {
   return [
-    f.table ? `table ${f.table}` : '',
-    f.backupType ? `type ${f.backupType}` : '',
-    f.after ? `from ${shortDate(f.after)}` : '',
-    f.before ? `before ${shortDate(f.before)}` : '',
+    f.table ? l10n.t('table {0}', f.table) : '',
+    f.backupType ? l10n.t('type {0}', f.backupType) : '',
+    f.after ? l10n.t('from {0}', shortDate(f.after)) : '',
+    f.before ? l10n.t('before {0}', shortDate(f.before)) : '',
   ].filter(Boolean);
 }

@@ -24,7 +24,7 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   // One actions object for all rows (not one object and closure per row).
   const actions = { region: () => ctx.session.current.region, showDetails };
   const source: ListSource<BackupSummary, BackupFilters> = {
-    noun: 'backups',
+    noun: vscode.l10n.t('backups'),
     iamAction: 'dynamodb:ListBackups',
     clampPageSize: clampBackupPageSize,
     fetchPage: (token, pageSize, f, signal) => listBackupsPage(ctx.clients, token, pageSize, f, signal),
@@ -33,12 +33,12 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     emptyMessage: (f) => {
       const active = summarizeBackupFilters(f);
       return active.length > 0
-        ? { message: `No backups match ${active.join(', ')}`, filtered: true }
-        : { message: 'No USER backups in this region (the API lists USER backups unless a type filter says otherwise)', filtered: false };
+        ? { message: vscode.l10n.t('No backups match {0}', active.join(', ')), filtered: true }
+        : { message: vscode.l10n.t('No USER backups in this region (the API lists USER backups unless a type filter says otherwise)'), filtered: false };
     },
   };
-  const provider = new PagedTreeProvider(ViewId.dynamodb, 'DynamoDB Backups', ctx.session, ctx.setupCheck, (p) =>
-    p.createList(source, () => filters.current, undefined, 'DynamoDB backups'),
+  const provider = new PagedTreeProvider(ViewId.dynamodb, vscode.l10n.t('DynamoDB Backups'), ctx.session, ctx.setupCheck, (p) =>
+    p.createList(source, () => filters.current, undefined, vscode.l10n.t('DynamoDB backups')),
   );
   ctx.views.add({ key: 'dynamodb', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
@@ -47,7 +47,10 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(ctx.extension, Command.dynamodbFilter, filter, 'dynamodb:ListTables');
   registerCommand(ctx.extension, Command.dynamodbFilterActive, filter, 'dynamodb:ListTables');
   registerCommand(ctx.extension, Command.dynamodbCopyTableArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), 'table ARN'),
+    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), {
+      one: vscode.l10n.t('table ARN'),
+      many: vscode.l10n.t('table ARNs'),
+    }),
   );
   registerCommand(ctx.extension, Command.dynamodbShowTableBackups, async (node: TreeNode) => {
     if (node instanceof BackupNode && node.item.TableName) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parse, validate } from '@aws-sdk/util-arn-parser';
 
 export const backupTypes = ['USER', 'SYSTEM', 'AWS_BACKUP', 'ALL'] as const;
@@ -10,20 +11,20 @@ export function validateTableInput(text: string): string | undefined {
   const value = text.trim();
   if (value.startsWith('arn:')) {
     if (value.length > 1024 || !validate(value)) {
-      return 'Not a valid ARN. Expected arn:aws:dynamodb:REGION:ACCOUNT:table/NAME.';
+      return l10n.t('Not a valid ARN. Expected arn:aws:dynamodb:REGION:ACCOUNT:table/NAME.');
     }
     const arn = parse(value);
     const name = arn.resource.startsWith('table/') ? arn.resource.slice('table/'.length) : '';
     if (arn.service !== 'dynamodb' || !tableName.test(name)) {
-      return 'Not a DynamoDB table ARN. Expected arn:aws:dynamodb:REGION:ACCOUNT:table/NAME.';
+      return l10n.t('Not a DynamoDB table ARN. Expected arn:aws:dynamodb:REGION:ACCOUNT:table/NAME.');
     }
     return undefined;
   }
   if (value.length < 3 || value.length > 255) {
-    return 'A table name has 3 to 255 characters.';
+    return l10n.t('A table name has 3 to 255 characters.');
   }
   if (!tableName.test(value)) {
-    return 'A table name uses only letters, digits, underscore (_), hyphen (-) and dot (.).';
+    return l10n.t('A table name uses only letters, digits, underscore (_), hyphen (-) and dot (.).');
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * is local time, as people type it), relative forms like `30m`, `24h`, `7d`, `2w` meaning "that long
  * ago", and `now`. Pure so it is unit-tested without VS Code.
  */
+import * as l10n from '@vscode/l10n';
 
 export type DateParse = { ok: true; date: Date } | { ok: false; message: string };
 
@@ -12,12 +13,15 @@ const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d
 
 const unitMs: Record<string, number> = { m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-export const dateInputHelp = 'ISO 8601 (2026-11-01, 2026-11-01T14:30, 2026-11-01T14:30:00Z) or how long ago (30m, 24h, 7d, 2w)';
+/** The accepted forms, as the input boxes and error messages state them. */
+export function dateInputHelp(): string {
+  return l10n.t('ISO 8601 (2026-11-01, 2026-11-01T14:30, 2026-11-01T14:30:00Z) or how long ago (30m, 24h, 7d, 2w)');
+}
 
 export function parseDateInput(text: string, now: Date = new Date()): DateParse {
   const value = text.trim();
   if (value === '') {
-    return { ok: false, message: `Enter a date: ${dateInputHelp}.` };
+    return { ok: false, message: l10n.t('Enter a date: {0}.', dateInputHelp()) };
   }
   if (value.toLowerCase() === 'now') {
     return { ok: true, date: new Date(now.getTime()) };
@@ -59,22 +63,24 @@ function validCalendar(date: Date, y: number, mo: number, d: number): boolean {
 
 function invalid(value: string): DateParse {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return { ok: false, message: `"${shown}" is not a date. Use ${dateInputHelp}.` };
+  return { ok: false, message: l10n.t('"{0}" is not a date. Use {1}.', shown, dateInputHelp()) };
 }
 
 /** Lower bound must be strictly before the upper bound (the APIs treat the range as [lower, upper)). */
 export function checkRange(after: Date | undefined, before: Date | undefined): string | undefined {
   if (after && before && after.getTime() >= before.getTime()) {
-    return `"After" (${after.toISOString()}) must be before "before" (${before.toISOString()}).`;
+    return l10n.t('"After" ({0}) must be before "before" ({1}).', after.toISOString(), before.toISOString());
   }
   return undefined;
 }
 
-export const datePresets: readonly { label: string; ms: number }[] = [
-  { label: 'Last 24 hours', ms: 86_400_000 },
-  { label: 'Last 7 days', ms: 7 * 86_400_000 },
-  { label: 'Last 30 days', ms: 30 * 86_400_000 },
-];
+export function datePresets(): readonly { label: string; ms: number }[] {
+  return [
+    { label: l10n.t('Last 24 hours'), ms: 86_400_000 },
+    { label: l10n.t('Last 7 days'), ms: 7 * 86_400_000 },
+    { label: l10n.t('Last 30 days'), ms: 30 * 86_400_000 },
+  ];
+}
 
 /** A stored ISO bound as the view description shows it: "2026-11-01 14:30Z". */
 export function shortDate(iso: string): string {

@@ -1,3 +1,4 @@
+import { localTime } from '../util/format';
 import * as vscode from 'vscode';
 import { checkRange, datePresets, dateInputHelp, parseDateInput, shortDate } from './dateInput';
 
@@ -25,14 +26,14 @@ export async function showFilterMenu(title: string, entries: readonly FilterMenu
   const items = [
     ...entries.map((entry) => ({
       label: entry.label,
-      description: entry.current ?? 'not set',
+      description: entry.current ?? vscode.l10n.t('not set'),
       detail: entry.detail,
       run: () => entry.run(),
     })),
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: () => Promise.resolve() },
-    { label: '$(clear-all) Clear all filters', description: '', detail: undefined, run: clearAll },
+    { label: `$(clear-all) ${vscode.l10n.t('Clear all filters')}`, description: '', detail: undefined, run: clearAll },
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a filter to change' });
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick a filter to change') });
   await chosen?.run();
 }
 
@@ -45,7 +46,7 @@ export async function promptText(
 ): Promise<PromptResult<string>> {
   const text = await vscode.window.showInputBox({
     title,
-    prompt: `${prompt} Leave empty to remove this filter.`,
+    prompt: vscode.l10n.t('{0} Leave empty to remove this filter.', prompt),
     value,
     ignoreFocusOut: true,
     validateInput: (input) => (input.trim() === '' ? undefined : validate(input)),
@@ -62,17 +63,17 @@ export async function promptText(
 /** Presets, then a box that accepts ISO 8601 or relative input (`30m`, `24h`, `7d`); returns ISO. */
 export async function promptDate(title: string, current: string | undefined, check?: (date: Date) => string | undefined): Promise<PromptResult<string>> {
   const now = Date.now();
-  const presets = datePresets.map((preset) => ({
+  const presets = datePresets().map((preset) => ({
     label: preset.label,
-    description: new Date(now - preset.ms).toLocaleString(),
+    description: localTime(now - preset.ms),
     iso: new Date(now - preset.ms).toISOString(),
   }));
   const items = [
-    { label: '$(edit) Enter a date…', description: dateInputHelp, iso: 'enter' },
+    { label: `$(edit) ${vscode.l10n.t('Enter a date…')}`, description: dateInputHelp(), iso: 'enter' },
     ...presets,
-    ...(current ? [{ label: '$(close) Remove this filter', description: '', iso: 'clear' }] : []),
+    ...(current ? [{ label: `$(close) ${vscode.l10n.t('Remove this filter')}`, description: '', iso: 'clear' }] : []),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: current ? `Current: ${current}` : 'Pick a preset or enter a date' });
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: current ? vscode.l10n.t('Current: {0}', current) : vscode.l10n.t('Pick a preset or enter a date') });
   if (!chosen) {
     return undefined;
   }
@@ -92,7 +93,7 @@ export async function promptDate(title: string, current: string | undefined, che
     const parsed = parseDateInput(text);
     return parsed.ok ? check?.(parsed.date) : parsed.message;
   };
-  const text = await promptText(title, `${dateInputHelp}.`, validate, current ?? '');
+  const text = await promptText(title, `${dateInputHelp()}.`, validate, current ?? '');
   if (text === undefined || text === clearValue) {
     return text;
   }
@@ -102,7 +103,7 @@ export async function promptDate(title: string, current: string | undefined, che
 
 export async function pickOne<T extends string>(title: string, options: readonly { value: T; label: string; description?: string }[], current?: T): Promise<T | undefined> {
   const chosen = await vscode.window.showQuickPick(
-    options.map((o) => ({ ...o, picked: o.value === current, description: o.value === current ? `${o.description ?? ''} (current)`.trim() : o.description })),
+    options.map((o) => ({ ...o, picked: o.value === current, description: o.value === current ? vscode.l10n.t('{0} (current)', o.description ?? '').trim() : o.description })),
     { title },
   );
   return chosen?.value;
@@ -111,7 +112,7 @@ export async function pickOne<T extends string>(title: string, options: readonly
 export async function pickMany<T extends string>(title: string, options: readonly T[], current: readonly T[]): Promise<T[] | undefined> {
   const chosen = await vscode.window.showQuickPick(
     options.map((value) => ({ label: value, picked: current.includes(value) })),
-    { title, canPickMany: true, placeHolder: 'None selected = no filter' },
+    { title, canPickMany: true, placeHolder: vscode.l10n.t('None selected = no filter') },
   );
   return chosen?.map((c) => c.label);
 }

@@ -55,7 +55,7 @@ export class FilterStore<F extends object> implements vscode.Disposable {
    */
   async applyArgument(merged: { filters: F } | { problem: string }): Promise<boolean> {
     if ('problem' in merged) {
-      void vscode.window.showErrorMessage(`Filter not applied: ${merged.problem}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Filter not applied: {0}', merged.problem));
       return false;
     }
     await this.set(merged.filters);

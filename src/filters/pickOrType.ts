@@ -1,3 +1,4 @@
+import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
 import { clearValue, promptText, type PromptResult } from './filterPrompts';
 
@@ -40,19 +41,19 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     const problem = typed ? options.validate(typed) : undefined;
     const typedItems: Item[] =
       typed && !known.some((c) => c.value === normalize(typed))
-        ? [{ label: typed, description: problem ? '$(error) not valid' : 'use the typed value', detail: problem, action: 'typed', value: typed, alwaysShow: true }]
+        ? [{ label: typed, description: problem ? `$(error) ${vscode.l10n.t('not valid')}` : vscode.l10n.t('use the typed value'), detail: problem, action: 'typed', value: typed, alwaysShow: true }]
         : [];
     quickPick.items = [
       ...typedItems,
-      ...(options.current ? [{ label: `$(close) ${options.clearLabel}`, description: 'remove this filter', action: 'clear' as const, value: '' }] : []),
+      ...(options.current ? [{ label: `$(close) ${options.clearLabel}`, description: vscode.l10n.t('remove this filter'), action: 'clear' as const, value: '' }] : []),
       ...known.map((c) => ({
         label: c.value,
-        description: `${c.description ?? ''}${c.value === options.current ? ' (current)' : ''}`.trim(),
+        description: (c.value === options.current ? vscode.l10n.t('{0} (current)', c.description ?? '') : (c.description ?? '')).trim(),
         action: 'value' as const,
         value: c.value,
       })),
       ...(options.more?.hasMore()
-        ? [{ label: `$(fold-down) Load more ${options.more.noun}…`, description: `${known.length} loaded`, action: 'more' as const, value: '', alwaysShow: true }]
+        ? [{ label: `$(fold-down) ${vscode.l10n.t('Load more {0}…', options.more.noun)}`, description: vscode.l10n.t('{0} loaded', formatNumber(known.length)), action: 'more' as const, value: '', alwaysShow: true }]
         : []),
     ];
   };
@@ -64,7 +65,7 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     try {
       await options.more.load();
     } catch (error) {
-      quickPick.placeholder = `Could not load ${options.more.noun} (${(error as Error).name}); type a value instead`;
+      quickPick.placeholder = vscode.l10n.t('Could not load {0} ({1}); type a value instead', options.more.noun, (error as Error).name);
     } finally {
       quickPick.busy = false;
       render();

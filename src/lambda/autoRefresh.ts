@@ -36,7 +36,7 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
         if (e.affectsConfiguration(`${Setting.section}.${Setting.lambdaAutoRefreshSeconds}`)) {
           const problem = autoRefreshProblem();
           if (problem) {
-            void vscode.window.showWarningMessage(`${problem} Auto refresh is off.`);
+            void vscode.window.showWarningMessage(vscode.l10n.t('{0} Auto refresh is off.', problem));
           }
           this.schedule();
         }

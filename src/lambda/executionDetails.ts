@@ -3,11 +3,12 @@
  * panel (first page on open, then load more / load all with progress). No VS Code import: the document
  * builder and the source are unit-tested.
  */
+import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import { describeError } from '../aws/errors';
 import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument } from '../webview/protocol';
-import { bothTimes, humanDuration } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, utcTime } from '../util/format';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
 import { durationSeconds, executionDuration, executionStatusTone, parseExecutionArn, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type TruncatedPayloads } from './historyState';
@@ -54,15 +55,17 @@ export interface HistoryView {
 }
 
 function pagerText(h: HistoryView): string {
-  const events = h.rows.length.toLocaleString('en-US');
-  const ops = h.tree.operationCount.toLocaleString('en-US');
+  const events = formatNumber(h.rows.length);
+  const ops = formatNumber(h.tree.operationCount);
   if (h.loading) {
-    return `Loading history… ${events} events, ${ops} operations so far`;
+    return l10n.t('Loading history… {0} events, {1} operations so far', events, ops);
   }
   if (h.error) {
-    return `${events} events loaded. Could not load more: ${h.error}`;
+    return l10n.t('{0} events loaded. Could not load more: {1}', events, h.error);
   }
-  return h.complete ? `All ${events} events loaded (${ops} operations)` : `${events} events loaded (${ops} operations); more are available`;
+  return h.complete
+    ? l10n.t('All {0} events loaded ({1} operations)', events, ops)
+    : l10n.t('{0} events loaded ({1} operations); more are available', events, ops);
 }
 
 function time(date: Date | undefined): string | undefined {
@@ -70,7 +73,7 @@ function time(date: Date | undefined): string | undefined {
 }
 
 function codeBlock(id: string, title: string, view: PayloadView, copyId: string, truncatedByAws: boolean): Block {
-  const notices = [truncatedByAws ? 'AWS truncated this payload (the history marks it Truncated).' : '', view.truncatedNotice ?? ''].filter(Boolean);
+  const notices = [truncatedByAws ? l10n.t('AWS truncated this payload (the history marks it Truncated).') : '', view.truncatedNotice ?? ''].filter(Boolean);
   return {
     kind: 'code',
     id,
@@ -92,61 +95,61 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
   const config = d.DurableConfig;
   const duration = executionDuration(d, now);
   const execution: Field[] = [
-    { label: 'Status', value: status, badge: tone },
-    { label: 'Name', value: d.DurableExecutionName, copyId: 'name' },
-    { label: 'Execution ARN', value: d.DurableExecutionArn, copyId: 'executionArn', mono: true },
-    { label: 'Function ARN', value: d.FunctionArn, copyId: 'functionArn', mono: true },
-    { label: 'Version', value: d.Version ?? parts?.qualifier },
-    { label: 'Started', value: time(d.StartTimestamp) },
-    { label: 'Ended', value: time(d.EndTimestamp), note: d.EndTimestamp ? undefined : d.Status === 'RUNNING' ? 'still running' : undefined },
-    { label: 'Duration', value: duration || undefined },
-    { label: 'Trace header', value: d.TraceHeader?.XAmznTraceId, copyId: d.TraceHeader?.XAmznTraceId ? 'traceHeader' : undefined, mono: true },
+    { label: l10n.t('Status'), value: status, badge: tone },
+    { label: l10n.t('Name'), value: d.DurableExecutionName, copyId: 'name' },
+    { label: l10n.t('Execution ARN'), value: d.DurableExecutionArn, copyId: 'executionArn', mono: true },
+    { label: l10n.t('Function ARN'), value: d.FunctionArn, copyId: 'functionArn', mono: true },
+    { label: l10n.t('Version'), value: d.Version ?? parts?.qualifier },
+    { label: l10n.t('Started'), value: time(d.StartTimestamp) },
+    { label: l10n.t('Ended'), value: time(d.EndTimestamp), note: d.EndTimestamp ? undefined : d.Status === 'RUNNING' ? l10n.t('still running') : undefined },
+    { label: l10n.t('Duration'), value: duration || undefined },
+    { label: l10n.t('Trace header'), value: d.TraceHeader?.XAmznTraceId, copyId: d.TraceHeader?.XAmznTraceId ? 'traceHeader' : undefined, mono: true },
   ];
   const durable: Field[] = [
-    { label: 'Retention', value: config?.RetentionPeriodInDays === undefined ? undefined : `${config.RetentionPeriodInDays} days` },
+    { label: l10n.t('Retention'), value: config?.RetentionPeriodInDays === undefined ? undefined : l10n.t('{0} days', formatNumber(config.RetentionPeriodInDays)) },
     {
-      label: 'Execution timeout',
+      label: l10n.t('Execution timeout'),
       value: durationSeconds(config?.ExecutionTimeout),
-      note: config?.ExecutionTimeout === undefined ? undefined : `${config.ExecutionTimeout.toLocaleString('en-US')} s`,
+      note: config?.ExecutionTimeout === undefined ? undefined : l10n.t('{0} s', formatNumber(config.ExecutionTimeout)),
     },
     {
-      label: 'KMS key',
-      value: config ? (config.KMSKeyArn ?? 'AWS owned key') : undefined,
+      label: l10n.t('KMS key'),
+      value: config ? (config.KMSKeyArn ?? l10n.t('AWS owned key')) : undefined,
       copyId: config?.KMSKeyArn ? 'kmsKeyArn' : undefined,
       mono: Boolean(config?.KMSKeyArn),
     },
   ];
   const blocks: Block[] = [
-    { kind: 'fields', id: 'execution', title: 'Execution', fields: execution },
-    { kind: 'fields', id: 'durableConfig', title: 'Durable configuration', fields: durable },
+    { kind: 'fields', id: 'execution', title: l10n.t('Execution'), fields: execution },
+    { kind: 'fields', id: 'durableConfig', title: l10n.t('Durable configuration'), fields: durable },
   ];
   if (d.ExecutionDataIncluded === false) {
-    blocks.push({ kind: 'notice', id: 'dataNotIncluded', tone: 'warn', text: 'AWS did not include the input, result and error of this execution.' });
+    blocks.push({ kind: 'notice', id: 'dataNotIncluded', tone: 'warn', text: l10n.t('AWS did not include the input, result and error of this execution.') });
   }
   blocks.push(
     prepared.input
-      ? codeBlock('input', 'Input payload', prepared.input, 'input', history.truncated.input)
-      : { kind: 'notice', id: 'input', tone: 'info', text: 'No input payload.' },
+      ? codeBlock('input', l10n.t('Input payload'), prepared.input, 'input', history.truncated.input)
+      : { kind: 'notice', id: 'input', tone: 'info', text: l10n.t('No input payload.') },
   );
   if (prepared.result) {
-    blocks.push(codeBlock('result', 'Result', prepared.result, 'result', history.truncated.result));
+    blocks.push(codeBlock('result', l10n.t('Result'), prepared.result, 'result', history.truncated.result));
   }
   const error = d.Error;
   if (error) {
     blocks.push({
       kind: 'fields',
       id: 'error',
-      title: 'Error',
+      title: l10n.t('Error'),
       fields: [
-        { label: 'Type', value: error.ErrorType, badge: 'error' },
-        { label: 'Message', value: error.ErrorMessage, copyId: error.ErrorMessage ? 'errorMessage' : undefined },
+        { label: l10n.t('Type'), value: error.ErrorType, badge: 'error' },
+        { label: l10n.t('Message'), value: error.ErrorMessage, copyId: error.ErrorMessage ? 'errorMessage' : undefined },
       ],
     });
     if (prepared.errorData) {
-      blocks.push(codeBlock('errorData', 'Error data', prepared.errorData, 'errorData', history.truncated.error));
+      blocks.push(codeBlock('errorData', l10n.t('Error data'), prepared.errorData, 'errorData', history.truncated.error));
     }
     if (prepared.stackTrace) {
-      blocks.push(codeBlock('stackTrace', 'Stack trace', prepared.stackTrace, 'stackTrace', false));
+      blocks.push(codeBlock('stackTrace', l10n.t('Stack trace'), prepared.stackTrace, 'stackTrace', false));
     }
   }
 
@@ -157,9 +160,9 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
   blocks.push({
     kind: 'tree',
     id: 'operations',
-    title: `Operations (${ops.length.toLocaleString('en-US')}${history.complete ? '' : ' so far'})`,
+    title: history.complete ? l10n.t('Operations ({0})', formatNumber(ops.length)) : l10n.t('Operations ({0} so far)', formatNumber(ops.length)),
     nodes: operationTreeNodes(tree.roots()),
-    emptyText: history.rows.length === 0 ? 'No history events loaded.' : 'No operations in the loaded events.',
+    emptyText: history.rows.length === 0 ? l10n.t('No history events loaded.') : l10n.t('No operations in the loaded events.'),
   });
 
   const start = d.StartTimestamp?.getTime() ?? tree.span.start;
@@ -171,21 +174,20 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
     blocks.push({
       kind: 'timeline',
       id: 'timeline',
-      title: 'Timeline',
+      title: l10n.t('Timeline'),
       start,
       end: safeEnd,
       items,
       summary:
-        `${ops.length} operations over ${humanDuration(safeEnd - start)}: ${statusCounts(ops)}; ` +
-        `${tree.invocations.length} invocations` +
-        (shown < ops.length ? `; the first ${shown} operations are drawn` : ''),
+        l10n.t('{0} operations over {1}: {2}; {3} invocations', formatNumber(ops.length), humanDuration(safeEnd - start), statusCounts(ops), formatNumber(tree.invocations.length)) +
+        (shown < ops.length ? '; ' + l10n.t('the first {0} operations are drawn', formatNumber(shown)) : ''),
     });
     if (shown < ops.length) {
       blocks.push({
         kind: 'notice',
         id: 'timelineCapped',
         tone: 'info',
-        text: `The timeline draws the first ${shown.toLocaleString('en-US')} of ${ops.length.toLocaleString('en-US')} operations; the tree above and the event list below have all of them.`,
+        text: l10n.t('The timeline draws the first {0} of {1} operations; the tree above and the event list below have all of them.', formatNumber(shown), formatNumber(ops.length)),
       });
     }
   }
@@ -197,34 +199,34 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
       id: 'invocations',
       title:
         tree.invocations.length > invocationRowCap
-          ? `Invocations (first ${invocationRowCap} of ${tree.invocations.length.toLocaleString('en-US')})`
-          : `Invocations (${tree.invocations.length})`,
-      columns: ['#', 'Request id', 'Started (UTC)', 'Duration', 'Error'],
+          ? l10n.t('Invocations (first {0} of {1})', formatNumber(invocationRowCap), formatNumber(tree.invocations.length))
+          : l10n.t('Invocations ({0})', formatNumber(tree.invocations.length)),
+      columns: ['#', l10n.t('Request id'), l10n.t('Started (UTC)'), l10n.t('Duration'), l10n.t('Error')],
       rows: shownInvocations.map((inv, i) => [
-        String(i + 1),
+        formatNumber(i + 1),
         inv.requestId ?? '—',
-        inv.start !== undefined ? new Date(inv.start).toISOString() : '—',
+        inv.start !== undefined ? utcTime(inv.start) : '—',
         inv.start !== undefined && inv.end !== undefined ? humanDuration(inv.end - inv.start) : '—',
         inv.error ?? '',
       ]),
-      emptyText: 'No invocations in the loaded events.',
+      emptyText: l10n.t('No invocations in the loaded events.'),
     });
   }
 
   blocks.push({
     kind: 'list',
     id: 'events',
-    title: `History events (${history.rows.length.toLocaleString('en-US')}${history.complete ? '' : ' loaded'})`,
-    columns: eventColumns,
+    title: history.complete ? l10n.t('History events ({0})', formatNumber(history.rows.length)) : l10n.t('History events ({0} loaded)', formatNumber(history.rows.length)),
+    columns: eventColumns(),
     rows: history.rows.slice(),
-    emptyText: 'No history events loaded.',
+    emptyText: l10n.t('No history events loaded.'),
   });
 
   return {
-    title: d.DurableExecutionName ?? parts?.executionName ?? 'Durable execution',
-    subtitle: `Lambda durable execution of ${parts?.functionName ?? d.FunctionArn ?? 'a function'}`,
+    title: d.DurableExecutionName ?? parts?.executionName ?? l10n.t('Durable execution'),
+    subtitle: l10n.t('Lambda durable execution of {0}', parts?.functionName ?? d.FunctionArn ?? l10n.t('a function')),
     status: { text: status, tone },
-    actions: d.Status === 'RUNNING' ? [{ id: stopActionId, label: 'Stop execution' }] : [],
+    actions: d.Status === 'RUNNING' ? [{ id: stopActionId, label: l10n.t('Stop execution') }] : [],
     blocks,
   };
 }
@@ -297,7 +299,7 @@ export class ExecutionDetailSource implements DetailSource {
 
   document(now = Date.now()): PanelDocument {
     if (!this.prepared) {
-      throw new Error('The execution has not been loaded yet.');
+      throw new Error(l10n.t('The execution has not been loaded yet.'));
     }
     return executionDocument(this.prepared, this.history, now);
   }

@@ -1,6 +1,7 @@
 /** Text for execution and function rows, tooltips and the panel. Pure, so it is unit-tested. */
 import type { Tone } from '../webview/protocol';
-import { humanDuration, relativeTime } from '../util/format';
+import * as l10n from '@vscode/l10n';
+import { formatNumber, humanDuration, relativeTime } from '../util/format';
 
 /** The fields of a list item (`Execution`) that rows use; GetDurableExecution returns the same ones. */
 export interface ExecutionLike {
@@ -75,7 +76,7 @@ export function executionDuration(e: ExecutionLike, now = Date.now()): string {
   if (end !== undefined && !Number.isNaN(end)) {
     return humanDuration(Math.max(0, end - start));
   }
-  return e.Status === 'RUNNING' ? `running for ${humanDuration(Math.max(0, now - start))}` : '';
+  return e.Status === 'RUNNING' ? l10n.t('running for {0}', humanDuration(Math.max(0, now - start))) : '';
 }
 
 export function executionDescription(e: ExecutionLike, now = Date.now()): string {
@@ -90,12 +91,12 @@ export function durationSeconds(seconds: number | undefined): string | undefined
 export function functionDescription(fn: FunctionLike): string {
   const config = fn.DurableConfig;
   if (!config) {
-    return [fn.Runtime, 'not durable'].filter(Boolean).join(' · ');
+    return [fn.Runtime, l10n.t('not durable')].filter(Boolean).join(' · ');
   }
   return [
     fn.Runtime,
-    config.RetentionPeriodInDays !== undefined ? `retention ${config.RetentionPeriodInDays} d` : '',
-    config.ExecutionTimeout !== undefined ? `timeout ${durationSeconds(config.ExecutionTimeout) ?? ''}` : '',
+    config.RetentionPeriodInDays !== undefined ? l10n.t('retention {0}', l10n.t('{0} d', formatNumber(config.RetentionPeriodInDays))) : '',
+    config.ExecutionTimeout !== undefined ? l10n.t('timeout {0}', durationSeconds(config.ExecutionTimeout) ?? '') : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -103,11 +104,11 @@ export function functionDescription(fn: FunctionLike): string {
 
 /** The modal's text for Stop: it names the execution so nobody stops the wrong one. */
 export function stopConfirmation(e: ExecutionLike): { message: string; detail: string; button: string } {
-  const name = e.DurableExecutionName ?? e.DurableExecutionArn ?? 'this execution';
+  const name = e.DurableExecutionName ?? e.DurableExecutionArn ?? l10n.t('this execution');
   const fn = e.FunctionArn ? functionNameOf(e.FunctionArn) : undefined;
   return {
-    message: `Stop the durable execution "${name}"${fn ? ` of ${fn}` : ''}?`,
-    detail: 'StopDurableExecution ends it with status STOPPED. Pending steps, waits and callbacks do not resume, and this cannot be undone.',
-    button: 'Stop Execution',
+    message: fn ? l10n.t('Stop the durable execution "{0}" of {1}?', name, fn) : l10n.t('Stop the durable execution "{0}"?', name),
+    detail: l10n.t('StopDurableExecution ends it with status STOPPED. Pending steps, waits and callbacks do not resume, and this cannot be undone.'),
+    button: l10n.t('Stop Execution'),
   };
 }

@@ -40,7 +40,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
   }
   get pickLabel(): { label: string; description?: string; detail?: string } {
     return {
-      label: this.item.DurableExecutionName ?? '(unnamed)',
+      label: this.item.DurableExecutionName ?? vscode.l10n.t('(unnamed)'),
       description: [this.functionName, statusText(this.item.Status)].filter(Boolean).join(' · '),
       detail: this.item.DurableExecutionArn,
     };
@@ -64,7 +64,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     } else if (this.running) {
       const description = executionDescription(this.item);
       this.treeItem.description = description;
-      this.treeItem.accessibilityInformation = { label: `Execution ${this.name ?? '(unnamed)'}, ${statusText(this.item.Status)}, ${description}` };
+      this.treeItem.accessibilityInformation = { label: vscode.l10n.t('Execution {0}, {1}, {2}', this.name ?? vscode.l10n.t('(unnamed)'), statusText(this.item.Status), description) };
       this.treeItem.tooltip = undefined;
     }
     return this.treeItem;
@@ -72,33 +72,33 @@ export class ExecutionNode extends CachedItemNode<Execution> {
 
   protected buildTreeItem(): vscode.TreeItem {
     const e = this.item;
-    const name = e.DurableExecutionName ?? '(unnamed)';
+    const name = e.DurableExecutionName ?? vscode.l10n.t('(unnamed)');
     const status = statusText(e.Status);
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = executionDescription(e);
     item.iconPath = statusIcon(e.Status);
     item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
-    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
-    item.accessibilityInformation = { label: `Execution ${name}, ${status}, ${executionDescription(e)}` };
+    item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Execution {0}, {1}, {2}', name, status, executionDescription(e)) };
     return item;
   }
 
   tooltip(): vscode.MarkdownString {
     const e = this.item;
-    const name = e.DurableExecutionName ?? '(unnamed)';
+    const name = e.DurableExecutionName ?? vscode.l10n.t('(unnamed)');
     const status = statusText(e.Status);
     const parts = e.DurableExecutionArn ? parseExecutionArn(e.DurableExecutionArn) : undefined;
     return fieldTooltip(name, [
-      ['Status', status],
-      ['Function', this.functionName],
-      ['Version', parts?.qualifier],
-      ['Started', bothTimes(e.StartTimestamp)],
-      ['Ended', e.EndTimestamp ? bothTimes(e.EndTimestamp) : undefined],
-      ['Duration', executionDuration(e)],
-      ['Execution ARN', e.DurableExecutionArn],
-      ['Function ARN', e.FunctionArn],
-      ['KMS key', e.KMSKeyArn],
+      [vscode.l10n.t('Status'), status],
+      [vscode.l10n.t('Function'), this.functionName],
+      [vscode.l10n.t('Version'), parts?.qualifier],
+      [vscode.l10n.t('Started'), bothTimes(e.StartTimestamp)],
+      [vscode.l10n.t('Ended'), e.EndTimestamp ? bothTimes(e.EndTimestamp) : undefined],
+      [vscode.l10n.t('Duration'), executionDuration(e)],
+      [vscode.l10n.t('Execution ARN'), e.DurableExecutionArn],
+      [vscode.l10n.t('Function ARN'), e.FunctionArn],
+      [vscode.l10n.t('KMS key'), e.KMSKeyArn],
     ]);
   }
 }

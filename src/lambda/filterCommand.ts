@@ -29,34 +29,34 @@ export async function runExecutionFilterCommand(
   const f = store.current;
   const update = (patch: Partial<ExecutionFilters>): Promise<void> => store.set(normalizeExecutionFilters({ ...store.current, ...patch }));
   await showFilterMenu(
-    `Filter Lambda durable executions (${orderLabel(f.order)})`,
+    vscode.l10n.t('Filter Lambda durable executions ({0})', orderLabel(f.order)),
     [
       {
-        label: '$(symbol-function) Function',
+        label: `$(symbol-function) ${vscode.l10n.t('Function')}`,
         current: f.function,
-        detail: 'Show only this function (a name, partial ARN or ARN)',
+        detail: vscode.l10n.t('Show only this function (a name, partial ARN or ARN)'),
         run: async () => applyPrompt(await pickFunction(loadedFunctions(), f.function), (fn) => update({ function: fn })),
       },
       {
-        label: '$(versions) Qualifier',
+        label: `$(versions) ${vscode.l10n.t('Qualifier')}`,
         current: f.qualifier,
-        detail: '$LATEST, $LATEST.PUBLISHED, a version or an alias',
+        detail: vscode.l10n.t('$LATEST, $LATEST.PUBLISHED, a version or an alias'),
         run: async () => applyPrompt(await pickQualifier(f.qualifier), (qualifier) => update({ qualifier })),
       },
       {
-        label: '$(symbol-string) Execution name',
+        label: `$(symbol-string) ${vscode.l10n.t('Execution name')}`,
         current: f.name,
-        detail: 'DurableExecutionName: 1 to 64 letters, digits, - and _',
+        detail: vscode.l10n.t('DurableExecutionName: 1 to 64 letters, digits, - and _'),
         run: async () =>
-          applyPrompt(await promptText('Only executions named', 'An execution name (1 to 64 letters, digits, - and _).', validateExecutionName, f.name ?? ''), (name) =>
+          applyPrompt(await promptText(vscode.l10n.t('Only executions named'), vscode.l10n.t('An execution name (1 to 64 letters, digits, - and _).'), validateExecutionName, f.name ?? ''), (name) =>
             update({ name }),
           ),
       },
       {
-        label: '$(pulse) Statuses',
+        label: `$(pulse) ${vscode.l10n.t('Statuses')}`,
         current: f.statuses?.join(', '),
         run: async () => {
-          const statuses = await pickMany('Only executions with status', executionStatuses, f.statuses ?? []);
+          const statuses = await pickMany(vscode.l10n.t('Only executions with status'), executionStatuses, f.statuses ?? []);
           if (statuses !== undefined) {
             await update({ statuses });
           }
@@ -65,20 +65,20 @@ export async function runExecutionFilterCommand(
       ...dateRangeEntries(
         f,
         {
-          after: { label: 'Started after', detail: 'StartedAfter', title: 'Started after' },
-          before: { label: 'Started before', detail: 'StartedBefore', title: 'Started before' },
+          after: { label: vscode.l10n.t('Started after'), detail: 'StartedAfter', title: vscode.l10n.t('Started after') },
+          before: { label: vscode.l10n.t('Started before'), detail: 'StartedBefore', title: vscode.l10n.t('Started before') },
         },
         update,
       ),
       {
-        label: '$(arrow-swap) Order',
-        current: f.order === 'oldest' ? 'Oldest first (ReverseOrder)' : 'Newest first (API default)',
+        label: `$(arrow-swap) ${vscode.l10n.t('Order')}`,
+        current: f.order === 'oldest' ? vscode.l10n.t('Oldest first (ReverseOrder)') : vscode.l10n.t('Newest first (API default)'),
         run: async () => {
           const order = await pickOne<ExecutionOrder>(
-            'Order of executions',
+            vscode.l10n.t('Order of executions'),
             [
-              { value: 'newest', label: 'Newest first', description: 'the API default' },
-              { value: 'oldest', label: 'Oldest first', description: 'sends ReverseOrder=true' },
+              { value: 'newest', label: vscode.l10n.t('Newest first'), description: vscode.l10n.t('the API default') },
+              { value: 'oldest', label: vscode.l10n.t('Oldest first'), description: vscode.l10n.t('sends ReverseOrder=true') },
             ],
             f.order ?? 'newest',
           );
@@ -95,12 +95,12 @@ export async function runExecutionFilterCommand(
 
 async function pickQualifier(current: string | undefined): Promise<PromptResult<string>> {
   const items = [
-    { label: '$LATEST', description: 'the unpublished version', value: '$LATEST' },
-    { label: '$LATEST.PUBLISHED', description: 'the latest published version', value: '$LATEST.PUBLISHED' },
-    { label: '$(edit) Enter a version or alias…', description: '', value: 'enter' },
-    ...(current ? [{ label: '$(close) Remove this filter', description: 'every version', value: 'clear' }] : []),
+    { label: '$LATEST', description: vscode.l10n.t('the unpublished version'), value: '$LATEST' },
+    { label: '$LATEST.PUBLISHED', description: vscode.l10n.t('the latest published version'), value: '$LATEST.PUBLISHED' },
+    { label: `$(edit) ${vscode.l10n.t('Enter a version or alias…')}`, description: '', value: 'enter' },
+    ...(current ? [{ label: `$(close) ${vscode.l10n.t('Remove this filter')}`, description: vscode.l10n.t('every version'), value: 'clear' }] : []),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Only executions of qualifier', placeHolder: current ? `Current: ${current}` : undefined });
+  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Only executions of qualifier'), placeHolder: current ? vscode.l10n.t('Current: {0}', current) : undefined });
   if (!chosen) {
     return undefined;
   }
@@ -110,7 +110,7 @@ async function pickQualifier(current: string | undefined): Promise<PromptResult<
   if (chosen.value !== 'enter') {
     return chosen.value;
   }
-  return promptText('Only executions of qualifier', 'A version number or alias (letters, digits, -, _ and $; up to 128).', validateQualifier, current ?? '');
+  return promptText(vscode.l10n.t('Only executions of qualifier'), vscode.l10n.t('A version number or alias (letters, digits, -, _ and $; up to 128).'), validateQualifier, current ?? '');
 }
 
 /** The functions the view has loaded (durable first), or a typed name, partial ARN or ARN. */
@@ -119,11 +119,11 @@ function pickFunction(functions: readonly FunctionConfiguration[], current: stri
     .filter((fn) => fn.FunctionName)
     .sort((a, b) => Number(b.DurableConfig !== undefined) - Number(a.DurableConfig !== undefined));
   return pickOrType({
-    title: 'Show only the executions of function',
-    placeholder: 'Pick a loaded function, or type a function name, partial ARN or ARN',
+    title: vscode.l10n.t('Show only the executions of function'),
+    placeholder: vscode.l10n.t('Pick a loaded function, or type a function name, partial ARN or ARN'),
     validate: validateFunctionInput,
     current,
-    clearLabel: 'All functions',
+    clearLabel: vscode.l10n.t('All functions'),
     choices: () => sorted.map((fn) => ({ value: fn.FunctionName!, description: functionDescription(fn) })),
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { shortDate } from '../filters/dateInput';
 /** ListDurableExecutionsByFunction's filters as stored (JSON-safe: dates as ISO strings). Pure. */
 
@@ -27,7 +28,7 @@ export interface ExecutionFilters {
 export const noExecutionFilters: ExecutionFilters = {};
 
 export function orderLabel(order: ExecutionOrder | undefined): string {
-  return order === 'oldest' ? 'oldest first' : 'newest first';
+  return order === 'oldest' ? l10n.t('oldest first') : l10n.t('newest first');
 }
 
 /**
@@ -36,12 +37,12 @@ export function orderLabel(order: ExecutionOrder | undefined): string {
  */
 export function summarizeExecutionFilters(f: ExecutionFilters): string[] {
   return [
-    f.function ? `function ${f.function}` : '',
-    f.qualifier ? `qualifier ${f.qualifier}` : '',
-    f.name ? `name ${f.name}` : '',
-    f.statuses && f.statuses.length > 0 ? `status ${f.statuses.join('|')}` : '',
-    f.after ? `started after ${shortDate(f.after)}` : '',
-    f.before ? `started before ${shortDate(f.before)}` : '',
+    f.function ? l10n.t('function {0}', f.function) : '',
+    f.qualifier ? l10n.t('qualifier {0}', f.qualifier) : '',
+    f.name ? l10n.t('name {0}', f.name) : '',
+    f.statuses && f.statuses.length > 0 ? l10n.t('status {0}', f.statuses.join('|')) : '',
+    f.after ? l10n.t('started after {0}', shortDate(f.after)) : '',
+    f.before ? l10n.t('started before {0}', shortDate(f.before)) : '',
     f.order === 'oldest' ? orderLabel(f.order) : '',
   ].filter(Boolean);
 }

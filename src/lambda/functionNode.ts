@@ -1,3 +1,4 @@
+import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
 import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
@@ -51,7 +52,7 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
     return this.list;
   }
   get pickLabel(): { label: string; description?: string; detail?: string } {
-    return { label: this.name ?? '(unnamed)', description: functionDescription(this.item), detail: this.item.FunctionArn };
+    return { label: this.name ?? vscode.l10n.t('(unnamed)'), description: functionDescription(this.item), detail: this.item.FunctionArn };
   }
 
   consoleUrl(): string | undefined {
@@ -69,13 +70,13 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
 
   protected buildTreeItem(): vscode.TreeItem {
     const f = this.item;
-    const name = this.name ?? '(unnamed)';
+    const name = this.name ?? vscode.l10n.t('(unnamed)');
     const item = new vscode.TreeItem(name, this.durable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = this.durable ? ContextValue.durableFunction : ContextValue.plainFunction;
     const config = f.DurableConfig;
     if (this.synthesized) {
-      item.description = name === this.apiName ? 'function filter' : `function filter: ${this.apiName}`;
+      item.description = name === this.apiName ? vscode.l10n.t('function filter') : vscode.l10n.t('function filter: {0}', this.apiName);
       item.iconPath = new vscode.ThemeIcon('filter');
     } else if (this.durable) {
       item.description = functionDescription(f);
@@ -85,18 +86,21 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
       item.iconPath = new vscode.ThemeIcon('symbol-function', new vscode.ThemeColor('disabledForeground'));
     }
     item.tooltip = fieldTooltip(name, [
-      ['Durable', this.synthesized ? 'unknown (from the function filter)' : config ? 'yes' : 'no: it has no durable executions'],
-      ['Function ARN', f.FunctionArn],
-      ['Listed as', this.synthesized ? this.apiName : undefined],
-      ['Runtime', f.Runtime],
-      ['Description', f.Description],
-      ['Retention', config?.RetentionPeriodInDays === undefined ? undefined : `${config.RetentionPeriodInDays} days`],
-      ['Execution timeout', durationSeconds(config?.ExecutionTimeout)],
-      ['KMS key', config?.KMSKeyArn],
-      ['Last modified', f.LastModified],
+      [
+        vscode.l10n.t('Durable'),
+        this.synthesized ? vscode.l10n.t('unknown (from the function filter)') : config ? vscode.l10n.t('yes') : vscode.l10n.t('no: it has no durable executions'),
+      ],
+      [vscode.l10n.t('Function ARN'), f.FunctionArn],
+      [vscode.l10n.t('Listed as'), this.synthesized ? this.apiName : undefined],
+      [vscode.l10n.t('Runtime'), f.Runtime],
+      [vscode.l10n.t('Description'), f.Description],
+      [vscode.l10n.t('Retention'), config?.RetentionPeriodInDays === undefined ? undefined : vscode.l10n.t('{0} days', formatNumber(config.RetentionPeriodInDays))],
+      [vscode.l10n.t('Execution timeout'), durationSeconds(config?.ExecutionTimeout)],
+      [vscode.l10n.t('KMS key'), config?.KMSKeyArn],
+      [vscode.l10n.t('Last modified'), f.LastModified],
     ]);
     item.accessibilityInformation = {
-      label: `Function ${name}${this.durable ? '' : ', not durable'}${item.description ? `, ${String(item.description)}` : ''}`,
+      label: [vscode.l10n.t('Function {0}', name), this.durable ? '' : vscode.l10n.t('not durable'), item.description ? String(item.description) : ''].filter(Boolean).join(', '),
     };
     return item;
   }

@@ -3,6 +3,8 @@
  * event list. Pages are processed `eventChunk` events at a time with a yield to the event loop between
  * chunks, so a 10,000-event history never blocks the extension host. Pure (no VS Code).
  */
+import { formatNumber } from '../util/format';
+import * as l10n from '@vscode/l10n';
 import type { HistoryEvent } from '../aws/sdk/lambda';
 import type { ListBlock, Tone } from '../webview/protocol';
 import { prettyValue } from '../webview-app/textCap';
@@ -42,9 +44,9 @@ function eventTone(type: string | undefined): Tone | undefined {
 function detailText(details: Record<string, unknown>): string {
   const printed = prettyValue(details, eventDetailCap);
   if (!printed) {
-    return '(too deeply nested to show; see GetDurableExecutionHistory)';
+    return l10n.t('(too deeply nested to show; see GetDurableExecutionHistory)');
   }
-  return printed.truncatedNotice ? `${printed.text}\n… (cut at ${eventDetailCap.toLocaleString('en-US')} characters)` : printed.text;
+  return printed.truncatedNotice ? `${printed.text}\n… ${l10n.t('(cut at {0} characters)', formatNumber(eventDetailCap))}` : printed.text;
 }
 
 /** One row of the event list: the common fields as cells, the event's details as text. */
@@ -66,7 +68,9 @@ export function eventRow(event: HistoryEvent, index: number): EventRow {
   return details && Object.keys(details).length > 0 ? { ...row, detail: detailText(details) } : row;
 }
 
-export const eventColumns = ['#', 'Time (UTC)', 'Event', 'Name', 'Sub-type', 'Operation id', 'Parent id'] as const;
+export function eventColumns(): string[] {
+  return ['#', l10n.t('Time (UTC)'), l10n.t('Event'), l10n.t('Name'), l10n.t('Sub-type'), l10n.t('Operation id'), l10n.t('Parent id')];
+}
 
 /** Which of the execution's payloads the history says AWS truncated. */
 export interface TruncatedPayloads {

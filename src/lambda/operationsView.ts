@@ -1,6 +1,7 @@
 /** The operations tree block and the Gantt timeline of an execution, from its OperationsTree. Pure. */
+import * as l10n from '@vscode/l10n';
 import type { TimelineItem, Tone, TreeBlockNode } from '../webview/protocol';
-import { humanDuration } from '../util/format';
+import { formatNumber, humanDuration, utcTime } from '../util/format';
 import { attemptCount, operationDuration, operationKindLabel, type Operation, type OperationNode, type OperationsTree, type OperationStatus } from './operationsTree';
 
 /** Timeline lanes drawn; the panel says how many operations were left out. */
@@ -23,6 +24,10 @@ export function operationStatusTone(status: OperationStatus): Tone {
   }
 }
 
+function attemptOutcome(outcome: 'running' | 'succeeded' | 'failed'): string {
+  return outcome === 'running' ? l10n.t('running') : outcome === 'succeeded' ? l10n.t('succeeded') : l10n.t('failed');
+}
+
 function operationLabel(op: Operation): string {
   return op.name ?? op.id;
 }
@@ -33,8 +38,8 @@ export function operationDetail(op: Operation): string {
   return [
     operationKindLabel(op),
     op.status,
-    attempts > 1 ? `${attempts} attempts` : '',
-    duration !== undefined ? humanDuration(duration) : op.status === 'STARTED' || op.status === 'PENDING' ? 'not finished' : '',
+    attempts > 1 ? l10n.t('{0} attempts', formatNumber(attempts)) : '',
+    duration !== undefined ? humanDuration(duration) : op.status === 'STARTED' || op.status === 'PENDING' ? l10n.t('not finished') : '',
     op.error ? [op.error.type, op.error.message].filter(Boolean).join(': ') : '',
   ]
     .filter(Boolean)
@@ -103,7 +108,9 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
           to: Math.max(from, to),
           tone: attempt.outcome === 'succeeded' ? 'ok' : attempt.outcome === 'failed' ? 'error' : 'progress',
           highlighted: failed,
-          title: `${lane}: attempt ${k + 1} of ${count}, ${attempt.outcome}${attempt.end !== undefined ? `, ${humanDuration(attempt.end - from)}` : ''}`,
+          title:
+            l10n.t('{0}: attempt {1} of {2}, {3}', lane, formatNumber(k + 1), formatNumber(count), attemptOutcome(attempt.outcome)) +
+            (attempt.end !== undefined ? `, ${humanDuration(attempt.end - from)}` : ''),
         });
         const next = op.attempts[k + 1];
         if (attempt.end !== undefined && (next?.start !== undefined || attempt.retryDelaySeconds !== undefined)) {
@@ -115,7 +122,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
             from: attempt.end,
             to: retryAt,
             tone: 'warn',
-            title: `${lane}: retry after ${humanDuration(Math.max(0, retryAt - attempt.end))}`,
+            title: l10n.t('{0}: retry after {1}', lane, humanDuration(Math.max(0, retryAt - attempt.end))),
           });
         }
       });
@@ -123,7 +130,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
     }
     const end = op.end ?? (op.kind === 'WAIT' && op.scheduledEnd !== undefined ? Math.min(op.scheduledEnd, endOfTime) : endOfTime);
     const tone = op.kind === 'WAIT' && op.status !== 'CANCELLED' ? 'info' : operationStatusTone(op.status);
-    const scheduled = op.kind === 'WAIT' && op.scheduledEnd !== undefined ? `, due ${new Date(op.scheduledEnd).toISOString()}` : '';
+    const scheduled = op.kind === 'WAIT' && op.scheduledEnd !== undefined ? `, ${l10n.t('due {0}', utcTime(op.scheduledEnd))}` : '';
     items.push({
       id: op.id,
       lane,
@@ -143,12 +150,15 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
     const to = invocation.end ?? at;
     items.push({
       id: `invocation-${index + 1}`,
-      lane: 'Invocations',
+      lane: l10n.t('Invocations'),
       shape: 'mark',
       from: at,
       to,
       tone: invocation.error ? 'error' : 'ok',
-      title: `Invocation ${index + 1}${invocation.requestId ? ` (request ${invocation.requestId})` : ''}: ${humanDuration(to - at)}${invocation.error ? `, ${invocation.error}` : ''}`,
+      title:
+        (invocation.requestId
+          ? l10n.t('Invocation {0} (request {1}): {2}', formatNumber(index + 1), invocation.requestId, humanDuration(to - at))
+          : l10n.t('Invocation {0}: {1}', formatNumber(index + 1), humanDuration(to - at))) + (invocation.error ? `, ${invocation.error}` : ''),
     });
   });
   return items;
@@ -159,5 +169,5 @@ export function statusCounts(ops: readonly Operation[]): string {
   for (const op of ops) {
     counts.set(op.status, (counts.get(op.status) ?? 0) + 1);
   }
-  return [...counts].map(([status, n]) => `${n} ${status.toLowerCase()}`).join(', ');
+  return [...counts].map(([status, n]) => `${formatNumber(n)} ${status.toLowerCase()}`).join(', ');
 }

@@ -79,7 +79,8 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     if (!fromPanel) {
       void ctx.panels.refreshKey(arn);
     }
-    vscode.window.setStatusBarMessage(`$(debug-stop) Stopped ${execution.DurableExecutionName ?? 'the execution'}`, 4000);
+    const stopped = execution.DurableExecutionName ? vscode.l10n.t('Stopped {0}', execution.DurableExecutionName) : vscode.l10n.t('Stopped the execution');
+    vscode.window.setStatusBarMessage(`$(debug-stop) ${stopped}`, 4000);
   };
 
   const detailOptions: ExecutionDetailOptions = {
@@ -98,7 +99,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   };
 
   const executionSource = (fn: FunctionNode): ListSource<Execution, ExecutionFilters> => ({
-    noun: 'executions',
+    noun: vscode.l10n.t('executions'),
     iamAction: 'lambda:ListDurableExecutionsByFunction',
     clampPageSize: clampExecutionPageSize,
     fetchPage: (token, size, f, signal) => listExecutionsPage(ctx.clients, fn.apiName, token, size, f, signal),
@@ -107,13 +108,13 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     emptyMessage: (f) => {
       const active = summarizeExecutionFilters({ ...f, function: undefined, order: undefined });
       return active.length > 0
-        ? { message: `No executions match ${active.join(', ')}`, filtered: true }
-        : { message: 'No durable executions (AWS keeps them for the retention period)', filtered: false };
+        ? { message: vscode.l10n.t('No executions match {0}', active.join(', ')), filtered: true }
+        : { message: vscode.l10n.t('No durable executions (AWS keeps them for the retention period)'), filtered: false };
     },
   });
 
   const functionSource: ListSource<FunctionConfiguration, ExecutionFilters> = {
-    noun: 'functions',
+    noun: vscode.l10n.t('functions'),
     iamAction: 'lambda:ListFunctions',
     clampPageSize: clampFunctionPageSize,
     fetchPage: async (token, size, f, signal) => {
@@ -133,17 +134,17 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         item,
         id,
         parent,
-        { region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, `Durable executions of ${node.name ?? node.apiName}`) },
+        { region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)) },
         synthesized.has(item),
       ),
     emptyMessage: () =>
       showAll
-        ? { message: 'No Lambda functions in this region', filtered: false }
-        : { message: 'No durable functions in this region ("Show All Functions" lists the others)', filtered: false },
+        ? { message: vscode.l10n.t('No Lambda functions in this region'), filtered: false }
+        : { message: vscode.l10n.t('No durable functions in this region ("Show All Functions" lists the others)'), filtered: false },
   };
 
-  const provider = new PagedTreeProvider(ViewId.lambda, 'Lambda Durable Executions', ctx.session, ctx.setupCheck, (p) =>
-    p.createList(functionSource, () => filters.current, undefined, 'Lambda functions'),
+  const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p) =>
+    p.createList(functionSource, () => filters.current, undefined, vscode.l10n.t('Lambda functions')),
   );
   ctx.views.add({ key: 'lambda', provider, filters });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
@@ -163,7 +164,10 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false));
 
   registerCommand(ctx.extension, Command.lambdaCopyFunctionArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), 'function ARN'),
+    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), {
+      one: vscode.l10n.t('function ARN'),
+      many: vscode.l10n.t('function ARNs'),
+    }),
   );
   registerCommand(
     ctx.extension,
@@ -173,7 +177,11 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         return false;
       }
       if (!node.running) {
-        void vscode.window.showInformationMessage(`${node.name ?? 'The execution'} is not running (status ${node.item.Status ?? 'unknown'}).`);
+        void vscode.window.showInformationMessage(
+          node.name
+            ? vscode.l10n.t('{0} is not running (status {1}).', node.name, node.item.Status ?? vscode.l10n.t('unknown'))
+            : vscode.l10n.t('The execution is not running (status {0}).', node.item.Status ?? vscode.l10n.t('unknown')),
+        );
         return false;
       }
       // From the tree the second argument is the selection; only an options object changes behaviour.

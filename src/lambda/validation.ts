@@ -2,6 +2,7 @@
  * The API's input rules for ListDurableExecutionsByFunction, shared by the input boxes and the
  * command-argument form so nothing invalid is ever sent. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { checkRange } from '../filters/dateInput';
 import { executionStatuses, type ExecutionFilters, type ExecutionStatusFilter } from './filters';
 
@@ -17,13 +18,13 @@ const executionNamePattern = /^[a-zA-Z0-9-_]+$/;
 export function validateFunctionInput(text: string): string | undefined {
   const value = text.trim();
   if (value.length < 1 || value.length > 256) {
-    return 'A function name, partial ARN or ARN has 1 to 256 characters.';
+    return l10n.t('A function name, partial ARN or ARN has 1 to 256 characters.');
   }
   if (value.startsWith('arn:') && !/^arn:[^:]*:lambda:[^:]+:\d{12}:function:/.test(value)) {
-    return 'Not a Lambda function ARN. Expected arn:aws:lambda:REGION:ACCOUNT:function:NAME.';
+    return l10n.t('Not a Lambda function ARN. Expected arn:aws:lambda:REGION:ACCOUNT:function:NAME.');
   }
   if (!functionNamePattern.test(value)) {
-    return 'Use a function name (letters, digits, hyphen, underscore), a partial ARN (ACCOUNT:function:NAME) or a full ARN.';
+    return l10n.t('Use a function name (letters, digits, hyphen, underscore), a partial ARN (ACCOUNT:function:NAME) or a full ARN.');
   }
   return undefined;
 }
@@ -31,10 +32,10 @@ export function validateFunctionInput(text: string): string | undefined {
 export function validateQualifier(text: string): string | undefined {
   const value = text.trim();
   if (value.length < 1 || value.length > 128) {
-    return 'A qualifier has 1 to 128 characters.';
+    return l10n.t('A qualifier has 1 to 128 characters.');
   }
   if (!qualifierPattern.test(value)) {
-    return 'Use $LATEST, $LATEST.PUBLISHED, a version number or an alias (letters, digits, -, _ and $).';
+    return l10n.t('Use $LATEST, $LATEST.PUBLISHED, a version number or an alias (letters, digits, -, _ and $).');
   }
   return undefined;
 }
@@ -42,10 +43,10 @@ export function validateQualifier(text: string): string | undefined {
 export function validateExecutionName(text: string): string | undefined {
   const value = text.trim();
   if (value.length < 1 || value.length > 64) {
-    return 'An execution name has 1 to 64 characters.';
+    return l10n.t('An execution name has 1 to 64 characters.');
   }
   if (!executionNamePattern.test(value)) {
-    return 'An execution name uses only letters, digits, hyphen (-) and underscore (_).';
+    return l10n.t('An execution name uses only letters, digits, hyphen (-) and underscore (_).');
   }
   return undefined;
 }
@@ -59,7 +60,7 @@ function checkString(value: unknown, what: string, validate: (text: string) => s
     return undefined;
   }
   if (typeof value !== 'string') {
-    return `"${what}" must be a string.`;
+    return l10n.t('"{0}" must be a string.', what);
   }
   return validate(value);
 }
@@ -68,7 +69,7 @@ function checkDate(value: unknown, what: string): string | undefined {
   if (value === undefined) {
     return undefined;
   }
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `"${what}" is not a date.`;
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : l10n.t('"{0}" is not a date.', what);
 }
 
 /**
@@ -89,14 +90,14 @@ export function validateExecutionFilters(f: ExecutionFilters): string | undefine
   const statuses = raw.statuses;
   if (statuses !== undefined) {
     if (!Array.isArray(statuses) || !statuses.every(isExecutionStatus)) {
-      return `Statuses must be a list of ${executionStatuses.join(', ')}.`;
+      return l10n.t('Statuses must be a list of {0}.', executionStatuses.join(', '));
     }
     if (new Set(statuses).size !== statuses.length) {
-      return 'Statuses must not repeat a value.';
+      return l10n.t('Statuses must not repeat a value.');
     }
   }
   if (raw.order !== undefined && raw.order !== 'newest' && raw.order !== 'oldest') {
-    return 'Order must be "newest" or "oldest".';
+    return l10n.t('Order must be "newest" or "oldest".');
   }
   return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
 }

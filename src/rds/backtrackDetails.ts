@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
-import { bothTimes, humanDuration, relativeTime } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
-import { backtrackTone, clusterIdentifier, localDateTime, rewoundText, windowText } from './backtrackFormat';
+import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -36,37 +37,44 @@ export function backtrackTimeline(
       continue;
     }
     const highlighted = b.BacktrackIdentifier === shown.BacktrackIdentifier;
-    const requested = b.BacktrackRequestCreationTime ? `; requested ${localDateTime(b.BacktrackRequestCreationTime)}` : '';
+    const requested = b.BacktrackRequestCreationTime ? l10n.t('; requested {0}', localDateTime(b.BacktrackRequestCreationTime)) : '';
     items.push({
       id: `backtrack:${b.BacktrackIdentifier ?? items.length}`,
-      lane: 'Backtracks',
+      lane: l10n.t('Backtracks'),
       shape: 'arrow',
       from: b.BacktrackedFrom.getTime(),
       to: b.BacktrackTo.getTime(),
       tone: backtrackTone(b.Status),
       highlighted,
-      title: `${highlighted ? 'This backtrack' : 'Backtrack'} ${b.BacktrackIdentifier ?? ''} (${b.Status ?? 'unknown status'}): from ${localDateTime(b.BacktrackedFrom)} back to ${localDateTime(b.BacktrackTo)}, ${rewoundText(b) ?? ''}${requested}`,
+      title:
+        l10n.t('{0} {1} ({2}): from {3} back to {4}, {5}', highlighted ? l10n.t('This backtrack') : l10n.t('Backtrack'), b.BacktrackIdentifier ?? '', b.Status ?? l10n.t('unknown status'), localDateTime(b.BacktrackedFrom), localDateTime(b.BacktrackTo), rewoundText(b) ?? '') +
+        requested,
     });
   }
   const windowSeconds = cluster?.BacktrackWindow ?? 0;
   const band =
-    windowSeconds > 0 ? { from: now - windowSeconds * 1000, to: now, label: `Backtrack window ${windowText(windowSeconds)} (target), ending now` } : undefined;
+    windowSeconds > 0 ? { from: now - windowSeconds * 1000, to: now, label: l10n.t('Backtrack window {0} (target), ending now', windowText(windowSeconds)) } : undefined;
   const times = [now, ...items.flatMap((i) => [i.from, i.to]), ...(band ? [band.from] : [])];
   const min = Math.min(...times);
   const max = Math.max(...times);
   const pad = Math.max((max - min) * 0.02, 60_000);
   const here = shown.BacktrackedFrom && shown.BacktrackTo
-    ? ` This one went from ${localDateTime(shown.BacktrackedFrom)} back to ${localDateTime(shown.BacktrackTo)} (${rewoundText(shown) ?? ''}).`
+    ? ' ' + l10n.t('This one went from {0} back to {1} ({2}).', localDateTime(shown.BacktrackedFrom), localDateTime(shown.BacktrackTo), rewoundText(shown) ?? '')
     : '';
   return {
     kind: 'timeline',
     id: 'timeline',
-    title: 'Timeline',
+    title: l10n.t('Timeline'),
     start: min - pad,
     end: max + pad,
     band,
     items,
-    summary: `${band ? `Backtrack window of ${windowText(windowSeconds)} ending now. ` : ''}${items.length} loaded backtrack${items.length === 1 ? '' : 's'} of this cluster drawn as arrows from the time each backtrack started back to the time it rewound to.${here}`,
+    summary:
+      (band ? l10n.t('Backtrack window of {0} ending now.', windowText(windowSeconds)) + ' ' : '') +
+      (items.length === 1
+        ? l10n.t('1 loaded backtrack of this cluster drawn as an arrow from the time the backtrack started back to the time it rewound to.')
+        : l10n.t('{0} loaded backtracks of this cluster drawn as arrows from the time each backtrack started back to the time it rewound to.', formatNumber(items.length))) +
+      here,
   };
 }
 
@@ -79,39 +87,39 @@ export function backtrackDocument(
 ): PanelDocument {
   const requested = b.BacktrackRequestCreationTime;
   const backtrack: Field[] = [
-    { label: 'Backtrack identifier', value: b.BacktrackIdentifier, copyId: 'backtrackId', mono: true },
-    { label: 'Status', value: b.Status, badge: backtrackTone(b.Status) },
-    { label: 'Backtracked to', value: time(b.BacktrackTo) },
-    { label: 'Backtracked from', value: time(b.BacktrackedFrom) },
+    { label: l10n.t('Backtrack identifier'), value: b.BacktrackIdentifier, copyId: 'backtrackId', mono: true },
+    { label: l10n.t('Status'), value: b.Status, badge: backtrackTone(b.Status) },
+    { label: l10n.t('Backtracked to'), value: time(b.BacktrackTo) },
+    { label: l10n.t('Backtracked from'), value: time(b.BacktrackedFrom) },
     {
-      label: 'Rewound',
+      label: l10n.t('Rewound'),
       value: b.BacktrackedFrom && b.BacktrackTo ? humanDuration(b.BacktrackedFrom.getTime() - b.BacktrackTo.getTime()) : undefined,
     },
-    { label: 'Requested', value: time(requested), note: requested ? relativeTime(requested, now) : undefined },
-    { label: 'DB cluster identifier', value: b.DBClusterIdentifier, copyId: 'clusterId' },
+    { label: l10n.t('Requested'), value: time(requested), note: requested ? relativeTime(requested, now) : undefined },
+    { label: l10n.t('DB cluster identifier'), value: b.DBClusterIdentifier, copyId: 'clusterId' },
   ];
   const earliest = cluster?.EarliestBacktrackTime;
   const windowSeconds = cluster?.BacktrackWindow;
   const context: Field[] = [
-    { label: 'Cluster ARN', value: cluster?.DBClusterArn, copyId: 'clusterArn', mono: true },
-    { label: 'Engine', value: cluster ? [cluster.Engine, cluster.EngineVersion, cluster.EngineMode && `(${cluster.EngineMode})`].filter(Boolean).join(' ') : undefined },
-    { label: 'Cluster status', value: cluster?.Status },
-    { label: 'Backtrack window (target)', value: windowSeconds === undefined ? undefined : windowSeconds > 0 ? windowText(windowSeconds) : 'off', note: windowSeconds ? `${windowSeconds.toLocaleString('en-US')} s` : undefined },
-    { label: 'Earliest backtrack time', value: time(earliest), note: earliest ? `actual window ${humanDuration(now - earliest.getTime())}` : undefined },
-    { label: 'Consumed change records', value: cluster?.BacktrackConsumedChangeRecords?.toLocaleString('en-US') },
+    { label: l10n.t('Cluster ARN'), value: cluster?.DBClusterArn, copyId: 'clusterArn', mono: true },
+    { label: l10n.t('Engine'), value: cluster ? [cluster.Engine, cluster.EngineVersion, cluster.EngineMode && `(${cluster.EngineMode})`].filter(Boolean).join(' ') : undefined },
+    { label: l10n.t('Cluster status'), value: cluster?.Status },
+    { label: l10n.t('Backtrack window (target)'), value: windowSeconds === undefined ? undefined : windowSeconds > 0 ? windowText(windowSeconds) : l10n.t('off'), note: windowSeconds ? l10n.t('{0} s', formatNumber(windowSeconds)) : undefined },
+    { label: l10n.t('Earliest backtrack time'), value: time(earliest), note: earliest ? l10n.t('actual window {0}', humanDuration(now - earliest.getTime())) : undefined },
+    { label: l10n.t('Consumed change records'), value: cluster?.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(cluster.BacktrackConsumedChangeRecords) },
   ];
   const blocks: Block[] = [
-    { kind: 'fields', id: 'backtrack', title: 'Backtrack', fields: backtrack },
+    { kind: 'fields', id: 'backtrack', title: l10n.t('Backtrack'), fields: backtrack },
     cluster
-      ? { kind: 'fields', id: 'cluster', title: 'Cluster backtrack context', fields: context }
-      : { kind: 'notice', id: 'cluster', tone: 'warn', text: 'The cluster could not be described, so its backtrack window is not shown.' },
+      ? { kind: 'fields', id: 'cluster', title: l10n.t('Cluster backtrack context'), fields: context }
+      : { kind: 'notice', id: 'cluster', tone: 'warn', text: l10n.t('The cluster could not be described, so its backtrack window is not shown.') },
     backtrackTimeline(b, cluster, loaded, now),
-    { kind: 'code', id: 'raw', title: 'Raw JSON', text: JSON.stringify(b, null, 2), language: 'json', copyId: 'rawJson' },
+    { kind: 'code', id: 'raw', title: l10n.t('Raw JSON'), text: JSON.stringify(b, null, 2), language: 'json', copyId: 'rawJson' },
   ];
   const clusterId = b.DBClusterIdentifier ?? (cluster ? clusterIdentifier(cluster) : undefined);
   return {
-    title: `Backtrack ${shortId(b.BacktrackIdentifier)}`,
-    subtitle: clusterId ? `Aurora backtrack of ${clusterId}` : 'Aurora backtrack',
+    title: l10n.t('Backtrack {0}', shortId(b.BacktrackIdentifier)),
+    subtitle: clusterId ? l10n.t('Aurora backtrack of {0}', clusterId) : l10n.t('Aurora backtrack'),
     status: b.Status ? { text: b.Status, tone: backtrackTone(b.Status) } : undefined,
     actions: [],
     blocks,
@@ -142,7 +150,7 @@ export class BacktrackDetailSource implements DetailSource {
   ) {}
 
   title(): string {
-    return `Backtrack ${shortId(this.backtrack.BacktrackIdentifier)}`;
+    return l10n.t('Backtrack {0}', shortId(this.backtrack.BacktrackIdentifier));
   }
 
   async load(signal: AbortSignal): Promise<PanelDocument> {

@@ -1,6 +1,7 @@
 /** How clusters and backtracks read in rows, tooltips and the panel. Pure: unit-tested without VS Code. */
 import type { Tone } from '../webview/protocol';
-import { humanDuration } from '../util/format';
+import * as l10n from '@vscode/l10n';
+import { hours, humanDuration, localDateTime } from '../util/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
 
 export type BacktrackState = 'applying' | 'pending' | 'completed' | 'failed' | 'other';
@@ -34,17 +35,17 @@ export type BacktrackSupport = { readonly enabled: true } | { readonly enabled: 
 export function backtrackSupport(cluster: DBCluster): BacktrackSupport {
   const engine = (cluster.Engine ?? '').toLowerCase();
   if ((engine !== 'aurora-mysql' && engine !== 'aurora') || (cluster.EngineMode ?? '').toLowerCase() === 'serverless') {
-    return { enabled: false, reason: 'engine does not support backtrack' };
+    return { enabled: false, reason: l10n.t('engine does not support backtrack') };
   }
   if (!((cluster.BacktrackWindow ?? 0) > 0)) {
-    return { enabled: false, reason: 'backtrack not enabled' };
+    return { enabled: false, reason: l10n.t('backtrack not enabled') };
   }
   return { enabled: true };
 }
 
 /** BacktrackWindow (seconds) as people set it: whole hours ("24 h", at most 72 h), else a duration. */
 export function windowText(seconds: number): string {
-  return seconds > 0 && seconds % 3600 === 0 ? `${seconds / 3600} h` : humanDuration(seconds * 1000);
+  return seconds > 0 && seconds % 3600 === 0 ? hours(seconds / 3600) : humanDuration(seconds * 1000);
 }
 
 /** How far a backtrack went back: BacktrackedFrom − BacktrackTo, e.g. "rewound 1 h 5 min". */
@@ -52,13 +53,7 @@ export function rewoundText(b: Pick<DBClusterBacktrack, 'BacktrackedFrom' | 'Bac
   if (!b.BacktrackedFrom || !b.BacktrackTo) {
     return undefined;
   }
-  return `rewound ${humanDuration(b.BacktrackedFrom.getTime() - b.BacktrackTo.getTime())}`;
-}
-
-/** "2026-11-22 10:05:03" in local time: what a row label and the timeline axis show. */
-export function localDateTime(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return l10n.t('rewound {0}', humanDuration(b.BacktrackedFrom.getTime() - b.BacktrackTo.getTime()));
 }
 
 /** "aurora-mysql 8.0.mysql_aurora.3.05.2 · window 24 h · earliest 2026-11-21 10:45:00", or the reason it cannot backtrack. */
@@ -67,8 +62,8 @@ export function clusterDescription(cluster: DBCluster): string {
   const engine = [cluster.Engine, cluster.EngineVersion].filter(Boolean).join(' ');
   const backtrack = support.enabled
     ? [
-        `window ${windowText(cluster.BacktrackWindow ?? 0)}`,
-        cluster.EarliestBacktrackTime ? `earliest ${localDateTime(cluster.EarliestBacktrackTime)}` : '',
+        l10n.t('window {0}', windowText(cluster.BacktrackWindow ?? 0)),
+        cluster.EarliestBacktrackTime ? l10n.t('earliest {0}', localDateTime(cluster.EarliestBacktrackTime)) : '',
       ]
     : [support.reason];
   return [engine, ...backtrack].filter(Boolean).join(' · ');

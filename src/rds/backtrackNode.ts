@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
-import { bothTimes, relativeTime } from '../util/format';
+import { bothTimes, humanDuration, localDateTime, relativeTime } from '../util/format';
 import type { DBClusterBacktrack } from './api';
-import { backtrackState, localDateTime, rewoundText } from './backtrackFormat';
+import { backtrackState, rewoundText } from './backtrackFormat';
 import type { ClusterNode } from './clusterNode';
 
 export interface BacktrackNodeActions {
@@ -40,7 +40,7 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
   }
   get pickLabel(): { label: string; description?: string; detail?: string } {
     return {
-      label: this.item.BacktrackIdentifier ?? '(no identifier)',
+      label: this.item.BacktrackIdentifier ?? vscode.l10n.t('(no identifier)'),
       description: [this.parent.identifier, this.item.Status, this.item.BacktrackTo && localDateTime(this.item.BacktrackTo)].filter(Boolean).join(' · '),
       detail: this.parent.arn,
     };
@@ -56,31 +56,31 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
 
   protected buildTreeItem(): vscode.TreeItem {
     const b = this.item;
-    const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : '(no backtrack time)';
+    const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : vscode.l10n.t('(no backtrack time)');
     const item = new vscode.TreeItem(when, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const requested = b.BacktrackRequestCreationTime;
-    item.description = [b.Status, rewoundText(b), requested ? `requested ${relativeTime(requested)}` : ''].filter(Boolean).join(' · ');
+    item.description = [b.Status, rewoundText(b), requested ? vscode.l10n.t('requested {0}', relativeTime(requested)) : ''].filter(Boolean).join(' · ');
     item.iconPath = statusIcon(b.Status);
     item.contextValue = ContextValue.backtrack;
-    item.command = { command: Command.showDetails, title: 'Show details', arguments: [this] };
-    item.accessibilityInformation = { label: `Backtrack to ${when}, ${b.Status ?? ''}, ${rewoundText(b) ?? ''}` };
+    item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Backtrack to {0}, {1}, {2}', when, b.Status ?? '', rewoundText(b) ?? '') };
     return item;
   }
 
   tooltip(): vscode.MarkdownString {
     const b = this.item;
-    const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : '(no backtrack time)';
+    const when = b.BacktrackTo ? localDateTime(b.BacktrackTo) : vscode.l10n.t('(no backtrack time)');
     const requested = b.BacktrackRequestCreationTime;
-    return fieldTooltip(`Backtrack to ${when}`, [
-      ['Status', b.Status],
-      ['Backtrack identifier', b.BacktrackIdentifier],
-      ['Cluster', b.DBClusterIdentifier],
-      ['Backtracked to', b.BacktrackTo && bothTimes(b.BacktrackTo)],
-      ['Backtracked from', b.BacktrackedFrom && bothTimes(b.BacktrackedFrom)],
-      ['Rewound', rewoundText(b)?.replace(/^rewound /, '')],
-      ['Requested', requested && `${bothTimes(requested)}, ${relativeTime(requested)}`],
-      ['Cluster ARN', this.parent.arn],
+    return fieldTooltip(vscode.l10n.t('Backtrack to {0}', when), [
+      [vscode.l10n.t('Status'), b.Status],
+      [vscode.l10n.t('Backtrack identifier'), b.BacktrackIdentifier],
+      [vscode.l10n.t('Cluster'), b.DBClusterIdentifier],
+      [vscode.l10n.t('Backtracked to'), b.BacktrackTo && bothTimes(b.BacktrackTo)],
+      [vscode.l10n.t('Backtracked from'), b.BacktrackedFrom && bothTimes(b.BacktrackedFrom)],
+      [vscode.l10n.t('Rewound'), b.BacktrackedFrom && b.BacktrackTo ? humanDuration(b.BacktrackedFrom.getTime() - b.BacktrackTo.getTime()) : undefined],
+      [vscode.l10n.t('Requested'), requested && `${bothTimes(requested)}, ${relativeTime(requested)}`],
+      [vscode.l10n.t('Cluster ARN'), this.parent.arn],
     ]);
   }
 }

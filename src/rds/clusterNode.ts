@@ -5,7 +5,7 @@ import type { PagedChildren } from '../tree/pagedChildren';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
-import { bothTimes, humanDuration } from '../util/format';
+import { bothTimes, formatNumber, humanDuration } from '../util/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
 import { backtrackSupport, clusterDescription, clusterIdentifier, windowText } from './backtrackFormat';
 import type { BacktrackFilters } from './filters';
@@ -91,19 +91,22 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
     const earliest = c.EarliestBacktrackTime;
     const window = c.BacktrackWindow;
     item.tooltip = fieldTooltip(this.identifier, [
-      ['Backtrack', support.enabled ? 'enabled' : support.reason],
-      ['Engine', c.Engine],
-      ['Engine version', c.EngineVersion],
-      ['Engine mode', c.EngineMode],
-      ['Status', c.Status],
-      ['Backtrack window (target)', window === undefined ? undefined : window > 0 ? `${windowText(window)} (${window.toLocaleString('en-US')} s)` : 'off (0)'],
-      ['Earliest backtrack time', earliest ? `${bothTimes(earliest)}, actual window ${humanDuration(Date.now() - earliest.getTime())}` : undefined],
-      ['Consumed change records', c.BacktrackConsumedChangeRecords?.toLocaleString('en-US')],
-      ['Cluster ARN', c.DBClusterArn],
-      ['Resource id', c.DbClusterResourceId],
+      [vscode.l10n.t('Backtrack'), support.enabled ? vscode.l10n.t('enabled') : support.reason],
+      [vscode.l10n.t('Engine'), c.Engine],
+      [vscode.l10n.t('Engine version'), c.EngineVersion],
+      [vscode.l10n.t('Engine mode'), c.EngineMode],
+      [vscode.l10n.t('Status'), c.Status],
+      [
+        vscode.l10n.t('Backtrack window (target)'),
+        window === undefined ? undefined : window > 0 ? vscode.l10n.t('{0} ({1} s)', windowText(window), formatNumber(window)) : vscode.l10n.t('off (0)'),
+      ],
+      [vscode.l10n.t('Earliest backtrack time'), earliest ? vscode.l10n.t('{0}, actual window {1}', bothTimes(earliest), humanDuration(Date.now() - earliest.getTime())) : undefined],
+      [vscode.l10n.t('Consumed change records'), c.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(c.BacktrackConsumedChangeRecords)],
+      [vscode.l10n.t('Cluster ARN'), c.DBClusterArn],
+      [vscode.l10n.t('Resource id'), c.DbClusterResourceId],
     ]);
     item.accessibilityInformation = {
-      label: `DB cluster ${this.identifier}, ${support.enabled ? `backtrack window ${windowText(window ?? 0)}` : support.reason}`,
+      label: vscode.l10n.t('DB cluster {0}, {1}', this.identifier, support.enabled ? vscode.l10n.t('backtrack window {0}', windowText(window ?? 0)) : support.reason),
     };
     return item;
   }

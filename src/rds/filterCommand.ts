@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isFilterArgument, type FilterStore } from '../filters/filterStore';
 import { applyPrompt, pickMany, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
@@ -27,42 +28,42 @@ export async function runBacktrackFilterCommand(
   }
   const f = store.current;
   await showFilterMenu(
-    'Filter Aurora backtracks',
+    l10n.t('Filter Aurora backtracks'),
     [
       {
-        label: '$(database) Cluster',
+        label: `$(database) ${l10n.t('Cluster')}`,
         current: f.cluster,
-        detail: 'Only this cluster (DescribeDBClusters DBClusterIdentifier)',
+        detail: l10n.t('Only this cluster (DescribeDBClusters DBClusterIdentifier)'),
         run: async () => applyPrompt(await pickCluster(loadedClusters(), f.cluster), (cluster) => store.update({ cluster })),
       },
       {
-        label: '$(key) Backtrack identifier',
+        label: `$(key) ${l10n.t('Backtrack identifier')}`,
         current: f.backtrackId,
-        detail: 'BacktrackIdentifier, sent with every cluster',
+        detail: l10n.t('BacktrackIdentifier, sent with every cluster'),
         run: async () =>
           applyPrompt(
-            await promptText('Backtrack identifier', 'A backtrack identifier (UUID).', validateBacktrackId, f.backtrackId ?? ''),
+            await promptText(l10n.t('Backtrack identifier'), l10n.t('A backtrack identifier (UUID).'), validateBacktrackId, f.backtrackId ?? ''),
             (id) => store.update({ backtrackId: id?.toLowerCase() }),
           ),
       },
       {
-        label: '$(pulse) Statuses',
+        label: `$(pulse) ${l10n.t('Statuses')}`,
         current: f.statuses?.length ? f.statuses.join(', ') : undefined,
         detail: 'db-cluster-backtrack-status',
         run: async () => {
-          const statuses = await pickMany('Backtrack statuses', backtrackStatuses, f.statuses ?? []);
+          const statuses = await pickMany(l10n.t('Backtrack statuses'), backtrackStatuses, f.statuses ?? []);
           if (statuses) {
             await store.update({ statuses: statuses.length > 0 ? statuses : undefined });
           }
         },
       },
       {
-        label: '$(list-flat) Backtrack ids',
+        label: `$(list-flat) ${l10n.t('Backtrack ids')}`,
         current: f.backtrackIds?.length ? f.backtrackIds.join(', ') : undefined,
-        detail: 'db-cluster-backtrack-id: one or more identifiers',
+        detail: l10n.t('db-cluster-backtrack-id: one or more identifiers'),
         run: async () =>
           applyPrompt(
-            await promptText('Backtrack ids', 'Backtrack identifiers (UUIDs), separated by commas.', validateBacktrackIdList, (f.backtrackIds ?? []).join(', ')),
+            await promptText(l10n.t('Backtrack ids'), l10n.t('Backtrack identifiers (UUIDs), separated by commas.'), validateBacktrackIdList, (f.backtrackIds ?? []).join(', ')),
             (text) => store.update({ backtrackIds: text ? [...new Set(splitIdList(text).map((id) => id.toLowerCase()))] : undefined }),
           ),
       },
@@ -76,12 +77,12 @@ export async function runBacktrackFilterCommand(
 /** The clusters the view has loaded, or a typed identifier or ARN, stored in lowercase as AWS stores it. */
 function pickCluster(clusters: readonly DBCluster[], current: string | undefined): Promise<PromptResult<string>> {
   return pickOrType({
-    title: 'Only backtracks of cluster',
-    placeholder: 'Pick a loaded cluster, or type a cluster identifier or ARN',
+    title: l10n.t('Only backtracks of cluster'),
+    placeholder: l10n.t('Pick a loaded cluster, or type a cluster identifier or ARN'),
     validate: validateClusterInput,
     normalize: normalizeCluster,
     current,
-    clearLabel: 'All clusters',
+    clearLabel: l10n.t('All clusters'),
     choices: () => clusters.map((c) => ({ value: clusterIdentifier(c), description: clusterDescription(c) })),
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   backtrackStatuses,
   isBacktrackStatus,
@@ -24,10 +25,10 @@ export const noBacktrackFilters: BacktrackFilters = {};
 export function summarizeBacktrackFilters(f: BacktrackFilters): string[] {
   const ids = f.backtrackIds ?? [];
   return [
-    f.cluster ? `cluster ${f.cluster}` : '',
-    f.backtrackId ? `backtrack ${shortId(f.backtrackId)}` : '',
-    f.statuses?.length ? `status ${f.statuses.join(', ')}` : '',
-    ids.length === 1 ? `id ${shortId(ids[0])}` : ids.length > 1 ? `${ids.length} ids` : '',
+    f.cluster ? l10n.t('cluster {0}', f.cluster) : '',
+    f.backtrackId ? l10n.t('backtrack {0}', shortId(f.backtrackId)) : '',
+    f.statuses?.length ? l10n.t('status {0}', f.statuses.join(', ')) : '',
+    ids.length === 1 ? l10n.t('id {0}', shortId(ids[0])) : ids.length > 1 ? l10n.t('{0} ids', ids.length) : '',
   ].filter(Boolean);
 }
 
@@ -50,13 +51,13 @@ export function mergeFilterArgument(current: BacktrackFilters, arg: object): { f
   const raw = arg as Record<string, unknown>;
   const unknown = Object.keys(raw).find((key) => !argumentKeys.has(key));
   if (unknown !== undefined) {
-    return { problem: `Unknown filter "${unknown}"; known: ${[...argumentKeys].join(', ')}.` };
+    return { problem: l10n.t('Unknown filter "{0}"; known: {1}.', unknown, [...argumentKeys].join(', ')) };
   }
   const next: { -readonly [K in keyof BacktrackFilters]: BacktrackFilters[K] } = { ...current };
   if ('cluster' in raw) {
     const value = raw.cluster;
     if (value !== undefined && typeof value !== 'string') {
-      return { problem: '"cluster" must be a DB cluster identifier or ARN.' };
+      return { problem: l10n.t('"cluster" must be a DB cluster identifier or ARN.') };
     }
     const problem = value === undefined ? undefined : validateClusterInput(value);
     if (problem) {
@@ -67,7 +68,7 @@ export function mergeFilterArgument(current: BacktrackFilters, arg: object): { f
   if ('backtrackId' in raw) {
     const value = raw.backtrackId;
     if (value !== undefined && typeof value !== 'string') {
-      return { problem: '"backtrackId" must be a backtrack identifier.' };
+      return { problem: l10n.t('"backtrackId" must be a backtrack identifier.') };
     }
     const problem = value === undefined ? undefined : validateBacktrackId(value);
     if (problem) {
@@ -81,7 +82,7 @@ export function mergeFilterArgument(current: BacktrackFilters, arg: object): { f
     const statuses = list.map((s) => (typeof s === 'string' ? s.trim().toLowerCase() : ''));
     const bad = statuses.find((s) => !isBacktrackStatus(s));
     if (bad !== undefined) {
-      return { problem: `Statuses must be among ${backtrackStatuses.join(', ')}.` };
+      return { problem: l10n.t('Statuses must be among {0}.', backtrackStatuses.join(', ')) };
     }
     next.statuses = statuses.length > 0 ? [...new Set(statuses as BacktrackStatusFilter[])] : undefined;
   }
@@ -91,7 +92,7 @@ export function mergeFilterArgument(current: BacktrackFilters, arg: object): { f
     const ids: string[] = [];
     for (const id of list) {
       if (typeof id !== 'string') {
-        return { problem: '"backtrackIds" must be a list of backtrack identifiers.' };
+        return { problem: l10n.t('"backtrackIds" must be a list of backtrack identifiers.') };
       }
       const problem = validateBacktrackId(id);
       if (problem) {

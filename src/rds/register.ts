@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Command, ViewId } from '../constants';
 import { registerCommand } from '../commands/registerCommand';
 import { copyFromNodes } from '../commands/treeCommands';
@@ -36,7 +37,7 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   };
 
   const backtrackSource = (cluster: ClusterNode): ListSource<DBClusterBacktrack, BacktrackFilters> => ({
-    noun: 'backtracks',
+    noun: l10n.t('backtracks'),
     iamAction: 'rds:DescribeDBClusterBacktracks',
     clampPageSize: clampRdsPageSize,
     fetchPage: (token, pageSize, f, signal) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal),
@@ -45,13 +46,13 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     emptyMessage: (f) => {
       const active = summarizeBacktrackFilters({ ...f, cluster: undefined });
       return active.length > 0
-        ? { message: `No backtracks match ${active.join(', ')}`, filtered: true }
-        : { message: 'No backtracks for this cluster', filtered: false };
+        ? { message: l10n.t('No backtracks match {0}', active.join(', ')), filtered: true }
+        : { message: l10n.t('No backtracks for this cluster'), filtered: false };
     },
   });
 
   const clusterSource = (p: PagedTreeProvider): ListSource<DBCluster, BacktrackFilters> => ({
-    noun: 'clusters',
+    noun: l10n.t('clusters'),
     iamAction: 'rds:DescribeDBClusters',
     clampPageSize: clampRdsPageSize,
     fetchPage: (token, pageSize, f, signal) => listClustersPage(ctx.clients, token, pageSize, f, signal),
@@ -59,15 +60,15 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     makeNode: (item, id, parent) =>
       new ClusterNode(item, id, parent, {
         region,
-        backtracks: (cluster) => p.createList(backtrackSource(cluster), () => filters.current, cluster, `Aurora backtracks of ${cluster.identifier}`),
+        backtracks: (cluster) => p.createList(backtrackSource(cluster), () => filters.current, cluster, l10n.t('Aurora backtracks of {0}', cluster.identifier)),
       }),
     emptyMessage: (f) =>
       f.cluster
-        ? { message: `No DB cluster matches cluster ${f.cluster}`, filtered: true }
-        : { message: 'No DB clusters in this region', filtered: false },
+        ? { message: l10n.t('No DB cluster matches cluster {0}', f.cluster), filtered: true }
+        : { message: l10n.t('No DB clusters in this region'), filtered: false },
   });
-  const provider = new PagedTreeProvider(ViewId.rds, 'Aurora Backtracks', ctx.session, ctx.setupCheck, (p) =>
-    p.createList(clusterSource(p), () => filters.current, undefined, 'Aurora DB clusters'),
+  const provider = new PagedTreeProvider(ViewId.rds, l10n.t('Aurora Backtracks'), ctx.session, ctx.setupCheck, (p) =>
+    p.createList(clusterSource(p), () => filters.current, undefined, l10n.t('Aurora DB clusters')),
   );
   ctx.views.add({ key: 'rds', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
@@ -76,7 +77,10 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(ctx.extension, Command.rdsFilter, filter, 'rds:DescribeDBClusters');
   registerCommand(ctx.extension, Command.rdsFilterActive, filter, 'rds:DescribeDBClusters');
   registerCommand(ctx.extension, Command.rdsCopyBacktrackId, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), 'backtrack identifier'),
+    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), {
+      one: l10n.t('backtrack identifier'),
+      many: l10n.t('backtrack identifiers'),
+    }),
   );
   return provider;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Input rules of DescribeDBClusters / DescribeDBClusterBacktracks, checked before anything is sent so an
  * invalid filter never reaches AWS. Pure: unit-tested without VS Code.
@@ -14,19 +15,19 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function validateClusterIdentifier(text: string): string | undefined {
   const value = text.trim();
   if (value.length < 1 || value.length > 63) {
-    return 'A DB cluster identifier has 1 to 63 characters.';
+    return l10n.t('A DB cluster identifier has 1 to 63 characters.');
   }
   if (!/^[a-z]/i.test(value)) {
-    return 'A DB cluster identifier must start with a letter.';
+    return l10n.t('A DB cluster identifier must start with a letter.');
   }
   if (!identifier.test(value)) {
-    return 'A DB cluster identifier uses only letters, digits and hyphens (-).';
+    return l10n.t('A DB cluster identifier uses only letters, digits and hyphens (-).');
   }
   if (value.endsWith('-')) {
-    return 'A DB cluster identifier cannot end with a hyphen.';
+    return l10n.t('A DB cluster identifier cannot end with a hyphen.');
   }
   if (value.includes('--')) {
-    return 'A DB cluster identifier cannot contain two hyphens in a row.';
+    return l10n.t('A DB cluster identifier cannot contain two hyphens in a row.');
   }
   return undefined;
 }
@@ -36,7 +37,7 @@ export function validateClusterInput(text: string): string | undefined {
   const value = text.trim();
   if (value.toLowerCase().startsWith('arn:')) {
     const match = clusterArn.exec(value);
-    return match && !validateClusterIdentifier(match[3]) ? undefined : 'Not a DB cluster ARN. Expected arn:aws:rds:REGION:ACCOUNT:cluster:ID.';
+    return match && !validateClusterIdentifier(match[3]) ? undefined : l10n.t('Not a DB cluster ARN. Expected arn:aws:rds:REGION:ACCOUNT:cluster:ID.');
   }
   return validateClusterIdentifier(value);
 }
@@ -48,7 +49,7 @@ export function normalizeCluster(text: string): string {
 
 export function validateBacktrackId(text: string): string | undefined {
   const value = text.trim();
-  return uuid.test(value) ? undefined : `"${shorten(value)}" is not a backtrack identifier (a UUID such as 2f5f5294-0dd2-44c9-9f50-1a2b3c4d5e6f).`;
+  return uuid.test(value) ? undefined : l10n.t('"{0}" is not a backtrack identifier (a UUID such as 2f5f5294-0dd2-44c9-9f50-1a2b3c4d5e6f).', shorten(value));
 }
 
 /** Splits a comma- or space-separated list; empty parts are dropped. */
@@ -63,7 +64,7 @@ export function splitIdList(text: string): string[] {
 export function validateBacktrackIdList(text: string): string | undefined {
   const ids = splitIdList(text);
   if (ids.length === 0) {
-    return 'Enter one or more backtrack identifiers, separated by commas.';
+    return l10n.t('Enter one or more backtrack identifiers, separated by commas.');
   }
   for (const id of ids) {
     const problem = validateBacktrackId(id);

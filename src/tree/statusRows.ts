@@ -1,3 +1,4 @@
+import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import type { UserError } from '../aws/errors';
@@ -29,21 +30,21 @@ export class LoadMoreRow extends StatusRow {
     super(list, parent);
   }
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…');
+    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'));
     item.id = this.id;
-    item.description = `${this.loadedCount.toLocaleString('en-US')} ${this.noun} loaded`;
+    item.description = vscode.l10n.t('{0} {1} loaded', formatNumber(this.loadedCount), this.noun);
     item.iconPath = new vscode.ThemeIcon('fold-down');
     item.contextValue = ContextValue.loadMore;
-    item.tooltip = 'Fetch the next page. Right-click to load several pages or copy the next-page token.';
-    item.command = { command: Command.loadMore, title: 'Load more', arguments: [this] };
-    item.accessibilityInformation = { label: `Load more ${this.noun}, ${this.loadedCount} loaded` };
+    item.tooltip = vscode.l10n.t('Fetch the next page. Right-click to load several pages or copy the next-page token.');
+    item.command = { command: Command.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Load more {0}, {1} loaded', this.noun, formatNumber(this.loadedCount)) };
     return item;
   }
 }
 
 export class LoadingRow extends StatusRow {
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Loading…');
+    const item = new vscode.TreeItem(vscode.l10n.t('Loading…'));
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('loading~spin');
     item.contextValue = ContextValue.loading;
@@ -63,7 +64,7 @@ export class ErrorRow extends StatusRow {
     const item = new vscode.TreeItem(this.error.message);
     item.id = this.id;
     const stale = this.error.kind === 'staleToken';
-    item.description = stale ? 'Start again' : 'Retry';
+    item.description = stale ? vscode.l10n.t('Start again') : vscode.l10n.t('Retry');
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue =
       this.error.kind === 'credentials'
@@ -72,10 +73,10 @@ export class ErrorRow extends StatusRow {
           ? ContextValue.errorStaleToken
           : ContextValue.error;
     // Plain string: the message comes from AWS and must not render as Markdown or links.
-    item.tooltip = [this.error.message, this.error.hint, this.error.requestId ? `Request id: ${this.error.requestId}` : '']
+    item.tooltip = [this.error.message, this.error.hint, this.error.requestId ? vscode.l10n.t('Request id: {0}', this.error.requestId) : '']
       .filter(Boolean)
       .join('\n');
-    item.command = { command: Command.retry, title: 'Retry', arguments: [this] };
+    item.command = { command: Command.retry, title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
 }
@@ -96,8 +97,8 @@ export class MessageRow extends StatusRow {
     item.contextValue = this.filtered ? ContextValue.emptyFiltered : ContextValue.empty;
     item.tooltip = this.message;
     if (this.filtered) {
-      item.description = 'Clear filters';
-      item.command = { command: Command.clearFilters, title: 'Clear filters', arguments: [this] };
+      item.description = vscode.l10n.t('Clear filters');
+      item.command = { command: Command.clearFilters, title: vscode.l10n.t('Clear filters'), arguments: [this] };
     }
     return item;
   }

@@ -26,7 +26,7 @@ export class ViewRegistry implements vscode.Disposable {
       this.lastActive = view.key;
     };
     const describe = (): void => {
-      tree.description = view.filters.describe() ? `Filtered: ${view.filters.describe()}` : undefined;
+      tree.description = view.filters.describe() ? vscode.l10n.t('Filtered: {0}', view.filters.describe()) : undefined;
     };
     describe();
     void view.filters.syncContext();

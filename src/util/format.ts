@@ -1,57 +1,116 @@
-/** Display helpers shared by tree rows, tooltips and panels. Pure. */
+/**
+ * Every number, date and duration the extension shows goes through here, in the editor's display language
+ * (`vscode.env.language`, set once at activation; the details page gets the same tag from the host). Nothing
+ * else calls `toLocaleString`: a fixed 'en-US' or the process's default locale would disagree with the rest
+ * of the UI. Pure (no `vscode`), so rows, tooltips, panels and the page share it and unit tests run it.
+ */
+import * as l10n from '@vscode/l10n';
+
+let locale = 'en';
+let numbers = new Intl.NumberFormat(locale);
+let dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** Sets the display language (a BCP 47 tag); anything Intl cannot use falls back to English. */
+export function setDisplayLocale(tag: string | undefined): void {
+  try {
+    locale = Intl.getCanonicalLocales(tag || 'en')[0] ?? 'en';
+    numbers = new Intl.NumberFormat(locale);
+  } catch {
+    locale = 'en';
+    numbers = new Intl.NumberFormat(locale);
+  }
+  dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** The tag in use, e.g. for the details page and `<html lang>`. */
+export function displayLocale(): string {
+  return locale;
+}
+
+/** A count or amount with the language's grouping, e.g. "12,345" in English, "12 345" in French. */
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  return options ? new Intl.NumberFormat(locale, options).format(n) : numbers.format(n);
+}
+
+/** Local date and time in the display language, e.g. "Nov 22, 2026, 10:05:03 AM". */
+export function localTime(date: Date | number): string {
+  return dateTimes.format(date);
+}
+
+/** A date-time with the given Intl options, in the display language (the timeline's axis labels). */
+export function formatDate(date: Date | number, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+/** ISO 8601 in UTC without zero milliseconds: "2026-11-22T10:05:03Z". Language-neutral on purpose. */
+export function utcTime(date: Date | number): string {
+  return new Date(date).toISOString().replace('.000Z', 'Z');
+}
+
+/** "2026-11-22 10:05:03" in local time: a sortable, language-neutral label (backtrack rows, timelines). */
+export function localDateTime(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** UTC and local time side by side, for tooltips and panels. */
+export function bothTimes(date: Date | undefined): string {
+  if (!date) {
+    return '—';
+  }
+  return l10n.t('{0} (local {1})', utcTime(date), localTime(date));
+}
 
 export function humanSize(bytes: number | undefined): string {
   if (bytes === undefined) {
-    return 'size unknown';
+    return l10n.t('size unknown');
   }
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  const units = [l10n.t('B'), l10n.t('KB'), l10n.t('MB'), l10n.t('GB'), l10n.t('TB'), l10n.t('PB')];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  const digits = unit === 0 ? 0 : value < 10 ? 1 : 0;
+  return `${formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${units[unit]}`;
 }
 
-/** "1 h 5 min", "3 d 2 h", "42 s". */
-export function humanDuration(ms: number): string {
+/** A whole number of hours: "24 h". */
+export function hours(n: number): string {
+  return l10n.t('{0} h', formatNumber(n));
+}
+
+/** "1 h 5 min", "3 d 2 h", "42 s": the largest `units` units that are not zero. */
+export function humanDuration(ms: number, units = 2): string {
   const abs = Math.abs(ms);
   if (abs < 1000) {
-    return `${Math.round(abs)} ms`;
+    return l10n.t('{0} ms', formatNumber(Math.round(abs)));
   }
   const s = Math.floor(abs / 1000);
-  const parts: [number, string][] = [
-    [Math.floor(s / 86400), 'd'],
-    [Math.floor((s % 86400) / 3600), 'h'],
-    [Math.floor((s % 3600) / 60), 'min'],
-    [s % 60, 's'],
+  const parts: [number, (n: string) => string][] = [
+    [Math.floor(s / 86400), (n) => l10n.t('{0} d', n)],
+    [Math.floor((s % 86400) / 3600), (n) => l10n.t('{0} h', n)],
+    [Math.floor((s % 3600) / 60), (n) => l10n.t('{0} min', n)],
+    [s % 60, (n) => l10n.t('{0} s', n)],
   ];
   const first = parts.findIndex(([n]) => n > 0);
   return parts
-    .slice(first, first + 2)
+    .slice(first, first + units)
     .filter(([n]) => n > 0)
-    .map(([n, u]) => `${n} ${u}`)
+    .map(([n, unit]) => unit(formatNumber(n)))
     .join(' ');
 }
 
-/** "5 min ago", "in 3 d". */
+/** "5 min ago", "in 3 d": the largest unit only. */
 export function relativeTime(date: Date | undefined, now: number = Date.now()): string {
   if (!date) {
     return '';
   }
   const diff = date.getTime() - now;
   if (Math.abs(diff) < 45_000) {
-    return 'just now';
+    return l10n.t('just now');
   }
-  const text = humanDuration(diff).split(' ').slice(0, 2).join(' ');
-  return diff < 0 ? `${text} ago` : `in ${text}`;
-}
-
-/** UTC and local time side by side, for tooltips. */
-export function bothTimes(date: Date | undefined): string {
-  if (!date) {
-    return '—';
-  }
-  return `${date.toISOString().replace('.000Z', 'Z')} (local ${date.toLocaleString()})`;
+  const text = humanDuration(diff, 1);
+  return diff < 0 ? l10n.t('{0} ago', text) : l10n.t('in {0}', text);
 }

@@ -1,7 +1,9 @@
 // Entry of the details-panel page (bundled to dist/webview/panel.js). No framework and no HTML strings:
 // the DOM is built with createElement/createElementNS + textContent only (see dom.ts), never
 // innerHTML/outerHTML/insertAdjacentHTML/document.write, because every string comes from AWS.
+import { setDisplayLocale } from '../util/format';
 import './styles.css';
+import * as l10n from '@vscode/l10n';
 import type { HostMessage, PanelDocument } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { renderDocument, renderError, renderLoading, setBusy } from './renderDocument';
@@ -65,12 +67,19 @@ function showState(view: HTMLElement, focus?: string): void {
 }
 
 function retry(): void {
-  showState(renderLoading('Loading…'));
+  showState(renderLoading(l10n.t('Loading…')));
   post({ type: 'refresh' });
 }
 
 function onMessage(message: HostMessage): void {
   switch (message.type) {
+    case 'init':
+      // Before anything is drawn: the host answers `ready` with this, then with the view to show.
+      if (message.bundle) {
+        l10n.config({ contents: message.bundle });
+      }
+      setDisplayLocale(message.locale);
+      break;
     case 'render':
       render(message.document);
       break;

@@ -1,3 +1,5 @@
+import { formatNumber } from '../util/format';
+import * as l10n from '@vscode/l10n';
 import type { CodeBlock } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { button, h } from './dom';
@@ -19,9 +21,9 @@ export function renderCode(block: CodeBlock, ctx: RenderContext): HTMLElement {
   }
   if (block.canOpenWhole) {
     tools.append(
-      button('Open whole document', () => ctx.post({ type: 'openWhole', blockId: block.id }), {
+      button(l10n.t('Open whole document'), () => ctx.post({ type: 'openWhole', blockId: block.id }), {
         className: 'secondary small',
-        ariaLabel: `Open the whole ${block.title} in an editor`,
+        ariaLabel: l10n.t('Open the whole {0} in an editor', block.title),
         focusKey: `openWhole:${block.id}`,
       }),
     );
@@ -45,7 +47,7 @@ export function renderCode(block: CodeBlock, ctx: RenderContext): HTMLElement {
           { className: 'note page-cap' },
           `${shown.truncatedNotice} `,
           button(
-            `Show all ${block.text.length.toLocaleString()} characters`,
+            l10n.t('Show all {0} characters', formatNumber(block.text.length)),
             (el) => {
               ctx.ui.setCodeExpanded(block.id);
               el.parentElement?.remove();

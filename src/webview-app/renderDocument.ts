@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Block, PanelDocument } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h, srOnly } from './dom';
@@ -31,12 +32,12 @@ function renderHeader(doc: PanelDocument, ctx: RenderContext): HTMLElement {
     ),
   );
   const refresh = button(
-    'Refresh',
+    l10n.t('Refresh'),
     () => {
-      setBusy('Refreshing…');
+      setBusy(l10n.t('Refreshing…'));
       ctx.post({ type: 'refresh' });
     },
-    { focusKey: 'refresh', ariaLabel: 'Refresh details' },
+    { focusKey: 'refresh', ariaLabel: l10n.t('Refresh details') },
   );
   return h(
     'header',
@@ -46,7 +47,7 @@ function renderHeader(doc: PanelDocument, ctx: RenderContext): HTMLElement {
       { className: 'title-row' },
       h('h1', { attrs: { title: doc.title } }, bdi(doc.title)),
       doc.status
-        ? h('span', { className: `badge status tone-${doc.status.tone}`, attrs: { title: `Status (${toneLabel(doc.status.tone)})` } }, bdi(doc.status.text))
+        ? h('span', { className: `badge status tone-${doc.status.tone}`, attrs: { title: l10n.t('Status ({0})', toneLabel(doc.status.tone)) } }, bdi(doc.status.text))
         : undefined,
     ),
     doc.subtitle ? h('p', { className: 'subtitle', attrs: { title: doc.subtitle } }, bdi(doc.subtitle)) : undefined,
@@ -95,10 +96,10 @@ function renderBlock(block: Block, ctx: RenderContext): HTMLElement {
       section.append(heading(headingId, block.title), renderList(block, ctx, headingId));
       break;
     case 'pager':
-      section.append(srOnly('h2', 'More results', headingId), renderPager(block, ctx));
+      section.append(srOnly('h2', l10n.t('More results'), headingId), renderPager(block, ctx));
       break;
     default:
-      section.append(heading(headingId, 'Unsupported block'));
+      section.append(heading(headingId, l10n.t('Unsupported block')));
   }
   return section;
 }
@@ -115,9 +116,9 @@ export function renderError(message: string, hint: string, retry: () => void): H
   return h(
     'div',
     { className: 'state-view error', attrs: { role: 'alert' } },
-    h('h1', { text: 'Could not load the details' }),
+    h('h1', { text: l10n.t('Could not load the details') }),
     h('p', { className: 'message' }, bdi(message)),
     hint ? h('p', { className: 'hint' }, bdi(hint)) : undefined,
-    button('Retry', retry, { focusKey: 'retry' }),
+    button(l10n.t('Retry'), retry, { focusKey: 'retry' }),
   );
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Field, FieldsBlock } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h } from './dom';
@@ -26,7 +27,7 @@ export function renderFields(block: FieldsBlock, ctx: RenderContext): HTMLElemen
 
 /** "—" for a value AWS did not return: says "absent" to screen readers instead of reading a dash. */
 export function absent(): HTMLElement {
-  return h('span', { className: 'absent', text: '—', attrs: { 'aria-label': 'absent', title: 'absent', role: 'img' } });
+  return h('span', { className: 'absent', text: '—', attrs: { 'aria-label': l10n.t('absent'), title: l10n.t('absent'), role: 'img' } });
 }
 
 function fieldValue(field: Field, value: string): HTMLElement {
@@ -39,13 +40,13 @@ export function copyButton(label: string, copyId: string, ctx: RenderContext): H
   let timer: ReturnType<typeof setTimeout> | undefined;
   ctx.onCleanup(() => clearTimeout(timer));
   return button(
-    'Copy',
+    l10n.t('Copy'),
     (el) => {
       ctx.post({ type: 'copy', copyId });
-      el.textContent = 'Copied';
+      el.textContent = l10n.t('Copied');
       clearTimeout(timer);
-      timer = setTimeout(() => (el.textContent = 'Copy'), 1500);
+      timer = setTimeout(() => (el.textContent = l10n.t('Copy')), 1500);
     },
-    { className: 'secondary small copy', ariaLabel: `Copy ${label}`, focusKey: `copy:${copyId}` },
+    { className: 'secondary small copy', ariaLabel: l10n.t('Copy {0}', label), focusKey: `copy:${copyId}` },
   );
 }

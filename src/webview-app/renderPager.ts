@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { PagerBlock } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h } from './dom';
@@ -13,16 +14,16 @@ export function renderPager(block: PagerBlock, ctx: RenderContext): HTMLElement 
     for (const b of buttons) {
       b.disabled = true;
     }
-    progress.textContent = 'Loading…';
+    progress.textContent = l10n.t('Loading…');
     ctx.post({ type, blockId: block.id });
   };
   const disabled = !block.canLoadMore || block.loading;
   buttons.push(
-    button('Load more', () => start('loadMore'), { className: 'secondary', disabled, focusKey: `pager:${block.id}:more` }),
-    button('Load all', () => start('loadAll'), { className: 'secondary', disabled, focusKey: `pager:${block.id}:all` }),
+    button(l10n.t('Load more'), () => start('loadMore'), { className: 'secondary', disabled, focusKey: `pager:${block.id}:more` }),
+    button(l10n.t('Load all'), () => start('loadAll'), { className: 'secondary', disabled, focusKey: `pager:${block.id}:all` }),
   );
   if (block.loading) {
-    progress.textContent = 'Loading…';
+    progress.textContent = l10n.t('Loading…');
   }
   return h('div', { className: 'pager' }, h('p', { className: 'pager-text' }, bdi(block.text)), ...buttons, progress);
 }

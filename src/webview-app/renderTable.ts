@@ -1,3 +1,5 @@
+import { formatNumber } from '../util/format';
+import * as l10n from '@vscode/l10n';
 import type { TableBlock } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h } from './dom';
@@ -21,7 +23,7 @@ export function renderTable(block: TableBlock, ctx: RenderContext, headingId: st
   if (rows.length < block.rows.length) {
     wrap.append(
       button(
-        `Show all ${block.rows.length.toLocaleString()} rows`,
+        l10n.t('Show all {0} rows', formatNumber(block.rows.length)),
         (el) => {
           ctx.ui.setTableExpanded(block.id);
           wrap.replaceWith(renderTable(block, ctx, headingId));

@@ -1,3 +1,5 @@
+import { formatNumber } from '../util/format';
+import * as l10n from '@vscode/l10n';
 import type { TreeBlock, TreeBlockNode } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { bdi, h } from './dom';
@@ -38,7 +40,7 @@ export function renderTree(block: TreeBlock, ctx: RenderContext, headingId: stri
       const more = h('li', {
         className: 'tree-more',
         attrs: { role: 'treeitem', tabindex: -1, 'aria-level': depth + 1, 'data-focus-key': `tree:${block.id}:more:${depth}:${end}` },
-        text: `Show ${Math.min(childPage, nodes.length - end).toLocaleString()} more of ${(nodes.length - end).toLocaleString()}…`,
+        text: l10n.t('Show {0} more of {1}…', formatNumber(Math.min(childPage, nodes.length - end)), formatNumber(nodes.length - end)),
       });
       more.addEventListener('click', (event) => {
         event.stopPropagation();

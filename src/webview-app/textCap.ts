@@ -3,6 +3,8 @@
  * (through `src/webview/detailPanel.ts`) so they never pretty-print or post megabytes, and the page uses
  * `capText` once more as a last guard before putting text into a `<pre>`.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../util/format';
 
 /** Code blocks longer than this are cut by the builders; the rest is reachable with "Open whole document". */
 export const defaultCodeCap = 100_000;
@@ -15,8 +17,6 @@ export interface CappedText {
   /** Present only when the text was shortened; meant for `CodeBlock.truncatedNotice`. */
   readonly truncatedNotice?: string | undefined;
 }
-
-const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /**
  * Keeps at most `maxChars` characters, cutting at the last line break in the final tenth when there is
@@ -35,7 +35,7 @@ export function capText(text: string, maxChars: number = defaultCodeCap): Capped
   }
   return {
     text: text.slice(0, cut),
-    truncatedNotice: `Showing the first ${grouped(cut)} of ${grouped(text.length)} characters.`,
+    truncatedNotice: l10n.t('Showing the first {0} of {1} characters.', formatNumber(cut), formatNumber(text.length)),
   };
 }
 
@@ -51,7 +51,7 @@ function isHighSurrogate(code: number): boolean {
 export function prettyJson(raw: string, maxChars: number = defaultCodeCap): CappedText {
   if (raw.length > prettyParseLimit) {
     const capped = capText(raw, maxChars);
-    return { text: capped.text, truncatedNotice: `${capped.truncatedNotice ?? ''} Too large to format here.`.trim() };
+    return { text: capped.text, truncatedNotice: `${capped.truncatedNotice ?? ''} ${l10n.t('Too large to format here.')}`.trim() };
   }
   let value: unknown;
   try {
@@ -80,7 +80,7 @@ export function prettyValue(value: unknown, maxChars: number = defaultCodeCap): 
   if (!writer.spent) {
     return { text };
   }
-  return { text, truncatedNotice: `Showing the first ${grouped(text.length)} characters of the formatted document.` };
+  return { text, truncatedNotice: l10n.t('Showing the first {0} characters of the formatted document.', formatNumber(text.length)) };
 }
 
 /** Thrown to unwind the recursion once the budget is used up; never escapes `prettyValue`. */

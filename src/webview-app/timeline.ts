@@ -1,3 +1,5 @@
+import { formatDate, formatNumber } from '../util/format';
+import * as l10n from '@vscode/l10n';
 import type { TimelineBlock, TimelineItem } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { h, s, svgTitle } from './dom';
@@ -50,8 +52,13 @@ export function renderTimeline(block: TimelineBlock, ctx: RenderContext): HTMLEl
       h('p', {
         className: 'note',
         text:
-          `+${layout.hiddenLanes.toLocaleString()} more lanes and ${layout.hiddenItems.toLocaleString()} more items not drawn: ` +
-          `large timelines show the first ${maxLanesWhenLarge} lanes and at most ${maxItemsWhenLarge.toLocaleString()} items.`,
+          l10n.t(
+            '+{0} more lanes and {1} more items not drawn: large timelines show the first {2} lanes and at most {3} items.',
+            formatNumber(layout.hiddenLanes),
+            formatNumber(layout.hiddenItems),
+            formatNumber(maxLanesWhenLarge),
+            formatNumber(maxItemsWhenLarge),
+          ),
       }),
     );
   }
@@ -205,7 +212,7 @@ function buildSvg(block: TimelineBlock, layout: Layout, start: number, end: numb
   }
 
   if (block.items.length === 0) {
-    svg.append(s('text', { class: 'tl-empty', x: left + 8, y: top + lanePadding + subRowHeight / 2 }, 'No items in this range.'));
+    svg.append(s('text', { class: 'tl-empty', x: left + 8, y: top + lanePadding + subRowHeight / 2 }, l10n.t('No items in this range.')));
   }
 
   // Items last, so they sit above stripes, grid and band.
@@ -291,11 +298,11 @@ function tickLabels(times: readonly number[], span: number): string[] {
   let previousDay = '';
   return times.map((t) => {
     const date = new Date(t);
-    const dayText = date.toLocaleDateString(undefined, { dateStyle: 'short' });
+    const dayText = formatDate(date, { dateStyle: 'short' });
     if (span >= 4 * day) {
       return dayText;
     }
-    const text = dayText === previousDay ? date.toLocaleTimeString(undefined, { timeStyle }) : date.toLocaleString(undefined, { dateStyle: 'short', timeStyle });
+    const text = dayText === previousDay ? formatDate(date, { timeStyle }) : formatDate(date, { dateStyle: 'short', timeStyle });
     previousDay = dayText;
     return text;
   });

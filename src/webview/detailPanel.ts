@@ -1,3 +1,4 @@
+import { displayLocale } from '../util/format';
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { log } from '../util/log';
@@ -57,7 +58,7 @@ export class DetailPanels implements vscode.Disposable {
   /** Opens the panel of `source.key`, or reveals and refreshes the one already open (with the newer source). */
   show(source: DetailSource, options: ShowOptions = {}): Promise<DetailPanel> {
     if (this.disposed) {
-      return Promise.reject(new Error('Details panels are disposed.'));
+      return Promise.reject(new Error(vscode.l10n.t('Details panels are disposed.')));
     }
     const existing = this.panels.get(source.key);
     if (existing) {
@@ -179,7 +180,7 @@ export class DetailPanel implements vscode.Disposable {
       },
     );
     this.wasVisible = this.panel.visible;
-    this.webviewHtml = panelHtml(this.panel.webview, webviewRoot, nonce(), vscode.env.language);
+    this.webviewHtml = panelHtml(this.panel.webview, webviewRoot, nonce(), displayLocale());
     this.disposables.push(
       this.painted,
       this.panel.onDidDispose(() => this.dispose()),
@@ -217,7 +218,7 @@ export class DetailPanel implements vscode.Disposable {
    */
   waitForRender(timeoutMs = 60_000): Promise<PanelDocument> {
     if (this.disposed) {
-      return Promise.reject(new Error('The details panel is closed.'));
+      return Promise.reject(new Error(vscode.l10n.t('The details panel is closed.')));
     }
     if (!this.loadController && this.document && this.renderedDocument === this.document && this.view.kind === 'document') {
       return Promise.resolve(this.document);
@@ -228,7 +229,7 @@ export class DetailPanel implements vscode.Disposable {
     return new Promise<PanelDocument>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`The details panel did not render within ${timeoutMs} ms.`));
+        reject(new Error(vscode.l10n.t('The details panel did not render within {0} ms.', timeoutMs)));
       }, timeoutMs);
       const waiter: RenderWaiter = {
         resolve: (doc) => {
@@ -272,7 +273,7 @@ export class DetailPanel implements vscode.Disposable {
     load?.abort();
     loadMore?.abort();
     this.clearAutoRefresh();
-    this.rejectWaiters(new Error('The details panel was closed.'));
+    this.rejectWaiters(new Error(vscode.l10n.t('The details panel was closed.')));
     for (const d of this.disposables.splice(0)) {
       d.dispose();
     }
@@ -295,7 +296,7 @@ export class DetailPanel implements vscode.Disposable {
         this.view = { kind: 'loading' };
       }
       // With a document on screen the page shows this as "Refreshing…" and keeps the document.
-      this.post({ type: 'loading', text: this.document ? 'Refreshing…' : 'Loading…' });
+      this.post({ type: 'loading', text: this.document ? vscode.l10n.t('Refreshing…') : vscode.l10n.t('Loading…') });
     }
     let doc: PanelDocument;
     try {
@@ -351,7 +352,7 @@ export class DetailPanel implements vscode.Disposable {
   private syncPage(): void {
     switch (this.view.kind) {
       case 'loading':
-        this.post({ type: 'loading', text: 'Loading…' });
+        this.post({ type: 'loading', text: vscode.l10n.t('Loading…') });
         break;
       case 'error':
         this.post({ type: 'error', message: this.view.message, hint: this.view.hint });
@@ -359,7 +360,7 @@ export class DetailPanel implements vscode.Disposable {
       case 'document':
         this.postRender();
         if (this.loadController) {
-          this.post({ type: 'loading', text: 'Refreshing…' });
+          this.post({ type: 'loading', text: vscode.l10n.t('Refreshing…') });
         }
         break;
     }
@@ -394,6 +395,8 @@ export class DetailPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.pageReady = true;
+        // The page formats dates and numbers and words its own controls in the editor's language.
+        this.post({ type: 'init', locale: displayLocale(), bundle: vscode.l10n.bundle });
         this.syncPage();
         break;
       case 'refresh':
@@ -427,7 +430,7 @@ export class DetailPanel implements vscode.Disposable {
     }
     try {
       await vscode.env.clipboard.writeText(found.text);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${found.label}`, 2500);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', found.label)}`, 2500);
     } catch (error) {
       log().warn(`details panel: copy failed: ${String(error)}`);
     }
@@ -502,13 +505,13 @@ export class DetailPanel implements vscode.Disposable {
     try {
       const text = this.source.wholeText?.(blockId) ?? (block.truncatedNotice ? undefined : block.text);
       if (text === undefined) {
-        void vscode.window.showWarningMessage('The whole document is no longer available. Refresh the panel and try again.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('The whole document is no longer available. Refresh the panel and try again.'));
         return;
       }
       await this.services.openReadOnly(`${doc.title} - ${block.title}`, text, block.language);
     } catch (error) {
       const info = this.describe(error);
-      void vscode.window.showErrorMessage(`Could not open the document: ${info.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the document: {0}', info.message));
     }
   }
 
@@ -610,9 +613,9 @@ function withPagerError(doc: PanelDocument, pagerId: string, text: string): Pane
 
 function safeTitle(source: DetailSource): string {
   try {
-    return source.title() || 'Details';
+    return source.title() || vscode.l10n.t('Details');
   } catch {
-    return 'Details';
+    return vscode.l10n.t('Details');
   }
 }
 
@@ -632,6 +635,8 @@ function panelHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, scriptNonce
     `font-src ${webview.cspSource}`,
   ].join('; ');
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
+  // Our own translated words, escaped all the same: a translation is text, never markup.
+  const text = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -639,10 +644,10 @@ function panelHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, scriptNonce
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}">
-<title>AWS History details</title>
+<title>${text(vscode.l10n.t('AWS History details'))}</title>
 </head>
 <body>
-<main id="app"><p class="boot" role="status">Loading…</p></main>
+<main id="app"><p class="boot" role="status">${text(vscode.l10n.t('Loading…'))}</p></main>
 <script nonce="${scriptNonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

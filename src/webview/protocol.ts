@@ -128,6 +128,8 @@ export interface PanelDocument {
 }
 
 export type HostMessage =
+  /** First answer to `ready`: the editor's display language and the translated strings (undefined in English). */
+  | { readonly type: 'init'; readonly locale: string; readonly bundle: { readonly [key: string]: string } | undefined }
   | { readonly type: 'render'; readonly document: PanelDocument }
   | { readonly type: 'loading'; readonly text: string }
   | { readonly type: 'error'; readonly message: string; readonly hint: string }

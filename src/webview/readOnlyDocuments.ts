@@ -31,7 +31,7 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return contents.get(uri.toString()) ?? '"This document is no longer available: open it again from the details panel."';
+    return contents.get(uri.toString()) ?? JSON.stringify(vscode.l10n.t('This document is no longer available: open it again from the details panel.'));
   }
 
   /** Opens `text` in a new read-only editor tab named `name` (a file name shown in the tab). */

@@ -29,13 +29,14 @@ describe('VSIX package', function () {
       /^extension\/dist\/sdk\/(core|dynamodb|rds|lambda)\.js$/,
       /^extension\/dist\/webview\/panel\.(js|css)$/,
       /^extension\/media\/[\w-]+\.(svg|png)$/,
-      /^extension\/(readme\.md|changelog\.md|LICENSE\.txt|package\.json)$/i,
+      /^extension\/(readme\.md|changelog\.md|LICENSE\.txt|package\.json|package\.nls\.json)$/i,
+      /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
       /^extension\.vsixmanifest$/,
       /^\[Content_Types\]\.xml$/,
     ];
     const unexpected = entries.filter((e) => !allowed.some((re) => re.test(e)));
     assert.deepEqual(unexpected, [], 'no sources, tests, maps or node_modules');
-    for (const required of ['extension/dist/extension.js', 'extension/dist/webview/panel.js', 'extension/package.json']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/webview/panel.js', 'extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json']) {
       assert.ok(entries.includes(required), `${required} is packaged`);
     }
   });

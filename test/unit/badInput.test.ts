@@ -23,7 +23,7 @@ const dateMessage = (text: string): string | undefined => {
   const parsed = parseDateInput(text, now);
   return parsed.ok ? undefined : parsed.message;
 };
-const notADate = (shown: string): string => `"${shown}" is not a date. Use ${dateInputHelp}.`;
+const notADate = (shown: string): string => `"${shown}" is not a date. Use ${dateInputHelp()}.`;
 const uuid = '2f5f5294-0dd2-44c9-9f50-1a2b3c4d5e6f';
 
 const rows: readonly Row[] = [
@@ -50,7 +50,7 @@ const rows: readonly Row[] = [
       ['2026-02-30', notADate('2026-02-30')],
       ['2026-01-01T24:00', notADate('2026-01-01T24:00')],
       ['31/12/2026', notADate('31/12/2026')],
-      ['', `Enter a date: ${dateInputHelp}.`],
+      ['', `Enter a date: ${dateInputHelp()}.`],
     ],
   },
   {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { settingIsValid, settingProblem, settingRules, type CheckedSetting } from '../../src/aws/settingRules';
+import { settingIsValid, settingProblem, settingRule, type CheckedSetting } from '../../src/aws/settingRules';
 
 /*
  * The rules of the settings that take free input (README "Accepted input"). settings.json bypasses the
@@ -26,7 +26,7 @@ describe('accepted input: settings', () => {
       assert.ok(invalid.length >= 3);
       for (const value of invalid) {
         assert.equal(settingIsValid(key, value), false, JSON.stringify(value));
-        assert.deepEqual(settingProblem(() => value, [key]), { key, message: `Setting awsHistory.${key} is not valid: ${settingRules[key]}` });
+        assert.deepEqual(settingProblem(() => value, [key]), { key, message: `Setting awsHistory.${key} is not valid: ${settingRule(key)}` });
       }
     });
   }

@@ -7,10 +7,10 @@ import {
   backtrackTone,
   clusterDescription,
   clusterIdentifier,
-  localDateTime,
   rewoundText,
   windowText,
 } from '../../src/rds/backtrackFormat';
+import { localDateTime } from '../../src/util/format';
 import type { TimelineBlock } from '../../src/webview/protocol';
 
 const HOUR = 3_600_000;
