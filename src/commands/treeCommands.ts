@@ -191,7 +191,7 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
   );
 }
 
-const countRule = (): string => vscode.l10n.t('Enter a whole number from 1 to {0}.', formatNumber(100_000));
+const countRule = (): string => vscode.l10n.t('Enter a whole number from 1 to {0}.', 100_000);
 
 function validateCount(text: string): number | undefined {
   const n = Number(text.trim());
@@ -235,7 +235,8 @@ export function validateToken(text: string): string | undefined {
     return vscode.l10n.t('Paste a page token.');
   }
   if (value.length > 4096) {
-    return vscode.l10n.t('A page token is at most {0} characters.', formatNumber(4096));
+    // Limits are written as they are typed (no grouping): the box takes digits only.
+    return vscode.l10n.t('A page token is at most {0} characters.', 4096);
   }
   if (/\s/.test(value)) {
     return vscode.l10n.t('A page token has no spaces or line breaks.');

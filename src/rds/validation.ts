@@ -1,8 +1,8 @@
-import * as l10n from '@vscode/l10n';
 /**
  * Input rules of DescribeDBClusters / DescribeDBClusterBacktracks, checked before anything is sent so an
  * invalid filter never reaches AWS. Pure: unit-tested without VS Code.
  */
+import * as l10n from '@vscode/l10n';
 
 export const backtrackStatuses = ['applying', 'completed', 'failed', 'pending'] as const;
 export type BacktrackStatusFilter = (typeof backtrackStatuses)[number];

@@ -83,6 +83,7 @@ describe('localisation', function () {
       writeFileSync(
         file,
         `import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 const rule = 'Enter a number.';
 export async function f(name: string): Promise<void> {
   void vscode.window.showErrorMessage(\`Nothing loaded: \${name}\`);
@@ -100,26 +101,28 @@ export async function f(name: string): Promise<void> {
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Loading' }, () => Promise.resolve());
   void vscode.window.showErrorMessage(vscode.l10n.t('{0} · {1}', name, '$LATEST'));
 }
+export const early = l10n.t('Too early');
 `,
       );
       const findings = scanProgram(programFor([file], tsconfig), [file]);
       assert.deepEqual(
         findings.map((f) => `${f.line} ${f.where}`),
         [
-          '4 showErrorMessage message',
-          '5 showWarningMessage item',
-          '2 showInformationMessage message',
-          '7 setStatusBarMessage',
-          '8 showQuickPick item label',
-          '8 showQuickPick item description',
-          '8 showQuickPick placeHolder',
-          '9 showInputBox prompt',
-          '11 QuickPick.placeholder',
-          '12 QuickPick item detail',
-          '13 TreeItem label',
-          '14 TreeItem.description',
-          '15 l10n.t message that is not a string literal (the bundle exporter cannot see it)',
-          '16 withProgress title',
+          '5 showErrorMessage message',
+          '6 showWarningMessage item',
+          '3 showInformationMessage message',
+          '8 setStatusBarMessage',
+          '9 showQuickPick item label',
+          '9 showQuickPick item description',
+          '9 showQuickPick placeHolder',
+          '10 showInputBox prompt',
+          '12 QuickPick.placeholder',
+          '13 QuickPick item detail',
+          '14 TreeItem label',
+          '15 TreeItem.description',
+          '16 l10n.t message that is not a string literal (the bundle exporter cannot see it)',
+          '17 withProgress title',
+          '20 @vscode/l10n call when the module loads (before the bundle is configured)',
         ],
         show(findings),
       );

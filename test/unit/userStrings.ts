@@ -4,7 +4,8 @@
  * tree row without going through `vscode.l10n.t` (or `l10n.t` of `@vscode/l10n` in VS Code-free modules).
  * It follows expressions the way the text flows: branches, `??`, concatenation, templates, arrays and
  * their `.map` callbacks, and `const` variables to their initializers. It also requires every `l10n.t`
- * message to be a plain string literal, because the bundle exporter only sees those.
+ * message to be a plain string literal, because the bundle exporter only sees those, and `@vscode/l10n`
+ * calls to run inside functions: at module load its bundle is not configured yet (activation, page init).
  */
 import * as ts from 'typescript';
 
@@ -182,6 +183,9 @@ export function scanProgram(program: ts.Program, files: readonly string[]): Find
         const message = node.arguments[0];
         if (!message || !ts.isStringLiteral(message)) {
           report(node, 'l10n.t message that is not a string literal (the bundle exporter cannot see it)');
+        }
+        if (callee.getText() === 'l10n.t' && !ts.findAncestor(node, (n) => ts.isFunctionLike(n) || ts.isClassLike(n))) {
+          report(node, '@vscode/l10n call when the module loads (before the bundle is configured)');
         }
       } else if (messageCalls.has(name)) {
         node.arguments.forEach((arg, i) => {
