@@ -38,6 +38,7 @@ export function backtrackTimeline(
     }
     const highlighted = b.BacktrackIdentifier === shown.BacktrackIdentifier;
     const requested = b.BacktrackRequestCreationTime ? l10n.t('; requested {0}', localDateTime(b.BacktrackRequestCreationTime)) : '';
+    const titleArgs = [b.BacktrackIdentifier ?? '', b.Status ?? l10n.t('unknown status'), localDateTime(b.BacktrackedFrom), localDateTime(b.BacktrackTo), rewoundText(b) ?? ''];
     items.push({
       id: `backtrack:${b.BacktrackIdentifier ?? items.length}`,
       lane: l10n.t('Backtracks'),
@@ -47,7 +48,9 @@ export function backtrackTimeline(
       tone: backtrackTone(b.Status),
       highlighted,
       title:
-        l10n.t('{0} {1} ({2}): from {3} back to {4}, {5}', highlighted ? l10n.t('This backtrack') : l10n.t('Backtrack'), b.BacktrackIdentifier ?? '', b.Status ?? l10n.t('unknown status'), localDateTime(b.BacktrackedFrom), localDateTime(b.BacktrackTo), rewoundText(b) ?? '') +
+        (highlighted
+          ? l10n.t('This backtrack {0} ({1}): from {2} back to {3}, {4}', ...titleArgs)
+          : l10n.t('Backtrack {0} ({1}): from {2} back to {3}, {4}', ...titleArgs)) +
         requested,
     });
   }
