@@ -102,6 +102,7 @@ export async function f(name: string): Promise<void> {
   void vscode.window.showErrorMessage(vscode.l10n.t('{0} · {1}', name, '$LATEST'));
 }
 export const early = l10n.t('Too early');
+export const placeholders = (n: number): string => vscode.l10n.t('{0} of {1}', n);
 `,
       );
       const findings = scanProgram(programFor([file], tsconfig), [file]);
@@ -123,6 +124,7 @@ export const early = l10n.t('Too early');
           '16 l10n.t message that is not a string literal (the bundle exporter cannot see it)',
           '17 withProgress title',
           '20 @vscode/l10n call when the module loads (before the bundle is configured)',
+          '21 l10n.t placeholders {0}… do not match its 1 argument(s)',
         ],
         show(findings),
       );

@@ -183,6 +183,12 @@ export function scanProgram(program: ts.Program, files: readonly string[]): Find
         const message = node.arguments[0];
         if (!message || !ts.isStringLiteral(message)) {
           report(node, 'l10n.t message that is not a string literal (the bundle exporter cannot see it)');
+        } else if (!node.arguments.slice(1).some(ts.isSpreadElement)) {
+          const used = new Set([...message.text.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])));
+          const given = node.arguments.length - 1;
+          if ([...used].some((i) => i >= given) || Array.from({ length: given }, (_, i) => i).some((i) => !used.has(i))) {
+            report(node, `l10n.t placeholders {0}… do not match its ${given} argument(s)`);
+          }
         }
         if (callee.getText() === 'l10n.t' && !ts.findAncestor(node, (n) => ts.isFunctionLike(n) || ts.isClassLike(n))) {
           report(node, '@vscode/l10n call when the module loads (before the bundle is configured)');
