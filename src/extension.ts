@@ -4,6 +4,7 @@ import { ClientFactory } from './aws/clientFactory';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
+import { registerWorkspaceApprovals } from './commands/workspaceApprovalCommands';
 import { registerDynamoDb } from './dynamodb/register';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerDynamoDb(feature);
   registerLambda(feature);
   registerRds(feature);
+  registerWorkspaceApprovals(feature);
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);

@@ -8,7 +8,8 @@
 export const settingRules = {
   profile: 'A profile name: 1 to 128 characters without spaces, brackets or quotes.',
   region: 'A region code such as us-east-1.',
-  endpoints: 'Keys dynamodb, rds and lambda, each an http:// or https:// URL without a user name or password.',
+  endpoints:
+    'Keys dynamodb, rds and lambda, each an https:// URL (http:// only for localhost, 127.x.x.x or ::1) without a user name or password.',
   pageSize: 'A whole number from 1 to 1000.',
   requestTimeoutSeconds: 'A whole number of seconds from 1 to 600.',
   'lambda.autoRefreshSeconds': 'A whole number of seconds from 0 (off) to 3600.',
@@ -24,13 +25,33 @@ function wholeNumber(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
+/**
+ * True for hosts that never leave this machine. `URL` has already normalised the host: `127.1` and
+ * `0x7f.0.0.1` read as `127.0.0.1`, `[0:0::1]` as `[::1]`, names are lower-case.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** True for AWS's own endpoint hosts (commercial, China, GovCloud, dual-stack); anything else is custom. */
+export function isAwsEndpoint(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** An `https:` URL, or `http:` to a loopback host only: plain HTTP elsewhere exposes every signed request. */
 function validEndpoint(value: unknown): boolean {
   if (typeof value !== 'string' || value.trim() === '') {
     return false;
   }
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && url.hostname !== '';
+    const scheme = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    return scheme && url.username === '' && url.password === '' && url.hostname !== '';
   } catch {
     return false;
   }

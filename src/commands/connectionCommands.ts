@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Command, Setting } from '../constants';
 import { listProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
-import { updateSetting } from '../aws/settings';
+import { customEndpoints, updateSetting } from '../aws/settings';
 import { settingIsValid, settingRules } from '../aws/settingRules';
 import { registerCommand } from './registerCommand';
 import { log } from '../util/log';
@@ -59,8 +59,20 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   item.command = { command: Command.pickConnection, title: 'Change AWS profile or region' };
   const render = (): void => {
     const { profile, region } = session.current;
-    item.text = `$(cloud) ${profile} @ ${region ?? 'no region'}`;
-    item.tooltip = 'AWS History Explorer: click to change the AWS profile or region';
+    const custom = Object.entries(customEndpoints());
+    const connection = `${profile} @ ${region ?? 'no region'}`;
+    const tooltip = vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region');
+    if (custom.length === 0) {
+      item.text = `$(cloud) ${connection}`;
+      item.tooltip = tooltip;
+      item.backgroundColor = undefined;
+    } else {
+      // Requests signed with the user's credentials go somewhere that is not AWS: always visible.
+      item.text = `$(warning) ${connection} ${vscode.l10n.t('(custom endpoint)')}`;
+      // A plain-string tooltip is plain text: the URLs show as written, never as links.
+      item.tooltip = [tooltip, '', vscode.l10n.t('Requests go to endpoints that are not AWS:'), ...custom.map(([service, url]) => `${service}: ${url}`)].join('\n');
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    }
     item.show();
   };
   render();

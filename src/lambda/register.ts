@@ -3,6 +3,7 @@ import { Command, ContextKey, ViewId } from '../constants';
 import { lambdaAutoRefreshSeconds, pageSize } from '../aws/settings';
 import { registerCommand } from '../commands/registerCommand';
 import { copyFromNodes } from '../commands/treeCommands';
+import { refusedInRestrictedMode } from '../commands/workspaceTrust';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
@@ -169,6 +170,9 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     ctx.extension,
     Command.lambdaStopExecution,
     async (node?: TreeNode, options?: StopOptions | readonly TreeNode[]): Promise<boolean> => {
+      if (refusedInRestrictedMode(vscode.l10n.t('Stop Execution'))) {
+        return false;
+      }
       if (!(node instanceof ExecutionNode)) {
         return false;
       }

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { Command } from '../constants';
+import { ignoredWorkspaceValues } from '../aws/settings';
+import { ignoredValuesMessage, WorkspaceSettingApprovals } from '../aws/workspaceApprovals';
+import type { FeatureContext } from '../feature';
+import { registerCommand } from './registerCommand';
+
+/**
+ * Approval of workspace values of profile, region and endpoints: asks once the views are up, reloads the
+ * connection when a value comes into use, and keeps each view's message saying what is ignored.
+ */
+export function registerWorkspaceApprovals(ctx: FeatureContext): void {
+  const approvals = new WorkspaceSettingApprovals(ctx.extension.workspaceState);
+  const showIgnored = (): void => {
+    const message = ignoredValuesMessage(ignoredWorkspaceValues());
+    for (const view of ctx.views.all()) {
+      view.provider.treeView.message = message;
+    }
+  };
+  ctx.extension.subscriptions.push(
+    approvals,
+    approvals.onDidChange(() => ctx.session.reload()),
+    ctx.session.onDidChange(showIgnored),
+    vscode.workspace.onDidChangeConfiguration(showIgnored),
+  );
+  registerCommand(ctx.extension, Command.resetWorkspaceSettingApprovals, () => approvals.reset());
+  showIgnored();
+  void approvals.review();
+}

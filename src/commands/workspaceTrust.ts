@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+
+/**
+ * Actions change AWS, so they are off in Restricted Mode however they are invoked (package.json hides
+ * their menu entries too; a keybinding or another extension can still call the command). True = refused.
+ */
+export function refusedInRestrictedMode(action: string): boolean {
+  if (vscode.workspace.isTrusted) {
+    return false;
+  }
+  void vscode.window.showWarningMessage(vscode.l10n.t('{0} is off in Restricted Mode. Trust this workspace to use actions that change AWS.', action));
+  return true;
+}
