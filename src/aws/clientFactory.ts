@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ServiceKey } from '../constants';
 import type { AwsSession, Connection } from './session';
-import { classifyCredentialFailure, CredentialError } from './errors';
+import { withCredentialErrors } from './errors';
 import { configuredEndpoints, invalidRequestSetting, requestTimeoutMs } from './settings';
 import type * as CoreChunk from './sdk/core';
 import type * as DynamoDbChunk from './sdk/dynamodb';
@@ -55,34 +55,6 @@ const loadCore = (): typeof CoreChunk => require('./sdk/core') as typeof CoreChu
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type CredentialProvider = ReturnType<typeof CoreChunk.fromNodeProviderChain>;
-type ChainLogger = NonNullable<Parameters<typeof CoreChunk.fromNodeProviderChain>[0]>['logger'];
-
-/**
- * The chain, failing with a `CredentialError` that holds only the kind of failure. The SDK's errors and
- * debug lines carry `credential_process` command lines and output: the lines are kept in memory for one
- * resolution (callers waiting on the same memoized resolution share them), classified, and dropped.
- */
-function withCredentialErrors(create: (logger: ChainLogger) => CredentialProvider): CredentialProvider {
-  let lines: string[] = [];
-  let waiting = 0;
-  const record = (...parts: unknown[]): void => {
-    lines.push(parts.map(String).join(' '));
-  };
-  const ignore = (): void => undefined;
-  const chain = create({ debug: record, info: ignore, warn: record, error: ignore, trace: ignore });
-  return async (...args: Parameters<CredentialProvider>) => {
-    if (waiting++ === 0) {
-      lines = [];
-    }
-    try {
-      return await chain(...args);
-    } catch (error) {
-      throw new CredentialError(classifyCredentialFailure(lines, error));
-    } finally {
-      waiting--;
-    }
-  };
-}
 
 /**
  * One cached client per service, profile, region and endpoint. Credentials come from the SDK's node

@@ -152,6 +152,43 @@ export function classifyCredentialFailure(debugLines: readonly string[], thrown:
   return !fromProvider && debugLines.some((line) => /AssumeRole/i.test(line)) ? 'roleAssumption' : 'noCredentials';
 }
 
+/** The SDK `Logger` the credential chain writes its debug lines to. */
+export interface ChainLogger {
+  debug(...content: unknown[]): void;
+  info(...content: unknown[]): void;
+  warn(...content: unknown[]): void;
+  error(...content: unknown[]): void;
+  trace(...content: unknown[]): void;
+}
+
+/**
+ * The chain `create` builds, failing with a `CredentialError` that holds only the kind of failure. The
+ * SDK's errors and debug lines carry `credential_process` command lines and output: the lines are kept in
+ * memory for one resolution (callers waiting on the same memoized resolution share them), classified,
+ * and dropped at the next one.
+ */
+export function withCredentialErrors<A extends unknown[], R>(create: (logger: ChainLogger) => (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let lines: string[] = [];
+  let waiting = 0;
+  const record = (...parts: unknown[]): void => {
+    lines.push(parts.map(String).join(' '));
+  };
+  const ignore = (): void => undefined;
+  const chain = create({ debug: record, info: ignore, warn: record, error: ignore, trace: ignore });
+  return async (...args: A) => {
+    if (waiting++ === 0) {
+      lines = [];
+    }
+    try {
+      return await chain(...args);
+    } catch (error) {
+      throw new CredentialError(classifyCredentialFailure(lines, error));
+    } finally {
+      waiting--;
+    }
+  };
+}
+
 function credentialFailureMessage(reason: CredentialFailure, profile: string): string {
   switch (reason) {
     case 'ssoExpired':

@@ -11,12 +11,7 @@ import { registerCommand } from './registerCommand';
  */
 export function registerWorkspaceApprovals(ctx: FeatureContext): void {
   const approvals = new WorkspaceSettingApprovals(ctx.extension.workspaceState);
-  const showIgnored = (): void => {
-    const message = ignoredValuesMessage(ignoredWorkspaceValues());
-    for (const view of ctx.views.all()) {
-      view.provider.treeView.message = message;
-    }
-  };
+  const showIgnored = (): void => ctx.views.setMessage('ignoredWorkspaceSettings', ignoredValuesMessage(ignoredWorkspaceValues()));
   ctx.extension.subscriptions.push(
     approvals,
     approvals.onDidChange(() => ctx.session.reload()),

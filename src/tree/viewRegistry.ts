@@ -17,6 +17,7 @@ export interface ServiceView {
 export class ViewRegistry implements vscode.Disposable {
   private readonly views = new Map<ServiceKey, ServiceView>();
   private lastActive: ServiceKey | undefined;
+  private readonly messages = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   add(view: ServiceView): void {
@@ -71,6 +72,22 @@ export class ViewRegistry implements vscode.Disposable {
   /** The view that shows this node or list. */
   viewOf(target: TreeNode | AnyPagedChildren): ServiceView | undefined {
     return this.all().find((v) => v.provider.contains(target));
+  }
+
+  /**
+   * A line above every view, per topic (a credential failure, ignored workspace settings); undefined
+   * removes the topic's line. Plain text: TreeView.message renders no Markdown.
+   */
+  setMessage(topic: string, text: string | undefined): void {
+    if (text === undefined) {
+      this.messages.delete(topic);
+    } else {
+      this.messages.set(topic, text);
+    }
+    const message = [...this.messages.values()].join(' ') || undefined;
+    for (const view of this.all()) {
+      view.provider.treeView.message = message;
+    }
   }
 
   refreshAll(): void {

@@ -26,6 +26,7 @@ function loadSuites(): void {
   require('./lambda.test');
   require('./faults.test');
   require('./secrets.test');
+  require('./credentialProcess.test');
   require('./panelSecurity.test');
   require('./badInput.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
