@@ -87,6 +87,12 @@ export class TreeView {
     await this.header.locator(`.actions a.action-label[aria-label="${label}"]`).click();
   }
 
+  /** The message the extension shows above the tree ('' when there is none). */
+  async message(): Promise<string> {
+    const message = this.pane.locator('.message:not(.hide)');
+    return (await message.count()) > 0 && (await message.first().isVisible()) ? ((await message.first().textContent()) ?? '').trim() : '';
+  }
+
   /** The welcome content shown instead of the tree (text of its paragraphs, labels of its buttons). */
   async welcome(): Promise<{ text: string; buttons: string[] }> {
     const content = this.pane.locator('.welcome-view-content');
