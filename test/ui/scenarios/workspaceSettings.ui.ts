@@ -81,7 +81,7 @@ describe('Workspace settings need approval (issue 11)', () => {
     await eventually(async () => assert.ok(!(await dialog.isOpen()), 'the dialog closed'));
     const before = await secondRequests();
     const mainBefore = await mainListBackups();
-    await workbench.runCommand('AWS History: Refresh');
+    await (await workbench.sideBar.focusView(ViewTitle.dynamodb)).clickTitleAction('Refresh');
     await eventually(async () => assert.ok((await mainListBackups()) > mainBefore, 'the refresh went to the user-level endpoint'), { timeoutMs: 30_000 });
     assert.equal(await secondRequests(), before, 'nothing more reached the ignored workspace endpoint');
     await eventually(async () => assert.match(await dynamodbView().message(), /awsHistory\.endpoints is ignored/));
