@@ -26,7 +26,7 @@ describe('workspace setting approval', () => {
 
   it('uses the workspace value (as VS Code merges it) once approved for exactly that value', () => {
     const merged = { ...userEndpoints, ...repoEndpoints };
-    const approved = new Map([[decisionId('endpoints', repoEndpoints), 'use' as Decision]]);
+    const approved = new Map<string, Decision>([[decisionId('endpoints', repoEndpoints), 'use']]);
     const resolved = resolveSetting('endpoints', { defaultValue: {}, globalValue: userEndpoints, workspaceValue: repoEndpoints }, merged, true, (id) => approved.get(id));
     assert.deepEqual(resolved, { value: merged, ignored: [] });
     // Another value (one character differs) needs its own approval.

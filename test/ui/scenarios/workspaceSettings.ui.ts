@@ -72,6 +72,12 @@ describe('Workspace settings need approval (issue 11)', () => {
     await eventually(async () => assert.equal(await dynamodbView().message(), '', 'the view no longer says a value is ignored'));
     const status = workbench.statusBarItem(/ @ /);
     await eventually(async () => assert.match(await workbench.statusBarText(status), /\(custom endpoint\)$/, 'the status bar says a custom endpoint is in use'));
+    // Its hover lists the endpoints as plain text: no link made of a URL.
+    await status.hover();
+    const hover = env.page.locator('.workbench-hover, .monaco-hover').filter({ visible: true }).last();
+    await eventually(async () => assert.ok(((await hover.textContent()) ?? '').includes(`dynamodb: ${second.url}`), 'the hover lists the endpoint'));
+    assert.equal(await hover.locator('a').count(), 0, 'no link in the hover');
+    await workbench.parkMouse();
   });
 
   it('stops using it after "Reset Approved Workspace Settings" and "Ignore"', async () => {
