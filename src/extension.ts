@@ -15,11 +15,14 @@ import { log } from './util/log';
 import { DetailPanels } from './webview/detailPanel';
 import { describeError } from './aws/errors';
 import { invalidRequestSetting } from './aws/settings';
+import { WorkspaceSettingApprovals } from './aws/workspaceApprovals';
 import { createTestApi, type TestApi } from './testApi';
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   performance.mark('awsHistory:activate:start');
+  // Before the session: it decides which workspace values of profile, region and endpoints may be read.
+  const approvals = new WorkspaceSettingApprovals(context.workspaceState);
   const session = new AwsSession();
   const clients = new ClientFactory(session, log());
   const views = new ViewRegistry();
@@ -63,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerDynamoDb(feature);
   registerLambda(feature);
   registerRds(feature);
-  registerWorkspaceApprovals(feature);
+  registerWorkspaceApprovals(feature, approvals);
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);

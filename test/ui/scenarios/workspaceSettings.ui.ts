@@ -80,6 +80,14 @@ describe('Workspace settings need approval (issue 11)', () => {
     await workbench.parkMouse();
   });
 
+  it('remembers the approval for this workspace after the window reloads', async () => {
+    const before = await secondRequests();
+    await workbench.runCommand('Developer: Reload Window');
+    await eventually(async () => assert.ok((await secondRequests()) > before, 'the reloaded views list from the approved endpoint'), { timeoutMs: 60_000 });
+    await eventually(async () => assert.equal(await dynamodbView().message(), '', 'nothing is ignored'));
+    assert.ok(!(await dialog.isOpen()), 'no approval was asked for again');
+  });
+
   it('stops using it after "Reset Approved Workspace Settings" and "Ignore"', async () => {
     await workbench.runCommand('AWS History: Reset Approved Workspace Settings');
     await eventually(async () => assert.ok(await dialog.isOpen(), 'the dialog asks again'), { timeoutMs: 30_000 });
