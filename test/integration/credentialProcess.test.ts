@@ -121,11 +121,8 @@ describe('credential_process failures show no command line or output (issue 11)'
     assert.ok(rowText(error).includes(expected), `the row says what failed: ${rowText(error)}`);
     shown.push(rowText(error));
 
-    // The view itself: the setup check finds no credentials, the welcome shows, the message says why.
+    // The view itself: the setup check finds no credentials and the welcome shows.
     assert.deepEqual(await expand(dynamodb), [], 'the view shows its "no credentials" welcome');
-    const viewMessage = dynamodb.treeView.message ?? '';
-    assert.ok(viewMessage.includes(expected), `the view's message says what failed: ${viewMessage}`);
-    shown.push(viewMessage);
 
     // A details panel.
     await panel.refresh();
