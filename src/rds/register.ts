@@ -1,4 +1,5 @@
 import { Command, ViewId } from '../constants';
+import { filterArgumentOf, filtersArgument, optional, selection, treeNode } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { copyFromNodes } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
@@ -11,11 +12,11 @@ import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
 import { BacktrackNode } from './backtrackNode';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
-import { noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
+import { mergeFilterArgument, noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
 
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters);
+  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters, mergeFilterArgument);
   const region = (): string | undefined => ctx.session.current.region;
 
   const showDetails = async (node: BacktrackNode): Promise<void> => {
@@ -72,11 +73,16 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   ctx.views.add({ key: 'rds', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
 
-  const filter = (arg?: object): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], arg);
-  registerCommand(ctx.extension, Command.rdsFilter, filter, 'rds:DescribeDBClusters');
-  registerCommand(ctx.extension, Command.rdsFilterActive, filter, 'rds:DescribeDBClusters');
-  registerCommand(ctx.extension, Command.rdsCopyBacktrackId, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), 'backtrack identifier'),
+  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], filterArgumentOf(arg));
+  const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
+  registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
+  registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);
+  registerCommand(
+    ctx.extension,
+    Command.rdsCopyBacktrackId,
+    (node?: TreeNode, selected?: TreeNode[]) =>
+      copyFromNodes(ctx.views, node, selected, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), 'backtrack identifier'),
+    { args: [optional(treeNode), optional(selection)] },
   );
   return provider;
 }
