@@ -51,12 +51,15 @@ export function forNotification(text: string): string {
   return plainLine(text).replace(/\]\(/g, ']\u200B(');
 }
 
+/** What VS Code renders as a codicon in a label: `$(name)` or `$(name~modifier)`. */
+const codicon = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
+
 /**
- * Escapes every `$(` with a backslash, VS Code's own escape for codicons in labels: `$(alert)` shows as
- * typed. A backslash already in the data stays visible (`\$(x)` becomes `\\$(x)`, shown as `\$(x)`).
+ * Escapes every `$(name)` with a backslash, VS Code's own escape for codicons in labels: `$(alert)` shows
+ * as typed. A backslash already in the data stays visible (`\$(x)` becomes `\\$(x)`, shown as `\$(x)`).
  */
 export function forLabel(text: string): string {
-  return plainLine(text).replace(/\$\(/g, '\\$(');
+  return plainLine(text).replace(codicon, '\\$&');
 }
 
 /** Input-box prompts and validation messages render both linked text and codicons. */

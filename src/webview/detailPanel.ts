@@ -625,12 +625,14 @@ function nonce(): string {
 function panelHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, scriptNonce: string, language: string): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.css'));
+  // No img-src or font-src: panels draw with DOM text, inline SVG and the theme's fonts, so default-src
+  // 'none' refuses every image and font. No <base> and no form may send the page anywhere.
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${scriptNonce}'`,
     `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
   return `<!DOCTYPE html>
