@@ -207,7 +207,7 @@ describe('filters given as data (command arguments, saved state)', () => {
     assert.equal(problem({ tableName: 'Orders' }), 'Unknown filter "tableName"; known: table, backupType, after, before.');
     assert.equal(problem({ __proto__: { table: 'x' } }), 'Filters are an object with the keys table, backupType, after, before.');
     for (const notAnObject of [42, 'Orders', [{ table: 'Orders' }], new Date(), true]) {
-      assert.equal(problem(notAnObject), 'Filters are an object with the keys table, backupType, after, before.', String(notAnObject));
+      assert.equal(problem(notAnObject), 'Filters are an object with the keys table, backupType, after, before.', JSON.stringify(notAnObject));
     }
   });
 
