@@ -88,7 +88,7 @@ function assertSafeTooltip(node: TreeNode): void {
   }
 }
 
-const xmlText = (s: string): string => s.replace(/\r\n/g, '\n');
+const xmlText = (s: string): string => s.replace(/\r\n?/g, '\n');
 
 describe('Details panels: CSP and page messages (issue 8)', function () {
   this.timeout(120_000);
