@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command } from '../constants';
+import { Command, type CommandId } from '../constants';
 import type { ViewRegistry, ServiceView } from '../tree/viewRegistry';
 import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
 import { isConsoleUrl } from '../aws/console';
@@ -14,7 +14,6 @@ import { registerCommand } from './registerCommand';
 const countArgument = record('{ "count": N }', { count: number });
 /** `{ "token": "…" }`: a keybinding's `args` for Resume Listing from Token. */
 const tokenArgument = record('{ "token": "…" }', { token: text });
-const copyArgs = [optional(treeNode), optional(selection)];
 
 /** Commands every view shares: paging, refresh, filters, copy, open. None knows a service. */
 export function registerTreeCommands(context: vscode.ExtensionContext, views: ViewRegistry): void {
@@ -74,10 +73,8 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
     },
     { args: [titleBarArgument, optional(selection)] },
   );
-  registerCommand(context, Command.copyArn, (node?: TreeNode, selected?: TreeNode[]) => copyFromNodes(views, node, selected, (n) => n.arn, 'ARN'), { args: copyArgs });
-  registerCommand(context, Command.copyName, (node?: TreeNode, selected?: TreeNode[]) => copyFromNodes(views, node, selected, (n) => n.name, 'name'), {
-    args: copyArgs,
-  });
+  registerCopyCommand(context, views, Command.copyArn, (n) => n.arn, 'ARN');
+  registerCopyCommand(context, views, Command.copyName, (n) => n.name, 'name');
   registerCommand(context, Command.openInConsole, (node: ItemNode<unknown>) => openInConsole(node), { args: [itemNode, optional(selection)] });
   registerCommand(
     context,
@@ -98,6 +95,19 @@ async function openInConsole(node: ItemNode<unknown>): Promise<void> {
     return;
   }
   await vscode.env.openExternal(vscode.Uri.parse(url.toString(), true));
+}
+
+/** A Copy … command: from a row (or VS Code's selection of rows), or from the palette with a picker of loaded rows. */
+export function registerCopyCommand(
+  context: vscode.ExtensionContext,
+  views: ViewRegistry,
+  id: CommandId,
+  value: (node: ItemNode<unknown>) => string | undefined,
+  what: string,
+): void {
+  registerCommand(context, id, (node?: TreeNode, selected?: TreeNode[]) => copyFromNodes(views, node, selected, value, what), {
+    args: [optional(treeNode), optional(selection)],
+  });
 }
 
 /**

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { Command, ViewId } from '../constants';
-import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, treeNode } from '../commands/commandArgs';
+import { filterArgumentOf, filtersArgument, instanceOf, optional, selection } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
 import { BackupDetailSource } from './backupDetails';
 import { BackupNode } from './backupNode';
@@ -48,13 +47,7 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filterOptions = { iamAction: 'dynamodb:ListTables', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.dynamodbFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.dynamodbFilterActive, filter, filterOptions);
-  registerCommand(
-    ctx.extension,
-    Command.dynamodbCopyTableArn,
-    (node?: TreeNode, selected?: TreeNode[]) =>
-      copyFromNodes(ctx.views, node, selected, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), 'table ARN'),
-    { args: [optional(treeNode), optional(selection)] },
-  );
+  registerCopyCommand(ctx.extension, ctx.views, Command.dynamodbCopyTableArn, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), 'table ARN');
   registerCommand(
     ctx.extension,
     Command.dynamodbShowTableBackups,

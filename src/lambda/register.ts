@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { Command, ContextKey, ViewId } from '../constants';
 import { lambdaAutoRefreshSeconds, pageSize } from '../aws/settings';
-import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument, treeNode } from '../commands/commandArgs';
+import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
 import { forLabel, forNotification } from '../util/plainText';
 import {
   getExecution,
@@ -162,13 +161,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true), { args: [titleBarArgument] });
   registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false), { args: [titleBarArgument] });
 
-  registerCommand(
-    ctx.extension,
-    Command.lambdaCopyFunctionArn,
-    (node?: TreeNode, selected?: TreeNode[]) =>
-      copyFromNodes(ctx.views, node, selected, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), 'function ARN'),
-    { args: [optional(treeNode), optional(selection)] },
-  );
+  registerCopyCommand(ctx.extension, ctx.views, Command.lambdaCopyFunctionArn, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), 'function ARN');
   registerCommand(
     ctx.extension,
     Command.lambdaStopExecution,

@@ -1,12 +1,11 @@
 import { Command, ViewId } from '../constants';
-import { filterArgumentOf, filtersArgument, optional, selection, treeNode } from '../commands/commandArgs';
+import { filterArgumentOf, filtersArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
 import { BacktrackNode } from './backtrackNode';
@@ -77,12 +76,6 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);
-  registerCommand(
-    ctx.extension,
-    Command.rdsCopyBacktrackId,
-    (node?: TreeNode, selected?: TreeNode[]) =>
-      copyFromNodes(ctx.views, node, selected, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), 'backtrack identifier'),
-    { args: [optional(treeNode), optional(selection)] },
-  );
+  registerCopyCommand(ctx.extension, ctx.views, Command.rdsCopyBacktrackId, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), 'backtrack identifier');
   return provider;
 }
