@@ -114,7 +114,7 @@ export function registerCopyCommand(
  * Copies one value per node, one per line. With a multi-selection VS Code passes the clicked node and
  * the whole selection; from the palette there is no node, so offer the loaded items.
  */
-export async function copyFromNodes(
+async function copyFromNodes(
   views: ViewRegistry,
   node: TreeNode | undefined,
   selection: readonly TreeNode[] | undefined,
