@@ -16,7 +16,7 @@ import { DetailPanels } from './webview/detailPanel';
 import { describeError } from './aws/errors';
 import { invalidRequestSetting } from './aws/settings';
 import { WorkspaceSettingApprovals } from './aws/workspaceApprovals';
-import { createTestApi, type TestApi } from './testApi';
+import { createTestApi, TestHooks, type TestApi } from './testApi';
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -51,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       views.refreshAll();
     }),
   );
-  const feature: FeatureContext = { extension: context, session, clients, views, panels, setupCheck };
+  const testHooks = process.env.AWS_HISTORY_TEST === '1' ? new TestHooks() : undefined;
+  const feature: FeatureContext = { extension: context, session, clients, views, panels, setupCheck, testHooks };
   registerConnectionCommands(context, session);
   registerTreeCommands(context, views);
   registerDynamoDb(feature);
@@ -61,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);
-  return process.env.AWS_HISTORY_TEST === '1' ? createTestApi(feature, measure.duration) : undefined;
+  return testHooks ? createTestApi(feature, testHooks, measure.duration) : undefined;
 }
 
 export function deactivate(): void {

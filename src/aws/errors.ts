@@ -3,6 +3,7 @@
  * and test shares it. Messages never include request headers or credentials: only the error's own
  * name, message and the context we pass in.
  */
+import { plainLine } from '../util/plainText';
 
 export type ErrorKind =
   | 'accessDenied'
@@ -86,12 +87,14 @@ const notFound = new Set([
 ]);
 const network = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** The error's name as sent (a hostile endpoint chooses it), on one line like every other text from AWS. */
 function codeOf(error: SdkErrorShape): string {
-  return error.name ?? error.Code ?? error.code ?? 'Error';
+  return plainLine(String(error.name ?? error.Code ?? error.code ?? 'Error'));
 }
 
+/** The first line of an error text (any line terminator), with invisible controls shown (plainLine). */
 function firstLine(text: string | undefined, max = 300): string {
-  const line = (text ?? '').split(/\r?\n/, 1)[0]?.trim() ?? '';
+  const line = plainLine((text ?? '').split(/\r\n|[\r\n\u0085\u2028\u2029]/, 1)[0] ?? '').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -220,7 +223,7 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
   const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? (raw) : { message: String(raw) };
   const code = codeOf(error);
   const status = error.$metadata?.httpStatusCode;
-  const requestId = error.$metadata?.requestId;
+  const requestId = error.$metadata?.requestId === undefined ? undefined : plainLine(String(error.$metadata.requestId));
   const text = firstLine(error.message);
   const make = (kind: ErrorKind, message: string, hint: string): UserError => ({ kind, message, hint, code, requestId });
   const loginHint = `Sign in again (for SSO: \`aws sso login --profile ${ctx.profile}\`) or pick another profile.`;

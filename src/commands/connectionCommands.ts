@@ -4,8 +4,11 @@ import { listProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { customEndpoints, updateSetting } from '../aws/settings';
 import { settingIsValid, settingRules } from '../aws/settingRules';
+import type { TreeNode } from '../tree/treeNode';
+import { oneOf, optional, selection, text, treeNode } from './commandArgs';
 import { registerCommand } from './registerCommand';
 import { log } from '../util/log';
+import { forLabel, forNotification } from '../util/plainText';
 
 /** Commercial, China and GovCloud regions; anything else can be typed in the picker. */
 export const knownRegions: readonly string[] = [
@@ -25,12 +28,14 @@ export function validateRegion(text: string): string | undefined {
 
 /** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
 export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession): void {
-  registerCommand(context, Command.selectProfile, async (name?: string) => {
+  // From the view menu VS Code passes the focused row, from an error row's inline action that row: both mean "pick".
+  const nameOrRow = [optional(oneOf(text, treeNode)), optional(selection)];
+  registerCommand(context, Command.selectProfile, async (name?: string | TreeNode | null) => {
     if (typeof name === 'string') {
       // From a keybinding or script: the same rule as the setting, and the profile must exist.
       const problem = await profileProblem(name);
       if (problem) {
-        void vscode.window.showErrorMessage(`Profile not changed: ${problem}`);
+        void vscode.window.showErrorMessage(forNotification(`Profile not changed: ${problem}`));
         return;
       }
     }
@@ -38,19 +43,19 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     if (chosen !== undefined) {
       await updateSetting(Setting.profile, chosen);
     }
-  });
-  registerCommand(context, Command.selectRegion, async (name?: string) => {
+  }, { args: nameOrRow });
+  registerCommand(context, Command.selectRegion, async (name?: string | TreeNode | null) => {
     const chosen = typeof name === 'string' ? name : await pickRegion(session);
     if (chosen === undefined) {
       return;
     }
     const problem = validateRegion(chosen);
     if (problem) {
-      void vscode.window.showErrorMessage(`Region not changed: ${problem}`);
+      void vscode.window.showErrorMessage(forNotification(`Region not changed: ${problem}`));
       return;
     }
     await updateSetting(Setting.region, chosen.trim());
-  });
+  }, { args: nameOrRow });
 
   registerCommand(context, Command.showLog, () => log().show(true));
 
@@ -60,7 +65,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   const render = (): void => {
     const { profile, region } = session.current;
     const custom = Object.entries(customEndpoints());
-    const connection = `${profile} @ ${region ?? 'no region'}`;
+    const connection = `${forLabel(profile)} @ ${forLabel(region ?? 'no region')}`;
     const tooltip = vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region');
     if (custom.length === 0) {
       item.text = `$(cloud) ${connection}`;
@@ -76,22 +81,19 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     item.show();
   };
   render();
-  context.subscriptions.push(
-    item,
-    session.onDidChange(render),
-    vscode.commands.registerCommand(Command.pickConnection, async () => {
-      const choice = await vscode.window.showQuickPick(
-        [
-          { label: '$(account) Change profile…', description: session.current.profile, command: Command.selectProfile },
-          { label: '$(globe) Change region…', description: session.current.region ?? '', command: Command.selectRegion },
-        ],
-        { title: 'AWS History Explorer connection' },
-      );
-      if (choice) {
-        await vscode.commands.executeCommand(choice.command);
-      }
-    }),
-  );
+  context.subscriptions.push(item, session.onDidChange(render));
+  registerCommand(context, Command.pickConnection, async () => {
+    const choice = await vscode.window.showQuickPick(
+      [
+        { label: '$(account) Change profile…', description: forLabel(session.current.profile), command: Command.selectProfile },
+        { label: '$(globe) Change region…', description: forLabel(session.current.region ?? ''), command: Command.selectRegion },
+      ],
+      { title: 'AWS History Explorer connection' },
+    );
+    if (choice) {
+      await vscode.commands.executeCommand(choice.command);
+    }
+  });
 }
 
 /** Why `name` cannot be the profile: the setting's rule, then whether the shared files define it. */
@@ -111,7 +113,7 @@ async function pickProfile(session: AwsSession): Promise<string | undefined> {
     picked: p.name === session.current.profile,
   }));
   if (items.length === 0) {
-    void vscode.window.showWarningMessage('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).');
+    void vscode.window.showWarningMessage(forNotification('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).'));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(items, {

@@ -3,20 +3,37 @@ import type { CommandId } from '../constants';
 import { Command } from '../constants';
 import { describeError } from '../aws/errors';
 import { log } from '../util/log';
+import { forNotification } from '../util/plainText';
+import { argumentProblem, type ArgumentRule } from './commandArgs';
 
 type Handler = (...args: never[]) => unknown;
 
+export interface CommandOptions {
+  /** The IAM action an access-denied failure names. */
+  readonly iamAction?: string;
+  /** What each argument may be (commandArgs.ts); anything else, or more arguments, is refused. Default: none. */
+  readonly args?: readonly ArgumentRule[];
+}
+
 /**
- * Registers a command behind the one error wrapper: failures become a readable message with the
- * right next step, and are logged without any request data.
+ * Registers a command behind the one wrapper: arguments that break `options.args` are refused with a
+ * message before the handler runs (so nothing is sent), and failures become a readable message with the
+ * right next step, logged without any request data.
  */
-export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handler: Handler, iamAction = 'the request'): void {
+export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handler: Handler, options: CommandOptions = {}): void {
+  const rules = options.args ?? [];
   context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      const problem = argumentProblem(args, rules);
+      if (problem) {
+        log().warn(`${id} refused: ${problem}`);
+        void vscode.window.showErrorMessage(forNotification(`Command ${id} not run: ${problem}`));
+        return undefined;
+      }
       try {
         return await (handler as (...a: unknown[]) => unknown)(...args);
       } catch (error) {
-        reportError(error, iamAction);
+        reportError(error, options.iamAction ?? 'the request');
         return undefined;
       }
     }),
@@ -31,7 +48,7 @@ export function reportError(error: unknown, iamAction: string, profile = ''): vo
   }
   log().error(`${info.code}: ${info.message}`);
   const actions = info.kind === 'credentials' ? ['Select Profile', 'Show Log'] : ['Show Log'];
-  void vscode.window.showErrorMessage(`${info.message} ${info.hint}`.trim(), ...actions).then((choice) => {
+  void vscode.window.showErrorMessage(forNotification(`${info.message} ${info.hint}`.trim()), ...actions).then((choice) => {
     if (choice === 'Select Profile') {
       void vscode.commands.executeCommand(Command.selectProfile);
     } else if (choice === 'Show Log') {

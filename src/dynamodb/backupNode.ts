@@ -38,7 +38,7 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
     };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     const region = this.actions.region();
     return region ? consoleUrl(region, 'dynamodbv2/home', 'backups') : undefined;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forLabel, forNotification, forPrompt } from '../util/plainText';
 import { checkRange, datePresets, dateInputHelp, parseDateInput, shortDate } from './dateInput';
 
 /** Returned by a prompt when the user chose to remove the filter (undefined means cancelled). */
@@ -25,7 +26,7 @@ export async function showFilterMenu(title: string, entries: readonly FilterMenu
   const items = [
     ...entries.map((entry) => ({
       label: entry.label,
-      description: entry.current ?? 'not set',
+      description: entry.current === undefined ? 'not set' : forLabel(entry.current),
       detail: entry.detail,
       run: () => entry.run(),
     })),
@@ -48,7 +49,11 @@ export async function promptText(
     prompt: `${prompt} Leave empty to remove this filter.`,
     value,
     ignoreFocusOut: true,
-    validateInput: (input) => (input.trim() === '' ? undefined : validate(input)),
+    // Rules may quote the typed text; the message renders links and codicons, so it is shown as plain text.
+    validateInput: (input) => {
+      const problem = input.trim() === '' ? undefined : validate(input);
+      return problem && forPrompt(problem);
+    },
   });
   if (text === undefined) {
     return undefined;
@@ -83,7 +88,7 @@ export async function promptDate(title: string, current: string | undefined, che
     const preset = new Date(chosen.iso);
     const problem = check?.(preset);
     if (problem) {
-      void vscode.window.showWarningMessage(problem);
+      void vscode.window.showWarningMessage(forNotification(problem));
       return undefined;
     }
     return chosen.iso;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forLabel, plainLine } from '../util/plainText';
 import { clearValue, promptText, type PromptResult } from './filterPrompts';
 
 export interface Choice {
@@ -40,14 +41,14 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     const problem = typed ? options.validate(typed) : undefined;
     const typedItems: Item[] =
       typed && !known.some((c) => c.value === normalize(typed))
-        ? [{ label: typed, description: problem ? '$(error) not valid' : 'use the typed value', detail: problem, action: 'typed', value: typed, alwaysShow: true }]
+        ? [{ label: forLabel(typed), description: problem ? '$(error) not valid' : 'use the typed value', detail: problem && forLabel(problem), action: 'typed', value: typed, alwaysShow: true }]
         : [];
     quickPick.items = [
       ...typedItems,
       ...(options.current ? [{ label: `$(close) ${options.clearLabel}`, description: 'remove this filter', action: 'clear' as const, value: '' }] : []),
       ...known.map((c) => ({
-        label: c.value,
-        description: `${c.description ?? ''}${c.value === options.current ? ' (current)' : ''}`.trim(),
+        label: forLabel(c.value),
+        description: forLabel(`${c.description ?? ''}${c.value === options.current ? ' (current)' : ''}`.trim()),
         action: 'value' as const,
         value: c.value,
       })),
@@ -64,7 +65,7 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     try {
       await options.more.load();
     } catch (error) {
-      quickPick.placeholder = `Could not load ${options.more.noun} (${(error as Error).name}); type a value instead`;
+      quickPick.placeholder = `Could not load ${options.more.noun} (${plainLine(String((error as Error).name))}); type a value instead`;
     } finally {
       quickPick.busy = false;
       render();

@@ -5,6 +5,7 @@ import { autoRefreshProblem, lambdaAutoRefreshSeconds } from '../aws/settings';
 import type { PagedChildren } from '../tree/pagedChildren';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { log } from '../util/log';
+import { forNotification } from '../util/plainText';
 import { getExecution, toExecution, type Execution } from './api';
 import type { ExecutionFilters } from './filters';
 import { FunctionNode } from './functionNode';
@@ -36,7 +37,7 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
         if (e.affectsConfiguration(`${Setting.section}.${Setting.lambdaAutoRefreshSeconds}`)) {
           const problem = autoRefreshProblem();
           if (problem) {
-            void vscode.window.showWarningMessage(`${problem} Auto refresh is off.`);
+            void vscode.window.showWarningMessage(forNotification(`${problem} Auto refresh is off.`));
           }
           this.schedule();
         }

@@ -46,7 +46,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     const region = this.actions.region();
     const fn = this.functionName;
     return region && fn ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(fn)}`) : undefined;

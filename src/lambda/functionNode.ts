@@ -54,7 +54,7 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
     return { label: this.name ?? '(unnamed)', description: functionDescription(this.item), detail: this.item.FunctionArn };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     const region = this.actions.region();
     return region && this.name ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(this.name)}`) : undefined;
   }

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { Command, ContextKey, ViewId } from '../constants';
 import { lambdaAutoRefreshSeconds, pageSize } from '../aws/settings';
+import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
 import { refusedInRestrictedMode } from '../commands/workspaceTrust';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
+import { forLabel, forNotification } from '../util/plainText';
 import {
   getExecution,
   listExecutionsPage,
@@ -26,28 +27,23 @@ import { ExecutionNode } from './executionNode';
 import { runExecutionFilterCommand } from './filterCommand';
 import { noExecutionFilters, summarizeExecutionFilters, type ExecutionFilters } from './filters';
 import { FunctionNode } from './functionNode';
-import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
+import { clampExecutionPageSize, clampFunctionPageSize, mergeExecutionFilterArgument } from './validation';
 
 const showAllKey = 'awsHistory.lambda.showAll';
 
-/** Options of the Stop command beyond the node: tests skip or replace the modal. */
-export interface StopOptions {
-  readonly skipConfirmation?: boolean;
-  /** Replaces the modal (tests check that nothing is sent until it says yes). */
-  readonly confirm?: (execution: Execution) => Promise<boolean>;
-}
-
+/** The modal that must say yes before StopDurableExecution is sent, from the tree and from the panel alike. */
 async function confirmStopModal(execution: Execution): Promise<boolean> {
   const { message, detail, button } = stopConfirmation(execution);
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+  const choice = await vscode.window.showWarningMessage(forNotification(message), { modal: true, detail }, button);
   return choice === button;
 }
 
 /** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
 export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const state = ctx.extension.workspaceState;
-  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters);
-  let showAll = state.get<boolean>(showAllKey, false);
+  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters, mergeExecutionFilterArgument);
+  // Saved state is data like any other: only a real true turns "show all" on.
+  let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
   const region = (): string | undefined => ctx.session.current.region;
   /** Items the function filter stands for, so their nodes know they were not listed by AWS. */
@@ -80,13 +76,16 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     if (!fromPanel) {
       void ctx.panels.refreshKey(arn);
     }
-    vscode.window.setStatusBarMessage(`$(debug-stop) Stopped ${execution.DurableExecutionName ?? 'the execution'}`, 4000);
+    vscode.window.setStatusBarMessage(`$(debug-stop) Stopped ${forLabel(execution.DurableExecutionName ?? 'the execution')}`, 4000);
   };
+
+  // Tests answer the modal through the TestApi's hooks, which exist only under the test harness.
+  const confirmStop = (execution: Execution): Promise<boolean> => (ctx.testHooks?.confirmStop ?? confirmStopModal)(execution);
 
   const detailOptions: ExecutionDetailOptions = {
     historyPageSize: () => pageSize(),
     autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-    confirmStop: confirmStopModal,
+    confirmStop,
     stop: (execution) => stop(execution, true),
     onExecutionLoaded: updateRows,
     profile: () => ctx.session.current.profile,
@@ -150,9 +149,9 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
 
   const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
-  const filter = (arg?: Partial<ExecutionFilters>): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, arg);
-  registerCommand(ctx.extension, Command.lambdaFilter, filter);
-  registerCommand(ctx.extension, Command.lambdaFilterActive, filter);
+  const filter = (arg?: unknown): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, filterArgumentOf(arg));
+  registerCommand(ctx.extension, Command.lambdaFilter, filter, { args: [filtersArgument] });
+  registerCommand(ctx.extension, Command.lambdaFilterActive, filter, { args: [filtersArgument] });
 
   const setShowAll = async (value: boolean): Promise<void> => {
     showAll = value;
@@ -160,36 +159,29 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     await vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, value);
     provider.refresh();
   };
-  registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true));
-  registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false));
+  registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true), { args: [titleBarArgument] });
+  registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false), { args: [titleBarArgument] });
 
-  registerCommand(ctx.extension, Command.lambdaCopyFunctionArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), 'function ARN'),
-  );
+  registerCopyCommand(ctx.extension, ctx.views, Command.lambdaCopyFunctionArn, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), 'function ARN');
   registerCommand(
     ctx.extension,
     Command.lambdaStopExecution,
-    async (node?: TreeNode, options?: StopOptions | readonly TreeNode[]): Promise<boolean> => {
+    async (node: ExecutionNode): Promise<boolean> => {
       if (refusedInRestrictedMode(vscode.l10n.t('Stop Execution'))) {
         return false;
       }
-      if (!(node instanceof ExecutionNode)) {
-        return false;
-      }
       if (!node.running) {
-        void vscode.window.showInformationMessage(`${node.name ?? 'The execution'} is not running (status ${node.item.Status ?? 'unknown'}).`);
+        void vscode.window.showInformationMessage(forNotification(`${node.name ?? 'The execution'} is not running (status ${node.item.Status ?? 'unknown'}).`));
         return false;
       }
-      // From the tree the second argument is the selection; only an options object changes behaviour.
-      const opts: StopOptions = options && !Array.isArray(options) ? (options as StopOptions) : {};
-      const confirmed = opts.skipConfirmation === true || (await (opts.confirm ?? confirmStopModal)(node.item));
-      if (!confirmed) {
+      if (!(await confirmStop(node.item))) {
         return false;
       }
       await stop(node.item);
       return true;
     },
-    'lambda:StopDurableExecution',
+    // Only the row and VS Code's selection: nothing a caller passes can skip the confirmation.
+    { iamAction: 'lambda:StopDurableExecution', args: [instanceOf('an execution row', ExecutionNode), optional(selection)] },
   );
   return provider;
 }

@@ -2,7 +2,8 @@
  * The API's input rules for ListDurableExecutionsByFunction, shared by the input boxes and the
  * command-argument form so nothing invalid is ever sent. Pure.
  */
-import { checkRange } from '../filters/dateInput';
+import { checkDateArgument, checkRange } from '../filters/dateInput';
+import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
 import { executionStatuses, type ExecutionFilters, type ExecutionStatusFilter } from './filters';
 
 /*
@@ -64,13 +65,6 @@ function checkString(value: unknown, what: string, validate: (text: string) => s
   return validate(value);
 }
 
-function checkDate(value: unknown, what: string): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `"${what}" is not a date.`;
-}
-
 /**
  * Filters given as a command argument (scripts, keybindings, tests) are untyped JSON: every field is
  * checked with the same rules as the input boxes. Returns the first problem, or undefined.
@@ -81,8 +75,8 @@ export function validateExecutionFilters(f: ExecutionFilters): string | undefine
     checkString(raw.function, 'function', validateFunctionInput) ??
     checkString(raw.qualifier, 'qualifier', validateQualifier) ??
     checkString(raw.name, 'name', validateExecutionName) ??
-    checkDate(raw.after, 'after') ??
-    checkDate(raw.before, 'before');
+    checkDateArgument(raw.after, 'after') ??
+    checkDateArgument(raw.before, 'before');
   if (problem) {
     return problem;
   }
@@ -99,6 +93,17 @@ export function validateExecutionFilters(f: ExecutionFilters): string | undefine
     return 'Order must be "newest" or "oldest".';
   }
   return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
+}
+
+const filterKeys = ['function', 'qualifier', 'name', 'statuses', 'after', 'before', 'order'] as const;
+
+/** Filters given as data (a command argument, saved state): known keys, checked, merged over `current` and normalized. */
+export function mergeExecutionFilterArgument(current: ExecutionFilters, arg: unknown): FilterMerge<ExecutionFilters> {
+  return parseFilterArgument(arg, current, filterKeys, (base, raw) => {
+    const next: ExecutionFilters = { ...base, ...raw };
+    const problem = validateExecutionFilters(next);
+    return problem ? { problem } : { filters: normalizeExecutionFilters(next) };
+  });
 }
 
 /** Trims text values and drops empty ones, so "" and [] mean "no filter" and never reach the API. */

@@ -46,7 +46,7 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
     };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     return this.parent.consoleUrl();
   }
 

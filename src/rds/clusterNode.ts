@@ -19,7 +19,7 @@ export interface ClusterNodeActions {
 }
 
 /** The cluster's page in the RDS console (also where its Backtrack section lives). */
-export function clusterConsoleUrl(region: string | undefined, cluster: DBCluster): string | undefined {
+export function clusterConsoleUrl(region: string | undefined, cluster: DBCluster): URL | undefined {
   return region ? consoleUrl(region, 'rds/home', `database:id=${clusterIdentifier(cluster)};is-cluster=true`) : undefined;
 }
 
@@ -64,7 +64,7 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
     this.list?.updateItem(backtrack);
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     return clusterConsoleUrl(this.actions.region(), this.item);
   }
 

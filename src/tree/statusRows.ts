@@ -7,7 +7,7 @@ import type { AnyPagedChildren } from './pagedTreeProvider';
 /** The list a status row belongs to; rows carry it so their commands act on the right list. */
 export type RowOwner = AnyPagedChildren;
 
-abstract class StatusRow implements TreeNode {
+export abstract class StatusRow implements TreeNode {
   constructor(
     readonly list: RowOwner,
     readonly parent: TreeNode | undefined,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { log } from '../util/log';
+import { forLabel, forNotification } from '../util/plainText';
 import { parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
@@ -427,7 +428,7 @@ export class DetailPanel implements vscode.Disposable {
     }
     try {
       await vscode.env.clipboard.writeText(found.text);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${found.label}`, 2500);
+      vscode.window.setStatusBarMessage(`$(check) Copied ${forLabel(found.label)}`, 2500);
     } catch (error) {
       log().warn(`details panel: copy failed: ${String(error)}`);
     }
@@ -446,7 +447,7 @@ export class DetailPanel implements vscode.Disposable {
       failed = true;
       if (!this.disposed) {
         const info = this.describe(error);
-        void vscode.window.showErrorMessage(`${info.message} ${info.hint}`.trim());
+        void vscode.window.showErrorMessage(forNotification(`${info.message} ${info.hint}`.trim()));
       }
     } finally {
       this.actionRunning = false;
@@ -502,13 +503,13 @@ export class DetailPanel implements vscode.Disposable {
     try {
       const text = this.source.wholeText?.(blockId) ?? (block.truncatedNotice ? undefined : block.text);
       if (text === undefined) {
-        void vscode.window.showWarningMessage('The whole document is no longer available. Refresh the panel and try again.');
+        void vscode.window.showWarningMessage(forNotification('The whole document is no longer available. Refresh the panel and try again.'));
         return;
       }
       await this.services.openReadOnly(`${doc.title} - ${block.title}`, text, block.language);
     } catch (error) {
       const info = this.describe(error);
-      void vscode.window.showErrorMessage(`Could not open the document: ${info.message}`);
+      void vscode.window.showErrorMessage(forNotification(`Could not open the document: ${info.message}`));
     }
   }
 
@@ -624,12 +625,14 @@ function nonce(): string {
 function panelHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, scriptNonce: string, language: string): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.css'));
+  // No img-src or font-src: panels draw with DOM text, inline SVG and the theme's fonts, so default-src
+  // 'none' refuses every image and font. No <base> and no form may send the page anywhere.
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${scriptNonce}'`,
     `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
   return `<!DOCTYPE html>

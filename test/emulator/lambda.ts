@@ -5,7 +5,7 @@
 import { ACCOUNT_ID, EXECUTION_STATUSES, ErrorObject, ExecutionRecord, ExecutionStatus, FunctionRecord, HistoryEvent } from './model';
 import { buildExecutionDetail } from './gen-history';
 import { Rng } from './prng';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { epochSeconds, lambdaLastModified } from './time';
 import { Cursor, decodeBinaryMarker, encodeBinaryMarker, FLAG_EMPTY_PAGE_SERVED } from './tokens';
@@ -565,6 +565,7 @@ export const lambda: ServiceAdapter = {
       expiredToken: new LambdaError(403, 'ExpiredTokenException', { message: EXPIRED_TOKEN_MESSAGE }),
       invalidCredentials: new LambdaError(403, 'UnrecognizedClientException', { message: INVALID_TOKEN_MESSAGE }),
       serverError: new LambdaError(500, 'ServiceException', { Type: 'Service', Message: 'An internal error occurred. Try again later.' }),
+      hostileMessage: new LambdaError(400, 'InvalidParameterValueException', { Type: 'User', message: HOSTILE_ERROR_MESSAGE }),
     };
     return errorResponse(errors[kind]);
   },

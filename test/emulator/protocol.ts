@@ -4,7 +4,7 @@ import type { EmulatorState } from './state';
 
 export type ServiceName = 'dynamodb' | 'rds' | 'lambda';
 
-export const FAULT_KINDS = ['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'malformed', 'latency', 'hang'] as const;
+export const FAULT_KINDS = ['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'hostileMessage', 'malformed', 'latency', 'hang'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Faults that produce a service error response (the others change timing or framing). */
@@ -51,6 +51,14 @@ export interface ServiceAdapter {
 export function accessDeniedMessage(action: string, resource: string): string {
   return `User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
 }
+
+/**
+ * A validation error whose message is what a hostile endpoint would send: Markdown links (a `command:` and
+ * an `http:` one), a codicon, backtick runs, C1 and bidi controls, then line terminators. The links come
+ * first: error rows and notifications show an error's first line.
+ */
+export const HOSTILE_ERROR_MESSAGE =
+  'Value rejected [x](command:workbench.action.terminal.new) [y](http://example.invalid/fault-link) $(alert) ``` c1\u009b bidi\u202Eevil\u202C\rsecond line\u2028third\u2029fourth';
 
 export const EXPIRED_TOKEN_MESSAGE = 'The security token included in the request is expired';
 export const INVALID_TOKEN_MESSAGE = 'The security token included in the request is invalid.';

@@ -54,7 +54,7 @@ function truncate(response: WireResponse): WireResponse {
   return { status: 200, headers: { 'content-type': response.headers['content-type'] ?? 'application/json' }, body: response.body.slice(0, cut) };
 }
 
-const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>(['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError']);
+const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>(['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'hostileMessage']);
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const dataset = buildDataset(options.now === undefined ? { dataset: options.dataset } : { dataset: options.dataset, now: options.now });

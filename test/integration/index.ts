@@ -29,6 +29,7 @@ function loadSuites(): void {
   require('./credentialProcess.test');
   require('./panelSecurity.test');
   require('./badInput.test');
+  require('./untrusted.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

@@ -6,11 +6,10 @@ import type { Execution } from '../../src/lambda/api';
 import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
 import type { ExecutionFilters } from '../../src/lambda/filters';
 import { countTreeNodes } from '../../src/lambda/operationsView';
-import type { StopOptions } from '../../src/lambda/register';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument } from '../../src/webview/protocol';
-import { api, description, emulator, expand, hideViews, label, provider, waitFor } from './helpers';
+import { api, description, emulator, expand, hideViews, label, provider, waitFor, withStopAnswer } from './helpers';
 
 /*
  * The extension and this suite are separate bundles, so the extension's classes are not this bundle's
@@ -354,13 +353,11 @@ describe('Lambda Durable Executions view', () => {
     await emulator().clearRequests();
 
     let asked: string | undefined;
-    const declined: StopOptions = {
-      confirm: (execution) => {
-        asked = execution.DurableExecutionName;
-        return Promise.resolve(false);
-      },
+    const declined = (execution: Execution): Promise<boolean> => {
+      asked = execution.DurableExecutionName;
+      return Promise.resolve(false);
     };
-    assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, declined), false);
+    assert.equal(await withStopAnswer(declined, () => vscode.commands.executeCommand(Command.lambdaStopExecution, row)), false);
     assert.equal(asked, row.name, 'the confirmation names the execution');
     assert.equal((await requests('StopDurableExecution')).length, 0, 'nothing is sent without a yes');
 
@@ -370,7 +367,7 @@ describe('Lambda Durable Executions view', () => {
     try {
       const before = await panel.waitForRender();
       assert.deepEqual(before.actions.map((a) => a.id), ['stop'], 'the panel offers Stop while RUNNING');
-      assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, { skipConfirmation: true } satisfies StopOptions), true);
+      assert.equal(await withStopAnswer(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row)), true);
       const after = await panel.waitForRender();
       assert.equal(after.status?.text, 'STOPPED', 'the open panel reloaded');
       assert.deepEqual(after.actions, []);
