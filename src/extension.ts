@@ -8,7 +8,7 @@ import { registerDynamoDb } from './dynamodb/register';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
 import type { FeatureContext } from './feature';
-import type { SetupState } from './tree/pagedTreeProvider';
+import type { SetupResult } from './tree/pagedTreeProvider';
 import { ViewRegistry } from './tree/viewRegistry';
 import { log } from './util/log';
 import { DetailPanels } from './webview/detailPanel';
@@ -25,23 +25,32 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const panels = new DetailPanels(context.extensionUri, (error) =>
     describeError(error, { action: 'the request', profile: session.current.profile, region: session.current.region }),
   );
-  const setupCheck = async (): Promise<SetupState> => {
+  const setupCheck = async (): Promise<SetupResult> => {
     if (invalidRequestSetting()) {
-      return 'ok'; // the list's first request then fails with the setting's own message, as an error row
+      return { state: 'ok' }; // the list's first request then fails with the setting's own message, as an error row
     }
     const connection = await session.resolve();
     if (!connection.region) {
-      return 'noRegion';
+      return { state: 'noRegion' };
     }
     return clients.checkCredentials().then(
-      () => 'ok',
-      () => 'noCredentials',
+      () => ({ state: 'ok' }),
+      (error: unknown) => ({
+        state: 'noCredentials',
+        reason: describeError(error, { action: 'sts:GetCallerIdentity', profile: connection.profile, region: connection.region }).message,
+      }),
     );
   };
   context.subscriptions.push(
     session,
     views,
     panels,
+    // Everything of the old connection stops at once: lists reset (aborting their requests), panels say
+    // which connection they show and turn their actions off.
+    session.onDidSwitch((previous) => {
+      views.refreshAll();
+      panels.connectionChanged(previous);
+    }),
     session.onDidChange(() => {
       clients.reset();
       views.refreshAll();

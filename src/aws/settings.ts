@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Setting, type ServiceKey } from '../constants';
-import { settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
+import { defaultHistoryLoadAllLimit, settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
 
 export type Endpoints = Partial<Record<ServiceKey, string>>;
 
@@ -32,6 +32,12 @@ export function requestTimeoutMs(): number {
 export function lambdaAutoRefreshSeconds(): number {
   const value = section().get<unknown>(Setting.lambdaAutoRefreshSeconds, 10);
   return settingIsValid('lambda.autoRefreshSeconds', value) ? (value as number) : 0;
+}
+
+/** Events "Load all" stops at in a details panel; the default when the setting breaks its rule. */
+export function lambdaHistoryLoadAllLimit(): number {
+  const value = section().get<unknown>(Setting.lambdaHistoryLoadAllLimit, defaultHistoryLoadAllLimit);
+  return settingIsValid('lambda.historyLoadAllLimit', value) ? (value as number) : defaultHistoryLoadAllLimit;
 }
 
 /** Thrown before any request while a setting that shapes requests breaks its rule. */

@@ -11,8 +11,14 @@ export type SetupState = 'ok' | 'noRegion' | 'noCredentials';
 /** The value last given to the `awsHistory.setup` context key; the three views share the key. */
 let publishedSetup: SetupState | undefined;
 
+/** The setup state and, for `noCredentials`, why (shown as the view's message above its welcome content). */
+export interface SetupResult {
+  readonly state: SetupState;
+  readonly reason?: string | undefined;
+}
+
 /** Checks that a region and credentials resolve before the first request of a view. */
-export type SetupCheck = () => Promise<SetupState>;
+export type SetupCheck = () => Promise<SetupResult>;
 
 // The element type is erased at this boundary: one provider holds lists of different item types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous lists, see above
@@ -78,7 +84,11 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
     if (node) {
       return (await node.getChildren?.()) ?? [];
     }
-    const state = await this.setupCheck();
+    const { state, reason } = await this.setupCheck();
+    const message = state === 'noCredentials' ? reason : undefined;
+    if (this.treeView.message !== message) {
+      this.treeView.message = message;
+    }
     // setContext is a round trip to the window (5–9 ms here, as long as the request itself): send it only
     // when the state changes, and never make the rows wait for it.
     if (state !== publishedSetup) {
@@ -95,8 +105,16 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
     return node.parent;
   }
 
-  /** Everything starts again: pages, tokens, child lists (their nodes are recreated). */
+  /**
+   * Everything starts again: pages, tokens, child lists (their nodes are recreated). Child lists are reset,
+   * not just forgotten, so a request or a "Load up to N" under them stops instead of paging on unseen.
+   */
   refresh(): void {
+    for (const list of this.lists) {
+      if (list !== this.root) {
+        list.abandon();
+      }
+    }
     this.lists.clear();
     this.lists.add(this.root);
     this.root.reset();
@@ -115,6 +133,9 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
   }
   pageSize(): number {
     return pageSize();
+  }
+  connectionSignal(): AbortSignal {
+    return this.session.signal;
   }
   changed(node: TreeNode | undefined): void {
     this.emitter.fire(node);
