@@ -364,7 +364,7 @@ describe('emulator: Lambda (large)', function () {
   it('model-drift carries unknown event types, `Error: {}` and an out-of-range timestamp the SDK reads as an invalid Date', async () => {
     const exec = us().executions.find((e) => e.name === 'model-drift')!;
     const { events } = await allEvents(h.lambda(), exec.arn);
-    const types = events.map((e) => e.EventType);
+    const types: (string | undefined)[] = events.map((e) => e.EventType);
     for (const unknown of DRIFT_UNKNOWN_TYPES) {
       assert.ok(types.includes(unknown), unknown);
     }
