@@ -224,6 +224,11 @@ export class DetailPanel implements vscode.Disposable {
     return this.document;
   }
 
+  /** The document as the page shows it (a frozen panel's notice and disabled actions included). */
+  get displayedDocument(): PanelDocument | undefined {
+    return this.document && this.shownDocument(this.document);
+  }
+
   /** `performance.now()` in the page when it last painted a document. */
   get lastPaintMs(): number | undefined {
     return this.paintMs;
