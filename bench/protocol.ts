@@ -123,6 +123,9 @@ export interface PanelUpdatesSample {
   /** Emulator requests of one auto-refresh tick, and the bytes it posted. */
   refreshRequests: number;
   refreshPostedBytes: number;
+  /** What the tick sent (operation and query) and posted (message type and bytes), for the record. */
+  refreshRequestLog: string[];
+  refreshMessages: string[];
 }
 
 export interface Sample {

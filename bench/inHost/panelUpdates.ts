@@ -80,10 +80,12 @@ export async function measurePanelUpdates(api: TestApi): Promise<PanelUpdatesSam
     await loadAll(running);
     await emulator().clearRequests();
     let tickBytes = 0;
+    const tickMessages: string[] = [];
     const patched = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no auto-refresh patch within 30 s')), 30_000);
       const posted = running.onDidPost((message) => {
         tickBytes += bytesOf(message);
+        tickMessages.push(`${message.type} ${bytesOf(message)}`);
         if (message.type === 'patch' || message.type === 'render') {
           clearTimeout(timer);
           posted.dispose();
@@ -93,7 +95,8 @@ export async function measurePanelUpdates(api: TestApi): Promise<PanelUpdatesSam
     });
     await patched;
     await settings.update('lambda.autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
-    const requests = (await emulator().requests({ service: 'lambda' })).length;
+    const logged = await emulator().requests({ service: 'lambda' });
+    const requests = logged.length;
     const events = running.lastDocument?.blocks.find((b) => b.id === 'events');
     return {
       method: panelUpdatesMethod,
@@ -103,6 +106,8 @@ export async function measurePanelUpdates(api: TestApi): Promise<PanelUpdatesSam
       runningEvents: events?.kind === 'list' ? events.rows.length : 0,
       refreshRequests: requests,
       refreshPostedBytes: tickBytes,
+      refreshRequestLog: logged.map((r) => `${r.operation}?${Object.entries(r.query).map(([k, v]) => `${k}=${v.join(',')}`).join('&')}`),
+      refreshMessages: tickMessages,
     };
   } finally {
     running.dispose();

@@ -209,8 +209,17 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
   }
 }
 
-/** Arrays this long are compared by reference only: comparing them by value would cost what sending them does. */
+/** Arrays this long are compared item by item by reference only: by value would cost what sending them does. */
 const valueCompareLimit = 200;
+
+function samePrefix(before: readonly unknown[], after: readonly unknown[]): boolean {
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] !== after[i]) {
+      return false;
+    }
+  }
+  return true;
+}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) {
@@ -218,6 +227,9 @@ function sameValue(a: unknown, b: unknown): boolean {
   }
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
     return false;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && samePrefix(a, b)) {
+    return true;
   }
   if (Array.isArray(a) && Array.isArray(b) && (a.length > valueCompareLimit || b.length > valueCompareLimit)) {
     return false;
@@ -227,7 +239,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** True when `after` is `before` with items added at the end (the same item objects in front). */
 function grewAtEnd(before: readonly unknown[], after: readonly unknown[]): boolean {
-  return after.length > before.length && before.length > 0 && before[0] === after[0] && before[before.length - 1] === after[before.length - 1];
+  return after.length > before.length && before.length > 0 && samePrefix(before, after);
 }
 
 function blockUpdate(before: Block, after: Block): BlockUpdate | undefined {
