@@ -7,7 +7,6 @@ import { historyBlockId } from '../../src/lambda/executionDetails';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
-import type { PanelDocument } from '../../src/webview/protocol';
 import type { PanelUpdatesSample } from '../protocol';
 import { emulator, itemRows } from './host';
 
@@ -68,7 +67,7 @@ export async function measurePanelUpdates(api: TestApi): Promise<PanelUpdatesSam
     } finally {
       posted.dispose();
     }
-    finalBytes = bytesOf(huge.displayedDocument as PanelDocument);
+    finalBytes = bytesOf(huge.displayedDocument);
   } finally {
     huge.dispose();
   }
