@@ -296,13 +296,7 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     this.frozenNotice = notice;
-    const load = this.loadController;
-    const loadMore = this.loadMoreController;
-    this.loadController = undefined;
-    this.loadMoreController = undefined;
-    load?.abort();
-    loadMore?.abort();
-    this.clearAutoRefresh();
+    this.abortLoads();
     if (this.document) {
       this.showDocument(this.document);
     } else {
@@ -329,7 +323,18 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     this.disposed = true;
-    // Clear the controllers before aborting so the pending loads see they were superseded and stay silent.
+    this.abortLoads();
+    this.rejectWaiters(new Error('The details panel was closed.'));
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    this.panel.dispose();
+    this.services.onDidDispose(this);
+  }
+
+  /** Stops the load, "load more" and auto refresh under way; they see they were superseded and stay silent. */
+  private abortLoads(): void {
+    // Clear the controllers before aborting so the pending loads see they were superseded.
     const load = this.loadController;
     const loadMore = this.loadMoreController;
     this.loadController = undefined;
@@ -337,12 +342,6 @@ export class DetailPanel implements vscode.Disposable {
     load?.abort();
     loadMore?.abort();
     this.clearAutoRefresh();
-    this.rejectWaiters(new Error('The details panel was closed.'));
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
-    this.services.onDidDispose(this);
   }
 
   private async load(quiet: boolean): Promise<void> {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Command } from '../../src/constants';
 import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
 import type { ExecutionNode } from '../../src/lambda/executionNode';
+import type { DetailPanel } from '../../src/webview/detailPanel';
 import type { Block, PanelDocument } from '../../src/webview/protocol';
 import { api, emulator, expand, hideViews, isLoadMore, itemRows, label, lastRow, provider, waitFor } from './helpers';
 import { setSetting, WindowStubs } from './securityKit';
@@ -19,6 +20,25 @@ function block<K extends Block['kind']>(doc: PanelDocument | undefined, id: stri
   const found = doc?.blocks.find((b) => b.id === id);
   assert.ok(found && found.kind === kind, `block ${id} (${kind})`);
   return found as Extract<Block, { kind: K }>;
+}
+
+/** The first execution the filters list, and the details panel Show Details opened for it. */
+async function openExecution(filters: object): Promise<{ row: ExecutionNode; panel: DetailPanel }> {
+  const row = await firstExecution(filters);
+  await vscode.commands.executeCommand(Command.showDetails, row);
+  const panel = (await api()).feature.panels.get(row.arn!);
+  assert.ok(panel, 'a panel is open for the execution');
+  return { row, panel };
+}
+
+async function firstExecution(filters: object): Promise<ExecutionNode> {
+  const p = await provider('lambda');
+  assert.equal(await vscode.commands.executeCommand<boolean>(Command.lambdaFilter, filters), true);
+  p.refresh();
+  const [fn] = itemRows(await expand(p));
+  const [row] = itemRows(await expand(p, fn)) as ExecutionNode[];
+  assert.ok(row, `an execution matches ${JSON.stringify(filters)}`);
+  return row;
 }
 
 async function switchBack(): Promise<void> {
@@ -118,16 +138,8 @@ describe('Reliability under change and at size (issue 12)', function () {
   });
 
   it('an open panel survives a switch: it says which connection it shows, its actions and auto refresh are off', async () => {
-    const { panels } = (await api()).feature;
-    const p = await provider('lambda');
-    assert.equal(await vscode.commands.executeCommand<boolean>(Command.lambdaFilter, { function: 'order-workflow', statuses: ['RUNNING'] }), true);
-    p.refresh();
-    const [fn] = itemRows(await expand(p));
-    const [row] = itemRows(await expand(p, fn)) as ExecutionNode[];
     await setSetting('lambda.autoRefreshSeconds', 1);
-    await vscode.commands.executeCommand(Command.showDetails, row);
-    const panel = panels.get(row.arn!);
-    assert.ok(panel);
+    const { panel } = await openExecution({ function: 'order-workflow', statuses: ['RUNNING'] });
     try {
       const before = await panel.waitForRender();
       assert.deepEqual(before.actions.map((a) => a.id), ['stop']);
@@ -151,7 +163,7 @@ describe('Reliability under change and at size (issue 12)', function () {
 
   it('a history marker cycle A→B→A stops paging', async () => {
     const { clients } = (await api()).feature;
-    const exec = (await emulatorExecution('huge-history'))!;
+    const exec = (await firstExecution({ function: 'order-workflow', name: 'huge-history' })).arn!;
     await emulator().fault({ operation: 'GetDurableExecutionHistory', kind: 'markerCycle', count: -1 });
     await emulator().clearRequests();
     const source = new ExecutionDetailSource(clients, exec, 'huge-history', {
@@ -173,15 +185,7 @@ describe('Reliability under change and at size (issue 12)', function () {
   });
 
   it('an expired history marker in a panel shows a row that offers to reload', async () => {
-    const { panels } = (await api()).feature;
-    const p = await provider('lambda');
-    assert.equal(await vscode.commands.executeCommand<boolean>(Command.lambdaFilter, { function: 'order-workflow', name: 'huge-history' }), true);
-    p.refresh();
-    const [fn] = itemRows(await expand(p));
-    const [row] = itemRows(await expand(p, fn)) as ExecutionNode[];
-    await vscode.commands.executeCommand(Command.showDetails, row);
-    const panel = panels.get(row.arn!);
-    assert.ok(panel);
+    const { panel } = await openExecution({ function: 'order-workflow', name: 'huge-history' });
     try {
       await panel.waitForRender();
       await emulator().fault({ operation: 'GetDurableExecutionHistory', kind: 'expiredMarker' });
@@ -201,15 +205,7 @@ describe('Reliability under change and at size (issue 12)', function () {
   });
 
   it('a history with unknown event types, SubTypes and an invalid timestamp renders every row', async () => {
-    const { panels } = (await api()).feature;
-    const p = await provider('lambda');
-    assert.equal(await vscode.commands.executeCommand<boolean>(Command.lambdaFilter, { function: 'order-workflow', name: 'model-drift' }), true);
-    p.refresh();
-    const [fn] = itemRows(await expand(p));
-    const [row] = itemRows(await expand(p, fn)) as ExecutionNode[];
-    await vscode.commands.executeCommand(Command.showDetails, row);
-    const panel = panels.get(row.arn!);
-    assert.ok(panel);
+    const { panel } = await openExecution({ function: 'order-workflow', name: 'model-drift' });
     try {
       const doc = await panel.waitForRender();
       const events = block(doc, 'events', 'list').rows;
@@ -260,13 +256,3 @@ describe('Reliability under change and at size (issue 12)', function () {
     assert.deepEqual(calls.map((c) => c.query.ReverseOrder?.[0]), ['true', undefined]);
   });
 });
-
-/** An execution's ARN from the emulator's request-free ground truth (the list API). */
-async function emulatorExecution(name: string): Promise<string | undefined> {
-  const p = await provider('lambda');
-  assert.equal(await vscode.commands.executeCommand<boolean>(Command.lambdaFilter, { function: 'order-workflow', name }), true);
-  p.refresh();
-  const [fn] = itemRows(await expand(p));
-  const [row] = itemRows(await expand(p, fn)) as ExecutionNode[];
-  return row?.arn;
-}
