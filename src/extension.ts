@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { performance } from 'node:perf_hooks';
-import { ClientFactory } from './aws/clientFactory';
+import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -8,7 +8,7 @@ import { registerDynamoDb } from './dynamodb/register';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
 import type { FeatureContext } from './feature';
-import type { SetupResult } from './tree/pagedTreeProvider';
+import type { SetupState } from './tree/pagedTreeProvider';
 import { ViewRegistry } from './tree/viewRegistry';
 import { log } from './util/log';
 import { DetailPanels } from './webview/detailPanel';
@@ -25,20 +25,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const panels = new DetailPanels(context.extensionUri, (error) =>
     describeError(error, { action: 'the request', profile: session.current.profile, region: session.current.region }),
   );
-  const setupCheck = async (): Promise<SetupResult> => {
+  const setupCheck = async (): Promise<SetupState> => {
     if (invalidRequestSetting()) {
-      return { state: 'ok' }; // the list's first request then fails with the setting's own message, as an error row
+      return 'ok'; // the list's first request then fails with the setting's own message, as an error row
     }
     const connection = await session.resolve();
     if (!connection.region) {
-      return { state: 'noRegion' };
+      return 'noRegion';
     }
     return clients.checkCredentials().then(
-      () => ({ state: 'ok' }),
-      (error: unknown) => ({
-        state: 'noCredentials',
-        reason: describeError(error, { action: 'sts:GetCallerIdentity', profile: connection.profile, region: connection.region }).message,
-      }),
+      () => 'ok',
+      (error: unknown) => (error instanceof CredentialsTimeoutError ? 'credentialsTimeout' : 'noCredentials'),
     );
   };
   context.subscriptions.push(

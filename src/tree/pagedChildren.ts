@@ -27,6 +27,8 @@ export class PagedChildren<T, F> {
   /** Nodes of the list's items in list order, extended as pages arrive (not rebuilt per getChildren). */
   private readonly nodeRows: ItemNode<T>[] = [];
   private filters: F;
+  /** Set when the tree dropped this list (a refresh of its view): a "Load up to N" under it says it stopped. */
+  private abandoned = false;
   /** The connection this list's pages belong to: its requests are cancelled when that connection ends. */
   private connection: AbortSignal;
 
@@ -127,7 +129,7 @@ export class PagedChildren<T, F> {
     if (connection.aborted || this.host.scope() !== scope) {
       return { loaded, stopped: 'the AWS connection changed' };
     }
-    if (list !== this.list) {
+    if (list !== this.list || this.abandoned) {
       return { loaded, stopped: 'the list was refreshed' };
     }
     return { loaded };
@@ -135,6 +137,7 @@ export class PagedChildren<T, F> {
 
   /** For a list its tree forgets: the request in flight is aborted and nothing more is loaded into it. */
   abandon(): void {
+    this.abandoned = true;
     this.list.reset();
   }
 

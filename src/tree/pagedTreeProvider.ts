@@ -6,19 +6,17 @@ import type { ListSource } from './listSource';
 import { PagedChildren, type TreeHost } from './pagedChildren';
 import type { TreeNode } from './treeNode';
 
-export type SetupState = 'ok' | 'noRegion' | 'noCredentials';
+/**
+ * `credentialsTimeout`: resolving credentials outlasted awsHistory.requestTimeoutSeconds (an SSO login or a
+ * credential_process waiting): its own welcome content says so. (TreeView.message would hide the buttons.)
+ */
+export type SetupState = 'ok' | 'noRegion' | 'noCredentials' | 'credentialsTimeout';
 
 /** The value last given to the `awsHistory.setup` context key; the three views share the key. */
 let publishedSetup: SetupState | undefined;
 
-/** The setup state and, for `noCredentials`, why (shown as the view's message above its welcome content). */
-export interface SetupResult {
-  readonly state: SetupState;
-  readonly reason?: string | undefined;
-}
-
 /** Checks that a region and credentials resolve before the first request of a view. */
-export type SetupCheck = () => Promise<SetupResult>;
+export type SetupCheck = () => Promise<SetupState>;
 
 // The element type is erased at this boundary: one provider holds lists of different item types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous lists, see above
@@ -84,11 +82,7 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
     if (node) {
       return (await node.getChildren?.()) ?? [];
     }
-    const { state, reason } = await this.setupCheck();
-    const message = state === 'noCredentials' ? reason : undefined;
-    if (this.treeView.message !== message) {
-      this.treeView.message = message;
-    }
+    const state = await this.setupCheck();
     // setContext is a round trip to the window (5–9 ms here, as long as the request itself): send it only
     // when the state changes, and never make the rows wait for it.
     if (state !== publishedSetup) {

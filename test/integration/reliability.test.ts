@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Command } from '../../src/constants';
+import { Command, extensionId } from '../../src/constants';
 import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
 import type { ExecutionNode } from '../../src/lambda/executionNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
@@ -107,29 +107,29 @@ describe('Reliability under change and at size (issue 12)', function () {
     }
   });
 
-  it('a hung credential_process ends in the no-credentials state with the reason, within the deadline', async () => {
+  it('a hung credential_process ends in the no-credentials state (with the deadline as the reason) within the deadline', async () => {
     const { setupCheck } = (await api()).feature;
     const original = process.env.AWS_CONFIG_FILE;
     assert.ok(original, 'the harness set AWS_CONFIG_FILE');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahe-hung-'));
     const config = path.join(dir, 'config');
     // A credential source that never answers within the test (an SSO login or a prompt nobody completes).
-    fs.writeFileSync(config, `${fs.readFileSync(original, 'utf8')}\n[profile hung]\nregion = us-east-1\ncredential_process = sleep 60\n`);
+    fs.writeFileSync(config, `${fs.readFileSync(original, 'utf8')}\n[profile hung]\nregion = us-east-1\ncredential_process = sleep 20\n`);
     process.env.AWS_CONFIG_FILE = config;
     try {
       await setSetting('requestTimeoutSeconds', 2);
       await vscode.commands.executeCommand(Command.selectProfile, 'hung');
-      const started = Date.now();
-      const result = await setupCheck();
-      const elapsed = Date.now() - started;
-      assert.equal(result.state, 'noCredentials');
-      assert.match(result.reason ?? '', /took longer than 2 s/);
-      assert.ok(!(result.reason ?? '').includes('sleep'), 'the credential_process command line is never shown');
-      assert.ok(elapsed < 30_000, `ended by the deadline, not by the process (${elapsed} ms)`);
+      // Ended by the 2 s deadline: had the process ended first (20 s), its empty output would be 'noCredentials'.
+      const state = await setupCheck();
+      // The views show the welcome content of this state: why (the deadline), what to do, Select Profile.
+      assert.equal(state, 'credentialsTimeout');
       const p = await provider('lambda');
       p.refresh();
-      assert.deepEqual(await p.getChildren(), []);
-      assert.match(p.treeView.message ?? '', /took longer than 2 s/, 'the view says why');
+      assert.deepEqual(await p.getChildren(), [], 'no request, no rows: the welcome content shows');
+      const welcome = (vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { viewsWelcome: { view: string; when: string; contents: string }[] } }).contributes.viewsWelcome;
+      const timedOut = welcome.filter((w) => w.when === 'awsHistory.setup == credentialsTimeout');
+      assert.equal(timedOut.length, 3, 'every view has welcome content for it');
+      assert.ok(timedOut.every((w) => /did not finish within `awsHistory.requestTimeoutSeconds`/.test(w.contents) && w.contents.includes('command:awsHistory.selectProfile')));
     } finally {
       process.env.AWS_CONFIG_FILE = original;
       await setSetting('requestTimeoutSeconds', undefined);
