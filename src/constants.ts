@@ -80,4 +80,5 @@ export const Setting = {
   endpoints: 'endpoints',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   lambdaAutoRefreshSeconds: 'lambda.autoRefreshSeconds',
+  lambdaHistoryLoadAllLimit: 'lambda.historyLoadAllLimit',
 } as const;

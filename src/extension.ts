@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { performance } from 'node:perf_hooks';
-import { ClientFactory } from './aws/clientFactory';
+import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -39,13 +39,19 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
     return clients.checkCredentials().then(
       () => 'ok',
-      () => 'noCredentials',
+      (error: unknown) => (error instanceof CredentialsTimeoutError ? 'credentialsTimeout' : 'noCredentials'),
     );
   };
   context.subscriptions.push(
     session,
     views,
     panels,
+    // Everything of the old connection stops at once: lists reset (aborting their requests), panels say
+    // which connection they show and turn their actions off.
+    session.onDidSwitch((previous) => {
+      views.refreshAll();
+      panels.connectionChanged(previous);
+    }),
     session.onDidChange(() => {
       clients.reset();
       views.refreshAll();

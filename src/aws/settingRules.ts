@@ -13,9 +13,13 @@ export const settingRules = {
   pageSize: 'A whole number from 1 to 1000.',
   requestTimeoutSeconds: 'A whole number of seconds from 1 to 600.',
   'lambda.autoRefreshSeconds': 'A whole number of seconds from 0 (off) to 3600.',
+  'lambda.historyLoadAllLimit': 'A whole number of events from 1000 to 1000000.',
 } as const;
 
 export type CheckedSetting = keyof typeof settingRules;
+
+/** `awsHistory.lambda.historyLoadAllLimit`'s default (package.json says the same). */
+export const defaultHistoryLoadAllLimit = 20_000;
 
 const profileName = /^[^\s[\]"'`]{1,128}$/;
 const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -79,6 +83,8 @@ export function settingIsValid(key: CheckedSetting, value: unknown): boolean {
       return wholeNumber(value, 1, 600);
     case 'lambda.autoRefreshSeconds':
       return wholeNumber(value, 0, 3600);
+    case 'lambda.historyLoadAllLimit':
+      return wholeNumber(value, 1000, 1_000_000);
   }
 }
 

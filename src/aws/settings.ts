@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Setting, serviceKeys, type ServiceKey } from '../constants';
 import { guardedSettings, resolveSetting, type Decision, type GuardedSetting, type IgnoredValue, type ResolvedSetting } from './settingApproval';
-import { isAwsEndpoint, settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
+import { defaultHistoryLoadAllLimit, isAwsEndpoint, settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
 
 export type Endpoints = Partial<Record<ServiceKey, string>>;
 
@@ -74,6 +74,12 @@ export function requestTimeoutMs(): number {
 export function lambdaAutoRefreshSeconds(): number {
   const value = section().get<unknown>(Setting.lambdaAutoRefreshSeconds, 10);
   return settingIsValid('lambda.autoRefreshSeconds', value) ? (value as number) : 0;
+}
+
+/** Events "Load all" stops at in a details panel; the default when the setting breaks its rule. */
+export function lambdaHistoryLoadAllLimit(): number {
+  const value = section().get<unknown>(Setting.lambdaHistoryLoadAllLimit, defaultHistoryLoadAllLimit);
+  return settingIsValid('lambda.historyLoadAllLimit', value) ? (value as number) : defaultHistoryLoadAllLimit;
 }
 
 /** Thrown before any request while a setting that shapes requests breaks its rule. */

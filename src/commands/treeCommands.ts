@@ -233,7 +233,7 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
     { location: vscode.ProgressLocation.Notification, title: `Loading up to ${count} ${target.noun}`, cancellable: true },
     async (progress, token) => {
       let last = 0;
-      const loaded = await target.loadUpTo(
+      const { loaded, stopped } = await target.loadUpTo(
         count,
         (n) => {
           progress.report({ message: `${n} of ${count}`, increment: ((n - last) / count) * 100 });
@@ -241,7 +241,13 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
         },
         () => token.isCancellationRequested,
       );
-      vscode.window.setStatusBarMessage(`$(check) Loaded ${loaded} more ${target.noun}`, 4000);
+      if (stopped) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Stopped loading {0} after {1}: {2}. Nothing more is requested for the old list.', target.noun, loaded, stopped),
+        );
+      } else {
+        vscode.window.setStatusBarMessage(`$(check) Loaded ${loaded} more ${target.noun}`, 4000);
+      }
     },
   );
 }

@@ -68,9 +68,9 @@ function pickTable(clients: ClientFactory, current: string | undefined): Promise
     more: {
       noun: 'tables',
       hasMore: () => !started || token !== undefined,
-      load: async () => {
+      load: async (signal) => {
         started = true;
-        const page = await listTablesPage(clients, token);
+        const page = await listTablesPage(clients, token, signal);
         tables.push(...page.items);
         token = page.nextToken;
       },

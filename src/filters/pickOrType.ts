@@ -20,7 +20,7 @@ export interface PickOrTypeOptions {
   /** Values known so far (already loaded in the view, or fetched page by page below). */
   readonly choices: () => readonly Choice[];
   /** When set, the picker shows a "Load more…" entry while `hasMore()` (e.g. ListTables pages). */
-  readonly more?: { hasMore(): boolean; load(): Promise<void>; readonly noun: string };
+  readonly more?: { hasMore(): boolean; load(signal: AbortSignal): Promise<void>; readonly noun: string };
 }
 
 type Item = vscode.QuickPickItem & { action: 'value' | 'typed' | 'clear' | 'more'; value: string };
@@ -57,14 +57,18 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
         : []),
     ];
   };
+  const closed = new AbortController();
   const loadMore = async (): Promise<void> => {
     if (!options.more) {
       return;
     }
     quickPick.busy = true;
     try {
-      await options.more.load();
+      await options.more.load(closed.signal);
     } catch (error) {
+      if (closed.signal.aborted) {
+        return;
+      }
       quickPick.placeholder = `Could not load ${options.more.noun} (${plainLine(String((error as Error).name))}); type a value instead`;
     } finally {
       quickPick.busy = false;
@@ -83,6 +87,8 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
       quickPick.hide();
     });
     quickPick.onDidHide(() => {
+      // A page still loading belongs to a picker nobody sees any more.
+      closed.abort();
       resolve(undefined);
       quickPick.dispose();
     });

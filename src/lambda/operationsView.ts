@@ -32,7 +32,7 @@ export function operationDetail(op: Operation): string {
   const duration = operationDuration(op);
   return [
     operationKindLabel(op),
-    op.status,
+    op.unknownEvent ? `${op.status} (last event ${op.unknownEvent})` : op.status,
     attempts > 1 ? `${attempts} attempts` : '',
     duration !== undefined ? humanDuration(duration) : op.status === 'STARTED' || op.status === 'PENDING' ? 'not finished' : '',
     op.error ? [op.error.type, op.error.message].filter(Boolean).join(': ') : '',
@@ -101,6 +101,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
           shape: 'bar',
           from,
           to: Math.max(from, to),
+          ...(attempt.end === undefined ? { open: true } : {}),
           tone: attempt.outcome === 'succeeded' ? 'ok' : attempt.outcome === 'failed' ? 'error' : 'progress',
           highlighted: failed,
           title: `${lane}: attempt ${k + 1} of ${count}, ${attempt.outcome}${attempt.end !== undefined ? `, ${humanDuration(attempt.end - from)}` : ''}`,
@@ -130,6 +131,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
       shape: 'bar',
       from: start,
       to: Math.max(start, end),
+      ...(op.end === undefined && !(op.kind === 'WAIT' && op.scheduledEnd !== undefined) ? { open: true } : {}),
       tone,
       highlighted: failed,
       title: `${lane} (${operationKindLabel(op)}): ${op.status}${op.end !== undefined ? `, ${humanDuration(op.end - start)}` : ''}${scheduled}`,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Command, ContextKey, ViewId } from '../constants';
-import { lambdaAutoRefreshSeconds, pageSize } from '../aws/settings';
+import { configuredEndpoints, lambdaAutoRefreshSeconds, lambdaHistoryLoadAllLimit, pageSize } from '../aws/settings';
 import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { registerCopyCommand } from '../commands/treeCommands';
@@ -24,12 +24,14 @@ import { ExecutionAutoRefresh } from './autoRefresh';
 import { ExecutionDetailSource, type ExecutionDetailOptions } from './executionDetails';
 import { stopConfirmation } from './executionFormat';
 import { ExecutionNode } from './executionNode';
+import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
-import { noExecutionFilters, summarizeExecutionFilters, type ExecutionFilters } from './filters';
+import { noExecutionFilters, orderLabel, summarizeExecutionFilters, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { FunctionNode } from './functionNode';
 import { clampExecutionPageSize, clampFunctionPageSize, mergeExecutionFilterArgument } from './validation';
 
 const showAllKey = 'awsHistory.lambda.showAll';
+const reverseOrderFlippedKey = 'awsHistory.lambda.reverseOrderFlipped';
 
 /** The modal that must say yes before StopDurableExecution is sent, from the tree and from the panel alike. */
 async function confirmStopModal(execution: Execution): Promise<boolean> {
@@ -65,10 +67,12 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     if (!arn) {
       return;
     }
-    const stoppedAt = await stopExecution(ctx.clients, arn);
+    // Cancelled with the connection it was started under: a switch mid-way never stops anything in the new one.
+    const signal = ctx.session.signal;
+    const stoppedAt = await stopExecution(ctx.clients, arn, signal);
     let fresh: Execution;
     try {
-      fresh = toExecution(await getExecution(ctx.clients, arn, false), execution);
+      fresh = toExecution(await getExecution(ctx.clients, arn, false, signal), execution);
     } catch {
       fresh = { ...execution, Status: 'STOPPED', EndTimestamp: stoppedAt ?? new Date() };
     }
@@ -89,7 +93,17 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     stop: (execution) => stop(execution, true),
     onExecutionLoaded: updateRows,
     profile: () => ctx.session.current.profile,
+    loadAllLimit: lambdaHistoryLoadAllLimit,
   };
+
+  /** ReverseOrder as this endpoint reads it (checked on every first page), and the order last shown. */
+  const order = new ExecutionOrderSemantics({
+    get: () => ctx.extension.globalState.get<string[]>(reverseOrderFlippedKey, []),
+    set: (endpoints) => void ctx.extension.globalState.update(reverseOrderFlippedKey, endpoints),
+  });
+  let shownOrder: ExecutionOrder | undefined;
+  const endpointKey = (): string =>
+    configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${ctx.session.current.region ?? ''}`;
 
   const showDetails = async (node: ExecutionNode): Promise<void> => {
     if (node.arn) {
@@ -101,7 +115,17 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     noun: 'executions',
     iamAction: 'lambda:ListDurableExecutionsByFunction',
     clampPageSize: clampExecutionPageSize,
-    fetchPage: (token, size, f, signal) => listExecutionsPage(ctx.clients, fn.apiName, token, size, f, signal),
+    fetchPage: async (token, size, f, signal) => {
+      const wanted = f.order ?? 'newest';
+      const { page, shown } = await fetchInOrder(order, endpointKey(), wanted, token === undefined, (reverse) =>
+        listExecutionsPage(ctx.clients, fn.apiName, token, size, f, reverse, signal),
+      );
+      if (token === undefined && shown !== shownOrder) {
+        shownOrder = shown;
+        ctx.views.redescribe('lambda');
+      }
+      return page;
+    },
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
     makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails }),
     emptyMessage: (f) => {
@@ -145,7 +169,9 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const provider = new PagedTreeProvider(ViewId.lambda, 'Lambda Durable Executions', ctx.session, ctx.setupCheck, (p) =>
     p.createList(functionSource, () => filters.current, undefined, 'Lambda functions'),
   );
-  ctx.views.add({ key: 'lambda', provider, filters });
+  // Registered before the view's own listener, so the description it writes names the requested order.
+  ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
+  ctx.views.add({ key: 'lambda', provider, filters, order: () => `showing ${orderLabel(shownOrder ?? filters.current.order)}` });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
 
   const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
@@ -168,6 +194,11 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     Command.lambdaStopExecution,
     async (node: ExecutionNode): Promise<boolean> => {
       if (refusedInRestrictedMode(vscode.l10n.t('Stop Execution'))) {
+        return false;
+      }
+      if (!provider.contains(node)) {
+        // A row of the previous connection (a stale argument): never act on it with the new identity.
+        void vscode.window.showWarningMessage(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.'));
         return false;
       }
       if (!node.running) {

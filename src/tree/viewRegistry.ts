@@ -8,6 +8,8 @@ export interface ServiceView {
   readonly key: ServiceKey;
   readonly provider: PagedTreeProvider;
   readonly filters: FilterStore<object>;
+  /** The order the view actually shows, e.g. "showing newest first", named in its description. */
+  readonly order?: () => string | undefined;
 }
 
 /**
@@ -26,9 +28,7 @@ export class ViewRegistry implements vscode.Disposable {
     const touch = (): void => {
       this.lastActive = view.key;
     };
-    const describe = (): void => {
-      tree.description = view.filters.describe() ? `Filtered: ${view.filters.describe()}` : undefined;
-    };
+    const describe = (): void => this.describe(view);
     describe();
     void view.filters.syncContext();
     this.subscriptions.push(
@@ -42,6 +42,20 @@ export class ViewRegistry implements vscode.Disposable {
       }),
     );
     this.syncAnyFiltered();
+  }
+
+  /** Re-reads the view's description (filters and the order shown), e.g. after a first page showed its order. */
+  redescribe(key: ServiceKey): void {
+    const view = this.views.get(key);
+    if (view) {
+      this.describe(view);
+    }
+  }
+
+  private describe(view: ServiceView): void {
+    const filtered = view.filters.describe() ? `Filtered: ${view.filters.describe()}` : '';
+    const text = [filtered, view.order?.() ?? ''].filter(Boolean).join(' · ');
+    view.provider.treeView.description = text || undefined;
   }
 
   get(key: ServiceKey): ServiceView {

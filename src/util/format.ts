@@ -40,6 +40,9 @@ export function relativeTime(date: Date | undefined, now: number = Date.now()): 
   if (!date) {
     return '';
   }
+  if (!isValidDate(date)) {
+    return invalidDate(date);
+  }
   const diff = date.getTime() - now;
   if (Math.abs(diff) < 45_000) {
     return 'just now';
@@ -48,10 +51,34 @@ export function relativeTime(date: Date | undefined, now: number = Date.now()): 
   return diff < 0 ? `${text} ago` : `in ${text}`;
 }
 
-/** UTC and local time side by side, for tooltips. */
+/**
+ * A timestamp AWS sent that is no time at all (out of range, not a number): "invalid date" with what arrived.
+ * The SDK turns an out-of-range epoch into `Invalid Date`, whose original number is gone by then.
+ */
+function invalidDate(value: unknown): string {
+  const raw = value instanceof Date ? String(value.getTime()) : typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value;
+  return `invalid date (${raw.length > 64 ? `${raw.slice(0, 63)}…` : raw})`;
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** ISO 8601 UTC; never throws (`toISOString` does on an invalid date). */
+export function isoTime(value: Date | undefined): string {
+  if (value === undefined) {
+    return '';
+  }
+  return isValidDate(value) ? value.toISOString() : invalidDate(value);
+}
+
+/** UTC and local time side by side, for tooltips. Never throws. */
 export function bothTimes(date: Date | undefined): string {
   if (!date) {
     return '—';
+  }
+  if (!isValidDate(date)) {
+    return invalidDate(date);
   }
   return `${date.toISOString().replace('.000Z', 'Z')} (local ${date.toLocaleString()})`;
 }

@@ -2,7 +2,7 @@
 // the DOM is built with createElement/createElementNS + textContent only (see dom.ts), never
 // innerHTML/outerHTML/insertAdjacentHTML/document.write, because every string comes from AWS.
 import './styles.css';
-import type { HostMessage, PanelDocument } from '../webview/protocol';
+import { applyPatch, type HostMessage, type PanelDocument } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { renderDocument, renderError, renderLoading, setBusy } from './renderDocument';
 import { UiStore } from './uiState';
@@ -73,6 +73,14 @@ function onMessage(message: HostMessage): void {
   switch (message.type) {
     case 'render':
       render(message.document);
+      break;
+    case 'patch':
+      // The host only patches a document it rendered here; without one, wait for the next render.
+      if (shown) {
+        render(applyPatch(shown, message.patch));
+      } else {
+        post({ type: 'ready' });
+      }
       break;
     case 'loading':
       // With a document on screen, keep it and say so in the header instead of blanking the page.

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { log } from '../util/log';
 import { forLabel, forNotification } from '../util/plainText';
-import { parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
+import type { Connection } from '../aws/session';
+import { connectionLabel } from '../aws/session';
+import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
 /*
@@ -35,6 +37,11 @@ export interface DetailSource {
   wholeText?(blockId: string): string | undefined;
   /** More than 0 while the item should refresh itself (e.g. RUNNING); only used while the panel is visible. */
   autoRefreshMs?(): number;
+  /**
+   * An auto-refresh tick: asks only for what is new (e.g. the status without payloads, history after the last
+   * event loaded) and returns the updated document. Without it a tick is a full `load`.
+   */
+  poll?(signal: AbortSignal): Promise<PanelDocument>;
 }
 
 export type DescribeError = (error: unknown) => { readonly message: string; readonly hint: string };
@@ -92,6 +99,18 @@ export class DetailPanels implements vscode.Disposable {
     return [...this.panels.values()];
   }
 
+  /**
+   * The AWS connection was switched: every open panel stops what it was loading and from then on says which
+   * connection it shows, with its actions, paging and auto refresh off (its items may not exist in the new one).
+   */
+  connectionChanged(previous: Connection): void {
+    for (const panel of this.panels.values()) {
+      panel.freeze(
+        `This panel shows data of the previous AWS connection (${connectionLabel(previous)}). Actions, paging and auto refresh are off; open the item again from a view to see the current connection.`,
+      );
+    }
+  }
+
   /** Reloads the panel of `key` if one is open (e.g. after a tree command changed the item). Never rejects. */
   refreshKey(key: string): Promise<void> {
     return this.panels.get(key)?.refresh() ?? Promise.resolve();
@@ -141,6 +160,13 @@ export class DetailPanel implements vscode.Disposable {
   private document: PanelDocument | undefined;
   /** The document last posted to a ready page; `waitForRender` compares against it. */
   private renderedDocument: PanelDocument | undefined;
+  /** The document the page has now (undefined after it restarted or showed an error): patches are made against it. */
+  private pageDocument: PanelDocument | undefined;
+  /** Set when the connection was switched: the text says which connection the panel shows. */
+  private frozenNotice: string | undefined;
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** Every message handed to the page; the benchmark measures the bytes posted. */
+  readonly onDidPost = this.posted.event;
   private view: PageView = { kind: 'loading' };
   private loadController: AbortController | undefined;
   private loadMoreController: AbortController | undefined;
@@ -183,6 +209,7 @@ export class DetailPanel implements vscode.Disposable {
     this.webviewHtml = panelHtml(this.panel.webview, webviewRoot, nonce(), vscode.env.language);
     this.disposables.push(
       this.painted,
+      this.posted,
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
       this.panel.onDidChangeViewState(() => this.onViewStateChanged()),
@@ -196,6 +223,11 @@ export class DetailPanel implements vscode.Disposable {
   /** The document currently shown (the last one loaded or reported by a pager). */
   get lastDocument(): PanelDocument | undefined {
     return this.document;
+  }
+
+  /** The document as the page shows it (a frozen panel's notice and disabled actions included). */
+  get displayedDocument(): PanelDocument | undefined {
+    return this.document && this.shownDocument(this.document);
   }
 
   /** `performance.now()` in the page when it last painted a document. */
@@ -247,7 +279,32 @@ export class DetailPanel implements vscode.Disposable {
 
   /** Reloads the document, aborting a load or "load more" under way. Never rejects. */
   refresh(): Promise<void> {
+    if (this.frozenNotice) {
+      this.postRender();
+      return Promise.resolve();
+    }
     return this.load(false);
+  }
+
+  /** True once the connection it was opened with was switched away (see `DetailPanels.connectionChanged`). */
+  get frozen(): boolean {
+    return this.frozenNotice !== undefined;
+  }
+
+  /** Stops everything of the old connection and keeps the document on screen, marked and without actions. */
+  freeze(notice: string): void {
+    if (this.disposed || this.frozenNotice !== undefined) {
+      return;
+    }
+    this.frozenNotice = notice;
+    this.abortLoads();
+    if (this.document) {
+      this.showDocument(this.document);
+    } else {
+      this.view = { kind: 'error', message: notice, hint: '' };
+      this.post({ type: 'error', message: notice, hint: '' });
+      this.rejectWaiters(new Error(notice));
+    }
   }
 
   /** Called by `DetailPanels.show` for an already open key. */
@@ -256,6 +313,8 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     this.source = source;
+    // Opened again from a view: the new source belongs to the current connection.
+    this.frozenNotice = undefined;
     this.panel.reveal(undefined, preserveFocus);
     void this.refresh();
   }
@@ -265,14 +324,7 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     this.disposed = true;
-    // Clear the controllers before aborting so the pending loads see they were superseded and stay silent.
-    const load = this.loadController;
-    const loadMore = this.loadMoreController;
-    this.loadController = undefined;
-    this.loadMoreController = undefined;
-    load?.abort();
-    loadMore?.abort();
-    this.clearAutoRefresh();
+    this.abortLoads();
     this.rejectWaiters(new Error('The details panel was closed.'));
     for (const d of this.disposables.splice(0)) {
       d.dispose();
@@ -281,8 +333,20 @@ export class DetailPanel implements vscode.Disposable {
     this.services.onDidDispose(this);
   }
 
+  /** Stops the load, "load more" and auto refresh under way; they see they were superseded and stay silent. */
+  private abortLoads(): void {
+    // Clear the controllers before aborting so the pending loads see they were superseded.
+    const load = this.loadController;
+    const loadMore = this.loadMoreController;
+    this.loadController = undefined;
+    this.loadMoreController = undefined;
+    load?.abort();
+    loadMore?.abort();
+    this.clearAutoRefresh();
+  }
+
   private async load(quiet: boolean): Promise<void> {
-    if (this.disposed) {
+    if (this.disposed || this.frozenNotice) {
       return;
     }
     this.clearAutoRefresh();
@@ -300,7 +364,7 @@ export class DetailPanel implements vscode.Disposable {
     }
     let doc: PanelDocument;
     try {
-      doc = await this.source.load(controller.signal);
+      doc = quiet && this.document && this.source.poll ? await this.source.poll(controller.signal) : await this.source.load(controller.signal);
     } catch (error) {
       if (controller !== this.loadController) {
         return; // superseded by a newer load, or the panel closed: nobody wants this error
@@ -314,6 +378,7 @@ export class DetailPanel implements vscode.Disposable {
       }
       const info = this.describe(error);
       this.view = { kind: 'error', message: info.message, hint: info.hint };
+      this.pageDocument = undefined;
       this.post({ type: 'error', message: info.message, hint: info.hint });
       this.rejectWaiters(new Error(info.message));
       return;
@@ -334,12 +399,44 @@ export class DetailPanel implements vscode.Disposable {
     this.postRender();
   }
 
-  private postRender(): void {
+  /** The document as shown: frozen panels lose actions and paging and say which connection they show. */
+  private shownDocument(doc: PanelDocument): PanelDocument {
+    const notice = this.frozenNotice;
+    if (!notice) {
+      return doc;
+    }
+    return {
+      ...doc,
+      actions: [],
+      blocks: [
+        { kind: 'notice', id: 'previousConnection', tone: 'warn', text: notice },
+        ...doc.blocks.map((b) => (b.kind === 'pager' ? { ...b, canLoadMore: false, loading: false } : b)),
+      ],
+    };
+  }
+
+  /**
+   * Posts the first document whole, then only what changed (appended history rows, changed fields). `resync`
+   * also resends the header actions and pagers, which the page disables on click and the host gives back.
+   */
+  private postRender(resync = false): void {
     const doc = this.document;
     if (!doc || !this.pageReady || this.disposed) {
       return;
     }
-    if (this.post({ type: 'render', document: doc })) {
+    const shown = this.shownDocument(doc);
+    const before = this.pageDocument;
+    let patch = before ? diffDocuments(before, shown) : undefined;
+    if (before && resync) {
+      patch = {
+        ...patch,
+        header: { ...patch?.header, actions: shown.actions },
+        replace: [...(patch?.replace ?? []), ...shown.blocks.filter((b) => b.kind === 'pager' && !patch?.replace?.includes(b))],
+      };
+    }
+    const delivered = before === undefined ? this.post({ type: 'render', document: shown }) : patch === undefined || this.post({ type: 'patch', patch });
+    if (delivered) {
+      this.pageDocument = shown;
       this.renderedDocument = doc;
       const waiters = this.waiters.splice(0);
       for (const w of waiters) {
@@ -355,6 +452,7 @@ export class DetailPanel implements vscode.Disposable {
         this.post({ type: 'loading', text: 'Loading…' });
         break;
       case 'error':
+        this.pageDocument = undefined;
         this.post({ type: 'error', message: this.view.message, hint: this.view.hint });
         break;
       case 'document':
@@ -372,6 +470,7 @@ export class DetailPanel implements vscode.Disposable {
       return false;
     }
     try {
+      this.posted.fire(message);
       this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
         log().debug(`details panel: postMessage failed: ${String(error)}`);
       });
@@ -395,6 +494,8 @@ export class DetailPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.pageReady = true;
+        // A (re)started page has nothing: the next render is whole.
+        this.pageDocument = undefined;
         this.syncPage();
         break;
       case 'refresh':
@@ -436,7 +537,7 @@ export class DetailPanel implements vscode.Disposable {
 
   private async runAction(actionId: string): Promise<void> {
     const source = this.source;
-    if (!this.document?.actions.some((a) => a.id === actionId) || !source.onAction || this.actionRunning) {
+    if (this.frozenNotice || !this.document?.actions.some((a) => a.id === actionId) || !source.onAction || this.actionRunning) {
       return;
     }
     this.actionRunning = true;
@@ -456,7 +557,7 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     if (failed) {
-      this.postRender(); // re-enables the action button the page disabled on click
+      this.postRender(true); // re-enables the action button the page disabled on click
     } else {
       await this.refresh();
     }
@@ -468,8 +569,8 @@ export class DetailPanel implements vscode.Disposable {
     if (this.loadMoreController || this.loadController) {
       return; // a render is on its way and will reset the page's pager
     }
-    if (!pager || !pager.canLoadMore || !source.onLoadMore) {
-      this.postRender(); // the page optimistically disabled the pager: give it back the real state
+    if (this.frozenNotice || !pager || !pager.canLoadMore || !source.onLoadMore) {
+      this.postRender(true); // the page optimistically disabled the pager: give it back the real state
       return;
     }
     const controller = new AbortController();
@@ -525,6 +626,7 @@ export class DetailPanel implements vscode.Disposable {
     if (!visible) {
       // Without retainContextWhenHidden the page is destroyed; it sends `ready` again when shown.
       this.pageReady = false;
+      this.pageDocument = undefined;
       this.clearAutoRefresh();
       return;
     }
@@ -547,7 +649,7 @@ export class DetailPanel implements vscode.Disposable {
 
   private scheduleAutoRefresh(): void {
     this.clearAutoRefresh();
-    if (this.disposed || !this.panel.visible || this.view.kind !== 'document') {
+    if (this.disposed || this.frozenNotice || !this.panel.visible || this.view.kind !== 'document') {
       return;
     }
     const interval = this.autoRefreshInterval();

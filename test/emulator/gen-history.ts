@@ -11,6 +11,7 @@ import { ACCOUNT_ID, ErrorObject, ExecutionDetail, ExecutionRecord, HistoryEvent
 import { Rng } from './prng';
 import { HUGE_HISTORY_EVENTS } from './gen-lambda';
 import { hostileExecutionDetail, hostileHistory } from './gen-hostile';
+import { driftExecutionDetail, driftHistory } from './gen-drift';
 
 // ------------------------------------------------------------------ payloads
 
@@ -163,6 +164,9 @@ function scriptFor(exec: ExecutionRecord): Script {
 export function buildExecutionDetail(exec: ExecutionRecord): ExecutionDetail {
   if (exec.workflow === 'hostile') {
     return hostileExecutionDetail(exec);
+  }
+  if (exec.workflow === 'drift') {
+    return driftExecutionDetail(exec);
   }
   return scriptFor(exec).detail;
 }
@@ -564,6 +568,11 @@ function hugeTemplate(ctx: TemplateContext): void {
   }
   w.contextEnd(mapId, 'process-records', 'Map', undefined, { result: { processed: iterations } });
   w.invocationCompleted();
+  if (ctx.exec.status === 'RUNNING') {
+    // Still running (`running-history`): suspended again instead of finished, with the same event count.
+    w.invocationCompleted();
+    return;
+  }
   end(ctx, 'ExecutionSucceeded');
 }
 
@@ -575,6 +584,9 @@ function regionOf(arn: string): string {
 export function buildHistory(exec: ExecutionRecord): HistoryEvent[] {
   if (exec.workflow === 'hostile') {
     return hostileHistory(exec);
+  }
+  if (exec.workflow === 'drift') {
+    return driftHistory(exec);
   }
   const script = scriptFor(exec);
   const rng = new Rng((exec.seed ^ 0x5bd1e995) >>> 0);

@@ -5,7 +5,7 @@
 import { ACCOUNT_ID, EXECUTION_STATUSES, ErrorObject, ExecutionRecord, ExecutionStatus, FunctionRecord, HistoryEvent } from './model';
 import { buildExecutionDetail } from './gen-history';
 import { Rng } from './prng';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, QuirkFaultKind, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { epochSeconds, lambdaLastModified } from './time';
 import { Cursor, decodeBinaryMarker, encodeBinaryMarker, FLAG_EMPTY_PAGE_SERVED } from './tokens';
@@ -219,6 +219,7 @@ function functionConfiguration(fn: FunctionRecord): Record<string, unknown> {
 // ------------------------------------------------------------------ operations
 
 interface Context {
+  quirk?: QuirkFaultKind | undefined;
   query: Query;
   path: Record<string, string>;
   body: Record<string, unknown>;
@@ -309,7 +310,8 @@ function listDurableExecutions(ctx: Context): WireResponse {
   }
   const after = timestamp(q, 'StartedAfter');
   const before = timestamp(q, 'StartedBefore');
-  const reverse = bool(q, 'ReverseOrder', false);
+  // flipOrder: a service that reads ReverseOrder the other way round (the documents disagree, aws-apis.md §7).
+  const reverse = bool(q, 'ReverseOrder', false) !== (ctx.quirk === 'flipOrder');
   const size = maxItems(q, 0, 1000) || DEFAULT_MAX_ITEMS;
 
   const scope = { op: 'ListDurableExecutionsByFunction', fn: fn.arn, qualifier: qualifier ?? null, name: name ?? null, statuses: [...statuses].sort(), after: after ?? null, before: before ?? null, reverse };
@@ -397,6 +399,9 @@ function getDurableExecutionHistory(ctx: Context): WireResponse {
   const reverse = bool(ctx.query, 'ReverseOrder', false);
   const size = maxItems(ctx.query, 0, 1000) || DEFAULT_MAX_ITEMS;
   const scope = { op: 'GetDurableExecutionHistory', arn: exec.arn, reverse };
+  if (ctx.quirk === 'expiredMarker' && first(ctx.query, 'Marker')) {
+    throw invalidParameter('Invalid marker: the pagination token has expired.');
+  }
   const { offset } = cursorFrom(ctx.query, scope);
   const events = ctx.state.history(exec);
   if (offset > events.length) {
@@ -406,7 +411,9 @@ function getDurableExecutionHistory(ctx: Context): WireResponse {
   const page = ordered.slice(offset, offset + size);
   const body: Record<string, unknown> = { Events: page.map((e) => eventJson(e, includeData)) };
   if (offset + size < ordered.length) {
-    body['NextMarker'] = encodeBinaryMarker(scope, { offset: offset + size, flags: 0 });
+    // markerCycle: from the third page on, the first page's NextMarker comes back (A→B→A).
+    const next = ctx.quirk === 'markerCycle' && offset >= 2 * size ? size : offset + size;
+    body['NextMarker'] = encodeBinaryMarker(scope, { offset: next, flags: 0 });
   }
   return json(body);
 }
@@ -542,12 +549,12 @@ export const lambda: ServiceAdapter = {
       operation: route.operation,
       params: body ?? {},
       pathParams: labels,
-      run: (state) => {
+      run: (state, quirk) => {
         if (!body) {
           return errorResponse(new LambdaError(400, 'InvalidRequestContentException', { Type: 'User', message: 'Could not parse request body into json' }));
         }
         try {
-          return route.handler({ query: incoming.query, path: labels, body, index: state.region(incoming.region), state, region: incoming.region });
+          return route.handler({ quirk, query: incoming.query, path: labels, body, index: state.region(incoming.region), state, region: incoming.region });
         } catch (e) {
           if (e instanceof LambdaError) {
             return errorResponse(e);

@@ -153,7 +153,7 @@ export interface FunctionRecord {
 }
 
 /** Which generator builds an execution's payloads and history. */
-export type WorkflowKind = 'order' | 'payment' | 'batch' | 'huge' | 'hostile';
+export type WorkflowKind = 'order' | 'payment' | 'batch' | 'huge' | 'hostile' | 'drift';
 
 export interface ExecutionRecord {
   functionName: string;

@@ -4,11 +4,32 @@ import type { EmulatorState } from './state';
 
 export type ServiceName = 'dynamodb' | 'rds' | 'lambda';
 
-export const FAULT_KINDS = ['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'hostileMessage', 'malformed', 'latency', 'hang'] as const;
+export const FAULT_KINDS = [
+  'throttle',
+  'accessDenied',
+  'expiredToken',
+  'invalidCredentials',
+  'serverError',
+  'hostileMessage',
+  'malformed',
+  'latency',
+  'hang',
+  'flipOrder',
+  'markerCycle',
+  'expiredMarker',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** Faults that produce a service error response (the others change timing or framing). */
-export type ErrorFaultKind = Exclude<FaultKind, 'malformed' | 'latency' | 'hang'>;
+/**
+ * Faults an adapter applies to its own answer (Lambda only): `flipOrder` reads ReverseOrder of
+ * ListDurableExecutionsByFunction the other way round, `markerCycle` makes GetDurableExecutionHistory's third
+ * page hand back the first page's NextMarker (A→B→A), `expiredMarker` answers a history request that carries a
+ * Marker with "the marker has expired".
+ */
+export type QuirkFaultKind = Extract<FaultKind, 'flipOrder' | 'markerCycle' | 'expiredMarker'>;
+
+/** Faults that produce a service error response (the others change timing, framing or the answer itself). */
+export type ErrorFaultKind = Exclude<FaultKind, 'malformed' | 'latency' | 'hang' | QuirkFaultKind>;
 
 export interface IncomingCall {
   method: string;
@@ -36,7 +57,7 @@ export interface ServiceCall {
   params: Record<string, unknown>;
   /** Lambda only: decoded path labels such as FunctionName or DurableExecutionArn. */
   pathParams?: Record<string, string>;
-  run(state: EmulatorState): WireResponse;
+  run(state: EmulatorState, quirk?: QuirkFaultKind): WireResponse;
 }
 
 export interface ServiceAdapter {

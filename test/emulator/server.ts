@@ -9,7 +9,7 @@ import { CallbackRecorder, ControlContext, handleControl } from './control-api';
 import { buildDataset } from './data';
 import { FaultRegistry } from './faults';
 import type { Dataset, DatasetName } from './model';
-import type { ErrorFaultKind, IncomingCall, WireResponse } from './protocol';
+import type { ErrorFaultKind, IncomingCall, QuirkFaultKind, WireResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { DEFAULT_REGION, parseQuery, recognize, regionFromAuthorization } from './router';
 import { EmulatorState } from './state';
@@ -55,6 +55,7 @@ function truncate(response: WireResponse): WireResponse {
 }
 
 const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>(['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'hostileMessage']);
+const QUIRK_FAULTS: ReadonlySet<string> = new Set<QuirkFaultKind>(['flipOrder', 'markerCycle', 'expiredMarker']);
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const dataset = buildDataset(options.now === undefined ? { dataset: options.dataset } : { dataset: options.dataset, now: options.now });
@@ -147,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (fault?.kind === 'latency') {
         await delay(fault.latencyMs);
       }
-      response = call.run(state);
+      response = call.run(state, fault && QUIRK_FAULTS.has(fault.kind) ? (fault.kind as QuirkFaultKind) : undefined);
       if (fault?.kind === 'malformed') {
         response = truncate(response);
       }

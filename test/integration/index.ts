@@ -30,6 +30,7 @@ function loadSuites(): void {
   require('./panelSecurity.test');
   require('./badInput.test');
   require('./untrusted.test');
+  require('./reliability.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

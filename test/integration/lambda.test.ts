@@ -341,7 +341,7 @@ describe('Lambda Durable Executions view', () => {
       assert.equal(await setFilters(filters), false, JSON.stringify(filters));
     }
     assert.deepEqual(await emulator().requests({ service: 'lambda' }), [], 'no request was sent');
-    assert.equal(p.treeView.description, undefined, 'no filter was stored');
+    assert.equal(p.treeView.description, 'showing newest first', 'no filter was stored; the order shown is named');
   });
 
   it('Stop asks first, then sends StopDurableExecution and the row becomes STOPPED in place', async () => {

@@ -38,6 +38,7 @@ const cases: Record<CheckedSetting, { valid: unknown[]; invalid: unknown[] }> = 
   pageSize: { valid: [undefined, 1, 50, 1000], invalid: [0, -5, 1001, 2.5, 'fifty', Number.NaN] },
   requestTimeoutSeconds: { valid: [undefined, 1, 30, 600], invalid: [0, -1, 601, 'soon', 1.5] },
   'lambda.autoRefreshSeconds': { valid: [undefined, 0, 10, 3600], invalid: [-1, 0.5, 'often', 3601, Number.POSITIVE_INFINITY] },
+  'lambda.historyLoadAllLimit': { valid: [undefined, 1000, 20_000, 1_000_000], invalid: [0, 999, 20_000.5, 'all', 1_000_001] },
 };
 
 describe('accepted input: settings', () => {
