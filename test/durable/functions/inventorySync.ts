@@ -1,5 +1,5 @@
-/** Applies a supplier feed; a row with an unknown SKU fails the step on every attempt, so the execution fails. */
-import { createRetryStrategy, withDurableExecution, type DurableContext } from '@aws/durable-execution-sdk-js';
+/** Applies a supplier feed. A row with an unknown SKU fails the whole sync, with the handler's own stack trace. */
+import { withDurableExecution, type DurableContext } from '@aws/durable-execution-sdk-js';
 
 export interface FeedInput {
   feed: string;
@@ -12,18 +12,16 @@ class UnknownSkuError extends Error {
 
 const KNOWN_SKUS = new Set(['SKU-100', 'SKU-200', 'SKU-300']);
 
-function applyRows(input: FeedInput): { applied: number } {
-  input.rows.forEach((row, i) => {
-    if (!KNOWN_SKUS.has(row.sku)) {
-      throw new UnknownSkuError(`Feed ${input.feed} row ${i + 1}: unknown SKU "${row.sku}"`);
-    }
-  });
-  return { applied: input.rows.length };
+function assertKnown(feed: string, rows: FeedInput['rows']): void {
+  const bad = rows.findIndex((row) => !KNOWN_SKUS.has(row.sku));
+  if (bad >= 0) {
+    throw new UnknownSkuError(`Feed ${feed} row ${bad + 1}: unknown SKU "${rows[bad]!.sku}"`);
+  }
 }
 
 export const handler = withDurableExecution(async (input: FeedInput, context: DurableContext) => {
-  await context.step('download-feed', async () => Promise.resolve({ feed: input.feed, rows: input.rows.length }));
-  return context.step('apply-updates', async () => Promise.resolve(applyRows(input)), {
-    retryStrategy: createRetryStrategy({ maxAttempts: 2, initialDelay: { seconds: 10 } }),
-  });
+  const rows = await context.step('download-feed', async () => Promise.resolve(input.rows));
+  // Checked outside a step: a bad feed is not worth retrying, it fails the execution at once.
+  assertKnown(input.feed, rows);
+  return context.step('apply-updates', async () => Promise.resolve({ applied: rows.length }));
 });
