@@ -284,9 +284,11 @@ class Host {
         await op.sendCallbackSuccess(result);
       } else if (action === 'fail') {
         await op.sendCallbackFailure(error);
-      } else {
+      } else if (op.getEvents()?.some((e) => e.CallbackStartedDetails?.HeartbeatTimeout !== undefined)) {
         await op.sendCallbackHeartbeat();
       }
+      // A heartbeat for a callback without a heartbeat timeout keeps nothing alive: accepted, nothing to do
+      // (the local runner refuses it; the service has no reason to).
       return;
     }
     throw new HostFailure('InvalidParameterValueException', 'Invalid callback id');

@@ -100,6 +100,8 @@ export class DurableRuntime {
         DURABLE_CLOCK_REAL_START: String(options.realStart),
         // The SDK's logger writes each step's log line to stdout; the emulator's stdout is its one URL line.
         AWS_LAMBDA_LOG_LEVEL: 'ERROR',
+        // The runner's newer SDK client warns on every start that Node 20 support ends; the emulator knows.
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

@@ -433,7 +433,8 @@ function orderTemplate(ctx: TemplateContext): void {
     return;
   }
   w.waitSucceeded(wait, 'cool-down');
-  const callbackTimeout = exec.status === 'TIMED_OUT' ? undefined : 3_600;
+  // Longer than the execution's own timeout when the execution times out waiting for it.
+  const callbackTimeout = exec.status === 'TIMED_OUT' ? 172_800 : 3_600;
   const cb = w.callbackStarted('payment-approval', callbackTimeout);
   w.invocationCompleted();
   if (script.pendingAt === 'callback') {
@@ -463,7 +464,8 @@ function orderTemplate(ctx: TemplateContext): void {
     if (script.failure === 'map' && k === 1) {
       w.stepExhausted('ship-package', 2, error, iterId);
       w.contextEnd(iterId, iteration, 'MapIteration', mapId, { error });
-      w.contextEnd(mapId, 'ship-items', 'Map', undefined, { error });
+      // The SDK's map itself succeeds with a failed item in its result; the handler's throwIfError() fails the execution.
+      w.contextEnd(mapId, 'ship-items', 'Map', undefined, { result: { completionReason: 'ALL_COMPLETED', failed: [k] } });
       return fail(ctx);
     }
     w.step('ship-package', { parentId: iterId, result: { package: k, carrier: 'UPS' } });

@@ -23,6 +23,14 @@ async function reserveStock(order: OrderInput): Promise<{ reservationId: string 
   return Promise.resolve({ reservationId: `res-${order.orderId}` });
 }
 
+/** Couriers do not take oversized items (SKU-9xx). */
+function bookCourier(orderId: string, sku: string): { sku: string; tracking: string } {
+  if (/^SKU-9\d\d$/.test(sku)) {
+    throw new Error(`No courier accepts oversized item ${sku}`);
+  }
+  return { sku, tracking: `1Z-${orderId}-${sku}` };
+}
+
 export const handler = withDurableExecution(async (order: OrderInput, context: DurableContext) => {
   const total = await context.step('validate-order', async () => {
     if (order.items.length === 0) {
@@ -48,8 +56,11 @@ export const handler = withDurableExecution(async (order: OrderInput, context: D
     return child.step('pack-box', async () => Promise.resolve({ box: `box-${order.orderId}`, skus: picked }));
   });
   const shipments = await context.map('ship-items', order.items, async (child, item) =>
-    child.step('book-courier', async () => Promise.resolve({ sku: item.sku, tracking: `1Z-${order.orderId}-${item.sku}` })),
+    child.step('book-courier', async () => Promise.resolve(bookCourier(order.orderId, item.sku)), {
+      retryStrategy: createRetryStrategy({ maxAttempts: 2, initialDelay: { seconds: 30 } }),
+    }),
   );
+  shipments.throwIfError();
   await context.parallel('notify-customer', [
     { name: 'email', func: async (child) => child.step('send-email', async () => Promise.resolve({ to: order.customer, channel: 'email' })) },
     { name: 'sms', func: async (child) => child.step('send-sms', async () => Promise.resolve({ to: order.customer, channel: 'sms' })) },
