@@ -35,6 +35,8 @@ export interface Operation {
   reportedAttempts: number;
   /** Waits: when the wait is due. */
   scheduledEnd: number | undefined;
+  /** Callbacks: the id SendDurableExecutionCallbackSuccess/Failure/Heartbeat take. */
+  callbackId: string | undefined;
   error: { readonly type?: string | undefined; readonly message?: string | undefined } | undefined;
   readonly firstEventId: number | undefined;
   eventCount: number;
@@ -166,6 +168,7 @@ export class OperationsTree {
         attempts: [],
         reportedAttempts: 0,
         scheduledEnd: undefined,
+        callbackId: undefined,
         error: undefined,
         firstEventId: event.EventId,
         eventCount: 0,
@@ -197,6 +200,9 @@ export class OperationsTree {
         op.status = 'STARTED';
         if (op.kind === 'WAIT') {
           op.scheduledEnd = time(details?.ScheduledEndTimestamp as Date | undefined);
+        }
+        if (op.kind === 'CALLBACK' && typeof details?.CallbackId === 'string') {
+          op.callbackId = details.CallbackId;
         }
         break;
       case 'Succeeded':

@@ -162,7 +162,7 @@ class Run {
     }
     const error = payloadOf(last?.details, 'Error') ?? this.runError;
     if (status !== 'SUCCEEDED' && status !== 'RUNNING' && error && typeof error === 'object') {
-      execution.error = error as ErrorObject;
+      execution.error = error;
     }
     return execution;
   }

@@ -105,8 +105,8 @@ async function handleDurable(route: string, query: URLSearchParams, body: Buffer
       case 'GET /__emulator/durable/executions':
         return ok(durable.all().map((e) => summary(durable, e)));
       case 'POST /__emulator/durable/executions': {
-        const functionName = String(input['functionName'] ?? '');
-        const name = String(input['name'] ?? '');
+        const functionName = typeof input['functionName'] === 'string' ? input['functionName'] : '';
+        const name = typeof input['name'] === 'string' ? input['name'] : '';
         if (!durable.isLiveFunction(functionName) || !/^[a-zA-Z0-9-_]{1,64}$/.test(name)) {
           return bad('Expected {functionName: a sample durable function, name: [a-zA-Z0-9-_]{1,64}, input?: any}');
         }

@@ -4,7 +4,8 @@
  * publishes so lambda.ts can answer List/Get/GetHistory synchronously from the runner's real state. Actions
  * (Invoke, Stop, callbacks) and the runner's operation view go to the host and wait for its answer.
  */
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
+import { ensureDurableInstalled } from '../../scripts/install-durable';
 import * as path from 'node:path';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import type { ChildMessage, HostError, HostRequest, HostResult, LiveExecution, RunnerOperation } from '../durable/protocol';
@@ -29,14 +30,6 @@ export class HostRequestError extends Error {
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-
-/** Installs test/durable's packages if needed (idempotent; see scripts/install-durable.mjs). */
-export function ensureDurableInstalled(): void {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'install-durable.mjs')], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    throw new Error('Installing test/durable failed (scripts/install-durable.mjs)');
-  }
-}
 
 /** The sample functions as Lambda function records (durable, ExecutionTimeout from the catalogue). */
 export function liveFunctions(now: number): FunctionRecord[] {
@@ -242,7 +235,7 @@ export async function startDemoExecutions(runtime: DurableRuntime): Promise<void
   const exported = await runtime.start('data-export', 'export-orders', JSON.stringify(sample('data-export')));
 
   void runtime.until(approved.arn, (e) => runtime.pendingCallbacks(e).length > 0).then((e) =>
-    runtime.callback(runtime.pendingCallbacks(e)[0]!, 'succeed', { result: JSON.stringify({ approvedBy: 'demo-manager' }) }),
+    runtime.callback(runtime.pendingCallbacks(e)[0], 'succeed', { result: JSON.stringify({ approvedBy: 'demo-manager' }) }),
   );
   void runtime.until(exported.arn, (e) => e.events.some((ev) => ev.EventType === 'WaitStarted')).then(() =>
     runtime.stop(exported.arn, { ErrorType: 'StoppedByOperator', ErrorMessage: 'Export paused for the maintenance window' }),

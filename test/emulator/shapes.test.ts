@@ -71,15 +71,15 @@ describe('emulator: generated histories have the shapes of real SDK runs', funct
       started.push(await runtime.start(sample.name, `shape-${sample.name}`, JSON.stringify(sample.sampleInput)));
     }
     // More outcomes: a rejected approval, an order whose chained payment is declined, one with an item no courier takes.
-    const rejected = await runtime.start('order-processor', 'shape-rejected', JSON.stringify(SAMPLE_FUNCTIONS[0]!.sampleInput));
+    const rejected = await runtime.start('order-processor', 'shape-rejected', JSON.stringify(SAMPLE_FUNCTIONS[0].sampleInput));
     const declined = await runtime.start('order-processor', 'shape-declined', JSON.stringify({ orderId: 'ord-big', customer: 'c@example.com', items: [{ sku: 'SKU-300', qty: 60, unitPrice: 99 }] }));
     const oversized = await runtime.start('order-processor', 'shape-oversized', JSON.stringify({ orderId: 'ord-999', customer: 'c@example.com', items: [{ sku: 'SKU-100', qty: 1, unitPrice: 5 }, { sku: 'SKU-950', qty: 1, unitPrice: 5 }] }));
-    for (const order of [started[0]!, declined, oversized]) {
+    for (const order of [started[0], declined, oversized]) {
       const waiting = await runtime.until(order.arn, (e) => runtime.pendingCallbacks(e).length > 0);
-      await runtime.callback(runtime.pendingCallbacks(waiting)[0]!, 'succeed', { result: '{"approved":true}' });
+      await runtime.callback(runtime.pendingCallbacks(waiting)[0], 'succeed', { result: '{"approved":true}' });
     }
     const waiting = await runtime.until(rejected.arn, (e) => runtime.pendingCallbacks(e).length > 0);
-    await runtime.callback(runtime.pendingCallbacks(waiting)[0]!, 'fail', { error: { ErrorType: 'Rejected', ErrorMessage: 'no' } });
+    await runtime.callback(runtime.pendingCallbacks(waiting)[0], 'fail', { error: { ErrorType: 'Rejected', ErrorMessage: 'no' } });
     const exportRun = started.find((e) => e.functionName === 'data-export')!;
     await runtime.until(exportRun.arn, (e) => e.events.some((ev) => ev.EventType === 'WaitStarted'));
     await runtime.stop(exportRun.arn, { ErrorType: 'Stopped', ErrorMessage: 'stopped' });
@@ -115,13 +115,13 @@ describe('emulator: generated histories have the shapes of real SDK runs', funct
     const problems: string[] = [];
     for (const [key, signatures] of generated) {
       const [type, subType] = key.split('/');
-      if (SERVICE_OUTCOMES.has(type!)) {
+      if (SERVICE_OUTCOMES.has(type)) {
         // Compared with the same operation's Started event from a real run; its details are `{Error}` like every failure.
-        const family = type!.replace(/(Cancelled|TimedOut|Stopped)$/, 'Started');
+        const family = type.replace(/(Cancelled|TimedOut|Stopped)$/, 'Started');
         const started = [...(real.get(`${family}/${subType}`) ?? [])].map((s) => s.split(' | ')[0]);
         for (const sig of signatures) {
           const [ids, details] = sig.split(' | ');
-          if (!started.includes(ids!) || details !== 'Error,Error.Payload') {
+          if (!started.includes(ids) || details !== 'Error,Error.Payload') {
             problems.push(`${key}: ${sig} (real ${family}: ${started.join(' ; ') || 'none'})`);
           }
         }

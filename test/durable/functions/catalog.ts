@@ -11,7 +11,7 @@ export interface SampleFunctionInfo {
   sampleInput: unknown;
 }
 
-export const SAMPLE_FUNCTIONS: readonly SampleFunctionInfo[] = [] = [
+export const SAMPLE_FUNCTIONS: readonly SampleFunctionInfo[] = [
   {
     name: 'order-processor',
     description: 'Order workflow with approval, map, parallel and a chained payment (real durable SDK)',

@@ -15,7 +15,7 @@ const KNOWN_SKUS = new Set(['SKU-100', 'SKU-200', 'SKU-300']);
 function assertKnown(feed: string, rows: FeedInput['rows']): void {
   const bad = rows.findIndex((row) => !KNOWN_SKUS.has(row.sku));
   if (bad >= 0) {
-    throw new UnknownSkuError(`Feed ${feed} row ${bad + 1}: unknown SKU "${rows[bad]!.sku}"`);
+    throw new UnknownSkuError(`Feed ${feed} row ${bad + 1}: unknown SKU "${rows[bad].sku}"`);
   }
 }
 
