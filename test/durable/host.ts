@@ -85,7 +85,7 @@ class Run {
   arn = '';
   readonly startMs = Date.now();
   /** Set when the host stopped or timed the execution out; no event after it is published. */
-  private halt: { status: 'STOPPED' | 'TIMED_OUT'; atMs: number; error: ErrorObject; frozen: HistoryEvent[] } | undefined;
+  private halt: { status: 'STOPPED' | 'TIMED_OUT'; atMs: number; error: ErrorObject; frozen: HistoryEvent[]; operations: RunnerOperation[] } | undefined;
   private runError: ErrorObject | undefined;
   private published = '';
   readonly settled: Promise<void>;
@@ -145,6 +145,11 @@ class Run {
     return this.internals().operationStorage.getOperations();
   }
 
+  /** The runner's view, as it was when the execution was halted (its timers may still move it on). */
+  operationViews(): RunnerOperation[] {
+    return this.halt?.operations ?? this.operations().map(operationView);
+  }
+
   snapshot(): LiveExecution {
     const events = this.events();
     const last = events.at(-1);
@@ -180,7 +185,7 @@ class Run {
     const atMs = Math.max(Date.now(), events.at(-1)?.EventTimestampMs ?? 0);
     const type = status === 'STOPPED' ? 'ExecutionStopped' : 'ExecutionTimedOut';
     events.push({ EventType: type, EventId: events.length + 1, Id: this.id, EventTimestampMs: atMs, detailsKey: `${type}Details`, details: { Error: { Payload: error } } });
-    this.halt = { status, atMs, error, frozen: events };
+    this.halt = { status, atMs, error, frozen: events, operations: this.operationViews() };
     host.publish(this);
     return atMs;
   }
@@ -310,7 +315,7 @@ class Host {
         await this.callback(request.callbackId, request.action, request.result, request.error);
         return { ok: true };
       case 'operations':
-        return this.find(request.arn).operations().map(operationView);
+        return this.find(request.arn).operationViews();
     }
   }
 
