@@ -102,7 +102,8 @@ class Run {
   ) {
     const gated: DurableLambdaHandler = (event: DurableExecutionInvocationInput, context) => {
       if (!this.id) {
-        this.id = event.DurableExecutionArn;
+        // The EXECUTION operation's id (what its events carry); the runner's internal execution id otherwise.
+        this.id = this.internals().operationIndex.getHistoryEvents().find((e) => e.EventType === 'ExecutionStarted')?.['Id'] as string | undefined ?? event.DurableExecutionArn;
         this.arn = `${functionArn}:$LATEST/durable-execution/${name}/${this.id}`;
         this.resolveStarted();
       }
