@@ -22,9 +22,10 @@ export interface IntegrationEnvironment {
  */
 export const INTEGRATION_TIME_SCALE = 60;
 
-export async function prepareIntegrationEnvironment(options: { dataset: 'demo' | 'large' }): Promise<IntegrationEnvironment> {
+/** `durable`: also run the sample durable functions (the integration suites test against them). */
+export async function prepareIntegrationEnvironment(options: { dataset: 'demo' | 'large'; durable?: boolean }): Promise<IntegrationEnvironment> {
   const dir = makeTempDir('ahe-integration');
-  const emulator = await startEmulator({ dataset: options.dataset, durable: { timeScale: INTEGRATION_TIME_SCALE } });
+  const emulator = await startEmulator({ dataset: options.dataset, ...(options.durable ? { durable: { timeScale: INTEGRATION_TIME_SCALE } } : {}) });
   try {
     const { configFile, credentialsFile } = writeAwsProfiles(path.join(dir, 'aws'));
     const workspace = path.join(dir, 'workspace');
