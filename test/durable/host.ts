@@ -191,9 +191,13 @@ class Run {
     return atMs;
   }
 
-  /** Publishes only when something changed since the last time. */
+  /**
+   * Publishes only when something changed since the last time: events are only ever added (or frozen by a
+   * halt), and the status changes with them or with a failed run, so their count and those two say it.
+   */
   changed(): boolean {
-    const key = JSON.stringify(this.snapshot());
+    const count = this.halt ? this.halt.frozen.length : this.internals().operationIndex.getHistoryEvents().length;
+    const key = `${count}|${this.halt?.status ?? ''}|${this.runError ? 'error' : ''}`;
     if (key === this.published) {
       return false;
     }
