@@ -50,14 +50,25 @@ function toMs(value: unknown): unknown {
   return value;
 }
 
-function historyEvent(raw: RawEvent): HistoryEvent {
+/**
+ * The runner's event as the service's history has it. Two fields differ from the service model, which is what
+ * the service serializes: ExecutionStartedDetails.ExecutionTimeout is required there (the service knows the
+ * function's timeout, the local runner does not), and CallbackStartedDetails has no `Input`.
+ */
+function historyEvent(raw: RawEvent, executionTimeoutSeconds: number): HistoryEvent {
   const detailsKey = Object.keys(raw).find((k) => k.endsWith('Details')) ?? `${String(raw.EventType)}Details`;
+  const details = { ...((toMs(raw[detailsKey]) ?? {}) as Record<string, unknown>) };
+  if (raw.EventType === 'ExecutionStarted') {
+    details['ExecutionTimeout'] ??= executionTimeoutSeconds;
+  } else if (raw.EventType === 'CallbackStarted') {
+    delete details['Input'];
+  }
   const event: HistoryEvent = {
     EventType: String(raw.EventType),
     EventId: Number(raw.EventId),
     EventTimestampMs: raw.EventTimestamp instanceof Date ? raw.EventTimestamp.getTime() : Date.now(),
     detailsKey,
-    details: (toMs(raw[detailsKey]) ?? {}) as Record<string, unknown>,
+    details,
   };
   for (const key of ['SubType', 'Id', 'Name', 'ParentId'] as const) {
     if (typeof raw[key] === 'string') {
@@ -98,7 +109,7 @@ class Run {
     readonly name: string,
     readonly input: string,
     handler: DurableLambdaHandler,
-    timeoutSeconds: number,
+    private readonly timeoutSeconds: number,
   ) {
     const gated: DurableLambdaHandler = (event: DurableExecutionInvocationInput, context) => {
       if (!this.id) {
@@ -140,7 +151,7 @@ class Run {
       .operationIndex.getHistoryEvents()
       .slice()
       .sort((a, b) => Number(a.EventId) - Number(b.EventId))
-      .map(historyEvent);
+      .map((raw) => historyEvent(raw, this.timeoutSeconds));
   }
 
   operations(): DurableOperation[] {

@@ -281,7 +281,7 @@ class HistoryWriter {
   callbackStarted(name: string, timeoutSeconds: number | undefined): WaitForCallback {
     const contextId = this.contextStarted(name, 'WaitForCallback');
     const id = this.newId();
-    const details: Record<string, unknown> = { CallbackId: Buffer.from(this.rng.bytes(96)).toString('base64'), Input: {} };
+    const details: Record<string, unknown> = { CallbackId: Buffer.from(this.rng.bytes(96)).toString('base64') };
     if (timeoutSeconds !== undefined) {
       details['Timeout'] = timeoutSeconds;
     }
@@ -393,8 +393,8 @@ interface TemplateContext {
 }
 
 /** Execution events carry the execution's id but no name (the name is in the ARN). */
-function start(ctx: TemplateContext): void {
-  ctx.w.add({ type: 'ExecutionStarted', id: ctx.exec.id, gap: 0, details: { Input: payload(ctx.script.detail.inputPayload) } });
+function start(ctx: TemplateContext, timeoutSeconds: number): void {
+  ctx.w.add({ type: 'ExecutionStarted', id: ctx.exec.id, gap: 0, details: { Input: payload(ctx.script.detail.inputPayload), ExecutionTimeout: timeoutSeconds } });
 }
 
 function end(ctx: TemplateContext, type: 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionTimedOut' | 'ExecutionStopped', gap?: number): void {
@@ -416,7 +416,7 @@ function otherArn(ctx: TemplateContext, fn: string, version: string): string {
 function orderTemplate(ctx: TemplateContext): void {
   const { w, exec, script } = ctx;
   const error = script.detail.error ?? {};
-  start(ctx);
+  start(ctx, 86_400);
   w.step('validate-order', { result: { valid: true } });
   if (script.failure === 'step') {
     w.stepExhausted('reserve-inventory', 3, error);
@@ -493,7 +493,7 @@ function orderTemplate(ctx: TemplateContext): void {
 function paymentTemplate(ctx: TemplateContext): void {
   const { w, exec, script } = ctx;
   const error = script.detail.error ?? {};
-  start(ctx);
+  start(ctx, 3_600);
   w.step('authorize-card', { result: { authorized: true } });
   const cb = w.callbackStarted('fraud-review', 900);
   w.invocationCompleted();
@@ -529,7 +529,7 @@ function paymentTemplate(ctx: TemplateContext): void {
 function batchTemplate(ctx: TemplateContext): void {
   const { w, exec, script } = ctx;
   const error = script.detail.error ?? {};
-  start(ctx);
+  start(ctx, 7_200);
   w.step('fetch-batch');
   w.step('process-records', { retries: script.retries });
   if (script.failure) {
@@ -560,7 +560,7 @@ function batchTemplate(ctx: TemplateContext): void {
  */
 function hugeTemplate(ctx: TemplateContext): void {
   const { w } = ctx;
-  start(ctx);
+  start(ctx, 86_400);
   w.step('load-batch');
   const mapId = w.contextStarted('process-records', 'Map');
   // Fixed events: ExecutionStarted, 2 step events, Map start/end, final InvocationCompleted, ExecutionSucceeded.
