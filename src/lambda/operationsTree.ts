@@ -35,6 +35,8 @@ export interface Operation {
   reportedAttempts: number;
   /** Waits: when the wait is due. */
   scheduledEnd: number | undefined;
+  /** Callbacks: the id SendDurableExecutionCallbackSuccess/Failure/Heartbeat take. */
+  callbackId: string | undefined;
   error: { readonly type?: string | undefined; readonly message?: string | undefined } | undefined;
   /** The event type's operation part when the model does not know it (e.g. `Fetch` of `FetchStarted`). */
   typeName: string | undefined;
@@ -171,6 +173,7 @@ export class OperationsTree {
         attempts: [],
         reportedAttempts: 0,
         scheduledEnd: undefined,
+        callbackId: undefined,
         error: undefined,
         typeName: undefined,
         unknownEvent: undefined,
@@ -208,6 +211,9 @@ export class OperationsTree {
         op.status = 'STARTED';
         if (op.kind === 'WAIT') {
           op.scheduledEnd = time(details?.ScheduledEndTimestamp as Date | undefined);
+        }
+        if (op.kind === 'CALLBACK' && typeof details?.CallbackId === 'string') {
+          op.callbackId = details.CallbackId;
         }
         break;
       case 'Succeeded':

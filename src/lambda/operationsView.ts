@@ -36,6 +36,9 @@ export function operationDetail(op: Operation): string {
     attempts > 1 ? `${attempts} attempts` : '',
     duration !== undefined ? humanDuration(duration) : op.status === 'STARTED' || op.status === 'PENDING' ? 'not finished' : '',
     op.error ? [op.error.type, op.error.message].filter(Boolean).join(': ') : '',
+    op.kind === 'WAIT' && op.scheduledEnd !== undefined ? `due ${new Date(op.scheduledEnd).toISOString()}` : '',
+    // Whoever answers the callback needs its id (the CLI and the SDK take it).
+    op.callbackId !== undefined ? `callback id ${op.callbackId}` : '',
   ]
     .filter(Boolean)
     .join(' · ');

@@ -57,7 +57,8 @@ export interface ServiceCall {
   params: Record<string, unknown>;
   /** Lambda only: decoded path labels such as FunctionName or DurableExecutionArn. */
   pathParams?: Record<string, string>;
-  run(state: EmulatorState, quirk?: QuirkFaultKind): WireResponse;
+  /** Promise only for operations the durable host answers (Invoke, Stop and callbacks of live executions). */
+  run(state: EmulatorState, quirk?: QuirkFaultKind): WireResponse | Promise<WireResponse>;
 }
 
 export interface ServiceAdapter {

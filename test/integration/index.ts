@@ -24,6 +24,7 @@ function loadSuites(): void {
   require('./dynamodb.test');
   require('./rds.test');
   require('./lambda.test');
+  require('./durable.test');
   require('./faults.test');
   require('./secrets.test');
   require('./credentialProcess.test');

@@ -9,6 +9,7 @@ import { countTreeNodes } from '../../src/lambda/operationsView';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument } from '../../src/webview/protocol';
+import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import { api, description, emulator, expand, hideViews, label, provider, waitFor, withStopAnswer } from './helpers';
 
 /*
@@ -137,20 +138,22 @@ describe('Lambda Durable Executions view', () => {
   it('pages through ListFunctions and lists only durable functions, which expand', async () => {
     const { rows } = await loadAllRows(p);
     const calls = await requests('ListFunctions');
-    // 1,106 functions, 25 a page; pages without a durable function come back empty and the core moves on.
-    assert.equal(calls.length, Math.ceil(1_106 / 25));
+    // 1,106 generated functions and the 6 sample durable functions, 25 a page; pages without a durable
+    // function come back empty and the core moves on.
+    assert.equal(calls.length, Math.ceil((1_106 + SAMPLE_FUNCTIONS.length) / 25));
     assert.ok(calls.every((c) => c.query.MaxItems?.[0] === '25'));
     assert.equal(calls[0].query.Marker, undefined);
     assert.ok(calls.slice(1).every((c) => c.query.Marker?.length === 1));
     const functions = items(rows);
-    assert.deepEqual(functions.map(label), ['big-function', 'nightly-report', 'order-workflow', 'payment-saga']);
+    assert.deepEqual(functions.map(label), ['big-function', 'nightly-report', 'order-workflow', 'payment-saga', ...SAMPLE_FUNCTIONS.map((f) => f.name)].sort());
     for (const fn of functions) {
       const item = fn.getTreeItem();
       assert.equal(item.contextValue, ContextValue.durableFunction);
       assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     }
-    assert.match(description(functions[2]), /^nodejs22\.x · retention 30 d · timeout 1 d$/);
-    const nightly = await expand(p, functions[1]);
+    const byName = (name: string) => functions.find((f) => label(f) === name)!;
+    assert.match(description(byName('order-workflow')), /^nodejs22\.x · retention 30 d · timeout 1 d$/);
+    const nightly = await expand(p, byName('nightly-report'));
     assert.equal(nightly.length, 1);
     assert.match(label(nightly[0]), /No durable executions/);
   });
