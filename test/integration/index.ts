@@ -28,6 +28,7 @@ function loadSuites(): void {
   require('./secrets.test');
   require('./panelSecurity.test');
   require('./badInput.test');
+  require('./accessibility.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
