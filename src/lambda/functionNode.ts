@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import type { PagedChildren } from '../tree/pagedChildren';
+import { rowAccessibility } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -95,9 +96,12 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
       ['KMS key', config?.KMSKeyArn],
       ['Last modified', f.LastModified],
     ]);
-    item.accessibilityInformation = {
-      label: `Function ${name}${this.durable ? '' : ', not durable'}${item.description ? `, ${String(item.description)}` : ''}`,
-    };
+    // Said in words what the icon shows: a filter icon, a function, or a dimmed (not durable) function.
+    item.accessibilityInformation = rowAccessibility(
+      vscode.l10n.t('Function {0}', name),
+      this.synthesized ? vscode.l10n.t('from the function filter') : this.durable ? vscode.l10n.t('durable') : vscode.l10n.t('not durable, no executions'),
+      this.synthesized ? (name === this.apiName ? undefined : this.apiName) : f.Runtime,
+    );
     return item;
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import type { PagedChildren } from '../tree/pagedChildren';
+import { rowAccessibility } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -102,9 +103,12 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
       ['Cluster ARN', c.DBClusterArn],
       ['Resource id', c.DbClusterResourceId],
     ]);
-    item.accessibilityInformation = {
-      label: `DB cluster ${this.identifier}, ${support.enabled ? `backtrack window ${windowText(window ?? 0)}` : support.reason}`,
-    };
+    // The dimmed icon is the only other sign that a cluster cannot backtrack: say it.
+    item.accessibilityInformation = rowAccessibility(
+      vscode.l10n.t('DB cluster {0}', this.identifier),
+      support.enabled ? vscode.l10n.t('backtrack enabled, window {0}', windowText(window ?? 0)) : vscode.l10n.t('cannot backtrack: {0}', support.reason),
+      [c.Engine, c.EngineVersion].filter(Boolean).join(' '),
+    );
     return item;
   }
 }

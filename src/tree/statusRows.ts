@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
+import { rowAccessibility } from './accessibility';
 import type { UserError } from '../aws/errors';
 import type { TreeNode } from './treeNode';
 import type { AnyPagedChildren } from './pagedTreeProvider';
@@ -36,7 +37,7 @@ export class LoadMoreRow extends StatusRow {
     item.contextValue = ContextValue.loadMore;
     item.tooltip = 'Fetch the next page. Right-click to load several pages or copy the next-page token.';
     item.command = { command: Command.loadMore, title: 'Load more', arguments: [this] };
-    item.accessibilityInformation = { label: `Load more ${this.noun}, ${this.loadedCount} loaded` };
+    item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Load more {0}', this.noun), vscode.l10n.t('{0} loaded', this.loadedCount));
     return item;
   }
 }
@@ -47,6 +48,7 @@ export class LoadingRow extends StatusRow {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('loading~spin');
     item.contextValue = ContextValue.loading;
+    item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Loading more {0}, please wait', this.list.noun));
     return item;
   }
 }
@@ -76,6 +78,7 @@ export class ErrorRow extends StatusRow {
       .filter(Boolean)
       .join('\n');
     item.command = { command: Command.retry, title: 'Retry', arguments: [this] };
+    item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Error: {0}', this.error.message), item.description);
     return item;
   }
 }
@@ -99,6 +102,10 @@ export class MessageRow extends StatusRow {
       item.description = 'Clear filters';
       item.command = { command: Command.clearFilters, title: 'Clear filters', arguments: [this] };
     }
+    // The icon says why the list is empty: a filter, or nothing there.
+    item.accessibilityInformation = this.filtered
+      ? rowAccessibility(vscode.l10n.t('Empty, filtered'), this.message, vscode.l10n.t('Clear filters'))
+      : rowAccessibility(vscode.l10n.t('Empty'), this.message);
     return item;
   }
 }

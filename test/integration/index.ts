@@ -32,6 +32,7 @@ function loadSuites(): void {
   require('./badInput.test');
   require('./untrusted.test');
   require('./reliability.test');
+  require('./accessibility.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

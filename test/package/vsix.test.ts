@@ -23,22 +23,52 @@ describe('VSIX package', function () {
     assert.doesNotMatch(output, /WARNING/i);
   });
 
-  it('holds only the bundles, media, docs and manifest', () => {
-    const allowed = [
-      /^extension\/dist\/extension\.js$/,
-      /^extension\/dist\/sdk\/(core|dynamodb|rds|lambda)\.js$/,
-      /^extension\/dist\/webview\/panel\.(js|css)$/,
-      /^extension\/dist\/THIRD_PARTY_NOTICES\.txt$/,
-      /^extension\/media\/[\w-]+\.(svg|png)$/,
-      /^extension\/(readme\.md|changelog\.md|LICENSE\.txt|package\.json)$/i,
-      /^extension\.vsixmanifest$/,
-      /^\[Content_Types\]\.xml$/,
+  it('holds exactly the bundles, the two images the manifest names, the docs and the manifest (what `vsce ls` lists)', () => {
+    const shipped = [
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/changelog.md',
+      'extension/dist/extension.js',
+      'extension/dist/sdk/core.js',
+      'extension/dist/sdk/dynamodb.js',
+      'extension/dist/sdk/lambda.js',
+      'extension/dist/sdk/rds.js',
+      'extension/dist/THIRD_PARTY_NOTICES.txt',
+      'extension/dist/webview/panel.css',
+      'extension/dist/webview/panel.js',
+      'extension/LICENSE.txt',
+      'extension/media/activity-bar.svg',
+      'extension/media/icon.png',
+      'extension/package.json',
+      'extension/readme.md',
     ];
-    const unexpected = entries.filter((e) => !allowed.some((re) => re.test(e)));
-    assert.deepEqual(unexpected, [], 'no sources, tests, maps or node_modules');
-    for (const required of ['extension/dist/extension.js', 'extension/dist/webview/panel.js', 'extension/package.json', 'extension/dist/THIRD_PARTY_NOTICES.txt']) {
-      assert.ok(entries.includes(required), `${required} is packaged`);
+    const lower = (list: string[]): string[] => list.map((e) => e.toLowerCase()).sort();
+    assert.deepEqual(lower(entries), lower(shipped), 'no sources, tests, maps, screenshots, icon source or node_modules');
+  });
+
+  it('has what Marketplace and Open VSX show: icon 128×128 PNG, banner, categories, keywords, links', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, unknown> & {
+      icon: string;
+      galleryBanner: { color: string; theme: string };
+      categories: string[];
+      keywords: string[];
+      repository: { url: string };
+      bugs: { url: string };
+      homepage: string;
+      engines: Record<string, string>;
+    };
+    const png = readFileSync(manifest.icon);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the icon is 128×128');
+    assert.ok(entries.includes(`extension/${manifest.icon}`), 'the icon is packaged');
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    assert.ok(manifest.categories.length > 0 && manifest.categories.length <= 3);
+    assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30, 'vsce allows at most 30 keywords');
+    for (const url of [manifest.repository.url, manifest.bugs.url, manifest.homepage]) {
+      assert.match(url, /^https:\/\//);
     }
+    assert.ok(manifest.engines.vscode && manifest.engines.node, 'engines.vscode and engines.node are declared');
   });
 
   it('ships the licence notices of every third-party package it bundles', () => {
