@@ -44,7 +44,7 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='isTrusted'], Property[key.name='isTrusted']", message: 'Markdown is never trusted (no command links): leave isTrusted unset.' },
+        { selector: "MemberExpression[property.name='isTrusted']:not([object.property.name='workspace']), Property[key.name='isTrusted']", message: 'Markdown is never trusted (no command links): leave isTrusted unset.' },
         {
           selector: "Property[key.name='supportHtml'][value.value=true], AssignmentExpression[left.property.name='supportHtml'][right.value=true]",
           message: 'Markdown never renders HTML: leave supportHtml unset.',

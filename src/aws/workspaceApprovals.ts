@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { forNotification } from '../util/plainText';
 import { Setting } from '../constants';
 import { displayValue, type Decision, type GuardedSetting, type IgnoredValue } from './settingApproval';
 import { affectsGuardedSetting, ignoredWorkspaceValues, useWorkspaceDecisions } from './settings';
@@ -67,7 +68,7 @@ export class WorkspaceSettingApprovals implements vscode.Disposable {
     const ignore = vscode.l10n.t('Ignore');
     // A modal's message and detail are plain text: the value shows as written, as JSON.
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This workspace sets awsHistory.{0}. Use its value?', ignored.key),
+      forNotification(vscode.l10n.t('This workspace sets awsHistory.{0}. Use its value?', ignored.key)),
       {
         modal: true,
         detail: vscode.l10n.t('Value: {0}\nFrom: {1}\n\n{2}\n\nUntil you decide, your own setting (or the default) is used.', displayValue(ignored.value), source(ignored), consequence(ignored.key)),

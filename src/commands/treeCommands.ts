@@ -243,7 +243,7 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
       );
       if (stopped) {
         void vscode.window.showWarningMessage(
-          vscode.l10n.t('Stopped loading {0} after {1}: {2}. Nothing more is requested for the old list.', target.noun, loaded, stopped),
+          forNotification(vscode.l10n.t('Stopped loading {0} after {1}: {2}. Nothing more is requested for the old list.', target.noun, loaded, stopped)),
         );
       } else {
         vscode.window.setStatusBarMessage(`$(check) Loaded ${loaded} more ${target.noun}`, 4000);

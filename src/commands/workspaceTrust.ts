@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { forNotification } from '../util/plainText';
 
 /**
  * Actions change AWS, so they are off in Restricted Mode however they are invoked (package.json hides
@@ -8,6 +9,6 @@ export function refusedInRestrictedMode(action: string): boolean {
   if (vscode.workspace.isTrusted) {
     return false;
   }
-  void vscode.window.showWarningMessage(vscode.l10n.t('{0} is off in Restricted Mode. Trust this workspace to use actions that change AWS.', action));
+  void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('{0} is off in Restricted Mode. Trust this workspace to use actions that change AWS.', action)));
   return true;
 }

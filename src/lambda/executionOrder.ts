@@ -59,14 +59,14 @@ export async function fetchInOrder<P extends { readonly items: readonly { readon
   endpoint: string,
   wanted: ExecutionOrder,
   firstPage: boolean,
-  fetch: (reverseOrder: boolean | undefined) => Promise<P>,
+  fetchPage: (reverseOrder: boolean | undefined) => Promise<P>,
 ): Promise<{ page: P; shown: ExecutionOrder }> {
-  const page = await fetch(semantics.reverseOrder(endpoint, wanted));
+  const page = await fetchPage(semantics.reverseOrder(endpoint, wanted));
   const seen = firstPage ? observedOrder(page.items) : undefined;
   if (!seen || seen === wanted) {
     return { page, shown: wanted };
   }
   semantics.flip(endpoint);
-  const again = await fetch(semantics.reverseOrder(endpoint, wanted));
+  const again = await fetchPage(semantics.reverseOrder(endpoint, wanted));
   return { page: again, shown: observedOrder(again.items) ?? wanted };
 }

@@ -198,7 +198,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       }
       if (!provider.contains(node)) {
         // A row of the previous connection (a stale argument): never act on it with the new identity.
-        void vscode.window.showWarningMessage(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.'));
+        void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.')));
         return false;
       }
       if (!node.running) {

@@ -7,7 +7,7 @@
  * Field presence means the identity fields (Id, Name, ParentId, SubType) and the details' keys one level
  * down (`Result.Payload`, `RetryDetails.CurrentAttempt`). What is inside an error payload is not compared:
  * every ErrorObject field is optional in the model, and the JS SDK never fills StackTrace while other
- * runtimes do. The hostile data set is deliberately not realistic and is left out.
+ * runtimes do. The hostile data set and the `model-drift` execution are deliberately not realistic and are left out.
  */
 import * as assert from 'node:assert/strict';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
@@ -105,7 +105,8 @@ describe('emulator: generated histories have the shapes of real SDK runs', funct
     const us = regionData(large, 'us-east-1');
     const big = us.executions.filter((e) => e.functionName === 'big-function');
     const executions = [
-      ...us.executions.filter((e) => e.functionName !== 'big-function'),
+      // `model-drift` holds, on purpose, types the model does not know yet (the panel must render them anyway).
+      ...us.executions.filter((e) => e.functionName !== 'big-function' && e.workflow !== 'drift'),
       ...regionData(large, 'eu-west-1').executions,
       // Every status of the big list appears within its newest and oldest few hundred.
       ...big.slice(0, 300),
