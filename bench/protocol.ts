@@ -112,6 +112,22 @@ export interface PanelSample {
   phasesMs: { pageReady?: number | undefined; documentBuilt?: number | undefined; documentPosted?: number | undefined; longestDriftEnded?: number };
 }
 
+export interface PanelUpdatesSample {
+  method: string;
+  /** Bytes (JSON length) posted to the page from "Load all" to its end, 10,000 events. */
+  loadAllPostedBytes: number;
+  finalDocumentBytes: number;
+  loadAllBytesRatio: number;
+  /** Events loaded in the RUNNING execution's panel before the tick. */
+  runningEvents: number;
+  /** Emulator requests of one auto-refresh tick, and the bytes it posted. */
+  refreshRequests: number;
+  refreshPostedBytes: number;
+  /** What the tick sent (operation and query) and posted (message type and bytes), for the record. */
+  refreshRequestLog: string[];
+  refreshMessages: string[];
+}
+
 export interface Sample {
   iteration: number;
   startedAt: string;
@@ -122,6 +138,7 @@ export interface Sample {
   heap?: HeapSample;
   tree?: TreeSample;
   panel?: PanelSample;
+  panelUpdates?: PanelUpdatesSample;
   /** `--diagnose` only: median milliseconds of each step of the first page. */
   diagnosis?: Record<string, number>;
   /** `--diagnose` only: the heaviest functions (self time) of the details-panel window. */

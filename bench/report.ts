@@ -7,6 +7,8 @@ import { spread, type Spread } from './stats';
 export type Verdict = 'PASS' | 'FAIL' | 'NOT MEASURED' | 'INFO';
 
 export interface Row {
+  /** Stable across versions (results.json of two releases compare row by row); never reuse one for another measure. */
+  id: string;
   measure: string;
   median: string;
   min: string;
@@ -25,6 +27,7 @@ const ms = (value: number, digits = 1): string => `${value.toFixed(digits)} ms`;
 const ratio = (value: number): string => value.toFixed(2);
 
 interface NumericRow {
+  id: string;
   measure: string;
   target: string;
   values: number[];
@@ -38,10 +41,11 @@ interface NumericRow {
 function numericRow(r: NumericRow): Row {
   const s = spread(r.values);
   if (!s) {
-    return { measure: r.measure, median: 'not measured', min: '-', max: '-', target: r.target, result: 'NOT MEASURED', note: r.missing, values: r.values };
+    return { id: r.id, measure: r.measure, median: 'not measured', min: '-', max: '-', target: r.target, result: 'NOT MEASURED', note: r.missing, values: r.values };
   }
   const complete = s.count >= r.runs;
   return {
+    id: r.id,
     measure: r.measure,
     median: r.format(s.median),
     min: r.format(s.min),
@@ -73,6 +77,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
   const activation = defined(samples.map((s) => s.activation));
   rows.push(
     numericRow({
+      id: 'activate',
       measure: '`activate()` duration (performance marks inside the extension)',
       target: '≤ 15 ms',
       values: activation.map((a) => a.activationMs),
@@ -86,6 +91,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
   const sdkCounts = activation.map((a) => (a.entryInCache ? a.sdkModules.length + a.loadedChunks.length : Number.NaN));
   rows.push(
     numericRow({
+      id: 'sdkModulesAtActivation',
       measure: '`@aws-sdk` modules loaded after activation, before any view is expanded',
       target: '0',
       values: sdkCounts,
@@ -101,6 +107,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
   const firstPage = defined(samples.map((s) => s.firstPage));
   rows.push(
     numericRow({
+      id: 'firstPageRatio',
       measure: 'first page: expand → rows returned by the provider ÷ same `fetchPage` with the raw SDK client',
       target: '≤ 1.2',
       values: firstPage.map((f) => f.ratio),
@@ -117,6 +124,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
   const paging = defined(samples.map((s) => s.paging));
   rows.push(
     numericRow({
+      id: 'pagingRatio',
       measure: 'page 100 / page 1 time, 100 pages of 100 items, one Load more at a time',
       target: '≤ 1.5',
       values: paging.map((p) => p.ratio),
@@ -132,6 +140,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
   const heapUnmeasured = heap.find((h) => !h.measured);
   rows.push(
     numericRow({
+      id: 'heapPerItem',
       measure: 'extension-host heap growth per loaded item at 10,000 items',
       target: '≤ 2 KB',
       values: heapMeasured.map((h) => h.perItemBytes),
@@ -146,6 +155,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
   const panelMissing = firstError(samples, 'panel');
   rows.push(
     numericRow({
+      id: 'panelFirstPaint',
       measure: 'details panel, 10,000-event history: command → first paint in the webview',
       target: '≤ 1 s',
       values: panelMeasured.map((p) => p.commandToPaintMs),
@@ -156,6 +166,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
       note: panelMeasured[0]?.method,
     }),
     numericRow({
+      id: 'panelLongestBlock',
       measure: 'longest extension-host block during that',
       target: '≤ 200 ms',
       values: panelMeasured.map((p) => p.longestBlockMs),
@@ -167,16 +178,57 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
     }),
   );
   rows.push(...treeRows(samples, runs));
+  rows.push(...panelUpdateRows(samples, runs));
   rows.push(...infoRows(samples));
   return rows;
+}
+
+function panelUpdateRows(samples: readonly Sample[], runs: number): Row[] {
+  const updates = defined(samples.map((s) => s.panelUpdates));
+  const missing = firstError(samples, 'panelUpdates');
+  const note = updates[0]?.method;
+  return [
+    numericRow({
+      id: 'historyLoadAllBytesRatio',
+      measure: 'details panel "Load all" of 10,000 events: bytes posted to the page ÷ bytes of the final document',
+      target: '≤ 2',
+      values: updates.map((u) => u.loadAllBytesRatio),
+      format: ratio,
+      pass: (s) => s.median <= 2,
+      runs,
+      missing,
+      note,
+    }),
+    numericRow({
+      id: 'runningRefreshRequests',
+      measure: 'requests per auto-refresh tick of a RUNNING execution with 10,000 events loaded',
+      target: '≤ 2',
+      values: updates.map((u) => u.refreshRequests),
+      format: (v) => String(v),
+      pass: (s) => s.max <= 2,
+      runs,
+      missing,
+    }),
+    numericRow({
+      id: 'runningRefreshKB',
+      measure: 'KB posted to the page per such tick',
+      target: '≤ 64 KB',
+      values: updates.map((u) => u.refreshPostedBytes),
+      format: kb,
+      pass: (s) => s.median <= 64 * KB,
+      runs,
+      missing,
+    }),
+  ];
 }
 
 function requestsRow(samples: readonly Sample[], runs: number): Row {
   const measure = 'requests sent at activation; per expand; per Load more';
   const target = '0; 1; 1';
   const usable = samples.filter((s) => s.activation && s.firstPage && s.paging && s.tree);
+  const id = 'requestsPerAction';
   if (usable.length === 0) {
-    return { measure, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: firstError(samples, 'activation', 'firstPage', 'paging', 'tree') };
+    return { id, measure, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: firstError(samples, 'activation', 'firstPage', 'paging', 'tree') };
   }
   const perRun = usable.map((s) => ({
     activation: s.activation?.requests ?? Number.NaN,
@@ -192,6 +244,7 @@ function requestsRow(samples: readonly Sample[], runs: number): Row {
     [all.activation, all.expand, all.loadMore].map((v) => { const s = spread(v); return s ? String(f(s)) : '?'; }).join('; ');
   const exact = all.activation.every((v) => v === 0) && all.expand.every((v) => v === 1) && all.loadMore.every((v) => v === 1);
   return {
+    id,
     measure,
     median: pick((s) => s.median),
     min: pick((s) => s.min),
@@ -209,8 +262,8 @@ function sizeRows(sizes: Sizes | undefined, error?: string): Row[] {
   const measure = 'main extension bundle (minified) / each lazily loaded service chunk / webview bundle';
   const vsixMeasure = 'VSIX size';
   if (!sizes) {
-    const missing = (m: string, target: string): Row => ({ measure: m, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: error });
-    return [missing(measure, '≤ 150 KB / report / ≤ 200 KB'), missing(vsixMeasure, '≤ 1.5 MB')];
+    const missing = (id: string, m: string, target: string): Row => ({ id, measure: m, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: error });
+    return [missing('bundleSizes', measure, '≤ 150 KB / report / ≤ 200 KB'), missing('vsixSize', vsixMeasure, '≤ 1.5 MB')];
   }
   const chunks = Object.entries(sizes.chunks)
     .map(([name, bytes]) => `${name} ${kb(bytes)}`)
@@ -219,6 +272,7 @@ function sizeRows(sizes: Sizes | undefined, error?: string): Row[] {
   const vsix = `${(sizes.vsixBytes / KB / KB).toFixed(2)} MB`;
   return [
     {
+      id: 'bundleSizes',
       measure,
       median: figure,
       min: '=',
@@ -229,6 +283,7 @@ function sizeRows(sizes: Sizes | undefined, error?: string): Row[] {
       values: [sizes],
     },
     {
+      id: 'vsixSize',
       measure: vsixMeasure,
       median: vsix,
       min: '=',
@@ -249,8 +304,8 @@ function treeRows(samples: readonly Sample[], runs: number): Row[] {
   if (tree.length === 0) {
     const note = firstError(samples, 'tree');
     return [
-      { measure: eventsMeasure, median: 'not measured', min: '-', max: '-', target: '0 full-tree events', result: 'NOT MEASURED', note },
-      { measure: itemsMeasure, median: 'not measured', min: '-', max: '-', target: '0 rebuilt', result: 'NOT MEASURED', note },
+      { id: 'treeEventsScoped', measure: eventsMeasure, median: 'not measured', min: '-', max: '-', target: '0 full-tree events', result: 'NOT MEASURED', note },
+      { id: 'treeItemsReused', measure: itemsMeasure, median: 'not measured', min: '-', max: '-', target: '0 rebuilt', result: 'NOT MEASURED', note },
     ];
   }
   const sum = (f: (t: (typeof tree)[number]) => number): number => tree.reduce((n, t) => n + f(t), 0);
@@ -265,6 +320,7 @@ function treeRows(samples: readonly Sample[], runs: number): Row[] {
   const complete = tree.length >= runs;
   return [
     {
+      id: 'treeEventsScoped',
       measure: eventsMeasure,
       median: `${undefinedEvents} full-tree / ${ownerEvents} owner-node / ${otherEvents} other events`,
       min: '-',
@@ -277,6 +333,7 @@ function treeRows(samples: readonly Sample[], runs: number): Row[] {
       values: tree,
     },
     {
+      id: 'treeItemsReused',
       measure: itemsMeasure,
       median: `${rebuilt} TreeItems rebuilt, ${replaced} nodes replaced of ${checked} rows`,
       min: '-',
@@ -289,11 +346,11 @@ function treeRows(samples: readonly Sample[], runs: number): Row[] {
 }
 
 function infoRows(samples: readonly Sample[]): Row[] {
-  const info = (measure: string, values: number[], format: (v: number) => string, note: string): Row => {
+  const info = (id: string, measure: string, values: number[], format: (v: number) => string, note: string): Row => {
     const s = spread(values);
     return s
-      ? { measure, median: format(s.median), min: format(s.min), max: format(s.max), target: 'report', result: 'INFO', note, values }
-      : { measure, median: 'not measured', min: '-', max: '-', target: 'report', result: 'INFO', note };
+      ? { id, measure, median: format(s.median), min: format(s.min), max: format(s.max), target: 'report', result: 'INFO', note, values }
+      : { id, measure, median: 'not measured', min: '-', max: '-', target: 'report', result: 'INFO', note };
   };
   const firstPage = defined(samples.map((s) => s.firstPage));
   const paging = defined(samples.map((s) => s.paging));
@@ -301,23 +358,24 @@ function infoRows(samples: readonly Sample[]): Row[] {
   const median = (values: number[]): number => spread(values)?.median ?? Number.NaN;
   const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);
   return [
-    info('first page, provider (median ms per run)', firstPage.map((f) => median(f.providerMs)), (v) => ms(v), 'refresh + getChildren() + getTreeItem of every row'),
-    info('first page, raw SDK (median ms per run)', firstPage.map((f) => median(f.rawMs)), (v) => ms(v), 'DynamoDBClient.send(ListBackupsCommand), same process'),
-    info('first page ratio, getChildren() alone', firstPage.map((f) => f.childrenOnlyRatio), ratio, 'TreeItems not asked for'),
-    info('first expand of a run (SDK chunk load + client)', firstPage.map((f) => f.coldExpandMs), (v) => ms(v), 'one-time cost, not in the ratio'),
-    info(`pages ${earlyPages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))), (v) => ms(v), 'Load more command → getChildren + every TreeItem'),
-    info(`pages ${latePages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(latePages[0] - 1, latePages[1]))), (v) => ms(v), 'same'),
-    info('page 100 / page 1, extension-host CPU time instead of wall time', paging.map((p) => p.cpuRatio), ratio, 'process.cpuUsage() per page, same windows: not inflated by other processes on the machine'),
+    info('firstPageProviderMs', 'first page, provider (median ms per run)', firstPage.map((f) => median(f.providerMs)), (v) => ms(v), 'refresh + getChildren() + getTreeItem of every row'),
+    info('firstPageRawMs', 'first page, raw SDK (median ms per run)', firstPage.map((f) => median(f.rawMs)), (v) => ms(v), 'DynamoDBClient.send(ListBackupsCommand), same process'),
+    info('firstPageChildrenOnlyRatio', 'first page ratio, getChildren() alone', firstPage.map((f) => f.childrenOnlyRatio), ratio, 'TreeItems not asked for'),
+    info('coldExpandMs', 'first expand of a run (SDK chunk load + client)', firstPage.map((f) => f.coldExpandMs), (v) => ms(v), 'one-time cost, not in the ratio'),
+    info('earlyPagesMs', `pages ${earlyPages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))), (v) => ms(v), 'Load more command → getChildren + every TreeItem'),
+    info('latePagesMs', `pages ${latePages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(latePages[0] - 1, latePages[1]))), (v) => ms(v), 'same'),
+    info('pagingCpuRatio', 'page 100 / page 1, extension-host CPU time instead of wall time', paging.map((p) => p.cpuRatio), ratio, 'process.cpuUsage() per page, same windows: not inflated by other processes on the machine'),
     info(
+      'gcPausesDelta',
       `GC pauses per page, pages ${earlyPages.join('–')} → ${latePages.join('–')} (mean ms)`,
       paging.map((p) => mean(p.pageGcMs.slice(latePages[0] - 1, latePages[1])) - mean(p.pageGcMs.slice(earlyPages[0] - 1, earlyPages[1]))),
       (v) => `${v >= 0 ? '+' : ''}${v.toFixed(2)} ms`,
       'late minus early window, PerformanceObserver gc entries',
     ),
-    info('getChildren + TreeItems at 10,000 rows, no request (ms)', paging.map((p) => p.localAt10kMs), (v) => ms(v, 2), "the provider's own cost of a refresh at 10,000 rows (includes the root's setup check and any setContext it awaits)"),
-    info('emulator alone: raw SDK late ÷ early page', paging.map((p) => p.rawRatio), ratio, `raw client, same tokens as pages ${latePages.join('–')} and ${earlyPages.join('–')}: the part of the page ratio that is not the extension`),
-    info('history events shown at first paint', panel.map((p) => p.historyEventsShown ?? Number.NaN), (v) => String(v), 'first history page (awsHistory.pageSize)'),
-    info('details panel: page script ready after the command', panel.map((p) => p.phasesMs.pageReady ?? Number.NaN), (v) => ms(v, 0), "the webview's own boot (VS Code), the longest step of the paint"),
-    info('details panel: document built after the command', panel.map((p) => p.phasesMs.documentBuilt ?? Number.NaN), (v) => ms(v, 0), 'GetDurableExecution + first history page + document, in parallel with the boot'),
+    info('localAt10kMs', 'getChildren + TreeItems at 10,000 rows, no request (ms)', paging.map((p) => p.localAt10kMs), (v) => ms(v, 2), "the provider's own cost of a refresh at 10,000 rows (includes the root's setup check and any setContext it awaits)"),
+    info('emulatorRawRatio', 'emulator alone: raw SDK late ÷ early page', paging.map((p) => p.rawRatio), ratio, `raw client, same tokens as pages ${latePages.join('–')} and ${earlyPages.join('–')}: the part of the page ratio that is not the extension`),
+    info('panelEventsShown', 'history events shown at first paint', panel.map((p) => p.historyEventsShown ?? Number.NaN), (v) => String(v), 'first history page (awsHistory.pageSize)'),
+    info('panelPageReadyMs', 'details panel: page script ready after the command', panel.map((p) => p.phasesMs.pageReady ?? Number.NaN), (v) => ms(v, 0), "the webview's own boot (VS Code), the longest step of the paint"),
+    info('panelDocumentBuiltMs', 'details panel: document built after the command', panel.map((p) => p.phasesMs.documentBuilt ?? Number.NaN), (v) => ms(v, 0), 'GetDurableExecution + first history page + document, in parallel with the boot'),
   ];
 }

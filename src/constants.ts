@@ -26,6 +26,7 @@ export const Command = {
   clearFilters: 'awsHistory.clearFilters',
   showLog: 'awsHistory.showLog',
   pickConnection: 'awsHistory.pickConnection',
+  resetWorkspaceSettingApprovals: 'awsHistory.resetWorkspaceSettingApprovals',
   dynamodbFilter: 'awsHistory.dynamodb.filter',
   dynamodbFilterActive: 'awsHistory.dynamodb.filterActive',
   dynamodbCopyTableArn: 'awsHistory.dynamodb.copyTableArn',
@@ -79,4 +80,5 @@ export const Setting = {
   endpoints: 'endpoints',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   lambdaAutoRefreshSeconds: 'lambda.autoRefreshSeconds',
+  lambdaHistoryLoadAllLimit: 'lambda.historyLoadAllLimit',
 } as const;

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
-import { ClientFactory } from './aws/clientFactory';
+import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
+import { registerWorkspaceApprovals } from './commands/workspaceApprovalCommands';
 import { registerDynamoDb } from './dynamodb/register';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
@@ -15,8 +16,9 @@ import { log } from './util/log';
 import { DetailPanels } from './webview/detailPanel';
 import { describeError } from './aws/errors';
 import { invalidRequestSetting } from './aws/settings';
-import { createTestApi, type TestApi } from './testApi';
 import { setDisplayLocale } from './util/format';
+import { WorkspaceSettingApprovals } from './aws/workspaceApprovals';
+import { createTestApi, TestHooks, type TestApi } from './testApi';
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -27,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     l10n.config({ contents: vscode.l10n.bundle });
   }
   setDisplayLocale(vscode.env.language);
+  // Before the session: it decides which workspace values of profile, region and endpoints may be read.
+  const approvals = new WorkspaceSettingApprovals(context.workspaceState);
   const session = new AwsSession();
   const clients = new ClientFactory(session, log());
   const views = new ViewRegistry();
@@ -43,28 +47,36 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }
     return clients.checkCredentials().then(
       () => 'ok',
-      () => 'noCredentials',
+      (error: unknown) => (error instanceof CredentialsTimeoutError ? 'credentialsTimeout' : 'noCredentials'),
     );
   };
   context.subscriptions.push(
     session,
     views,
     panels,
+    // Everything of the old connection stops at once: lists reset (aborting their requests), panels say
+    // which connection they show and turn their actions off.
+    session.onDidSwitch((previous) => {
+      views.refreshAll();
+      panels.connectionChanged(previous);
+    }),
     session.onDidChange(() => {
       clients.reset();
       views.refreshAll();
     }),
   );
-  const feature: FeatureContext = { extension: context, session, clients, views, panels, setupCheck };
+  const testHooks = process.env.AWS_HISTORY_TEST === '1' ? new TestHooks() : undefined;
+  const feature: FeatureContext = { extension: context, session, clients, views, panels, setupCheck, testHooks };
   registerConnectionCommands(context, session);
   registerTreeCommands(context, views);
   registerDynamoDb(feature);
   registerLambda(feature);
   registerRds(feature);
+  registerWorkspaceApprovals(feature, approvals);
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);
-  return process.env.AWS_HISTORY_TEST === '1' ? createTestApi(feature, measure.duration) : undefined;
+  return testHooks ? createTestApi(feature, testHooks, measure.duration) : undefined;
 }
 
 export function deactivate(): void {

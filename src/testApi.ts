@@ -1,4 +1,14 @@
 import type { FeatureContext } from './feature';
+import type { Execution } from './lambda/api';
+
+/**
+ * Switches only tests may flip. Made only when AWS_HISTORY_TEST=1 and reachable only through the
+ * TestApi, so no command argument, setting or state can turn them on in a user's window.
+ */
+export class TestHooks {
+  /** Answers Stop Execution's confirmation instead of the modal (tests check nothing is sent until it says yes). */
+  confirmStop: ((execution: Execution) => Promise<boolean>) | undefined;
+}
 
 /**
  * Returned by activate() only when AWS_HISTORY_TEST=1 (as Azure's extensions do), so integration tests
@@ -7,8 +17,9 @@ import type { FeatureContext } from './feature';
 export interface TestApi {
   readonly feature: FeatureContext;
   readonly activationMs: number;
+  readonly hooks: TestHooks;
 }
 
-export function createTestApi(feature: FeatureContext, activationMs: number): TestApi {
-  return { feature, activationMs };
+export function createTestApi(feature: FeatureContext, hooks: TestHooks, activationMs: number): TestApi {
+  return { feature, activationMs, hooks };
 }

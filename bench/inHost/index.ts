@@ -12,6 +12,7 @@ import { measureFirstPage } from './firstPage';
 import { message, requestCount, testApi } from './host';
 import { measurePaging } from './paging';
 import { measurePanel } from './panel';
+import { measurePanelUpdates } from './panelUpdates';
 import { measureTreeEvents } from './tree';
 
 const table = 'BigTable';
@@ -73,6 +74,7 @@ export async function run(): Promise<void> {
     } else {
       sample.panel = await step(sample, 'panel', () => measurePanel(api));
     }
+    sample.panelUpdates = await step(sample, 'panelUpdates', () => measurePanelUpdates(api));
     // Every run starts from the same stored state.
     await dynamodb.filters.clear();
     await api.feature.views.get('lambda').filters.clear();

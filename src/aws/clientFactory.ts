@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ServiceKey } from '../constants';
 import type { AwsSession, Connection } from './session';
+import { withCredentialErrors } from './errors';
 import { configuredEndpoints, invalidRequestSetting, requestTimeoutMs } from './settings';
 import type * as CoreChunk from './sdk/core';
 import type * as DynamoDbChunk from './sdk/dynamodb';
@@ -40,6 +41,26 @@ export class NoRegionError extends Error {
   }
 }
 
+/**
+ * Thrown when credential resolution (an SSO login, credential_process, assume-role) outlasts the request
+ * timeout: the view ends in its no-credentials state with this reason instead of spinning forever.
+ */
+export class CredentialsTimeoutError extends Error {
+  override readonly name = 'CredentialsTimeoutError';
+  constructor(seconds: number) {
+    super(`resolving credentials took longer than ${seconds} s (awsHistory.requestTimeoutSeconds).`);
+  }
+}
+
+/** The SDK's own abort error shape (name `AbortError`), so every caller treats it as a cancellation. */
+function abortError(): Error {
+  const error = new Error('The request was cancelled: the AWS connection changed or the view was reset.');
+  error.name = 'AbortError';
+  return error;
+}
+
+type CredentialProvider = ReturnType<typeof CoreChunk.fromNodeProviderChain>;
+
 /*
  * The SDK lives in separately built chunks (dist/sdk/*.js) that are required here on first use. A static
  * import would pull megabytes into activation; esbuild keeps these requires as they are.
@@ -71,13 +92,23 @@ export class ClientFactory {
     return [...this.loaded];
   }
 
-  async get<K extends ServiceKey>(service: K): Promise<ServiceClient<K>> {
+  /**
+   * The client of the current connection. With `signal` (a list's, panel's or timer's), nothing is returned
+   * once it is aborted: a request of a previous connection is never sent to the new one.
+   */
+  async get<K extends ServiceKey>(service: K, signal?: AbortSignal): Promise<ServiceClient<K>> {
+    if (signal?.aborted) {
+      throw abortError();
+    }
     // A setting that breaks its rule (settings.json bypasses the schema) stops every request here, with its message.
     const invalid = invalidRequestSetting();
     if (invalid) {
       throw invalid;
     }
     const connection = await this.session.resolve();
+    if (signal?.aborted) {
+      throw abortError();
+    }
     if (!connection.region) {
       throw new NoRegionError();
     }
@@ -97,7 +128,7 @@ export class ClientFactory {
   /** Resolves credentials without sending a request, for the "no credentials" welcome view. */
   async checkCredentials(): Promise<void> {
     const connection = await this.session.resolve();
-    await this.credentialsFor(connection)();
+    await this.credentialsFor(connection, requestTimeoutMs())();
   }
 
   /** Drops cached clients so the next request picks up a new profile, region, endpoint or login. */
@@ -109,14 +140,42 @@ export class ClientFactory {
     this.providers.clear();
   }
 
-  private readonly providers = new Map<string, ReturnType<typeof CoreChunk.fromNodeProviderChain>>();
+  private readonly providers = new Map<string, CredentialProvider>();
 
-  private credentialsFor(connection: Connection): ReturnType<typeof CoreChunk.fromNodeProviderChain> {
-    const key = connection.profileExplicit ? connection.profile : '';
+  /**
+   * The provider chain of the connection, bounded by `timeout`: the SSO and STS clients inside it get the same
+   * request timeout, and a source that never answers (a credential_process waiting for input, an SSO login
+   * nobody completes) fails with CredentialsTimeoutError. A timed-out chain is dropped so Retry starts afresh.
+   */
+  private credentialsFor(connection: Connection, timeout: number): CredentialProvider {
+    const key = `${connection.profileExplicit ? connection.profile : ''}|${timeout}`;
     let provider = this.providers.get(key);
     if (!provider) {
       this.loaded.add('core');
-      provider = loadCore().fromNodeProviderChain(connection.profileExplicit ? { profile: connection.profile } : {});
+      const chain = withCredentialErrors((logger) =>
+        loadCore().fromNodeProviderChain({
+          ...(connection.profileExplicit ? { profile: connection.profile } : {}),
+          logger,
+          clientConfig: { maxAttempts: 2, requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true } },
+        }),
+      );
+      const bounded = (async (options?: Parameters<CredentialProvider>[0]) => {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            if (this.providers.get(key) === bounded) {
+              this.providers.delete(key);
+            }
+            reject(new CredentialsTimeoutError(Math.round(timeout / 1000)));
+          }, timeout);
+        });
+        try {
+          return await Promise.race([chain(options), deadline]);
+        } finally {
+          clearTimeout(timer);
+        }
+      }) as CredentialProvider;
+      provider = bounded;
       this.providers.set(key, provider);
     }
     return provider;
@@ -131,7 +190,7 @@ export class ClientFactory {
   ): ClientOf<K> {
     const config = {
       region: connection.region,
-      credentials: this.credentialsFor(connection),
+      credentials: this.credentialsFor(connection, timeout),
       // Undefined leaves AWS_ENDPOINT_URL(_SERVICE) and a profile's endpoint_url to the SDK.
       ...(endpoint ? { endpoint } : {}),
       ...(connection.profileExplicit ? { profile: connection.profile } : {}),

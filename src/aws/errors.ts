@@ -4,6 +4,7 @@
  * name, message and the context we pass in.
  */
 import * as l10n from '@vscode/l10n';
+import { plainLine } from '../util/plainText';
 
 export type ErrorKind =
   | 'accessDenied'
@@ -87,20 +88,143 @@ const notFound = new Set([
 ]);
 const network = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** The error's name as sent (a hostile endpoint chooses it), on one line like every other text from AWS. */
 function codeOf(error: SdkErrorShape): string {
-  return error.name ?? error.Code ?? error.code ?? 'Error';
+  return plainLine(String(error.name ?? error.Code ?? error.code ?? 'Error'));
 }
 
+/** The first line of an error text (any line terminator), with invisible controls shown (plainLine). */
 function firstLine(text: string | undefined, max = 300): string {
-  const line = (text ?? '').split(/\r?\n/, 1)[0]?.trim() ?? '';
+  const line = plainLine((text ?? '').split(/\r\n|[\r\n\u0085\u2028\u2029]/, 1)[0] ?? '').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/**
+ * Why the credential provider chain produced no credentials. The SDK's own messages carry the
+ * `credential_process` command line and its output (and the chain's final error says nothing useful),
+ * so the chain's failures are reduced to one of these before anything shows or logs them.
+ */
+export type CredentialFailure =
+  | 'ssoExpired'
+  | 'ssoTokenMissing'
+  | 'processFailed'
+  | 'processNotStarted'
+  | 'processInvalidJson'
+  | 'processInvalidCredentials'
+  | 'processExpired'
+  | 'profileNotFound'
+  | 'mfaRequired'
+  | 'roleAssumption'
+  | 'noCredentials';
+
+/** Thrown by the client factory's credential provider instead of the SDK's error: it holds no SDK text. */
+export class CredentialError extends Error {
+  override readonly name = 'CredentialError';
+  constructor(readonly reason: CredentialFailure) {
+    super(`Credential resolution failed: ${reason}`);
+  }
+}
+
+/** Tested in order: the first rule that matches one of the chain's failure messages decides. */
+const credentialRules: readonly [CredentialFailure, RegExp][] = [
+  ['ssoExpired', /SSO session associated with this profile has expired|Token is expired/i],
+  ['ssoTokenMissing', /SSO session associated with this profile is invalid|SSO session token associated with profile=.* was not found or is invalid|Sso session '.*' (could not be found|is missing)|missing required property 'sso_session'|Value not present for '.*' in SSO Token/i],
+  ['processInvalidJson', /credential_process returned invalid JSON/i],
+  ['processExpired', /credential_process returned expired credentials/i],
+  ['processInvalidCredentials', /credential_process (did not return Version 1|returned invalid credentials)/i],
+  // `exec` failed: the shell's message for a command it cannot run, else the command's own non-zero exit.
+  ['processNotStarted', /^Command failed:[\s\S]*(not found|No such file or directory|Permission denied|cannot execute|ENOENT|EACCES)/i],
+  ['processFailed', /^Command failed:/i],
+  ['mfaRequired', /requires multi-factor authentication/i],
+  ['profileNotFound', /^Profile '?\S+?'? (could not be found in shared credentials file|was not found)/i],
+];
+
+/**
+ * The reason for a failed resolution, from the debug lines the chain logged (kept in memory only) and
+ * the error it threw: one that is no provider error, after the chain started assuming a role, came from STS.
+ */
+export function classifyCredentialFailure(debugLines: readonly string[], thrown: unknown): CredentialFailure {
+  // Every ProviderError logs `@smithy/property-provider -> <message>` (`(!)` when it ends the chain).
+  const messages = debugLines.flatMap((line) => /^@smithy\/property-provider (?:->|\(!\)) ([\s\S]*)$/.exec(line)?.[1] ?? []);
+  for (const [reason, pattern] of credentialRules) {
+    if (messages.some((m) => pattern.test(m))) {
+      return reason;
+    }
+  }
+  const name = (thrown as { name?: unknown } | null)?.name;
+  const fromProvider = name === 'CredentialsProviderError' || name === 'TokenProviderError' || name === 'ProviderError';
+  return !fromProvider && debugLines.some((line) => /AssumeRole/i.test(line)) ? 'roleAssumption' : 'noCredentials';
+}
+
+/** The SDK `Logger` the credential chain writes its debug lines to. */
+export interface ChainLogger {
+  debug(...content: unknown[]): void;
+  info(...content: unknown[]): void;
+  warn(...content: unknown[]): void;
+  error(...content: unknown[]): void;
+  trace(...content: unknown[]): void;
+}
+
+/**
+ * The chain `create` builds, failing with a `CredentialError` that holds only the kind of failure. The
+ * SDK's errors and debug lines carry `credential_process` command lines and output: the lines are kept in
+ * memory for one resolution (callers waiting on the same memoized resolution share them), classified,
+ * and dropped at the next one.
+ */
+export function withCredentialErrors<A extends unknown[], R>(create: (logger: ChainLogger) => (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let lines: string[] = [];
+  let waiting = 0;
+  const record = (...parts: unknown[]): void => {
+    lines.push(parts.map(String).join(' '));
+  };
+  const ignore = (): void => undefined;
+  const chain = create({ debug: record, info: ignore, warn: record, error: ignore, trace: ignore });
+  return async (...args: A) => {
+    if (waiting++ === 0) {
+      lines = [];
+    }
+    try {
+      return await chain(...args);
+    } catch (error) {
+      throw new CredentialError(classifyCredentialFailure(lines, error));
+    } finally {
+      waiting--;
+    }
+  };
+}
+
+function credentialFailureMessage(reason: CredentialFailure, profile: string): string {
+  switch (reason) {
+    case 'ssoExpired':
+      return `The SSO session of profile "${profile}" has expired.`;
+    case 'ssoTokenMissing':
+      return `No valid SSO token for profile "${profile}": the SSO session is missing or invalid.`;
+    case 'processFailed':
+      return `The credential_process of profile "${profile}" exited with an error.`;
+    case 'processNotStarted':
+      return `The credential_process of profile "${profile}" could not be started.`;
+    case 'processInvalidJson':
+      return `The credential_process of profile "${profile}" returned invalid JSON.`;
+    case 'processInvalidCredentials':
+      return `The credential_process of profile "${profile}" returned no valid credentials.`;
+    case 'processExpired':
+      return `The credential_process of profile "${profile}" returned expired credentials.`;
+    case 'profileNotFound':
+      return `Profile "${profile}" was not found in the shared AWS config or credentials files.`;
+    case 'mfaRequired':
+      return `Profile "${profile}" needs an MFA code, which this extension cannot ask for.`;
+    case 'roleAssumption':
+      return `Assuming the role of profile "${profile}" failed.`;
+    case 'noCredentials':
+      return `No credentials found for profile "${profile}".`;
+  }
 }
 
 export function describeError(raw: unknown, ctx: ErrorContext): UserError {
   const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? (raw) : { message: String(raw) };
   const code = codeOf(error);
   const status = error.$metadata?.httpStatusCode;
-  const requestId = error.$metadata?.requestId;
+  const requestId = error.$metadata?.requestId === undefined ? undefined : plainLine(String(error.$metadata.requestId));
   const text = firstLine(error.message);
   const make = (kind: ErrorKind, message: string, hint: string): UserError => ({ kind, message, hint, code, requestId });
   const loginHint = l10n.t('Sign in again (for SSO: `aws sso login --profile {0}`) or pick another profile.', ctx.profile);
@@ -122,13 +246,19 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
       l10n.t('Grant {0} to this identity, or pick a profile that has it.', ctx.action),
     );
   }
-  if (credentialCodes.has(code) || /credential|security token|sso session/i.test(code + ' ' + text)) {
+  if (raw instanceof CredentialError) {
+    return make('credentials', credentialFailureMessage(raw.reason, ctx.profile), loginHint);
+  }
+  // Never the text: a provider's message may hold a credential_process command line or its output.
+  if (credentialCodes.has(code) || /credential|security token|sso session|Command failed:/i.test(code + ' ' + text)) {
     const expired = /expired/i.test(code + ' ' + text);
     return make(
       'credentials',
       expired
         ? l10n.t('The credentials of profile "{0}" have expired.', ctx.profile)
-        : l10n.t('No valid credentials for profile "{0}": {1}', ctx.profile, text || code),
+        : /ProviderError$/.test(code) || /^Command failed:/i.test(text)
+          ? credentialFailureMessage('noCredentials', ctx.profile)
+          : l10n.t('AWS did not accept the credentials of profile "{0}" ({1}).', ctx.profile, code),
       loginHint,
     );
   }

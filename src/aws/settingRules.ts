@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 
-export const checkedSettings = ['profile', 'region', 'endpoints', 'pageSize', 'requestTimeoutSeconds', 'lambda.autoRefreshSeconds'] as const;
+export const checkedSettings = ['profile', 'region', 'endpoints', 'pageSize', 'requestTimeoutSeconds', 'lambda.autoRefreshSeconds', 'lambda.historyLoadAllLimit'] as const;
 export type CheckedSetting = (typeof checkedSettings)[number];
 
 /** The rule as a user reads it (a function, so it is translated when asked, not when the module loads). */
@@ -17,15 +17,20 @@ export function settingRule(key: CheckedSetting): string {
     case 'region':
       return l10n.t('A region code such as us-east-1.');
     case 'endpoints':
-      return l10n.t('Keys dynamodb, rds and lambda, each an http:// or https:// URL without a user name or password.');
+      return l10n.t('Keys dynamodb, rds and lambda, each an https:// URL (http:// only for localhost, 127.x.x.x or ::1) without a user name or password.');
     case 'pageSize':
       return l10n.t('A whole number from 1 to 1000.');
     case 'requestTimeoutSeconds':
       return l10n.t('A whole number of seconds from 1 to 600.');
     case 'lambda.autoRefreshSeconds':
       return l10n.t('A whole number of seconds from 0 (off) to 3600.');
+    case 'lambda.historyLoadAllLimit':
+      return l10n.t('A whole number of events from 1000 to 1000000.');
   }
 }
+
+/** `awsHistory.lambda.historyLoadAllLimit`'s default (package.json says the same). */
+export const defaultHistoryLoadAllLimit = 20_000;
 
 const profileName = /^[^\s[\]"'`]{1,128}$/;
 const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -35,13 +40,33 @@ function wholeNumber(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
+/**
+ * True for hosts that never leave this machine. `URL` has already normalised the host: `127.1` and
+ * `0x7f.0.0.1` read as `127.0.0.1`, `[0:0::1]` as `[::1]`, names are lower-case.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** True for AWS's own endpoint hosts (commercial, China, GovCloud, dual-stack); anything else is custom. */
+export function isAwsEndpoint(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** An `https:` URL, or `http:` to a loopback host only: plain HTTP elsewhere exposes every signed request. */
 function validEndpoint(value: unknown): boolean {
   if (typeof value !== 'string' || value.trim() === '') {
     return false;
   }
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && url.hostname !== '';
+    const scheme = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    return scheme && url.username === '' && url.password === '' && url.hostname !== '';
   } catch {
     return false;
   }
@@ -69,6 +94,8 @@ export function settingIsValid(key: CheckedSetting, value: unknown): boolean {
       return wholeNumber(value, 1, 600);
     case 'lambda.autoRefreshSeconds':
       return wholeNumber(value, 0, 3600);
+    case 'lambda.historyLoadAllLimit':
+      return wholeNumber(value, 1000, 1_000_000);
   }
 }
 

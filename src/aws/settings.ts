@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { Setting, type ServiceKey } from '../constants';
-import { settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
+import { Setting, serviceKeys, type ServiceKey } from '../constants';
+import { guardedSettings, resolveSetting, type Decision, type GuardedSetting, type IgnoredValue, type ResolvedSetting } from './settingApproval';
+import { defaultHistoryLoadAllLimit, isAwsEndpoint, settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
 
 export type Endpoints = Partial<Record<ServiceKey, string>>;
 
@@ -8,16 +9,57 @@ function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(Setting.section);
 }
 
+/** Decisions the user took on workspace values (see WorkspaceSettingApprovals); none until activation. */
+let decisions: (id: string) => Decision | undefined = () => undefined;
+
+export function useWorkspaceDecisions(lookup: (id: string) => Decision | undefined): void {
+  decisions = lookup;
+}
+
+/** A setting that picks the endpoint or identity, with workspace values only where approved. */
+export function guardedSetting(key: GuardedSetting): ResolvedSetting {
+  const config = section();
+  const layers = config.inspect<unknown>(key) ?? {};
+  return resolveSetting(key, layers, config.get<unknown>(key), vscode.workspace.isTrusted, decisions);
+}
+
+/** Workspace values of the guarded settings that are not in use. */
+export function ignoredWorkspaceValues(): IgnoredValue[] {
+  return guardedSettings.flatMap((key) => guardedSetting(key).ignored);
+}
+
+function guardedString(key: 'profile' | 'region'): string {
+  const value = guardedSetting(key).value;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 export function configuredProfile(): string {
-  return section().get<string>(Setting.profile, '').trim();
+  return guardedString(Setting.profile);
 }
 
 export function configuredRegion(): string {
-  return section().get<string>(Setting.region, '').trim();
+  return guardedString(Setting.region);
 }
 
 export function configuredEndpoints(): Endpoints {
-  return section().get<Endpoints>(Setting.endpoints, {});
+  const value = guardedSetting(Setting.endpoints).value;
+  return typeof value === 'object' && value !== null ? value : {};
+}
+
+/**
+ * Endpoints in use that are not AWS's own, per service: the setting, else AWS_ENDPOINT_URL_<SERVICE>,
+ * else AWS_ENDPOINT_URL (a profile's `endpoint_url` is left to the SDK and not listed).
+ */
+export function customEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoints {
+  const configured = configuredEndpoints();
+  const inUse: Endpoints = {};
+  for (const service of serviceKeys) {
+    const url = configured[service] || env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL;
+    if (url && !isAwsEndpoint(url)) {
+      inUse[service] = url;
+    }
+  }
+  return inUse;
 }
 
 export function pageSize(): number {
@@ -32,6 +74,12 @@ export function requestTimeoutMs(): number {
 export function lambdaAutoRefreshSeconds(): number {
   const value = section().get<unknown>(Setting.lambdaAutoRefreshSeconds, 10);
   return settingIsValid('lambda.autoRefreshSeconds', value) ? (value as number) : 0;
+}
+
+/** Events "Load all" stops at in a details panel; the default when the setting breaks its rule. */
+export function lambdaHistoryLoadAllLimit(): number {
+  const value = section().get<unknown>(Setting.lambdaHistoryLoadAllLimit, defaultHistoryLoadAllLimit);
+  return settingIsValid('lambda.historyLoadAllLimit', value) ? (value as number) : defaultHistoryLoadAllLimit;
 }
 
 /** Thrown before any request while a setting that shapes requests breaks its rule. */
@@ -50,7 +98,8 @@ const requestSettings: readonly CheckedSetting[] = ['profile', 'region', 'endpoi
 
 export function invalidRequestSetting(): InvalidSettingError | undefined {
   const config = section();
-  const problem = settingProblem((key) => config.get<unknown>(key), requestSettings);
+  const read = (key: CheckedSetting): unknown => ((guardedSettings as readonly string[]).includes(key) ? guardedSetting(key as GuardedSetting).value : config.get<unknown>(key));
+  const problem = settingProblem(read, requestSettings);
   return problem ? new InvalidSettingError(problem.key, problem.message) : undefined;
 }
 
@@ -62,6 +111,11 @@ export function autoRefreshProblem(): string | undefined {
 
 export async function updateSetting(key: string, value: unknown): Promise<void> {
   await section().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** True when the change touches a guarded setting (a workspace value may need approval). */
+export function affectsGuardedSetting(event: vscode.ConfigurationChangeEvent): boolean {
+  return guardedSettings.some((key) => event.affectsConfiguration(`${Setting.section}.${key}`));
 }
 
 /** True when the change touches a setting that changes which AWS endpoint or identity we talk to. */

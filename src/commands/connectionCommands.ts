@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { Command, Setting } from '../constants';
 import { listProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
-import { updateSetting } from '../aws/settings';
+import { customEndpoints, updateSetting } from '../aws/settings';
 import { settingIsValid, settingRule } from '../aws/settingRules';
+import type { TreeNode } from '../tree/treeNode';
+import { oneOf, optional, selection, text, treeNode } from './commandArgs';
 import { registerCommand } from './registerCommand';
 import { log } from '../util/log';
+import { forLabel, forNotification } from '../util/plainText';
 
 /** Commercial, China and GovCloud regions; anything else can be typed in the picker. */
 export const knownRegions: readonly string[] = [
@@ -25,12 +28,14 @@ export function validateRegion(text: string): string | undefined {
 
 /** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
 export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession): void {
-  registerCommand(context, Command.selectProfile, async (name?: string) => {
+  // From the view menu VS Code passes the focused row, from an error row's inline action that row: both mean "pick".
+  const nameOrRow = [optional(oneOf(text, treeNode)), optional(selection)];
+  registerCommand(context, Command.selectProfile, async (name?: string | TreeNode | null) => {
     if (typeof name === 'string') {
       // From a keybinding or script: the same rule as the setting, and the profile must exist.
       const problem = await profileProblem(name);
       if (problem) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Profile not changed: {0}', problem));
+        void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Profile not changed: {0}', problem)));
         return;
       }
     }
@@ -38,19 +43,19 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     if (chosen !== undefined) {
       await updateSetting(Setting.profile, chosen);
     }
-  });
-  registerCommand(context, Command.selectRegion, async (name?: string) => {
+  }, { args: nameOrRow });
+  registerCommand(context, Command.selectRegion, async (name?: string | TreeNode | null) => {
     const chosen = typeof name === 'string' ? name : await pickRegion(session);
     if (chosen === undefined) {
       return;
     }
     const problem = validateRegion(chosen);
     if (problem) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Region not changed: {0}', problem));
+      void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Region not changed: {0}', problem)));
       return;
     }
     await updateSetting(Setting.region, chosen.trim());
-  });
+  }, { args: nameOrRow });
 
   registerCommand(context, Command.showLog, () => log().show(true));
 
@@ -59,27 +64,36 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   item.command = { command: Command.pickConnection, title: vscode.l10n.t('Change AWS profile or region') };
   const render = (): void => {
     const { profile, region } = session.current;
-    item.text = `$(cloud) ${profile} @ ${region ?? vscode.l10n.t('no region')}`;
-    item.tooltip = vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region');
+    const custom = Object.entries(customEndpoints());
+    const connection = `${forLabel(profile)} @ ${forLabel(region ?? vscode.l10n.t('no region'))}`;
+    const tooltip = vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region');
+    if (custom.length === 0) {
+      item.text = `$(cloud) ${connection}`;
+      item.tooltip = tooltip;
+      item.backgroundColor = undefined;
+    } else {
+      // Requests signed with the user's credentials go somewhere that is not AWS: always visible.
+      item.text = `$(warning) ${connection} ${vscode.l10n.t('(custom endpoint)')}`;
+      // A plain-string tooltip is plain text: the URLs show as written, never as links.
+      item.tooltip = [tooltip, '', vscode.l10n.t('Requests go to endpoints that are not AWS:'), ...custom.map(([service, url]) => `${service}: ${url}`)].join('\n');
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    }
     item.show();
   };
   render();
-  context.subscriptions.push(
-    item,
-    session.onDidChange(render),
-    vscode.commands.registerCommand(Command.pickConnection, async () => {
-      const choice = await vscode.window.showQuickPick(
-        [
-          { label: `$(account) ${vscode.l10n.t('Change profile…')}`, description: session.current.profile, command: Command.selectProfile },
-          { label: `$(globe) ${vscode.l10n.t('Change region…')}`, description: session.current.region ?? '', command: Command.selectRegion },
-        ],
-        { title: vscode.l10n.t('AWS History Explorer connection') },
-      );
-      if (choice) {
-        await vscode.commands.executeCommand(choice.command);
-      }
-    }),
-  );
+  context.subscriptions.push(item, session.onDidChange(render));
+  registerCommand(context, Command.pickConnection, async () => {
+    const choice = await vscode.window.showQuickPick(
+      [
+        { label: `$(account) ${vscode.l10n.t('Change profile…')}`, description: forLabel(session.current.profile), command: Command.selectProfile },
+        { label: `$(globe) ${vscode.l10n.t('Change region…')}`, description: forLabel(session.current.region ?? ''), command: Command.selectRegion },
+      ],
+      { title: vscode.l10n.t('AWS History Explorer connection') },
+    );
+    if (choice) {
+      await vscode.commands.executeCommand(choice.command);
+    }
+  });
 }
 
 /** Why `name` cannot be the profile: the setting's rule, then whether the shared files define it. */
@@ -99,7 +113,7 @@ async function pickProfile(session: AwsSession): Promise<string | undefined> {
     picked: p.name === session.current.profile,
   }));
   if (items.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).'));
+    void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).')));
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(items, {

@@ -3,20 +3,37 @@ import type { CommandId } from '../constants';
 import { Command } from '../constants';
 import { describeError } from '../aws/errors';
 import { log } from '../util/log';
+import { forNotification } from '../util/plainText';
+import { argumentProblem, type ArgumentRule } from './commandArgs';
 
 type Handler = (...args: never[]) => unknown;
 
+export interface CommandOptions {
+  /** The IAM action an access-denied failure names. */
+  readonly iamAction?: string;
+  /** What each argument may be (commandArgs.ts); anything else, or more arguments, is refused. Default: none. */
+  readonly args?: readonly ArgumentRule[];
+}
+
 /**
- * Registers a command behind the one error wrapper: failures become a readable message with the
- * right next step, and are logged without any request data.
+ * Registers a command behind the one wrapper: arguments that break `options.args` are refused with a
+ * message before the handler runs (so nothing is sent), and failures become a readable message with the
+ * right next step, logged without any request data.
  */
-export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handler: Handler, iamAction = vscode.l10n.t('the request')): void {
+export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handler: Handler, options: CommandOptions = {}): void {
+  const rules = options.args ?? [];
   context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      const problem = argumentProblem(args, rules);
+      if (problem) {
+        log().warn(`${id} refused: ${problem}`);
+        void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Command {0} not run: {1}', id, problem)));
+        return undefined;
+      }
       try {
         return await (handler as (...a: unknown[]) => unknown)(...args);
       } catch (error) {
-        reportError(error, iamAction);
+        reportError(error, options.iamAction ?? 'the request');
         return undefined;
       }
     }),
@@ -33,7 +50,7 @@ export function reportError(error: unknown, iamAction: string, profile = ''): vo
   const selectProfile = vscode.l10n.t('Select Profile');
   const showLog = vscode.l10n.t('Show Log');
   const actions = info.kind === 'credentials' ? [selectProfile, showLog] : [showLog];
-  void vscode.window.showErrorMessage(`${info.message} ${info.hint}`.trim(), ...actions).then((choice) => {
+  void vscode.window.showErrorMessage(forNotification(`${info.message} ${info.hint}`.trim()), ...actions).then((choice) => {
     if (choice === selectProfile) {
       void vscode.commands.executeCommand(Command.selectProfile);
     } else if (choice === showLog) {

@@ -1,58 +1,114 @@
 import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
-import { Command } from '../constants';
+import { Command, type CommandId } from '../constants';
 import type { ViewRegistry, ServiceView } from '../tree/viewRegistry';
 import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
+import { isConsoleUrl } from '../aws/console';
+import { PagedChildren } from '../tree/pagedChildren';
 import { ErrorRow, LoadMoreRow, MessageRow } from '../tree/statusRows';
 import { hasArn, isItemNode, type ItemNode, type TreeNode } from '../tree/treeNode';
+import { forLabel, forNotification } from '../util/plainText';
+import { instanceOf, itemNode, number, oneOf, optional, pagedList, record, selection, text, titleBarArgument, treeNode } from './commandArgs';
 import { registerCommand } from './registerCommand';
+
+/** `{ "count": 500 }`: a keybinding's `args` for Load Up to N More. */
+const countArgument = record('{ "count": N }', { count: number });
+/** `{ "token": "…" }`: a keybinding's `args` for Resume Listing from Token. */
+const tokenArgument = record('{ "token": "…" }', { token: text });
 
 /** Commands every view shares: paging, refresh, filters, copy, open. None knows a service. */
 export function registerTreeCommands(context: vscode.ExtensionContext, views: ViewRegistry): void {
-  registerCommand(context, Command.loadMore, (row: LoadMoreRow) => row.list.loadMore());
-  registerCommand(context, Command.retry, (row: ErrorRow) =>
-    row.error.kind === 'staleToken' ? row.list.reset() : row.list.retry(),
-  );
-  registerCommand(context, Command.loadUpTo, (row?: LoadMoreRow, count?: number) => loadUpTo(views, row?.list, count));
-  registerCommand(context, Command.copyNextToken, async (row: LoadMoreRow) => {
-    const token = row.list.nextToken;
-    if (token) {
-      await vscode.env.clipboard.writeText(token);
-      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied the next-page token')}`, 3000);
-    }
+  registerCommand(context, Command.loadMore, (row: LoadMoreRow) => row.list.loadMore(), { args: [instanceOf('a "Load more" row', LoadMoreRow)] });
+  registerCommand(context, Command.retry, (row: ErrorRow) => (row.error.kind === 'staleToken' ? row.list.reset() : row.list.retry()), {
+    args: [instanceOf('an error row', ErrorRow), optional(selection)],
   });
-  registerCommand(context, Command.resumeFromToken, (list?: AnyPagedChildren, token?: string) =>
-    resumeFromToken(views, list, token),
+  registerCommand(
+    context,
+    Command.loadUpTo,
+    (target?: LoadMoreRow | AnyPagedChildren | { count: number } | null, count?: number | TreeNode[]) =>
+      target instanceof LoadMoreRow || target instanceof PagedChildren
+        ? loadUpTo(views, target instanceof LoadMoreRow ? target.list : target, typeof count === 'number' ? count : undefined)
+        : loadUpTo(views, undefined, target?.count),
+    { args: [optional(oneOf(instanceOf('a "Load more" row', LoadMoreRow), pagedList, countArgument)), optional(oneOf(number, selection))] },
   );
-  registerCommand(context, Command.refresh, (node?: TreeNode) => {
-    const view = node ? views.viewOf(node) : views.activeView();
-    if (view) {
-      view.provider.refresh();
-    } else {
-      views.refreshAll();
-    }
-  });
-  registerCommand(context, Command.clearFilters, async (node?: TreeNode) => {
-    const target = node instanceof MessageRow ? views.viewOf(node.list) : await pickFilteredView(views);
-    await target?.filters.clear();
-  });
-  registerCommand(context, Command.copyArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(views, node, selection, (n) => n.arn, { one: vscode.l10n.t('ARN'), many: vscode.l10n.t('ARNs') }),
+  registerCommand(
+    context,
+    Command.copyNextToken,
+    async (row: LoadMoreRow) => {
+      const token = row.list.nextToken;
+      if (token) {
+        await vscode.env.clipboard.writeText(token);
+        vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied the next-page token')}`, 3000);
+      }
+    },
+    { args: [instanceOf('a "Load more" row', LoadMoreRow), optional(selection)] },
   );
-  registerCommand(context, Command.copyName, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(views, node, selection, (n) => n.name, { one: vscode.l10n.t('name'), many: vscode.l10n.t('names') }),
+  registerCommand(
+    context,
+    Command.resumeFromToken,
+    (target?: AnyPagedChildren | TreeNode | { token: string } | null, token?: string) =>
+      target instanceof PagedChildren
+        ? resumeFromToken(views, target, token)
+        : resumeFromToken(views, undefined, target && 'token' in target ? target.token : undefined),
+    { args: [optional(oneOf(pagedList, treeNode, tokenArgument)), optional(text)] },
   );
-  registerCommand(context, Command.openInConsole, async (node: TreeNode) => {
-    const url = isItemNode(node) ? node.consoleUrl?.() : undefined;
-    if (url) {
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-    }
-  });
-  registerCommand(context, Command.showDetails, async (node?: TreeNode) => {
-    const target = node ?? (await pickLoadedItem(views, vscode.l10n.t('Show details of…'), (n) => typeof n.showDetails === 'function'));
-    if (isItemNode(target)) {
-      await target.showDetails?.();
-    }
+  registerCommand(
+    context,
+    Command.refresh,
+    (node?: TreeNode | null) => {
+      const view = node ? views.viewOf(node) : views.activeView();
+      if (view) {
+        view.provider.refresh();
+      } else {
+        views.refreshAll();
+      }
+    },
+    { args: [titleBarArgument, optional(selection)] },
+  );
+  registerCommand(
+    context,
+    Command.clearFilters,
+    async (node?: TreeNode | null) => {
+      const target = node instanceof MessageRow ? views.viewOf(node.list) : await pickFilteredView(views);
+      await target?.filters.clear();
+    },
+    { args: [titleBarArgument, optional(selection)] },
+  );
+  registerCopyCommand(context, views, Command.copyArn, (n) => n.arn, { one: vscode.l10n.t('ARN'), many: vscode.l10n.t('ARNs') });
+  registerCopyCommand(context, views, Command.copyName, (n) => n.name, { one: vscode.l10n.t('name'), many: vscode.l10n.t('names') });
+  registerCommand(context, Command.openInConsole, (node: ItemNode<unknown>) => openInConsole(node), { args: [itemNode, optional(selection)] });
+  registerCommand(
+    context,
+    Command.showDetails,
+    async (node?: ItemNode<unknown> | null) => {
+      const target = node ?? (await pickLoadedItem(views, vscode.l10n.t('Show details of…'), (n) => typeof n.showDetails === 'function'));
+      await target?.showDetails?.();
+    },
+    { args: [optional(itemNode), optional(selection)] },
+  );
+}
+
+/** Opens only `https:` pages on the AWS console hosts (isConsoleUrl); anything else is refused with a message. */
+async function openInConsole(node: ItemNode<unknown>): Promise<void> {
+  const url = node.consoleUrl?.();
+  if (!url || !isConsoleUrl(url)) {
+    void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Not opened: this row has no AWS Console page for the current region.')));
+    return;
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(url.toString(), true));
+}
+
+/** A Copy … command: from a row (or VS Code's selection of rows), or from the palette with a picker of loaded rows. */
+export function registerCopyCommand(
+  context: vscode.ExtensionContext,
+  views: ViewRegistry,
+  id: CommandId,
+  value: (node: ItemNode<unknown>) => string | undefined,
+  /** What is copied, singular and plural, e.g. "ARN" and "ARNs" (already localised). */
+  what: { readonly one: string; readonly many: string },
+): void {
+  registerCommand(context, id, (node?: TreeNode, selected?: TreeNode[]) => copyFromNodes(views, node, selected, value, what), {
+    args: [optional(treeNode), optional(selection)],
   });
 }
 
@@ -60,7 +116,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
  * Copies one value per node, one per line. With a multi-selection VS Code passes the clicked node and
  * the whole selection; from the palette there is no node, so offer the loaded items.
  */
-export async function copyFromNodes(
+async function copyFromNodes(
   views: ViewRegistry,
   node: TreeNode | undefined,
   selection: readonly TreeNode[] | undefined,
@@ -91,8 +147,8 @@ function loadedItemPicks(views: ViewRegistry, accept: (node: ItemNode<unknown>) 
     for (const list of view.provider.loadedLists()) {
       for (const node of list.itemNodes as ItemNode<unknown>[]) {
         if (accept(node)) {
-          const label = node.pickLabel ?? { label: node.name ?? node.id };
-          picks.push({ ...label, node });
+          const { label, description, detail } = node.pickLabel ?? { label: node.name ?? node.id };
+          picks.push({ label: forLabel(label), description: description && forLabel(description), detail: detail && forLabel(detail), node });
         }
       }
     }
@@ -107,7 +163,7 @@ async function pickLoadedItems(
 ): Promise<ItemNode<unknown>[]> {
   const picks = loadedItemPicks(views, (n) => hasArn(n) && accept(n));
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is loaded yet: expand a view first.'));
+    void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('Nothing is loaded yet: expand a view first.')));
     return [];
   }
   const chosen = await vscode.window.showQuickPick(picks, { title, canPickMany: true, matchOnDescription: true, matchOnDetail: true });
@@ -134,7 +190,7 @@ async function pickFilteredView(views: ViewRegistry): Promise<ServiceView | unde
     return filtered[0];
   }
   const chosen = await vscode.window.showQuickPick(
-    filtered.map((view) => ({ label: view.provider.title, description: view.filters.describe(), view })),
+    filtered.map((view) => ({ label: view.provider.title, description: forLabel(view.filters.describe()), view })),
     { title: vscode.l10n.t('Clear the filters of…') },
   );
   return chosen?.view;
@@ -145,7 +201,7 @@ async function pickList(views: ViewRegistry, title: string): Promise<AnyPagedChi
   const active = views.activeView();
   const ordered = active ? [...active.provider.loadedLists(), ...lists.filter((l) => !active.provider.contains(l))] : lists;
   const chosen = await vscode.window.showQuickPick(
-    ordered.map((list) => ({ label: list.title, description: vscode.l10n.t('{0} loaded', formatNumber(list.loadedCount)), list })),
+    ordered.map((list) => ({ label: forLabel(list.title), description: vscode.l10n.t('{0} loaded', formatNumber(list.loadedCount)), list })),
     { title },
   );
   return chosen?.list;
@@ -170,7 +226,7 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
   if (count === undefined) {
     if (given !== undefined) {
       // The box refuses bad counts as they are typed; an argument (keybinding, script) is told the same rule.
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing loaded: {0}', countRule()));
+      void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Nothing loaded: {0}', countRule())));
     }
     return;
   }
@@ -178,7 +234,7 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading up to {0} {1}', formatNumber(count), target.noun), cancellable: true },
     async (progress, token) => {
       let last = 0;
-      const loaded = await target.loadUpTo(
+      const { loaded, stopped } = await target.loadUpTo(
         count,
         (n) => {
           progress.report({ message: vscode.l10n.t('{0} of {1}', formatNumber(n), formatNumber(count)), increment: ((n - last) / count) * 100 });
@@ -186,7 +242,13 @@ async function loadUpTo(views: ViewRegistry, list: AnyPagedChildren | undefined,
         },
         () => token.isCancellationRequested,
       );
-      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Loaded {0} more {1}', formatNumber(loaded), target.noun)}`, 4000);
+      if (stopped) {
+        void vscode.window.showWarningMessage(
+          forNotification(vscode.l10n.t('Stopped loading {0} after {1}: {2}. Nothing more is requested for the old list.', target.noun, loaded, stopped)),
+        );
+      } else {
+        vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Loaded {0} more {1}', formatNumber(loaded), target.noun)}`, 4000);
+      }
     },
   );
 }
@@ -218,7 +280,7 @@ async function resumeFromToken(views: ViewRegistry, list?: AnyPagedChildren, tok
   if (problem) {
     if (token !== undefined) {
       // The box refuses bad tokens as they are typed; an argument (keybinding, script) is told why.
-      void vscode.window.showErrorMessage(vscode.l10n.t('Token not used: {0}', problem));
+      void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Token not used: {0}', problem)));
     }
     return;
   }

@@ -13,7 +13,7 @@ export async function listBackupsPage(
   filters: BackupFilters,
   signal: AbortSignal,
 ): Promise<Page<BackupSummary>> {
-  const { client, sdk } = await clients.get('dynamodb');
+  const { client, sdk } = await clients.get('dynamodb', signal);
   const output = await client.send(
     new sdk.ListBackupsCommand({
       TableName: filters.table,
@@ -29,15 +29,15 @@ export async function listBackupsPage(
 }
 
 export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal): Promise<BackupDescription | undefined> {
-  const { client, sdk } = await clients.get('dynamodb');
+  const { client, sdk } = await clients.get('dynamodb', signal);
   const output = await client.send(new sdk.DescribeBackupCommand({ BackupArn: arn }), { abortSignal: signal });
   return output.BackupDescription;
 }
 
 /** One ListTables page, for the table picker. */
-export async function listTablesPage(clients: ClientFactory, start: string | undefined): Promise<Page<string>> {
-  const { client, sdk } = await clients.get('dynamodb');
-  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 }));
+export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal): Promise<Page<string>> {
+  const { client, sdk } = await clients.get('dynamodb', signal);
+  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 }), { abortSignal: signal });
   return { items: output.TableNames ?? [], nextToken: output.LastEvaluatedTableName };
 }
 

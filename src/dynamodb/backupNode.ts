@@ -3,6 +3,7 @@ import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
+import { rowAccessibility, statusWords } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { bothTimes, formatNumber, humanDuration, humanSize, relativeTime } from '../util/format';
 import type { BackupSummary } from './api';
@@ -38,7 +39,7 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
     };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     const region = this.actions.region();
     return region ? consoleUrl(region, 'dynamodbv2/home', 'backups') : undefined;
   }
@@ -57,7 +58,14 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
     item.iconPath = statusIcon(b.BackupStatus);
     item.contextValue = ContextValue.backup;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Backup {0}, {1}, table {2}', b.BackupName ?? '', b.BackupStatus ?? '', b.TableName ?? '') };
+    const created = relativeTime(b.BackupCreationDateTime);
+    item.accessibilityInformation = rowAccessibility(
+      vscode.l10n.t('Backup {0}', b.BackupName ?? vscode.l10n.t('(unnamed)')),
+      statusWords(b.BackupStatus),
+      b.TableName && vscode.l10n.t('table {0}', b.TableName),
+      created && vscode.l10n.t('created {0}', created),
+      humanSize(b.BackupSizeBytes),
+    );
     return item;
   }
 

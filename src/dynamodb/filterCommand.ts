@@ -1,38 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
-import { checkRange } from '../filters/dateInput';
-import { isFilterArgument, type FilterStore } from '../filters/filterStore';
+import type { FilterStore } from '../filters/filterStore';
 import { applyPrompt, dateRangeEntries, pickOne, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import { listTablesPage } from './api';
 import type { BackupFilters } from './filters';
-import { backupTypes, validateTableInput, type BackupTypeFilter } from './validation';
+import { validateTableInput, type BackupTypeFilter } from './validation';
 
-/**
- * Checks filters given as a command argument (scripts, keybindings, tests) with the same rules as the
- * input boxes. Returns the first problem, or undefined.
- */
-export function validateBackupFilters(f: BackupFilters): string | undefined {
-  if (f.table !== undefined && validateTableInput(f.table)) {
-    return validateTableInput(f.table);
-  }
-  if (f.backupType !== undefined && !backupTypes.includes(f.backupType)) {
-    return l10n.t('Backup type must be one of {0}.', backupTypes.join(', '));
-  }
-  for (const key of ['after', 'before'] as const) {
-    const value = f[key];
-    if (value !== undefined && Number.isNaN(Date.parse(value))) {
-      return l10n.t('"{0}" is not a date.', key);
-    }
-  }
-  return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
-}
-
-export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, clients: ClientFactory, arg?: Partial<BackupFilters>): Promise<boolean> {
-  if (isFilterArgument(arg)) {
-    const next = { ...store.current, ...arg };
-    const problem = validateBackupFilters(next);
-    return store.applyArgument(problem ? { problem } : { filters: next });
+/** The filter menu, or (with a filters object as argument) the same rules applied without any prompt. */
+export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, clients: ClientFactory, arg?: unknown): Promise<boolean> {
+  if (arg !== undefined) {
+    return store.applyArgument(arg);
   }
   const f = store.current;
   await showFilterMenu(
@@ -91,9 +69,9 @@ function pickTable(clients: ClientFactory, current: string | undefined): Promise
     more: {
       noun: l10n.t('tables'),
       hasMore: () => !started || token !== undefined,
-      load: async () => {
+      load: async (signal) => {
         started = true;
-        const page = await listTablesPage(clients, token);
+        const page = await listTablesPage(clients, token, signal);
         tables.push(...page.items);
         token = page.nextToken;
       },

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { shortDate } from '../filters/dateInput';
-import type { BackupTypeFilter } from './validation';
+import { checkDateArgument, checkRange, shortDate } from '../filters/dateInput';
+import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
+import { backupTypes, validateTableInput, type BackupTypeFilter } from './validation';
 
 /** ListBackups' filters as stored (JSON-safe: dates as ISO strings). */
 export interface BackupFilters {
@@ -22,4 +23,34 @@ export function summarizeBackupFilters(f: BackupFilters): string[] {
     f.after ? l10n.t('from {0}', shortDate(f.after)) : '',
     f.before ? l10n.t('before {0}', shortDate(f.before)) : '',
   ].filter(Boolean);
+}
+
+const filterKeys = ['table', 'backupType', 'after', 'before'] as const;
+
+/**
+ * Filters given as data (a command argument from a script or keybinding, or saved state), checked by
+ * type and with the same rules as the input boxes, merged over `current`. Returns them, or the first problem.
+ */
+export function mergeBackupFilterArgument(current: BackupFilters, arg: unknown): FilterMerge<BackupFilters> {
+  return parseFilterArgument(arg, current, filterKeys, (base, raw) => {
+    const table = raw.table;
+    if (table !== undefined && typeof table !== 'string') {
+      return { problem: '"table" must be a table name or table ARN.' };
+    }
+    const tableProblem = table === undefined ? undefined : validateTableInput(table);
+    if (tableProblem) {
+      return { problem: tableProblem };
+    }
+    const type = raw.backupType;
+    if (type !== undefined && !(backupTypes as readonly unknown[]).includes(type)) {
+      return { problem: `Backup type must be one of ${backupTypes.join(', ')}.` };
+    }
+    const dateProblem = checkDateArgument(raw.after, 'after') ?? checkDateArgument(raw.before, 'before');
+    if (dateProblem) {
+      return { problem: dateProblem };
+    }
+    const next: BackupFilters = { ...base, ...(raw as Partial<BackupFilters>), ...(typeof table === 'string' ? { table: table.trim() } : {}) };
+    const rangeProblem = checkRange(next.after ? new Date(next.after) : undefined, next.before ? new Date(next.before) : undefined);
+    return rangeProblem ? { problem: rangeProblem } : { filters: next };
+  });
 }

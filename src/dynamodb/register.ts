@@ -1,21 +1,21 @@
 import * as vscode from 'vscode';
 import { Command, ViewId } from '../constants';
+import { filterArgumentOf, filtersArgument, instanceOf, optional, selection } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
 import { BackupDetailSource } from './backupDetails';
 import { BackupNode } from './backupNode';
 import { runBackupFilterCommand } from './filterCommand';
-import { noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
+import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
 
 /** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters);
+  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters, mergeBackupFilterArgument);
   const showDetails = async (node: BackupNode): Promise<void> => {
     if (node.arn) {
       await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn));
@@ -43,20 +43,21 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   ctx.views.add({ key: 'dynamodb', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
 
-  const filter = (arg?: Partial<BackupFilters>): Promise<boolean> => runBackupFilterCommand(filters, ctx.clients, arg);
-  registerCommand(ctx.extension, Command.dynamodbFilter, filter, 'dynamodb:ListTables');
-  registerCommand(ctx.extension, Command.dynamodbFilterActive, filter, 'dynamodb:ListTables');
-  registerCommand(ctx.extension, Command.dynamodbCopyTableArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), {
-      one: vscode.l10n.t('table ARN'),
-      many: vscode.l10n.t('table ARNs'),
-    }),
+  const filter = (arg?: unknown): Promise<boolean> => runBackupFilterCommand(filters, ctx.clients, filterArgumentOf(arg));
+  const filterOptions = { iamAction: 'dynamodb:ListTables', args: [filtersArgument] };
+  registerCommand(ctx.extension, Command.dynamodbFilter, filter, filterOptions);
+  registerCommand(ctx.extension, Command.dynamodbFilterActive, filter, filterOptions);
+  registerCopyCommand(ctx.extension, ctx.views, Command.dynamodbCopyTableArn, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), { one: vscode.l10n.t('table ARN'), many: vscode.l10n.t('table ARNs') });
+  registerCommand(
+    ctx.extension,
+    Command.dynamodbShowTableBackups,
+    async (node: BackupNode) => {
+      if (node.item.TableName) {
+        await filters.update({ table: node.item.TableName });
+        await vscode.commands.executeCommand(`${ViewId.dynamodb}.focus`);
+      }
+    },
+    { args: [instanceOf('a backup row', BackupNode), optional(selection)] },
   );
-  registerCommand(ctx.extension, Command.dynamodbShowTableBackups, async (node: TreeNode) => {
-    if (node instanceof BackupNode && node.item.TableName) {
-      await filters.update({ table: node.item.TableName });
-      await vscode.commands.executeCommand(`${ViewId.dynamodb}.focus`);
-    }
-  });
   return provider;
 }

@@ -67,6 +67,14 @@ function invalid(value: string): DateParse {
 }
 
 /** Lower bound must be strictly before the upper bound (the APIs treat the range as [lower, upper)). */
+/** A date given as data (command argument, saved state): an ISO 8601 string; undefined = not set. */
+export function checkDateArgument(value: unknown, what: string): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : `"${what}" is not a date.`;
+}
+
 export function checkRange(after: Date | undefined, before: Date | undefined): string | undefined {
   if (after && before && after.getTime() >= before.getTime()) {
     return l10n.t('"After" ({0}) must be before "before" ({1}).', after.toISOString(), before.toISOString());

@@ -1,5 +1,6 @@
 import { localTime } from '../util/format';
 import * as vscode from 'vscode';
+import { forLabel, forNotification, forPrompt } from '../util/plainText';
 import { checkRange, datePresets, dateInputHelp, parseDateInput, shortDate } from './dateInput';
 
 /** Returned by a prompt when the user chose to remove the filter (undefined means cancelled). */
@@ -26,7 +27,7 @@ export async function showFilterMenu(title: string, entries: readonly FilterMenu
   const items = [
     ...entries.map((entry) => ({
       label: entry.label,
-      description: entry.current ?? vscode.l10n.t('not set'),
+      description: entry.current === undefined ? vscode.l10n.t('not set') : forLabel(entry.current),
       detail: entry.detail,
       run: () => entry.run(),
     })),
@@ -49,7 +50,11 @@ export async function promptText(
     prompt: vscode.l10n.t('{0} Leave empty to remove this filter.', prompt),
     value,
     ignoreFocusOut: true,
-    validateInput: (input) => (input.trim() === '' ? undefined : validate(input)),
+    // Rules may quote the typed text; the message renders links and codicons, so it is shown as plain text.
+    validateInput: (input) => {
+      const problem = input.trim() === '' ? undefined : validate(input);
+      return problem && forPrompt(problem);
+    },
   });
   if (text === undefined) {
     return undefined;
@@ -84,7 +89,7 @@ export async function promptDate(title: string, current: string | undefined, che
     const preset = new Date(chosen.iso);
     const problem = check?.(preset);
     if (problem) {
-      void vscode.window.showWarningMessage(problem);
+      void vscode.window.showWarningMessage(forNotification(problem));
       return undefined;
     }
     return chosen.iso;

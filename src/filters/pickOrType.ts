@@ -1,5 +1,6 @@
 import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
+import { forLabel, plainLine } from '../util/plainText';
 import { clearValue, promptText, type PromptResult } from './filterPrompts';
 
 export interface Choice {
@@ -20,7 +21,7 @@ export interface PickOrTypeOptions {
   /** Values known so far (already loaded in the view, or fetched page by page below). */
   readonly choices: () => readonly Choice[];
   /** When set, the picker shows a "Load more…" entry while `hasMore()` (e.g. ListTables pages). */
-  readonly more?: { hasMore(): boolean; load(): Promise<void>; readonly noun: string };
+  readonly more?: { hasMore(): boolean; load(signal: AbortSignal): Promise<void>; readonly noun: string };
 }
 
 type Item = vscode.QuickPickItem & { action: 'value' | 'typed' | 'clear' | 'more'; value: string };
@@ -41,14 +42,14 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     const problem = typed ? options.validate(typed) : undefined;
     const typedItems: Item[] =
       typed && !known.some((c) => c.value === normalize(typed))
-        ? [{ label: typed, description: problem ? `$(error) ${vscode.l10n.t('not valid')}` : vscode.l10n.t('use the typed value'), detail: problem, action: 'typed', value: typed, alwaysShow: true }]
+        ? [{ label: forLabel(typed), description: problem ? `$(error) ${vscode.l10n.t('not valid')}` : vscode.l10n.t('use the typed value'), detail: problem && forLabel(problem), action: 'typed', value: typed, alwaysShow: true }]
         : [];
     quickPick.items = [
       ...typedItems,
       ...(options.current ? [{ label: `$(close) ${options.clearLabel}`, description: vscode.l10n.t('remove this filter'), action: 'clear' as const, value: '' }] : []),
       ...known.map((c) => ({
-        label: c.value,
-        description: (c.value === options.current ? vscode.l10n.t('{0} (current)', c.description ?? '') : (c.description ?? '')).trim(),
+        label: forLabel(c.value),
+        description: forLabel((c.value === options.current ? vscode.l10n.t('{0} (current)', c.description ?? '') : (c.description ?? '')).trim()),
         action: 'value' as const,
         value: c.value,
       })),
@@ -57,15 +58,19 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
         : []),
     ];
   };
+  const closed = new AbortController();
   const loadMore = async (): Promise<void> => {
     if (!options.more) {
       return;
     }
     quickPick.busy = true;
     try {
-      await options.more.load();
+      await options.more.load(closed.signal);
     } catch (error) {
-      quickPick.placeholder = vscode.l10n.t('Could not load {0} ({1}); type a value instead', options.more.noun, (error as Error).name);
+      if (closed.signal.aborted) {
+        return;
+      }
+      quickPick.placeholder = vscode.l10n.t('Could not load {0} ({1}); type a value instead', options.more.noun, plainLine(String((error as Error).name)));
     } finally {
       quickPick.busy = false;
       render();
@@ -83,6 +88,8 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
       quickPick.hide();
     });
     quickPick.onDidHide(() => {
+      // A page still loading belongs to a picker nobody sees any more.
+      closed.abort();
       resolve(undefined);
       quickPick.dispose();
     });

@@ -12,7 +12,7 @@ export async function listFunctionsPage(
   pageSize: number,
   signal?: AbortSignal,
 ): Promise<Page<FunctionConfiguration>> {
-  const { client, sdk } = await clients.get('lambda');
+  const { client, sdk } = await clients.get('lambda', signal);
   const output = await client.send(new sdk.ListFunctionsCommand({ Marker: marker, MaxItems: pageSize }), { abortSignal: signal });
   return { items: output.Functions ?? [], nextToken: output.NextMarker };
 }
@@ -24,9 +24,10 @@ export async function listExecutionsPage(
   marker: string | undefined,
   pageSize: number,
   filters: ExecutionFilters,
+  reverseOrder: boolean | undefined,
   signal: AbortSignal,
 ): Promise<Page<Execution>> {
-  const { client, sdk } = await clients.get('lambda');
+  const { client, sdk } = await clients.get('lambda', signal);
   const output = await client.send(
     new sdk.ListDurableExecutionsByFunctionCommand({
       FunctionName: functionName,
@@ -35,7 +36,8 @@ export async function listExecutionsPage(
       Statuses: filters.statuses && filters.statuses.length > 0 ? [...filters.statuses] : undefined,
       StartedAfter: filters.after ? new Date(filters.after) : undefined,
       StartedBefore: filters.before ? new Date(filters.before) : undefined,
-      ReverseOrder: filters.order === 'oldest' ? true : undefined,
+      // Chosen by ExecutionOrderSemantics from the requested order and what this endpoint did before.
+      ReverseOrder: reverseOrder,
       Marker: marker,
       MaxItems: pageSize,
     }),
@@ -50,7 +52,7 @@ export async function getExecution(
   includeData: boolean,
   signal?: AbortSignal,
 ): Promise<GetDurableExecutionResponse> {
-  const { client, sdk } = await clients.get('lambda');
+  const { client, sdk } = await clients.get('lambda', signal);
   return client.send(new sdk.GetDurableExecutionCommand({ DurableExecutionArn: arn, IncludeExecutionData: includeData }), {
     abortSignal: signal,
   });
@@ -64,7 +66,7 @@ export async function getHistoryPage(
   pageSize: number,
   signal?: AbortSignal,
 ): Promise<Page<HistoryEvent>> {
-  const { client, sdk } = await clients.get('lambda');
+  const { client, sdk } = await clients.get('lambda', signal);
   const output = await client.send(
     new sdk.GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, IncludeExecutionData: true, Marker: marker, MaxItems: pageSize }),
     { abortSignal: signal },
@@ -72,9 +74,9 @@ export async function getHistoryPage(
   return { items: output.Events ?? [], nextToken: output.NextMarker };
 }
 
-export async function stopExecution(clients: ClientFactory, arn: string): Promise<Date | undefined> {
-  const { client, sdk } = await clients.get('lambda');
-  const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn }));
+export async function stopExecution(clients: ClientFactory, arn: string, signal: AbortSignal): Promise<Date | undefined> {
+  const { client, sdk } = await clients.get('lambda', signal);
+  const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn }), { abortSignal: signal });
   return output.StopTimestamp;
 }
 

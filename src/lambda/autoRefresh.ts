@@ -5,6 +5,7 @@ import { autoRefreshProblem, lambdaAutoRefreshSeconds } from '../aws/settings';
 import type { PagedChildren } from '../tree/pagedChildren';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { log } from '../util/log';
+import { forNotification } from '../util/plainText';
 import { getExecution, toExecution, type Execution } from './api';
 import type { ExecutionFilters } from './filters';
 import { FunctionNode } from './functionNode';
@@ -22,6 +23,8 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
   private running = false;
   private readonly collapsed = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Aborted on dispose; each tick also stops with the connection it started under. */
+  private readonly disposed = new AbortController();
 
   constructor(
     private readonly provider: PagedTreeProvider,
@@ -36,7 +39,7 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
         if (e.affectsConfiguration(`${Setting.section}.${Setting.lambdaAutoRefreshSeconds}`)) {
           const problem = autoRefreshProblem();
           if (problem) {
-            void vscode.window.showWarningMessage(vscode.l10n.t('{0} Auto refresh is off.', problem));
+            void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('{0} Auto refresh is off.', problem)));
           }
           this.schedule();
         }
@@ -70,6 +73,7 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
       return 0;
     }
     this.running = true;
+    const signal = AbortSignal.any([this.provider.connectionSignal(), this.disposed.signal]);
     try {
       const work: { list: PagedChildren<Execution, ExecutionFilters>; item: Execution }[] = [];
       for (const list of this.lists()) {
@@ -82,10 +86,10 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
       let next = 0;
       let updated = 0;
       const worker = async (): Promise<void> => {
-        while (next < work.length) {
+        while (next < work.length && !signal.aborted) {
           const { list, item } = work[next++];
           try {
-            const fresh = await getExecution(this.clients, item.DurableExecutionArn!, false);
+            const fresh = await getExecution(this.clients, item.DurableExecutionArn!, false, signal);
             list.updateItem(toExecution(fresh, item));
             updated++;
           } catch (error) {
@@ -102,6 +106,7 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed.abort();
     clearTimeout(this.timer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }

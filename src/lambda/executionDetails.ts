@@ -6,13 +6,15 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import { describeError } from '../aws/errors';
+import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
 import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument } from '../webview/protocol';
-import { bothTimes, formatNumber, humanDuration, utcTime } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, isoTime } from '../util/format';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
 import { durationSeconds, executionDuration, executionStatusTone, parseExecutionArn, statusText } from './executionFormat';
-import { HistoryState, eventColumns, type EventRow, type TruncatedPayloads } from './historyState';
+import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
 import { operationTreeNodes, statusCounts, timelineItems, timelineLaneCap } from './operationsView';
+import type { TableBlock, TimelineItem, TreeBlockNode } from '../webview/protocol';
 import type { OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
 
@@ -52,9 +54,35 @@ export interface HistoryView {
   readonly loading: boolean;
   readonly error: string | undefined;
   readonly truncated: TruncatedPayloads;
+  readonly stopped?: HistoryStop | undefined;
 }
 
-function pagerText(h: HistoryView): string {
+/**
+ * What is derived from the events (operation tree, timeline items, invocation rows), kept while the events
+ * do not change: the panel then posts none of it again (an auto-refresh tick, a "Load all" progress step).
+ */
+export interface DerivedHistory {
+  readonly nodes: readonly TreeBlockNode[];
+  readonly timeline: readonly TimelineItem[];
+  readonly invocations: TableBlock['rows'];
+}
+
+export function deriveHistory(history: HistoryView, timelineEnd: number): DerivedHistory {
+  const tree = history.tree;
+  return {
+    nodes: operationTreeNodes(tree.roots()),
+    timeline: timelineItems(tree, timelineEnd),
+    invocations: tree.invocations.slice(0, invocationRowCap).map((inv, i) => [
+      formatNumber(i + 1),
+      inv.requestId ?? '—',
+      inv.start !== undefined ? isoTime(new Date(inv.start)) : '—',
+      inv.start !== undefined && inv.end !== undefined ? humanDuration(inv.end - inv.start) : '—',
+      inv.error ?? '',
+    ]),
+  };
+}
+
+function pagerText(h: HistoryView, loadAllLimit: number): string {
   const events = formatNumber(h.rows.length);
   const ops = formatNumber(h.tree.operationCount);
   if (h.loading) {
@@ -62,6 +90,16 @@ function pagerText(h: HistoryView): string {
   }
   if (h.error) {
     return l10n.t('{0} events loaded. Could not load more: {1}', events, h.error);
+  }
+  switch (h.stopped) {
+    case 'cycle':
+      return l10n.t('{0} events loaded ({1} operations). AWS returned a history marker it had returned before, so paging stopped here.', events, ops);
+    case 'cap':
+      return l10n.t('{0} events loaded ({1} operations). "Load all" stops at {2} events (awsHistory.lambda.historyLoadAllLimit); "Load more" goes on page by page.', events, ops, formatNumber(loadAllLimit));
+    case 'expired':
+      return l10n.t('{0} events loaded ({1} operations). The history marker expired (markers last 24 hours): reload to page again.', events, ops);
+    case undefined:
+      break;
   }
   return h.complete
     ? l10n.t('All {0} events loaded ({1} operations)', events, ops)
@@ -87,7 +125,13 @@ function codeBlock(id: string, title: string, view: PayloadView, copyId: string,
 }
 
 /** The whole document of one execution. Pure: tested with complete and partial executions and histories. */
-export function executionDocument(prepared: PreparedExecution, history: HistoryView, now = Date.now()): PanelDocument {
+export function executionDocument(
+  prepared: PreparedExecution,
+  history: HistoryView,
+  now = Date.now(),
+  derived?: DerivedHistory,
+  loadAllLimit = defaultHistoryLoadAllLimit,
+): PanelDocument {
   const d = prepared.execution;
   const status = statusText(d.Status);
   const tone = executionStatusTone(d.Status);
@@ -153,23 +197,43 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
     }
   }
 
-  blocks.push({ kind: 'pager', id: historyBlockId, text: pagerText(history), canLoadMore: !history.complete && !history.loading, loading: history.loading });
+  blocks.push({
+    kind: 'pager',
+    id: historyBlockId,
+    text: pagerText(history, loadAllLimit),
+    canLoadMore: !history.complete && !history.loading && history.stopped !== 'expired',
+    loading: history.loading,
+  });
+  if (history.stopped === 'expired') {
+    blocks.push({
+      kind: 'notice',
+      id: 'historyExpired',
+      tone: 'warn',
+      text: 'The history marker expired: AWS keeps history markers for 24 hours. Reload to read the history again from the start.',
+      reload: true,
+    });
+  }
 
   const tree = history.tree;
   const ops = tree.operations;
+  const validTime = (date: Date | undefined): number | undefined => {
+    const ms = date?.getTime();
+    return ms === undefined || Number.isNaN(ms) ? undefined : ms;
+  };
+  const start = validTime(d.StartTimestamp) ?? tree.span.start;
+  const end = validTime(d.EndTimestamp) ?? (d.Status === 'RUNNING' ? Math.max(now, tree.span.end ?? now) : (tree.span.end ?? now));
+  const safeEnd = Math.max(end, (start ?? end) + 1);
+  const made = derived ?? deriveHistory(history, safeEnd);
   blocks.push({
     kind: 'tree',
     id: 'operations',
     title: history.complete ? l10n.t('Operations ({0})', formatNumber(ops.length)) : l10n.t('Operations ({0} so far)', formatNumber(ops.length)),
-    nodes: operationTreeNodes(tree.roots()),
+    nodes: made.nodes,
     emptyText: history.rows.length === 0 ? l10n.t('No history events loaded.') : l10n.t('No operations in the loaded events.'),
   });
 
-  const start = d.StartTimestamp?.getTime() ?? tree.span.start;
-  const end = d.EndTimestamp?.getTime() ?? (d.Status === 'RUNNING' ? Math.max(now, tree.span.end ?? now) : (tree.span.end ?? now));
   if (start !== undefined && ops.length > 0) {
-    const safeEnd = Math.max(end, start + 1);
-    const items = timelineItems(tree, safeEnd);
+    const items = made.timeline;
     const shown = Math.min(ops.length, timelineLaneCap);
     blocks.push({
       kind: 'timeline',
@@ -193,7 +257,6 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
   }
 
   if (tree.invocations.length > 0) {
-    const shownInvocations = tree.invocations.slice(0, invocationRowCap);
     blocks.push({
       kind: 'table',
       id: 'invocations',
@@ -202,13 +265,7 @@ export function executionDocument(prepared: PreparedExecution, history: HistoryV
           ? l10n.t('Invocations (first {0} of {1})', formatNumber(invocationRowCap), formatNumber(tree.invocations.length))
           : l10n.t('Invocations ({0})', formatNumber(tree.invocations.length)),
       columns: ['#', l10n.t('Request id'), l10n.t('Started (UTC)'), l10n.t('Duration'), l10n.t('Error')],
-      rows: shownInvocations.map((inv, i) => [
-        formatNumber(i + 1),
-        inv.requestId ?? '—',
-        inv.start !== undefined ? utcTime(inv.start) : '—',
-        inv.start !== undefined && inv.end !== undefined ? humanDuration(inv.end - inv.start) : '—',
-        inv.error ?? '',
-      ]),
+      rows: made.invocations,
       emptyText: l10n.t('No invocations in the loaded events.'),
     });
   }
@@ -244,12 +301,17 @@ export interface ExecutionDetailOptions {
   onExecutionLoaded?(execution: Execution): void;
   /** The profile named in error messages. */
   profile?(): string;
+  /** `awsHistory.lambda.historyLoadAllLimit`: events "Load all" stops at. */
+  loadAllLimit?(): number;
 }
 
 export class ExecutionDetailSource implements DetailSource {
   readonly viewType = 'awsHistory.executionDetails';
   private prepared: PreparedExecution | undefined;
   private history = new HistoryState();
+  /** Derived blocks of `history` at `version`, reused while the events are unchanged or a "Load all" runs. */
+  private derived: { history: HistoryState; version: number; value: DerivedHistory } | undefined;
+  private freezeDerived = false;
 
   constructor(
     private readonly clients: ClientFactory,
@@ -301,7 +363,60 @@ export class ExecutionDetailSource implements DetailSource {
     if (!this.prepared) {
       throw new Error(l10n.t('The execution has not been loaded yet.'));
     }
-    return executionDocument(this.prepared, this.history, now);
+    const history = this.history;
+    const cached = this.derived;
+    const reuse = cached !== undefined && cached.history === history && (cached.version === history.version || this.freezeDerived);
+    const doc = executionDocument(this.prepared, history, now, reuse ? cached.value : undefined, this.loadAllLimit());
+    if (!reuse) {
+      const tree = doc.blocks.find((b) => b.kind === 'tree');
+      const timeline = doc.blocks.find((b) => b.kind === 'timeline');
+      const invocations = doc.blocks.find((b) => b.kind === 'table' && b.id === 'invocations');
+      this.derived = {
+        history,
+        version: history.version,
+        value: {
+          nodes: tree?.kind === 'tree' ? tree.nodes : [],
+          timeline: timeline?.kind === 'timeline' ? timeline.items : [],
+          invocations: invocations?.kind === 'table' ? invocations.rows : [],
+        },
+      };
+    }
+    return doc;
+  }
+
+  /**
+   * An auto-refresh tick of a RUNNING execution: GetDurableExecution without payloads and, when the history
+   * was read to its end, its last page again for the events after the last one loaded. Two requests whatever
+   * the history's size; a status that is no longer RUNNING loads everything once (result, error, last events).
+   */
+  async poll(signal: AbortSignal): Promise<PanelDocument> {
+    const prepared = this.prepared;
+    const history = this.history;
+    if (!prepared || history.loading || prepared.execution.Status !== 'RUNNING') {
+      return this.load(signal);
+    }
+    const tail = history.tail;
+    const [summary, page] = await Promise.all([
+      getExecution(this.clients, this.key, false, signal),
+      tail ? getHistoryPage(this.clients, this.key, tail.marker, loadAllPageSize, signal) : undefined,
+    ]);
+    if (summary.Status !== 'RUNNING') {
+      return this.load(signal);
+    }
+    if (history !== this.history || prepared !== this.prepared) {
+      return this.document(); // a load replaced both meanwhile
+    }
+    if (page) {
+      await history.addTail(page.items, page.nextToken);
+    }
+    const kept = prepared.execution;
+    this.prepared = {
+      ...prepared,
+      // The payloads were not asked for: keep the ones on screen, and the flag that says they were included.
+      execution: { ...kept, ...summary, InputPayload: kept.InputPayload, Result: kept.Result, Error: kept.Error, ExecutionDataIncluded: kept.ExecutionDataIncluded },
+    };
+    this.options.onExecutionLoaded?.(toExecution(summary));
+    return this.document();
   }
 
   async onLoadMore(blockId: string, all: boolean, signal: AbortSignal, progress: (doc: PanelDocument) => void): Promise<void> {
@@ -315,29 +430,44 @@ export class ExecutionDetailSource implements DetailSource {
     }
     history.loading = true;
     history.error = undefined;
+    if (history.stopped === 'cap') {
+      history.stopped = undefined;
+    }
+    // While "Load all" runs, progress posts only the new rows and the pager: the tree, timeline and
+    // invocations are rebuilt once at the end (posting them per step made "Load all" cost quadratic bytes).
+    this.freezeDerived = all;
     progress(this.document());
     let lastProgress = Date.now();
+    const limit = this.loadAllLimit();
     try {
       do {
-        const pageSize = all ? loadAllPageSize : this.pageSize();
+        const pageSize = all ? Math.min(loadAllPageSize, Math.max(1, limit - history.eventCount)) : this.pageSize();
         const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal);
         if (history !== this.history) {
           return; // A refresh replaced the history meanwhile; it renders itself.
         }
         await history.addPage(page.items, page.nextToken);
+        if (all && !history.complete && history.eventCount >= limit) {
+          history.stopped = 'cap';
+        }
         if (all && Date.now() - lastProgress >= progressIntervalMs) {
           progress(this.document());
           lastProgress = Date.now();
         }
-      } while (all && !history.complete && !signal.aborted);
+      } while (all && !history.complete && history.stopped === undefined && !signal.aborted);
     } catch (error) {
       const info = this.describeHistoryError(error, history.marker !== undefined);
       if (info.kind === 'cancelled') {
         return;
       }
-      history.error = info.message;
+      if (info.kind === 'staleToken') {
+        history.stopped = 'expired';
+      } else {
+        history.error = info.message;
+      }
     } finally {
       history.loading = false;
+      this.freezeDerived = false;
     }
     if (history === this.history) {
       progress(this.document());
@@ -381,6 +511,10 @@ export class ExecutionDetailSource implements DetailSource {
 
   private pageSize(): number {
     return Math.min(1000, Math.max(1, Math.floor(this.options.historyPageSize())));
+  }
+
+  private loadAllLimit(): number {
+    return this.options.loadAllLimit?.() ?? defaultHistoryLoadAllLimit;
   }
 
   private async freshHistory(target: number, signal: AbortSignal): Promise<HistoryState> {

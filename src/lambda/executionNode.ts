@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
+import { rowAccessibility, statusWords } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
-import { bothTimes } from '../util/format';
+import { bothTimes, relativeTime } from '../util/format';
 import type { Execution } from './api';
 import { executionDescription, executionDuration, functionNameOf, parseExecutionArn, statusText } from './executionFormat';
 
@@ -46,7 +47,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     const region = this.actions.region();
     const fn = this.functionName;
     return region && fn ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(fn)}`) : undefined;
@@ -64,7 +65,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     } else if (this.running) {
       const description = executionDescription(this.item);
       this.treeItem.description = description;
-      this.treeItem.accessibilityInformation = { label: vscode.l10n.t('Execution {0}, {1}, {2}', this.name ?? vscode.l10n.t('(unnamed)'), statusText(this.item.Status), description) };
+      this.treeItem.accessibilityInformation = this.accessibility();
       this.treeItem.tooltip = undefined;
     }
     return this.treeItem;
@@ -73,15 +74,26 @@ export class ExecutionNode extends CachedItemNode<Execution> {
   protected buildTreeItem(): vscode.TreeItem {
     const e = this.item;
     const name = e.DurableExecutionName ?? vscode.l10n.t('(unnamed)');
-    const status = statusText(e.Status);
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = executionDescription(e);
     item.iconPath = statusIcon(e.Status);
     item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Execution {0}, {1}, {2}', name, status, executionDescription(e)) };
+    item.accessibilityInformation = this.accessibility();
     return item;
+  }
+
+  /** Name, the status the icon shows in words, when it started and how long it ran (or runs). */
+  private accessibility(): vscode.AccessibilityInformation {
+    const e = this.item;
+    const started = relativeTime(e.StartTimestamp);
+    return rowAccessibility(
+      vscode.l10n.t('Execution {0}', e.DurableExecutionName ?? '(unnamed)'),
+      statusWords(e.Status),
+      started && vscode.l10n.t('started {0}', started),
+      executionDuration(e),
+    );
   }
 
   tooltip(): vscode.MarkdownString {

@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
-import { isFilterArgument, type FilterStore } from '../filters/filterStore';
+import type { FilterStore } from '../filters/filterStore';
 import { applyPrompt, clearValue, dateRangeEntries, pickMany, pickOne, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import type { FunctionConfiguration } from './api';
 import { functionDescription } from './executionFormat';
 import { executionStatuses, orderLabel, type ExecutionFilters, type ExecutionOrder } from './filters';
-import { normalizeExecutionFilters, validateExecutionFilters, validateFunctionInput, validateQualifier, validateExecutionName } from './validation';
-
-/** JSON has no undefined: `null` in a command argument removes that filter. */
-function withoutNulls(arg: object): Partial<ExecutionFilters> {
-  return Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, v === null ? undefined : (v as unknown)]));
-}
+import { normalizeExecutionFilters, validateFunctionInput, validateQualifier, validateExecutionName } from './validation';
 
 /**
  * The filter menu, or (with a filters object as argument, for scripts, keybindings and tests) the same
@@ -19,12 +14,10 @@ function withoutNulls(arg: object): Partial<ExecutionFilters> {
 export async function runExecutionFilterCommand(
   store: FilterStore<ExecutionFilters>,
   loadedFunctions: () => readonly FunctionConfiguration[],
-  arg?: Partial<ExecutionFilters>,
+  arg?: unknown,
 ): Promise<boolean> {
-  if (isFilterArgument(arg)) {
-    const next = { ...store.current, ...withoutNulls(arg) };
-    const problem = validateExecutionFilters(next);
-    return store.applyArgument(problem ? { problem } : { filters: normalizeExecutionFilters(next) });
+  if (arg !== undefined) {
+    return store.applyArgument(arg);
   }
   const f = store.current;
   const update = (patch: Partial<ExecutionFilters>): Promise<void> => store.set(normalizeExecutionFilters({ ...store.current, ...patch }));

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import type { PagedChildren } from '../tree/pagedChildren';
+import { rowAccessibility } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -55,7 +56,7 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
     return { label: this.name ?? vscode.l10n.t('(unnamed)'), description: functionDescription(this.item), detail: this.item.FunctionArn };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     const region = this.actions.region();
     return region && this.name ? consoleUrl(region, 'lambda/home', `/functions/${encodeURIComponent(this.name)}`) : undefined;
   }
@@ -99,9 +100,12 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
       [vscode.l10n.t('KMS key'), config?.KMSKeyArn],
       [vscode.l10n.t('Last modified'), f.LastModified],
     ]);
-    item.accessibilityInformation = {
-      label: [vscode.l10n.t('Function {0}', name), this.durable ? '' : vscode.l10n.t('not durable'), item.description ? String(item.description) : ''].filter(Boolean).join(', '),
-    };
+    // Said in words what the icon shows: a filter icon, a function, or a dimmed (not durable) function.
+    item.accessibilityInformation = rowAccessibility(
+      vscode.l10n.t('Function {0}', name),
+      this.synthesized ? vscode.l10n.t('from the function filter') : this.durable ? vscode.l10n.t('durable') : vscode.l10n.t('not durable, no executions'),
+      this.synthesized ? (name === this.apiName ? undefined : this.apiName) : f.Runtime,
+    );
     return item;
   }
 }

@@ -8,7 +8,8 @@ import * as l10n from '@vscode/l10n';
 import type { HistoryEvent } from '../aws/sdk/lambda';
 import type { ListBlock, Tone } from '../webview/protocol';
 import { prettyValue } from '../webview-app/textCap';
-import { eventDetails, OperationsTree } from './operationsTree';
+import { isoTime } from '../util/format';
+import { classifyEvent, eventDetails, OperationsTree } from './operationsTree';
 
 /** Events folded in one go before yielding to the event loop. */
 export const eventChunk = 500;
@@ -56,7 +57,7 @@ export function eventRow(event: HistoryEvent, index: number): EventRow {
     id: `event-${event.EventId ?? `i${index}`}`,
     cells: [
       event.EventId === undefined ? '' : String(event.EventId),
-      event.EventTimestamp ? event.EventTimestamp.toISOString() : '',
+      isoTime(event.EventTimestamp),
       event.EventType ?? '',
       event.Name ?? '',
       event.SubType ?? '',
@@ -65,7 +66,14 @@ export function eventRow(event: HistoryEvent, index: number): EventRow {
     ],
     tone: eventTone(event.EventType),
   };
-  return details && Object.keys(details).length > 0 ? { ...row, detail: detailText(details) } : row;
+  if (details && Object.keys(details).length > 0) {
+    return { ...row, detail: detailText(details) };
+  }
+  // An event type the model does not know: its details member is unknown too, so the event itself is shown.
+  if (event.EventType !== 'InvocationCompleted' && classifyEvent(event.EventType).kind === 'OTHER') {
+    return { ...row, detail: detailText({ ...event }) };
+  }
+  return row;
 }
 
 export function eventColumns(): string[] {
@@ -99,6 +107,9 @@ function noteTruncation(event: HistoryEvent, flags: TruncatedPayloads): void {
   }
 }
 
+/** Why paging stopped before the end of the history, when it did. */
+export type HistoryStop = 'cycle' | 'cap' | 'expired';
+
 /** The history loaded so far: tree, rows and the marker of the next page. */
 export class HistoryState {
   readonly tree = new OperationsTree();
@@ -108,8 +119,17 @@ export class HistoryState {
   complete = false;
   loading = false;
   error: string | undefined;
+  /** Set when paging stopped early: a marker cycle (the end), the "Load all" cap, an expired marker. */
+  stopped: HistoryStop | undefined;
   pages = 0;
+  /** Bumped whenever events are added: what is derived from the events (tree, timeline) is rebuilt only then. */
+  version = 0;
   readonly truncated: TruncatedPayloads = { input: false, result: false, error: false };
+  /** Markers the service returned: one coming back (A→B→A) is a cycle, however long. */
+  private readonly seenMarkers = new Set<string>();
+  /** The marker the last page was asked with (undefined for the first page): a running execution grows there. */
+  private tailMarker: string | undefined;
+  private lastEventId = 0;
 
   get eventCount(): number {
     return this.rows.length;
@@ -117,6 +137,48 @@ export class HistoryState {
 
   /** Folds one page in, `eventChunk` events at a time, yielding between chunks. */
   async addPage(events: readonly HistoryEvent[], nextMarker: string | undefined): Promise<void> {
+    const asked = this.marker;
+    await this.fold(events);
+    this.pages++;
+    // A marker equal to the one just used, or to any returned before, would repeat pages forever: the end.
+    const cycle = nextMarker !== undefined && (nextMarker === asked || this.seenMarkers.has(nextMarker));
+    const next = nextMarker && !cycle ? nextMarker : undefined;
+    if (cycle) {
+      this.stopped = 'cycle';
+    }
+    if (next) {
+      this.seenMarkers.add(next);
+    }
+    this.tailMarker = asked;
+    this.marker = next;
+    this.complete = next === undefined;
+  }
+
+  /**
+   * For a running execution whose history was read to the end: the last page asked again (its marker is the
+   * only place to continue from), keeping only events after the last one loaded.
+   */
+  get tail(): { readonly marker: string | undefined } | undefined {
+    return this.complete && this.stopped === undefined ? { marker: this.tailMarker } : undefined;
+  }
+
+  /** Adds the events of a re-read last page that are new; a NextMarker there means more pages follow. */
+  async addTail(events: readonly HistoryEvent[], nextMarker: string | undefined): Promise<number> {
+    const known = this.lastEventId;
+    const fresh = events.filter((e) => e.EventId !== undefined && e.EventId > known);
+    await this.fold(fresh);
+    if (nextMarker && !this.seenMarkers.has(nextMarker)) {
+      this.seenMarkers.add(nextMarker);
+      this.marker = nextMarker;
+      this.complete = false;
+    }
+    return fresh.length;
+  }
+
+  private async fold(events: readonly HistoryEvent[]): Promise<void> {
+    if (events.length > 0) {
+      this.version++;
+    }
     for (let i = 0; i < events.length; i += eventChunk) {
       const chunk = events.slice(i, i + eventChunk);
       this.tree.add(chunk);
@@ -125,15 +187,13 @@ export class HistoryState {
         const event = chunk[j];
         noteTruncation(event, this.truncated);
         this.rows.push(eventRow(event, base + j));
+        if (event.EventId !== undefined && event.EventId > this.lastEventId) {
+          this.lastEventId = event.EventId;
+        }
       }
       if (i + eventChunk < events.length) {
         await yieldToEventLoop();
       }
     }
-    this.pages++;
-    // A marker equal to the one just used would repeat the page forever: treat it as the end.
-    const next = nextMarker && nextMarker !== this.marker ? nextMarker : undefined;
-    this.marker = next;
-    this.complete = next === undefined;
   }
 }

@@ -35,7 +35,13 @@ export interface Operation {
   reportedAttempts: number;
   /** Waits: when the wait is due. */
   scheduledEnd: number | undefined;
+  /** Callbacks: the id SendDurableExecutionCallbackSuccess/Failure/Heartbeat take. */
+  callbackId: string | undefined;
   error: { readonly type?: string | undefined; readonly message?: string | undefined } | undefined;
+  /** The event type's operation part when the model does not know it (e.g. `Fetch` of `FetchStarted`). */
+  typeName: string | undefined;
+  /** The last event when its phase is unknown (e.g. `FetchPaused`): shown as is, the status left unchanged. */
+  unknownEvent: string | undefined;
   readonly firstEventId: number | undefined;
   eventCount: number;
 }
@@ -64,12 +70,12 @@ const kindByPrefix: readonly (readonly [string, OperationKind])[] = [
 const phases = ['Started', 'Succeeded', 'Failed', 'TimedOut', 'Stopped', 'Cancelled'] as const;
 type Phase = (typeof phases)[number];
 
-export function classifyEvent(eventType: string | undefined): { kind: OperationKind; phase: Phase | undefined } {
+export function classifyEvent(eventType: string | undefined): { kind: OperationKind; phase: Phase | undefined; prefix: string } {
   const type = eventType ?? '';
   const phase = phases.find((p) => type.endsWith(p));
   const prefix = phase ? type.slice(0, -phase.length) : type;
   const kind = kindByPrefix.find(([p]) => p === prefix)?.[1] ?? 'OTHER';
-  return { kind, phase };
+  return { kind, phase, prefix };
 }
 
 interface ErrorPayload {
@@ -85,8 +91,9 @@ export function eventDetails(event: HistoryEvent): Record<string, unknown> | und
 }
 
 function errorOf(details: Record<string, unknown> | undefined): Operation['error'] {
+  // Real histories carry `Error: {}` on every successful invocation: no type and no message is no error.
   const payload = (details?.Error as { Payload?: ErrorPayload } | undefined)?.Payload;
-  if (!payload || typeof payload !== 'object') {
+  if (!payload || typeof payload !== 'object' || (!payload.ErrorType && !payload.ErrorMessage)) {
     return undefined;
   }
   return { type: payload.ErrorType, message: payload.ErrorMessage };
@@ -151,7 +158,7 @@ export class OperationsTree {
     if (!event.Id) {
       return;
     }
-    const { kind, phase } = classifyEvent(event.EventType);
+    const { kind, phase, prefix } = classifyEvent(event.EventType);
     let op = this.byId.get(event.Id);
     if (!op) {
       op = {
@@ -166,7 +173,10 @@ export class OperationsTree {
         attempts: [],
         reportedAttempts: 0,
         scheduledEnd: undefined,
+        callbackId: undefined,
         error: undefined,
+        typeName: undefined,
+        unknownEvent: undefined,
         firstEventId: event.EventId,
         eventCount: 0,
       };
@@ -180,6 +190,10 @@ export class OperationsTree {
     if (op.kind === 'OTHER') {
       op.kind = kind;
     }
+    if (kind === 'OTHER' && prefix) {
+      op.typeName ??= prefix;
+    }
+    op.unknownEvent = phase === undefined ? event.EventType || undefined : undefined;
     if (op.start === undefined || (t !== undefined && t < op.start)) {
       op.start = t;
     }
@@ -197,6 +211,9 @@ export class OperationsTree {
         op.status = 'STARTED';
         if (op.kind === 'WAIT') {
           op.scheduledEnd = time(details?.ScheduledEndTimestamp as Date | undefined);
+        }
+        if (op.kind === 'CALLBACK' && typeof details?.CallbackId === 'string') {
+          op.callbackId = details.CallbackId;
         }
         break;
       case 'Succeeded':
@@ -306,6 +323,6 @@ export function operationKindLabel(op: Operation): string {
     case 'STEP':
       return 'Step';
     case 'OTHER':
-      return 'Operation';
+      return op.typeName || 'Operation';
   }
 }

@@ -37,10 +37,13 @@ export function operationDetail(op: Operation): string {
   const duration = operationDuration(op);
   return [
     operationKindLabel(op),
-    op.status,
+    op.unknownEvent ? l10n.t('{0} (last event {1})', op.status, op.unknownEvent) : op.status,
     attempts > 1 ? l10n.t('{0} attempts', formatNumber(attempts)) : '',
     duration !== undefined ? humanDuration(duration) : op.status === 'STARTED' || op.status === 'PENDING' ? l10n.t('not finished') : '',
     op.error ? [op.error.type, op.error.message].filter(Boolean).join(': ') : '',
+    op.kind === 'WAIT' && op.scheduledEnd !== undefined ? `due ${new Date(op.scheduledEnd).toISOString()}` : '',
+    // Whoever answers the callback needs its id (the CLI and the SDK take it).
+    op.callbackId !== undefined ? `callback id ${op.callbackId}` : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -106,6 +109,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
           shape: 'bar',
           from,
           to: Math.max(from, to),
+          ...(attempt.end === undefined ? { open: true } : {}),
           tone: attempt.outcome === 'succeeded' ? 'ok' : attempt.outcome === 'failed' ? 'error' : 'progress',
           highlighted: failed,
           title:
@@ -137,6 +141,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
       shape: 'bar',
       from: start,
       to: Math.max(start, end),
+      ...(op.end === undefined && !(op.kind === 'WAIT' && op.scheduledEnd !== undefined) ? { open: true } : {}),
       tone,
       highlighted: failed,
       title: `${lane} (${operationKindLabel(op)}): ${op.status}${op.end !== undefined ? `, ${humanDuration(op.end - start)}` : ''}${scheduled}`,

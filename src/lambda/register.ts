@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import { Command, ContextKey, ViewId } from '../constants';
-import { lambdaAutoRefreshSeconds, pageSize } from '../aws/settings';
+import { configuredEndpoints, lambdaAutoRefreshSeconds, lambdaHistoryLoadAllLimit, pageSize } from '../aws/settings';
+import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
+import { refusedInRestrictedMode } from '../commands/workspaceTrust';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
+import { forLabel, forNotification } from '../util/plainText';
 import {
   getExecution,
   listExecutionsPage,
@@ -22,31 +24,28 @@ import { ExecutionAutoRefresh } from './autoRefresh';
 import { ExecutionDetailSource, type ExecutionDetailOptions } from './executionDetails';
 import { stopConfirmation } from './executionFormat';
 import { ExecutionNode } from './executionNode';
+import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
-import { noExecutionFilters, summarizeExecutionFilters, type ExecutionFilters } from './filters';
+import { noExecutionFilters, orderLabel, summarizeExecutionFilters, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { FunctionNode } from './functionNode';
-import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
+import { clampExecutionPageSize, clampFunctionPageSize, mergeExecutionFilterArgument } from './validation';
 
 const showAllKey = 'awsHistory.lambda.showAll';
+const reverseOrderFlippedKey = 'awsHistory.lambda.reverseOrderFlipped';
 
-/** Options of the Stop command beyond the node: tests skip or replace the modal. */
-export interface StopOptions {
-  readonly skipConfirmation?: boolean;
-  /** Replaces the modal (tests check that nothing is sent until it says yes). */
-  readonly confirm?: (execution: Execution) => Promise<boolean>;
-}
-
+/** The modal that must say yes before StopDurableExecution is sent, from the tree and from the panel alike. */
 async function confirmStopModal(execution: Execution): Promise<boolean> {
   const { message, detail, button } = stopConfirmation(execution);
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+  const choice = await vscode.window.showWarningMessage(forNotification(message), { modal: true, detail }, button);
   return choice === button;
 }
 
 /** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
 export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const state = ctx.extension.workspaceState;
-  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters);
-  let showAll = state.get<boolean>(showAllKey, false);
+  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters, mergeExecutionFilterArgument);
+  // Saved state is data like any other: only a real true turns "show all" on.
+  let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
   const region = (): string | undefined => ctx.session.current.region;
   /** Items the function filter stands for, so their nodes know they were not listed by AWS. */
@@ -68,10 +67,12 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     if (!arn) {
       return;
     }
-    const stoppedAt = await stopExecution(ctx.clients, arn);
+    // Cancelled with the connection it was started under: a switch mid-way never stops anything in the new one.
+    const signal = ctx.session.signal;
+    const stoppedAt = await stopExecution(ctx.clients, arn, signal);
     let fresh: Execution;
     try {
-      fresh = toExecution(await getExecution(ctx.clients, arn, false), execution);
+      fresh = toExecution(await getExecution(ctx.clients, arn, false, signal), execution);
     } catch {
       fresh = { ...execution, Status: 'STOPPED', EndTimestamp: stoppedAt ?? new Date() };
     }
@@ -79,18 +80,31 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     if (!fromPanel) {
       void ctx.panels.refreshKey(arn);
     }
-    const stopped = execution.DurableExecutionName ? vscode.l10n.t('Stopped {0}', execution.DurableExecutionName) : vscode.l10n.t('Stopped the execution');
+    const stopped = execution.DurableExecutionName ? vscode.l10n.t('Stopped {0}', forLabel(execution.DurableExecutionName)) : vscode.l10n.t('Stopped the execution');
     vscode.window.setStatusBarMessage(`$(debug-stop) ${stopped}`, 4000);
   };
+
+  // Tests answer the modal through the TestApi's hooks, which exist only under the test harness.
+  const confirmStop = (execution: Execution): Promise<boolean> => (ctx.testHooks?.confirmStop ?? confirmStopModal)(execution);
 
   const detailOptions: ExecutionDetailOptions = {
     historyPageSize: () => pageSize(),
     autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-    confirmStop: confirmStopModal,
+    confirmStop,
     stop: (execution) => stop(execution, true),
     onExecutionLoaded: updateRows,
     profile: () => ctx.session.current.profile,
+    loadAllLimit: lambdaHistoryLoadAllLimit,
   };
+
+  /** ReverseOrder as this endpoint reads it (checked on every first page), and the order last shown. */
+  const order = new ExecutionOrderSemantics({
+    get: () => ctx.extension.globalState.get<string[]>(reverseOrderFlippedKey, []),
+    set: (endpoints) => void ctx.extension.globalState.update(reverseOrderFlippedKey, endpoints),
+  });
+  let shownOrder: ExecutionOrder | undefined;
+  const endpointKey = (): string =>
+    configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${ctx.session.current.region ?? ''}`;
 
   const showDetails = async (node: ExecutionNode): Promise<void> => {
     if (node.arn) {
@@ -102,7 +116,17 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     noun: vscode.l10n.t('executions'),
     iamAction: 'lambda:ListDurableExecutionsByFunction',
     clampPageSize: clampExecutionPageSize,
-    fetchPage: (token, size, f, signal) => listExecutionsPage(ctx.clients, fn.apiName, token, size, f, signal),
+    fetchPage: async (token, size, f, signal) => {
+      const wanted = f.order ?? 'newest';
+      const { page, shown } = await fetchInOrder(order, endpointKey(), wanted, token === undefined, (reverse) =>
+        listExecutionsPage(ctx.clients, fn.apiName, token, size, f, reverse, signal),
+      );
+      if (token === undefined && shown !== shownOrder) {
+        shownOrder = shown;
+        ctx.views.redescribe('lambda');
+      }
+      return page;
+    },
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
     makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails }),
     emptyMessage: (f) => {
@@ -146,13 +170,15 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p) =>
     p.createList(functionSource, () => filters.current, undefined, vscode.l10n.t('Lambda functions')),
   );
-  ctx.views.add({ key: 'lambda', provider, filters });
+  // Registered before the view's own listener, so the description it writes names the requested order.
+  ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
+  ctx.views.add({ key: 'lambda', provider, filters, order: () => `showing ${orderLabel(shownOrder ?? filters.current.order)}` });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
 
   const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
-  const filter = (arg?: Partial<ExecutionFilters>): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, arg);
-  registerCommand(ctx.extension, Command.lambdaFilter, filter);
-  registerCommand(ctx.extension, Command.lambdaFilterActive, filter);
+  const filter = (arg?: unknown): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, filterArgumentOf(arg));
+  registerCommand(ctx.extension, Command.lambdaFilter, filter, { args: [filtersArgument] });
+  registerCommand(ctx.extension, Command.lambdaFilterActive, filter, { args: [filtersArgument] });
 
   const setShowAll = async (value: boolean): Promise<void> => {
     showAll = value;
@@ -160,40 +186,40 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     await vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, value);
     provider.refresh();
   };
-  registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true));
-  registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false));
+  registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true), { args: [titleBarArgument] });
+  registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false), { args: [titleBarArgument] });
 
-  registerCommand(ctx.extension, Command.lambdaCopyFunctionArn, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), {
-      one: vscode.l10n.t('function ARN'),
-      many: vscode.l10n.t('function ARNs'),
-    }),
-  );
+  registerCopyCommand(ctx.extension, ctx.views, Command.lambdaCopyFunctionArn, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), { one: vscode.l10n.t('function ARN'), many: vscode.l10n.t('function ARNs') });
   registerCommand(
     ctx.extension,
     Command.lambdaStopExecution,
-    async (node?: TreeNode, options?: StopOptions | readonly TreeNode[]): Promise<boolean> => {
-      if (!(node instanceof ExecutionNode)) {
+    async (node: ExecutionNode): Promise<boolean> => {
+      if (refusedInRestrictedMode(vscode.l10n.t('Stop Execution'))) {
+        return false;
+      }
+      if (!provider.contains(node)) {
+        // A row of the previous connection (a stale argument): never act on it with the new identity.
+        void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.')));
         return false;
       }
       if (!node.running) {
         void vscode.window.showInformationMessage(
-          node.name
-            ? vscode.l10n.t('{0} is not running (status {1}).', node.name, node.item.Status ?? vscode.l10n.t('unknown'))
-            : vscode.l10n.t('The execution is not running (status {0}).', node.item.Status ?? vscode.l10n.t('unknown')),
+          forNotification(
+            node.name
+              ? vscode.l10n.t('{0} is not running (status {1}).', node.name, node.item.Status ?? vscode.l10n.t('unknown'))
+              : vscode.l10n.t('The execution is not running (status {0}).', node.item.Status ?? vscode.l10n.t('unknown')),
+          ),
         );
         return false;
       }
-      // From the tree the second argument is the selection; only an options object changes behaviour.
-      const opts: StopOptions = options && !Array.isArray(options) ? (options as StopOptions) : {};
-      const confirmed = opts.skipConfirmation === true || (await (opts.confirm ?? confirmStopModal)(node.item));
-      if (!confirmed) {
+      if (!(await confirmStop(node.item))) {
         return false;
       }
       await stop(node.item);
       return true;
     },
-    'lambda:StopDurableExecution',
+    // Only the row and VS Code's selection: nothing a caller passes can skip the confirmation.
+    { iamAction: 'lambda:StopDurableExecution', args: [instanceOf('an execution row', ExecutionNode), optional(selection)] },
   );
   return provider;
 }

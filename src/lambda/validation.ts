@@ -3,7 +3,8 @@
  * command-argument form so nothing invalid is ever sent. Pure.
  */
 import * as l10n from '@vscode/l10n';
-import { checkRange } from '../filters/dateInput';
+import { checkDateArgument, checkRange } from '../filters/dateInput';
+import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
 import { executionStatuses, type ExecutionFilters, type ExecutionStatusFilter } from './filters';
 
 /*
@@ -65,13 +66,6 @@ function checkString(value: unknown, what: string, validate: (text: string) => s
   return validate(value);
 }
 
-function checkDate(value: unknown, what: string): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : l10n.t('"{0}" is not a date.', what);
-}
-
 /**
  * Filters given as a command argument (scripts, keybindings, tests) are untyped JSON: every field is
  * checked with the same rules as the input boxes. Returns the first problem, or undefined.
@@ -82,8 +76,8 @@ export function validateExecutionFilters(f: ExecutionFilters): string | undefine
     checkString(raw.function, 'function', validateFunctionInput) ??
     checkString(raw.qualifier, 'qualifier', validateQualifier) ??
     checkString(raw.name, 'name', validateExecutionName) ??
-    checkDate(raw.after, 'after') ??
-    checkDate(raw.before, 'before');
+    checkDateArgument(raw.after, 'after') ??
+    checkDateArgument(raw.before, 'before');
   if (problem) {
     return problem;
   }
@@ -100,6 +94,17 @@ export function validateExecutionFilters(f: ExecutionFilters): string | undefine
     return l10n.t('Order must be "newest" or "oldest".');
   }
   return checkRange(f.after ? new Date(f.after) : undefined, f.before ? new Date(f.before) : undefined);
+}
+
+const filterKeys = ['function', 'qualifier', 'name', 'statuses', 'after', 'before', 'order'] as const;
+
+/** Filters given as data (a command argument, saved state): known keys, checked, merged over `current` and normalized. */
+export function mergeExecutionFilterArgument(current: ExecutionFilters, arg: unknown): FilterMerge<ExecutionFilters> {
+  return parseFilterArgument(arg, current, filterKeys, (base, raw) => {
+    const next: ExecutionFilters = { ...base, ...raw };
+    const problem = validateExecutionFilters(next);
+    return problem ? { problem } : { filters: normalizeExecutionFilters(next) };
+  });
 }
 
 /** Trims text values and drops empty ones, so "" and [] mean "no filter" and never reach the API. */

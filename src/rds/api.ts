@@ -13,7 +13,7 @@ export async function listClustersPage(
   filters: BacktrackFilters,
   signal: AbortSignal,
 ): Promise<Page<DBCluster>> {
-  const { client, sdk } = await clients.get('rds');
+  const { client, sdk } = await clients.get('rds', signal);
   const output = await client.send(
     new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: filters.cluster, MaxRecords: pageSize, Marker: token }),
     { abortSignal: signal },
@@ -30,7 +30,7 @@ export async function listBacktracksPage(
   filters: BacktrackFilters,
   signal: AbortSignal,
 ): Promise<Page<DBClusterBacktrack>> {
-  const { client, sdk } = await clients.get('rds');
+  const { client, sdk } = await clients.get('rds', signal);
   const output = await client.send(
     new sdk.DescribeDBClusterBacktracksCommand({
       DBClusterIdentifier: clusterIdentifier,
@@ -51,7 +51,7 @@ export async function describeBacktrack(
   backtrackId: string,
   signal: AbortSignal,
 ): Promise<{ backtrack: DBClusterBacktrack | undefined; cluster: DBCluster | undefined }> {
-  const { client, sdk } = await clients.get('rds');
+  const { client, sdk } = await clients.get('rds', signal);
   const [backtracks, clusters] = await Promise.all([
     client.send(new sdk.DescribeDBClusterBacktracksCommand({ DBClusterIdentifier: clusterIdentifier, BacktrackIdentifier: backtrackId }), {
       abortSignal: signal,

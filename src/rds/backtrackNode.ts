@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
+import { rowAccessibility, statusWords } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import { bothTimes, humanDuration, localDateTime, relativeTime } from '../util/format';
@@ -46,7 +47,7 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
     };
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     return this.parent.consoleUrl();
   }
 
@@ -64,7 +65,12 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
     item.iconPath = statusIcon(b.Status);
     item.contextValue = ContextValue.backtrack;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Backtrack to {0}, {1}, {2}', when, b.Status ?? '', rewoundText(b) ?? '') };
+    item.accessibilityInformation = rowAccessibility(
+      vscode.l10n.t('Backtrack to {0}', when),
+      statusWords(b.Status),
+      rewoundText(b),
+      requested && vscode.l10n.t('requested {0}', relativeTime(requested)),
+    );
     return item;
   }
 

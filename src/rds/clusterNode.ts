@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import type { PagedChildren } from '../tree/pagedChildren';
+import { rowAccessibility } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
@@ -19,7 +20,7 @@ export interface ClusterNodeActions {
 }
 
 /** The cluster's page in the RDS console (also where its Backtrack section lives). */
-export function clusterConsoleUrl(region: string | undefined, cluster: DBCluster): string | undefined {
+export function clusterConsoleUrl(region: string | undefined, cluster: DBCluster): URL | undefined {
   return region ? consoleUrl(region, 'rds/home', `database:id=${clusterIdentifier(cluster)};is-cluster=true`) : undefined;
 }
 
@@ -64,7 +65,7 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
     this.list?.updateItem(backtrack);
   }
 
-  consoleUrl(): string | undefined {
+  consoleUrl(): URL | undefined {
     return clusterConsoleUrl(this.actions.region(), this.item);
   }
 
@@ -105,9 +106,12 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
       [vscode.l10n.t('Cluster ARN'), c.DBClusterArn],
       [vscode.l10n.t('Resource id'), c.DbClusterResourceId],
     ]);
-    item.accessibilityInformation = {
-      label: vscode.l10n.t('DB cluster {0}, {1}', this.identifier, support.enabled ? vscode.l10n.t('backtrack window {0}', windowText(window ?? 0)) : support.reason),
-    };
+    // The dimmed icon is the only other sign that a cluster cannot backtrack: say it.
+    item.accessibilityInformation = rowAccessibility(
+      vscode.l10n.t('DB cluster {0}', this.identifier),
+      support.enabled ? vscode.l10n.t('backtrack enabled, window {0}', windowText(window ?? 0)) : vscode.l10n.t('cannot backtrack: {0}', support.reason),
+      [c.Engine, c.EngineVersion].filter(Boolean).join(' '),
+    );
     return item;
   }
 }

@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { isFilterArgument, type FilterStore } from '../filters/filterStore';
+import type { FilterStore } from '../filters/filterStore';
 import { applyPrompt, pickMany, promptText, showFilterMenu, type PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
 import type { DBCluster } from './api';
 import { clusterDescription, clusterIdentifier } from './backtrackFormat';
-import { mergeFilterArgument, type BacktrackFilters } from './filters';
+import type { BacktrackFilters } from './filters';
 import {
   backtrackStatuses,
   normalizeCluster,
@@ -21,10 +21,10 @@ import {
 export async function runBacktrackFilterCommand(
   store: FilterStore<BacktrackFilters>,
   loadedClusters: () => readonly DBCluster[],
-  arg?: object,
+  arg?: unknown,
 ): Promise<boolean> {
-  if (isFilterArgument(arg)) {
-    return store.applyArgument(mergeFilterArgument(store.current, arg));
+  if (arg !== undefined) {
+    return store.applyArgument(arg);
   }
   const f = store.current;
   await showFilterMenu(

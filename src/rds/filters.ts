@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
 import {
   backtrackStatuses,
   isBacktrackStatus,
@@ -41,18 +42,17 @@ export function backtrackApiFilters(f: BacktrackFilters): { Name: string; Values
   return filters.length > 0 ? filters : undefined;
 }
 
-const argumentKeys = new Set(['cluster', 'backtrackId', 'statuses', 'backtrackIds']);
+const filterKeys = ['cluster', 'backtrackId', 'statuses', 'backtrackIds'] as const;
 
 /**
- * Filters given as a command argument (scripts, keybindings, tests), checked with the same rules as the
- * input boxes and merged over the current ones. Returns the filters to store, or the first problem.
+ * Filters given as data (a command argument from a script or keybinding, or saved state), checked with
+ * the same rules as the input boxes and merged over `current`. Returns the filters to store, or the first problem.
  */
-export function mergeFilterArgument(current: BacktrackFilters, arg: object): { filters: BacktrackFilters } | { problem: string } {
-  const raw = arg as Record<string, unknown>;
-  const unknown = Object.keys(raw).find((key) => !argumentKeys.has(key));
-  if (unknown !== undefined) {
-    return { problem: l10n.t('Unknown filter "{0}"; known: {1}.', unknown, [...argumentKeys].join(', ')) };
-  }
+export function mergeFilterArgument(current: BacktrackFilters, arg: unknown): FilterMerge<BacktrackFilters> {
+  return parseFilterArgument(arg, current, filterKeys, mergeChecked);
+}
+
+function mergeChecked(current: BacktrackFilters, raw: Readonly<Record<string, unknown>>): FilterMerge<BacktrackFilters> {
   const next: { -readonly [K in keyof BacktrackFilters]: BacktrackFilters[K] } = { ...current };
   if ('cluster' in raw) {
     const value = raw.cluster;

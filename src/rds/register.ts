@@ -1,22 +1,22 @@
 import * as l10n from '@vscode/l10n';
 import { Command, ViewId } from '../constants';
+import { filterArgumentOf, filtersArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
-import { copyFromNodes } from '../commands/treeCommands';
+import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import type { TreeNode } from '../tree/treeNode';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
 import { BacktrackNode } from './backtrackNode';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
-import { noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
+import { mergeFilterArgument, noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
 
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters);
+  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters, mergeFilterArgument);
   const region = (): string | undefined => ctx.session.current.region;
 
   const showDetails = async (node: BacktrackNode): Promise<void> => {
@@ -73,14 +73,10 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   ctx.views.add({ key: 'rds', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
 
-  const filter = (arg?: object): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], arg);
-  registerCommand(ctx.extension, Command.rdsFilter, filter, 'rds:DescribeDBClusters');
-  registerCommand(ctx.extension, Command.rdsFilterActive, filter, 'rds:DescribeDBClusters');
-  registerCommand(ctx.extension, Command.rdsCopyBacktrackId, (node?: TreeNode, selection?: TreeNode[]) =>
-    copyFromNodes(ctx.views, node, selection, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), {
-      one: l10n.t('backtrack identifier'),
-      many: l10n.t('backtrack identifiers'),
-    }),
-  );
+  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], filterArgumentOf(arg));
+  const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
+  registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
+  registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);
+  registerCopyCommand(ctx.extension, ctx.views, Command.rdsCopyBacktrackId, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), { one: l10n.t('backtrack identifier'), many: l10n.t('backtrack identifiers') });
   return provider;
 }

@@ -11,6 +11,8 @@ export interface TreeHost {
   profile(): string;
   region(): string | undefined;
   pageSize(): number;
+  /** Aborted when the AWS connection is switched (see AwsSession.signal). */
+  connectionSignal(): AbortSignal;
   /** Fires a change for exactly this node (undefined = the view's root). */
   changed(node: TreeNode | undefined): void;
 }
@@ -25,6 +27,10 @@ export class PagedChildren<T, F> {
   /** Nodes of the list's items in list order, extended as pages arrive (not rebuilt per getChildren). */
   private readonly nodeRows: ItemNode<T>[] = [];
   private filters: F;
+  /** Set when the tree dropped this list (a refresh of its view): a "Load up to N" under it says it stopped. */
+  private abandoned = false;
+  /** The connection this list's pages belong to: its requests are cancelled when that connection ends. */
+  private connection: AbortSignal;
 
   constructor(
     private readonly host: TreeHost,
@@ -36,6 +42,7 @@ export class PagedChildren<T, F> {
     readonly title: string,
   ) {
     this.filters = getFilters();
+    this.connection = host.connectionSignal();
     this.list = this.newList();
   }
 
@@ -100,10 +107,15 @@ export class PagedChildren<T, F> {
     return this.loadMore();
   }
 
-  /** boto3's MaxItems: as many pages as needed for `count` more items. */
-  async loadUpTo(count: number, onProgress: (loaded: number) => void, isCancelled: () => boolean): Promise<number> {
+  /**
+   * boto3's MaxItems: as many pages as needed for `count` more items. `stopped` says why it ended early
+   * when the list was reset under it (a connection switch, a refresh, new filters).
+   */
+  async loadUpTo(count: number, onProgress: (loaded: number) => void, isCancelled: () => boolean): Promise<{ loaded: number; stopped?: string }> {
     this.host.changed(this.owner);
     const list = this.list;
+    const connection = this.connection;
+    const scope = this.host.scope();
     const loaded = await list.loadUpTo(
       count,
       (size) => this.source.clampPageSize(size),
@@ -114,13 +126,26 @@ export class PagedChildren<T, F> {
       isCancelled,
     );
     this.host.changed(this.owner);
-    return loaded;
+    if (connection.aborted || this.host.scope() !== scope) {
+      return { loaded, stopped: 'the AWS connection changed' };
+    }
+    if (list !== this.list || this.abandoned) {
+      return { loaded, stopped: 'the list was refreshed' };
+    }
+    return { loaded };
+  }
+
+  /** For a list its tree forgets: the request in flight is aborted and nothing more is loaded into it. */
+  abandon(): void {
+    this.abandoned = true;
+    this.list.reset();
   }
 
   /** Drops pages and tokens (optionally resuming from a token) and re-reads the filters. */
   reset(startToken?: string): void {
     this.list.reset(startToken);
     this.filters = this.getFilters();
+    this.connection = this.host.connectionSignal();
     this.list = this.newList(startToken);
     this.nodes.clear();
     this.nodeRows.length = 0;
@@ -148,8 +173,9 @@ export class PagedChildren<T, F> {
   }
 
   private newList(startToken?: string): PagedList<T> {
+    const connection = this.connection;
     const list = new PagedList<T>(
-      (token, size, signal) => this.source.fetchPage(token, size, this.filters, signal),
+      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection])),
       (item) => this.source.keyOf(item),
       this.pageSize(),
     );

@@ -34,6 +34,8 @@ export class PagedList<T> {
   private controller: AbortController | undefined;
   private generation = 0;
   private requests = 0;
+  /** Tokens the service returned since the last reset: one coming back again is a cycle (A→B→A), the end. */
+  private readonly seenTokens = new Set<string>();
 
   constructor(
     private readonly fetcher: PageFetcher<T>,
@@ -123,8 +125,11 @@ export class PagedList<T> {
               this.ordered[index] = item;
             }
           }
-          // A token equal to the one sent would loop forever; treat it as the end.
-          const next = page.nextToken && page.nextToken !== token ? page.nextToken : undefined;
+          // A token equal to the one sent, or to any returned before, would loop forever; treat it as the end.
+          const next = page.nextToken && page.nextToken !== token && !this.seenTokens.has(page.nextToken) ? page.nextToken : undefined;
+          if (next) {
+            this.seenTokens.add(next);
+          }
           token = next;
           this.token = next;
           if (!next || page.items.length > 0 || ++empty >= maxConsecutiveEmptyPages) {
@@ -190,5 +195,6 @@ export class PagedList<T> {
     this.status = 'unloaded';
     this.lastError = undefined;
     this.requests = 0;
+    this.seenTokens.clear();
   }
 }

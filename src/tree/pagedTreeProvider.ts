@@ -6,7 +6,11 @@ import type { ListSource } from './listSource';
 import { PagedChildren, type TreeHost } from './pagedChildren';
 import type { TreeNode } from './treeNode';
 
-export type SetupState = 'ok' | 'noRegion' | 'noCredentials';
+/**
+ * `credentialsTimeout`: resolving credentials outlasted awsHistory.requestTimeoutSeconds (an SSO login or a
+ * credential_process waiting): its own welcome content says so. (TreeView.message would hide the buttons.)
+ */
+export type SetupState = 'ok' | 'noRegion' | 'noCredentials' | 'credentialsTimeout';
 
 /** The value last given to the `awsHistory.setup` context key; the three views share the key. */
 let publishedSetup: SetupState | undefined;
@@ -95,8 +99,16 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
     return node.parent;
   }
 
-  /** Everything starts again: pages, tokens, child lists (their nodes are recreated). */
+  /**
+   * Everything starts again: pages, tokens, child lists (their nodes are recreated). Child lists are reset,
+   * not just forgotten, so a request or a "Load up to N" under them stops instead of paging on unseen.
+   */
   refresh(): void {
+    for (const list of this.lists) {
+      if (list !== this.root) {
+        list.abandon();
+      }
+    }
     this.lists.clear();
     this.lists.add(this.root);
     this.root.reset();
@@ -115,6 +127,9 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
   }
   pageSize(): number {
     return pageSize();
+  }
+  connectionSignal(): AbortSignal {
+    return this.session.signal;
   }
   changed(node: TreeNode | undefined): void {
     this.emitter.fire(node);

@@ -1,6 +1,7 @@
 import { formatNumber } from '../util/format';
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
+import { rowAccessibility } from './accessibility';
 import type { UserError } from '../aws/errors';
 import type { TreeNode } from './treeNode';
 import type { AnyPagedChildren } from './pagedTreeProvider';
@@ -8,7 +9,7 @@ import type { AnyPagedChildren } from './pagedTreeProvider';
 /** The list a status row belongs to; rows carry it so their commands act on the right list. */
 export type RowOwner = AnyPagedChildren;
 
-abstract class StatusRow implements TreeNode {
+export abstract class StatusRow implements TreeNode {
   constructor(
     readonly list: RowOwner,
     readonly parent: TreeNode | undefined,
@@ -37,7 +38,7 @@ export class LoadMoreRow extends StatusRow {
     item.contextValue = ContextValue.loadMore;
     item.tooltip = vscode.l10n.t('Fetch the next page. Right-click to load several pages or copy the next-page token.');
     item.command = { command: Command.loadMore, title: vscode.l10n.t('Load more'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Load more {0}, {1} loaded', this.noun, formatNumber(this.loadedCount)) };
+    item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Load more {0}', this.noun), vscode.l10n.t('{0} loaded', formatNumber(this.loadedCount)));
     return item;
   }
 }
@@ -48,6 +49,7 @@ export class LoadingRow extends StatusRow {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('loading~spin');
     item.contextValue = ContextValue.loading;
+    item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Loading more {0}, please wait', this.list.noun));
     return item;
   }
 }
@@ -77,6 +79,7 @@ export class ErrorRow extends StatusRow {
       .filter(Boolean)
       .join('\n');
     item.command = { command: Command.retry, title: vscode.l10n.t('Retry'), arguments: [this] };
+    item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Error: {0}', this.error.message), item.description);
     return item;
   }
 }
@@ -100,6 +103,10 @@ export class MessageRow extends StatusRow {
       item.description = vscode.l10n.t('Clear filters');
       item.command = { command: Command.clearFilters, title: vscode.l10n.t('Clear filters'), arguments: [this] };
     }
+    // The icon says why the list is empty: a filter, or nothing there.
+    item.accessibilityInformation = this.filtered
+      ? rowAccessibility(vscode.l10n.t('Empty, filtered'), this.message, vscode.l10n.t('Clear filters'))
+      : rowAccessibility(vscode.l10n.t('Empty'), this.message);
     return item;
   }
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { CachedItemNode } from './cachedItemNode';
 
 /** Every row in the three trees. Ids are stable across refreshes so selection and expansion survive. */
 export interface TreeNode {
@@ -21,12 +22,14 @@ export interface ItemNode<T> extends TreeNode {
   readonly name?: string | undefined;
   /** Text for the palette pickers (name, then context). */
   readonly pickLabel?: { label: string; description?: string; detail?: string };
-  consoleUrl?(): string | undefined;
+  /** The item's console page; undefined when there is none (no region, or not a console URL). */
+  consoleUrl?(): URL | undefined;
   showDetails?(): Promise<void> | void;
 }
 
+/** By class, not by shape: an object that merely looks like a row (a command argument) is not one of ours. */
 export function isItemNode(node: unknown): node is ItemNode<unknown> {
-  return typeof node === 'object' && node !== null && 'item' in node && 'update' in node;
+  return node instanceof CachedItemNode;
 }
 
 export function hasArn(node: unknown): node is ItemNode<unknown> & { arn: string } {

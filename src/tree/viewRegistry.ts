@@ -8,6 +8,8 @@ export interface ServiceView {
   readonly key: ServiceKey;
   readonly provider: PagedTreeProvider;
   readonly filters: FilterStore<object>;
+  /** The order the view actually shows, e.g. "showing newest first", named in its description. */
+  readonly order?: () => string | undefined;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface ServiceView {
 export class ViewRegistry implements vscode.Disposable {
   private readonly views = new Map<ServiceKey, ServiceView>();
   private lastActive: ServiceKey | undefined;
+  private readonly messages = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   add(view: ServiceView): void {
@@ -25,9 +28,7 @@ export class ViewRegistry implements vscode.Disposable {
     const touch = (): void => {
       this.lastActive = view.key;
     };
-    const describe = (): void => {
-      tree.description = view.filters.describe() ? vscode.l10n.t('Filtered: {0}', view.filters.describe()) : undefined;
-    };
+    const describe = (): void => this.describe(view);
     describe();
     void view.filters.syncContext();
     this.subscriptions.push(
@@ -41,6 +42,20 @@ export class ViewRegistry implements vscode.Disposable {
       }),
     );
     this.syncAnyFiltered();
+  }
+
+  /** Re-reads the view's description (filters and the order shown), e.g. after a first page showed its order. */
+  redescribe(key: ServiceKey): void {
+    const view = this.views.get(key);
+    if (view) {
+      this.describe(view);
+    }
+  }
+
+  private describe(view: ServiceView): void {
+    const filtered = view.filters.describe() ? `Filtered: ${view.filters.describe()}` : '';
+    const text = [filtered, view.order?.() ?? ''].filter(Boolean).join(' · ');
+    view.provider.treeView.description = text || undefined;
   }
 
   get(key: ServiceKey): ServiceView {
@@ -71,6 +86,22 @@ export class ViewRegistry implements vscode.Disposable {
   /** The view that shows this node or list. */
   viewOf(target: TreeNode | AnyPagedChildren): ServiceView | undefined {
     return this.all().find((v) => v.provider.contains(target));
+  }
+
+  /**
+   * A line above every view, per topic (a credential failure, ignored workspace settings); undefined
+   * removes the topic's line. Plain text: TreeView.message renders no Markdown.
+   */
+  setMessage(topic: string, text: string | undefined): void {
+    if (text === undefined) {
+      this.messages.delete(topic);
+    } else {
+      this.messages.set(topic, text);
+    }
+    const message = [...this.messages.values()].join(' ') || undefined;
+    for (const view of this.all()) {
+      view.provider.treeView.message = message;
+    }
   }
 
   refreshAll(): void {

@@ -53,10 +53,34 @@ export function localDateTime(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** UTC and local time side by side, for tooltips and panels. */
+/**
+ * A timestamp AWS sent that is no time at all (out of range, not a number): "invalid date" with what arrived.
+ * The SDK turns an out-of-range epoch into `Invalid Date`, whose original number is gone by then.
+ */
+function invalidDate(value: unknown): string {
+  const raw = value instanceof Date ? String(value.getTime()) : typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value;
+  return l10n.t('invalid date ({0})', raw.length > 64 ? `${raw.slice(0, 63)}…` : raw);
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** ISO 8601 UTC; never throws (`toISOString` does on an invalid date). */
+export function isoTime(value: Date | undefined): string {
+  if (value === undefined) {
+    return '';
+  }
+  return isValidDate(value) ? value.toISOString() : invalidDate(value);
+}
+
+/** UTC and local time side by side, for tooltips and panels. Never throws. */
 export function bothTimes(date: Date | undefined): string {
   if (!date) {
     return '—';
+  }
+  if (!isValidDate(date)) {
+    return invalidDate(date);
   }
   return l10n.t('{0} (local {1})', utcTime(date), localTime(date));
 }
@@ -106,6 +130,9 @@ export function humanDuration(ms: number, units = 2): string {
 export function relativeTime(date: Date | undefined, now: number = Date.now()): string {
   if (!date) {
     return '';
+  }
+  if (!isValidDate(date)) {
+    return invalidDate(date);
   }
   const diff = date.getTime() - now;
   if (Math.abs(diff) < 45_000) {

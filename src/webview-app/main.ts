@@ -4,7 +4,7 @@
 import { setDisplayLocale } from '../util/format';
 import './styles.css';
 import * as l10n from '@vscode/l10n';
-import type { HostMessage, PanelDocument } from '../webview/protocol';
+import { applyPatch, type HostMessage, type PanelDocument } from '../webview/protocol';
 import type { RenderContext } from './context';
 import { renderDocument, renderError, renderLoading, setBusy } from './renderDocument';
 import { UiStore } from './uiState';
@@ -82,6 +82,14 @@ function onMessage(message: HostMessage): void {
       break;
     case 'render':
       render(message.document);
+      break;
+    case 'patch':
+      // The host only patches a document it rendered here; without one, wait for the next render.
+      if (shown) {
+        render(applyPatch(shown, message.patch));
+      } else {
+        post({ type: 'ready' });
+      }
       break;
     case 'loading':
       // With a document on screen, keep it and say so in the header instead of blanking the page.

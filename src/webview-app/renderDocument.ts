@@ -85,6 +85,9 @@ function renderBlock(block: Block, ctx: RenderContext): HTMLElement {
     case 'notice':
       // Notices and pagers have no title: a heading only screen readers see keeps every block a landmark.
       section.append(srOnly('h2', toneLabel(block.tone), headingId), renderNotice(block.tone, block.text));
+      if (block.reload) {
+        section.append(button('Reload', () => ctx.post({ type: 'refresh' }), { className: 'secondary', focusKey: `reload:${block.id}` }));
+      }
       break;
     case 'timeline':
       section.append(heading(headingId, block.title), renderTimeline(block, ctx));

@@ -9,6 +9,11 @@ type Row = ListBlock['rows'][number];
  * A windowed list: only the rows in view plus `overscan` exist in the DOM, positioned over a spacer as
  * tall as all rows, so 10,000 history events cost what 40 do. Rows have one fixed height; the single
  * open detail adds its measured height below its row.
+ *
+ * The grid itself is the scrolling box, under a sticky column header: the element that scrolls is the
+ * one that takes the keyboard focus (axe's scrollable-region-focusable), and the header's and borders'
+ * height is added to the box so the rows' viewport keeps `viewport()` pixels. Rows that open a detail
+ * make it a treegrid, the role whose rows may carry aria-expanded.
  */
 const rowHeight = 26;
 const overscan = 12;
@@ -34,13 +39,13 @@ export function renderList(block: ListBlock, ctx: RenderContext, headingId: stri
     ...block.columns.map((c) => h('div', { attrs: { role: 'columnheader' } }, bdi(c))),
   );
   const spacer = h('div', { className: 'vlist-spacer', attrs: { role: 'presentation' } });
-  const scroller = h('div', { className: 'vlist-scroll', attrs: { role: 'rowgroup' } }, spacer);
+  const rowGroup = h('div', { className: 'vlist-rows', attrs: { role: 'rowgroup' } }, spacer);
   const grid = h(
     'div',
     {
       className: 'vlist',
       attrs: {
-        role: 'grid',
+        role: rows.some((row) => row.detail) ? 'treegrid' : 'grid',
         tabindex: 0,
         'aria-labelledby': headingId,
         'aria-rowcount': rows.length + 1,
@@ -50,8 +55,10 @@ export function renderList(block: ListBlock, ctx: RenderContext, headingId: stri
       },
     },
     header,
-    scroller,
+    rowGroup,
   );
+  /** Header and borders of the box, measured once the list is on the page; estimated until then. */
+  let chromeHeight = rowHeight + 3;
   // Column widths from the text lengths of a sample, so a short status column does not get as much room
   // as a long name. CSSOM writes are allowed under the nonce-only CSP (style attributes are not).
   grid.style.setProperty('--vlist-columns', columnTemplate(block));
@@ -107,8 +114,8 @@ export function renderList(block: ListBlock, ctx: RenderContext, headingId: stri
 
   const paint = (): void => {
     spacer.style.height = `${total()}px`;
-    scroller.style.height = `${viewport()}px`;
-    const top = scroller.scrollTop;
+    grid.style.height = `${chromeHeight + viewport()}px`;
+    const top = grid.scrollTop;
     const first = Math.max(0, indexAt(top) - overscan);
     const last = Math.min(rows.length - 1, indexAt(top + viewport()) + overscan);
     for (const [i, el] of rendered) {
@@ -170,10 +177,10 @@ export function renderList(block: ListBlock, ctx: RenderContext, headingId: stri
     ui.active = row?.id;
     ctx.ui.save();
     const top = offsetOf(active);
-    if (top < scroller.scrollTop) {
-      scroller.scrollTop = top;
-    } else if (top + rowHeight > scroller.scrollTop + viewport()) {
-      scroller.scrollTop = top + rowHeight - viewport();
+    if (top < grid.scrollTop) {
+      grid.scrollTop = top;
+    } else if (top + rowHeight > grid.scrollTop + viewport()) {
+      grid.scrollTop = top + rowHeight - viewport();
     }
     paint();
     const current = rendered.get(active);
@@ -181,11 +188,11 @@ export function renderList(block: ListBlock, ctx: RenderContext, headingId: stri
     current?.setAttribute('aria-selected', 'true');
   };
 
-  scroller.addEventListener('scroll', () => {
+  grid.addEventListener('scroll', () => {
     if (frame === 0) {
       frame = requestAnimationFrame(() => {
         frame = 0;
-        ui.scrollTop = scroller.scrollTop;
+        ui.scrollTop = grid.scrollTop;
         ctx.ui.save();
         paint();
       });
@@ -213,10 +220,13 @@ export function renderList(block: ListBlock, ctx: RenderContext, headingId: stri
   ctx.onCleanup(() => cancelAnimationFrame(frame));
   paint();
   ctx.afterAttach(() => {
-    // Layout exists now: measure the restored detail and put the scroll position back.
+    // Layout exists now: measure the header and the restored detail, and put the scroll position back.
+    if (header.offsetHeight > 0) {
+      chromeHeight = header.offsetHeight + grid.offsetHeight - grid.clientHeight;
+    }
     measureDetail();
     repaint();
-    scroller.scrollTop = ui.scrollTop;
+    grid.scrollTop = ui.scrollTop;
     paint();
   });
   return grid;

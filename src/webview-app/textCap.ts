@@ -116,6 +116,11 @@ function writeValue(w: BudgetWriter, value: unknown, indent: string): void {
     w.write(JSON.stringify(value.slice(0, w.left + 1)));
     return;
   }
+  if (value instanceof Date) {
+    // The SDK's timestamps: ISO text, or what arrived when it is no date (toISOString would throw).
+    w.write(JSON.stringify(Number.isNaN(value.getTime()) ? 'invalid date' : value.toISOString()));
+    return;
+  }
   if (value === null || typeof value !== 'object') {
     // Scalars (and the odd undefined/function, which JSON.parse never produces) as JSON.stringify would.
     w.write(JSON.stringify(value) ?? 'null');

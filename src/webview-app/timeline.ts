@@ -41,9 +41,13 @@ interface Layout {
 
 let markerSeries = 0;
 
-export function renderTimeline(block: TimelineBlock, ctx: RenderContext): HTMLElement {
-  const start = block.start;
-  const end = block.end > block.start ? block.end : block.start + 1;
+export function renderTimeline(given: TimelineBlock, ctx: RenderContext): HTMLElement {
+  const start = given.start;
+  const end = given.end > given.start ? given.end : given.start + 1;
+  // Running items end where the timeline ends now (the host does not resend them as time passes).
+  const block: TimelineBlock = given.items.some((i) => i.open)
+    ? { ...given, items: given.items.map((i) => (i.open ? { ...i, to: Math.max(i.from, end) } : i)) }
+    : given;
   const layout = layoutLanes(block.items, end - start);
   const scroller = h('div', { className: 'timeline-scroll' });
   const wrap = h('div', { className: 'timeline' }, scroller);

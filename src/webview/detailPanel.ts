@@ -2,7 +2,10 @@ import { displayLocale } from '../util/format';
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { log } from '../util/log';
-import { parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
+import { forLabel, forNotification } from '../util/plainText';
+import type { Connection } from '../aws/session';
+import { connectionLabel } from '../aws/session';
+import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
 /*
@@ -35,6 +38,11 @@ export interface DetailSource {
   wholeText?(blockId: string): string | undefined;
   /** More than 0 while the item should refresh itself (e.g. RUNNING); only used while the panel is visible. */
   autoRefreshMs?(): number;
+  /**
+   * An auto-refresh tick: asks only for what is new (e.g. the status without payloads, history after the last
+   * event loaded) and returns the updated document. Without it a tick is a full `load`.
+   */
+  poll?(signal: AbortSignal): Promise<PanelDocument>;
 }
 
 export type DescribeError = (error: unknown) => { readonly message: string; readonly hint: string };
@@ -92,6 +100,18 @@ export class DetailPanels implements vscode.Disposable {
     return [...this.panels.values()];
   }
 
+  /**
+   * The AWS connection was switched: every open panel stops what it was loading and from then on says which
+   * connection it shows, with its actions, paging and auto refresh off (its items may not exist in the new one).
+   */
+  connectionChanged(previous: Connection): void {
+    for (const panel of this.panels.values()) {
+      panel.freeze(
+        `This panel shows data of the previous AWS connection (${connectionLabel(previous)}). Actions, paging and auto refresh are off; open the item again from a view to see the current connection.`,
+      );
+    }
+  }
+
   /** Reloads the panel of `key` if one is open (e.g. after a tree command changed the item). Never rejects. */
   refreshKey(key: string): Promise<void> {
     return this.panels.get(key)?.refresh() ?? Promise.resolve();
@@ -141,6 +161,13 @@ export class DetailPanel implements vscode.Disposable {
   private document: PanelDocument | undefined;
   /** The document last posted to a ready page; `waitForRender` compares against it. */
   private renderedDocument: PanelDocument | undefined;
+  /** The document the page has now (undefined after it restarted or showed an error): patches are made against it. */
+  private pageDocument: PanelDocument | undefined;
+  /** Set when the connection was switched: the text says which connection the panel shows. */
+  private frozenNotice: string | undefined;
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** Every message handed to the page; the benchmark measures the bytes posted. */
+  readonly onDidPost = this.posted.event;
   private view: PageView = { kind: 'loading' };
   private loadController: AbortController | undefined;
   private loadMoreController: AbortController | undefined;
@@ -183,6 +210,7 @@ export class DetailPanel implements vscode.Disposable {
     this.webviewHtml = panelHtml(this.panel.webview, webviewRoot, nonce(), displayLocale());
     this.disposables.push(
       this.painted,
+      this.posted,
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
       this.panel.onDidChangeViewState(() => this.onViewStateChanged()),
@@ -196,6 +224,11 @@ export class DetailPanel implements vscode.Disposable {
   /** The document currently shown (the last one loaded or reported by a pager). */
   get lastDocument(): PanelDocument | undefined {
     return this.document;
+  }
+
+  /** The document as the page shows it (a frozen panel's notice and disabled actions included). */
+  get displayedDocument(): PanelDocument | undefined {
+    return this.document && this.shownDocument(this.document);
   }
 
   /** `performance.now()` in the page when it last painted a document. */
@@ -247,7 +280,32 @@ export class DetailPanel implements vscode.Disposable {
 
   /** Reloads the document, aborting a load or "load more" under way. Never rejects. */
   refresh(): Promise<void> {
+    if (this.frozenNotice) {
+      this.postRender();
+      return Promise.resolve();
+    }
     return this.load(false);
+  }
+
+  /** True once the connection it was opened with was switched away (see `DetailPanels.connectionChanged`). */
+  get frozen(): boolean {
+    return this.frozenNotice !== undefined;
+  }
+
+  /** Stops everything of the old connection and keeps the document on screen, marked and without actions. */
+  freeze(notice: string): void {
+    if (this.disposed || this.frozenNotice !== undefined) {
+      return;
+    }
+    this.frozenNotice = notice;
+    this.abortLoads();
+    if (this.document) {
+      this.showDocument(this.document);
+    } else {
+      this.view = { kind: 'error', message: notice, hint: '' };
+      this.post({ type: 'error', message: notice, hint: '' });
+      this.rejectWaiters(new Error(notice));
+    }
   }
 
   /** Called by `DetailPanels.show` for an already open key. */
@@ -256,6 +314,8 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     this.source = source;
+    // Opened again from a view: the new source belongs to the current connection.
+    this.frozenNotice = undefined;
     this.panel.reveal(undefined, preserveFocus);
     void this.refresh();
   }
@@ -265,14 +325,7 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     this.disposed = true;
-    // Clear the controllers before aborting so the pending loads see they were superseded and stay silent.
-    const load = this.loadController;
-    const loadMore = this.loadMoreController;
-    this.loadController = undefined;
-    this.loadMoreController = undefined;
-    load?.abort();
-    loadMore?.abort();
-    this.clearAutoRefresh();
+    this.abortLoads();
     this.rejectWaiters(new Error(vscode.l10n.t('The details panel was closed.')));
     for (const d of this.disposables.splice(0)) {
       d.dispose();
@@ -281,8 +334,20 @@ export class DetailPanel implements vscode.Disposable {
     this.services.onDidDispose(this);
   }
 
+  /** Stops the load, "load more" and auto refresh under way; they see they were superseded and stay silent. */
+  private abortLoads(): void {
+    // Clear the controllers before aborting so the pending loads see they were superseded.
+    const load = this.loadController;
+    const loadMore = this.loadMoreController;
+    this.loadController = undefined;
+    this.loadMoreController = undefined;
+    load?.abort();
+    loadMore?.abort();
+    this.clearAutoRefresh();
+  }
+
   private async load(quiet: boolean): Promise<void> {
-    if (this.disposed) {
+    if (this.disposed || this.frozenNotice) {
       return;
     }
     this.clearAutoRefresh();
@@ -300,7 +365,7 @@ export class DetailPanel implements vscode.Disposable {
     }
     let doc: PanelDocument;
     try {
-      doc = await this.source.load(controller.signal);
+      doc = quiet && this.document && this.source.poll ? await this.source.poll(controller.signal) : await this.source.load(controller.signal);
     } catch (error) {
       if (controller !== this.loadController) {
         return; // superseded by a newer load, or the panel closed: nobody wants this error
@@ -314,6 +379,7 @@ export class DetailPanel implements vscode.Disposable {
       }
       const info = this.describe(error);
       this.view = { kind: 'error', message: info.message, hint: info.hint };
+      this.pageDocument = undefined;
       this.post({ type: 'error', message: info.message, hint: info.hint });
       this.rejectWaiters(new Error(info.message));
       return;
@@ -334,12 +400,44 @@ export class DetailPanel implements vscode.Disposable {
     this.postRender();
   }
 
-  private postRender(): void {
+  /** The document as shown: frozen panels lose actions and paging and say which connection they show. */
+  private shownDocument(doc: PanelDocument): PanelDocument {
+    const notice = this.frozenNotice;
+    if (!notice) {
+      return doc;
+    }
+    return {
+      ...doc,
+      actions: [],
+      blocks: [
+        { kind: 'notice', id: 'previousConnection', tone: 'warn', text: notice },
+        ...doc.blocks.map((b) => (b.kind === 'pager' ? { ...b, canLoadMore: false, loading: false } : b)),
+      ],
+    };
+  }
+
+  /**
+   * Posts the first document whole, then only what changed (appended history rows, changed fields). `resync`
+   * also resends the header actions and pagers, which the page disables on click and the host gives back.
+   */
+  private postRender(resync = false): void {
     const doc = this.document;
     if (!doc || !this.pageReady || this.disposed) {
       return;
     }
-    if (this.post({ type: 'render', document: doc })) {
+    const shown = this.shownDocument(doc);
+    const before = this.pageDocument;
+    let patch = before ? diffDocuments(before, shown) : undefined;
+    if (before && resync) {
+      patch = {
+        ...patch,
+        header: { ...patch?.header, actions: shown.actions },
+        replace: [...(patch?.replace ?? []), ...shown.blocks.filter((b) => b.kind === 'pager' && !patch?.replace?.includes(b))],
+      };
+    }
+    const delivered = before === undefined ? this.post({ type: 'render', document: shown }) : patch === undefined || this.post({ type: 'patch', patch });
+    if (delivered) {
+      this.pageDocument = shown;
       this.renderedDocument = doc;
       const waiters = this.waiters.splice(0);
       for (const w of waiters) {
@@ -355,6 +453,7 @@ export class DetailPanel implements vscode.Disposable {
         this.post({ type: 'loading', text: vscode.l10n.t('Loading…') });
         break;
       case 'error':
+        this.pageDocument = undefined;
         this.post({ type: 'error', message: this.view.message, hint: this.view.hint });
         break;
       case 'document':
@@ -372,6 +471,7 @@ export class DetailPanel implements vscode.Disposable {
       return false;
     }
     try {
+      this.posted.fire(message);
       this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
         log().debug(`details panel: postMessage failed: ${String(error)}`);
       });
@@ -397,6 +497,8 @@ export class DetailPanel implements vscode.Disposable {
         this.pageReady = true;
         // The page formats dates and numbers and words its own controls in the editor's language.
         this.post({ type: 'init', locale: displayLocale(), bundle: vscode.l10n.bundle });
+        // A (re)started page has nothing: the next render is whole.
+        this.pageDocument = undefined;
         this.syncPage();
         break;
       case 'refresh':
@@ -430,7 +532,7 @@ export class DetailPanel implements vscode.Disposable {
     }
     try {
       await vscode.env.clipboard.writeText(found.text);
-      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', found.label)}`, 2500);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', forLabel(found.label))}`, 2500);
     } catch (error) {
       log().warn(`details panel: copy failed: ${String(error)}`);
     }
@@ -438,7 +540,7 @@ export class DetailPanel implements vscode.Disposable {
 
   private async runAction(actionId: string): Promise<void> {
     const source = this.source;
-    if (!this.document?.actions.some((a) => a.id === actionId) || !source.onAction || this.actionRunning) {
+    if (this.frozenNotice || !this.document?.actions.some((a) => a.id === actionId) || !source.onAction || this.actionRunning) {
       return;
     }
     this.actionRunning = true;
@@ -449,7 +551,7 @@ export class DetailPanel implements vscode.Disposable {
       failed = true;
       if (!this.disposed) {
         const info = this.describe(error);
-        void vscode.window.showErrorMessage(`${info.message} ${info.hint}`.trim());
+        void vscode.window.showErrorMessage(forNotification(`${info.message} ${info.hint}`.trim()));
       }
     } finally {
       this.actionRunning = false;
@@ -458,7 +560,7 @@ export class DetailPanel implements vscode.Disposable {
       return;
     }
     if (failed) {
-      this.postRender(); // re-enables the action button the page disabled on click
+      this.postRender(true); // re-enables the action button the page disabled on click
     } else {
       await this.refresh();
     }
@@ -470,8 +572,8 @@ export class DetailPanel implements vscode.Disposable {
     if (this.loadMoreController || this.loadController) {
       return; // a render is on its way and will reset the page's pager
     }
-    if (!pager || !pager.canLoadMore || !source.onLoadMore) {
-      this.postRender(); // the page optimistically disabled the pager: give it back the real state
+    if (this.frozenNotice || !pager || !pager.canLoadMore || !source.onLoadMore) {
+      this.postRender(true); // the page optimistically disabled the pager: give it back the real state
       return;
     }
     const controller = new AbortController();
@@ -505,13 +607,13 @@ export class DetailPanel implements vscode.Disposable {
     try {
       const text = this.source.wholeText?.(blockId) ?? (block.truncatedNotice ? undefined : block.text);
       if (text === undefined) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The whole document is no longer available. Refresh the panel and try again.'));
+        void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('The whole document is no longer available. Refresh the panel and try again.')));
         return;
       }
       await this.services.openReadOnly(`${doc.title} - ${block.title}`, text, block.language);
     } catch (error) {
       const info = this.describe(error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not open the document: {0}', info.message));
+      void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Could not open the document: {0}', info.message)));
     }
   }
 
@@ -527,6 +629,7 @@ export class DetailPanel implements vscode.Disposable {
     if (!visible) {
       // Without retainContextWhenHidden the page is destroyed; it sends `ready` again when shown.
       this.pageReady = false;
+      this.pageDocument = undefined;
       this.clearAutoRefresh();
       return;
     }
@@ -549,7 +652,7 @@ export class DetailPanel implements vscode.Disposable {
 
   private scheduleAutoRefresh(): void {
     this.clearAutoRefresh();
-    if (this.disposed || !this.panel.visible || this.view.kind !== 'document') {
+    if (this.disposed || this.frozenNotice || !this.panel.visible || this.view.kind !== 'document') {
       return;
     }
     const interval = this.autoRefreshInterval();
@@ -627,12 +730,14 @@ function nonce(): string {
 function panelHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, scriptNonce: string, language: string): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.css'));
+  // No img-src or font-src: panels draw with DOM text, inline SVG and the theme's fonts, so default-src
+  // 'none' refuses every image and font. No <base> and no form may send the page anywhere.
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${scriptNonce}'`,
     `style-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
   // Our own translated words, escaped all the same: a translation is text, never markup.

@@ -52,6 +52,8 @@ export interface NoticeBlock {
   readonly id: string;
   readonly tone: Tone;
   readonly text: string;
+  /** Shows a Reload button next to the text (e.g. an expired history marker); it reloads the whole panel. */
+  readonly reload?: boolean;
 }
 
 /** One lane of a timeline: a bar (start→end), an arrow (from→to, may point backwards) or a point mark. */
@@ -64,6 +66,8 @@ export interface TimelineItem {
   readonly to: number;
   readonly tone: Tone;
   readonly highlighted?: boolean;
+  /** Still running: the page draws it to the timeline's end, so a moving end does not resend every item. */
+  readonly open?: boolean;
   /** Hover text (SVG <title>). */
   readonly title: string;
 }
@@ -127,10 +131,30 @@ export interface PanelDocument {
   readonly blocks: readonly Block[];
 }
 
+/** What changed in one block: fields replaced, arrays grown at their end (history rows), fields removed. */
+export interface BlockUpdate {
+  readonly id: string;
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly append?: Readonly<Record<string, readonly unknown[]>>;
+  readonly unset?: readonly string[];
+}
+
+/**
+ * The difference between the document on the page and the next one: header fields that changed, new or
+ * replaced blocks, block updates and, when blocks came or went, the new order of block ids.
+ */
+export interface DocumentPatch {
+  readonly header?: Partial<Pick<PanelDocument, 'title' | 'subtitle' | 'status' | 'actions'>>;
+  readonly order?: readonly string[];
+  readonly replace?: readonly Block[];
+  readonly update?: readonly BlockUpdate[];
+}
+
 export type HostMessage =
   /** First answer to `ready`: the editor's display language and the translated strings (undefined in English). */
   | { readonly type: 'init'; readonly locale: string; readonly bundle: { readonly [key: string]: string } | undefined }
   | { readonly type: 'render'; readonly document: PanelDocument }
+  | { readonly type: 'patch'; readonly patch: DocumentPatch }
   | { readonly type: 'loading'; readonly text: string }
   | { readonly type: 'error'; readonly message: string; readonly hint: string }
   | { readonly type: 'theme' };
@@ -185,4 +209,132 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** Arrays this long are compared item by item by reference only: by value would cost what sending them does. */
+const valueCompareLimit = 200;
+
+function samePrefix(before: readonly unknown[], after: readonly unknown[]): boolean {
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] !== after[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return false;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && samePrefix(a, b)) {
+    return true;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && (a.length > valueCompareLimit || b.length > valueCompareLimit)) {
+    return false;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** True when `after` is `before` with items added at the end (the same item objects in front). */
+function grewAtEnd(before: readonly unknown[], after: readonly unknown[]): boolean {
+  return after.length > before.length && before.length > 0 && samePrefix(before, after);
+}
+
+function blockUpdate(before: Block, after: Block): BlockUpdate | undefined {
+  const set: Record<string, unknown> = {};
+  const append: Record<string, readonly unknown[]> = {};
+  const unset: string[] = [];
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const was = a[key];
+    const now = b[key];
+    if (now === undefined) {
+      if (was !== undefined) {
+        unset.push(key);
+      }
+    } else if (Array.isArray(was) && Array.isArray(now) && grewAtEnd(was, now)) {
+      append[key] = now.slice(was.length);
+    } else if (!sameValue(was, now)) {
+      set[key] = now;
+    }
+  }
+  if (Object.keys(set).length === 0 && Object.keys(append).length === 0 && unset.length === 0) {
+    return undefined;
+  }
+  return { id: after.id, ...(Object.keys(set).length > 0 ? { set } : {}), ...(Object.keys(append).length > 0 ? { append } : {}), ...(unset.length > 0 ? { unset } : {}) };
+}
+
+/**
+ * What the page needs to turn `before` into `after`; undefined when nothing changed. Pure and shared by both
+ * bundles, so the host's diff and the page's `applyPatch` are tested together.
+ */
+export function diffDocuments(before: PanelDocument, after: PanelDocument): DocumentPatch | undefined {
+  const header: Record<string, unknown> = {};
+  for (const key of ['title', 'subtitle', 'status', 'actions'] as const) {
+    if (!sameValue(before[key], after[key])) {
+      header[key] = after[key];
+    }
+  }
+  const previous = new Map(before.blocks.map((block) => [block.id, block]));
+  const replace: Block[] = [];
+  const update: BlockUpdate[] = [];
+  for (const block of after.blocks) {
+    const old = previous.get(block.id);
+    if (old === block) {
+      continue;
+    }
+    if (!old || old.kind !== block.kind) {
+      replace.push(block);
+      continue;
+    }
+    const change = blockUpdate(old, block);
+    if (change) {
+      update.push(change);
+    }
+  }
+  const ids = after.blocks.map((b) => b.id);
+  const reordered = ids.length !== before.blocks.length || ids.some((id, i) => before.blocks[i].id !== id);
+  if (Object.keys(header).length === 0 && replace.length === 0 && update.length === 0 && !reordered) {
+    return undefined;
+  }
+  return {
+    ...(Object.keys(header).length > 0 ? { header: header } : {}),
+    ...(reordered ? { order: ids } : {}),
+    ...(replace.length > 0 ? { replace } : {}),
+    ...(update.length > 0 ? { update } : {}),
+  };
+}
+
+/** The page's side of `diffDocuments`. Blocks the patch names but the document lacks are ignored. */
+export function applyPatch(doc: PanelDocument, patch: DocumentPatch): PanelDocument {
+  const blocks = new Map(doc.blocks.map((block) => [block.id, block]));
+  for (const block of patch.replace ?? []) {
+    blocks.set(block.id, block);
+  }
+  for (const change of patch.update ?? []) {
+    const old = blocks.get(change.id);
+    if (!old) {
+      continue;
+    }
+    const next: Record<string, unknown> = { ...(old as unknown as Record<string, unknown>), ...(change.set ?? {}) };
+    for (const [key, items] of Object.entries(change.append ?? {})) {
+      const current = next[key];
+      next[key] = Array.isArray(current) ? current.concat(items) : items;
+    }
+    for (const key of change.unset ?? []) {
+      delete next[key];
+    }
+    blocks.set(change.id, next as unknown as Block);
+  }
+  const order = patch.order ?? doc.blocks.map((b) => b.id);
+  return {
+    ...doc,
+    ...(patch.header ?? {}),
+    blocks: order.map((id) => blocks.get(id)).filter((b): b is Block => b !== undefined),
+  };
 }

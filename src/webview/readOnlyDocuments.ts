@@ -12,8 +12,12 @@ export const readOnlyScheme = 'aws-history-json';
  * live `DetailPanels` (the extension's and a test's) must answer from the same store.
  */
 const contents = new Map<string, string>();
-/** Documents stay in the store until VS Code closes them; this bounds the store if it never does. */
+/**
+ * Documents stay in the store until VS Code closes them; this bounds the store if it never does, by count and
+ * by total size (a few 6 MB payloads opened whole would otherwise pin tens of MB). The newest always stays.
+ */
 const maxStored = 32;
+export const maxStoredChars = 32 * 1024 * 1024;
 let counter = 0;
 
 export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -44,13 +48,7 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
       query: `n=${++counter}`,
     });
     contents.set(uri.toString(), text);
-    while (contents.size > maxStored) {
-      const oldest = contents.keys().next().value;
-      if (oldest === undefined) {
-        break;
-      }
-      contents.delete(oldest);
-    }
+    evictOldest();
     let doc = await vscode.workspace.openTextDocument(uri);
     const languageId = language === 'json' ? 'json' : 'plaintext';
     if (doc.languageId !== languageId) {
@@ -63,6 +61,26 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
     for (const d of this.disposables.splice(0)) {
       d.dispose();
     }
+  }
+}
+
+function storedChars(): number {
+  let total = 0;
+  for (const text of contents.values()) {
+    total += text.length;
+  }
+  return total;
+}
+
+function evictOldest(): void {
+  let total = storedChars();
+  while (contents.size > 1 && (contents.size > maxStored || total > maxStoredChars)) {
+    const oldest = contents.keys().next().value;
+    if (oldest === undefined) {
+      break;
+    }
+    total -= contents.get(oldest)?.length ?? 0;
+    contents.delete(oldest);
   }
 }
 

@@ -6,7 +6,7 @@ import { GetDurableExecutionCommand, ListDurableExecutionsByFunctionCommand, Lis
 import { DescribeDBClusterBacktracksCommand, DescribeDBClustersCommand } from '@aws-sdk/client-rds';
 import { EmulatorControl } from './control';
 import { regionData } from './data';
-import type { ErrorFaultKind } from './protocol';
+import { HOSTILE_ERROR_MESSAGE, type ErrorFaultKind } from './protocol';
 import { expectAwsError, NOW, useEmulator } from './helpers';
 import { startEmulator } from './server';
 
@@ -69,6 +69,7 @@ describe('emulator: control API, request log and faults', function () {
       expiredToken: ['ExpiredTokenException', 400],
       invalidCredentials: ['UnrecognizedClientException', 400],
       serverError: ['InternalServerError', 500],
+      hostileMessage: ['ValidationException', 400],
     },
     rds: {
       throttle: ['Throttling', 400],
@@ -76,6 +77,7 @@ describe('emulator: control API, request log and faults', function () {
       expiredToken: ['ExpiredToken', 400],
       invalidCredentials: ['InvalidClientTokenId', 403],
       serverError: ['InternalFailure', 500],
+      hostileMessage: ['InvalidParameterValue', 400],
     },
     lambda: {
       throttle: ['TooManyRequestsException', 429],
@@ -83,6 +85,7 @@ describe('emulator: control API, request log and faults', function () {
       expiredToken: ['ExpiredTokenException', 403],
       invalidCredentials: ['UnrecognizedClientException', 403],
       serverError: ['ServiceException', 500],
+      hostileMessage: ['InvalidParameterValueException', 400],
     },
   };
 
@@ -100,6 +103,10 @@ describe('emulator: control API, request log and faults', function () {
         const err = await expectAwsError(calls[service](), name, status);
         if (kind === 'accessDenied') {
           assert.match(err.message, new RegExp(`not authorized to perform: ${service === 'dynamodb' ? 'dynamodb' : service}:${operation} on resource`));
+        }
+        if (kind === 'hostileMessage') {
+          // XML (RDS) turns a lone CR into LF; the rest arrives exactly as sent.
+          assert.equal(err.message, service === 'rds' ? HOSTILE_ERROR_MESSAGE.replace(/\r\n?/g, '\n') : HOSTILE_ERROR_MESSAGE);
         }
         if (kind === 'throttle' && service === 'lambda') {
           const tooMany = err as unknown as { retryAfterSeconds?: string; Reason?: string };

@@ -2,11 +2,11 @@
  * Typed client for the emulator's control API. Uses only global `fetch` and
  * type-only imports, so it runs in Node and inside the VS Code extension host.
  */
-import type { CallbackHit, EmulatorInfo } from './control-api';
+import type { CallbackHit, EmulatorInfo, LiveExecutionSummary, RunnerOperation } from './control-api';
 import type { ActiveFault, FaultSpec } from './faults';
 import type { RequestLogEntry, RequestLogFilter } from './request-log';
 
-export type { ActiveFault, CallbackHit, EmulatorInfo, FaultSpec, RequestLogEntry, RequestLogFilter };
+export type { ActiveFault, CallbackHit, EmulatorInfo, FaultSpec, LiveExecutionSummary, RequestLogEntry, RequestLogFilter, RunnerOperation };
 
 export class EmulatorControl {
   private readonly base: string;
@@ -77,5 +77,25 @@ export class EmulatorControl {
 
   async clearCallbacks(): Promise<void> {
     await this.call('DELETE', '/__emulator/callbacks');
+  }
+
+  /** Executions of the sample durable functions (emulator started with durable functions only). */
+  durableExecutions(): Promise<LiveExecutionSummary[]> {
+    return this.call('GET', '/__emulator/durable/executions');
+  }
+
+  /** Starts an execution of a sample durable function with the runner. */
+  startDurableExecution(functionName: string, name: string, input?: unknown): Promise<LiveExecutionSummary> {
+    return this.call('POST', '/__emulator/durable/executions', { functionName, name, input });
+  }
+
+  /** The runner's own view of an execution's operations (`DurableOperation` getters). */
+  durableOperations(arn: string): Promise<RunnerOperation[]> {
+    return this.call('GET', `/__emulator/durable/operations?arn=${encodeURIComponent(arn)}`);
+  }
+
+  /** Answers a pending callback as SendDurableExecutionCallbackSuccess/Failure/Heartbeat would. */
+  async answerCallback(callbackId: string, answer: { action: 'succeed'; result?: string } | { action: 'fail'; error?: Record<string, unknown> } | { action: 'heartbeat' }): Promise<void> {
+    await this.call('POST', '/__emulator/durable/callbacks', { callbackId, ...answer });
   }
 }

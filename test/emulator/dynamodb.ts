@@ -4,7 +4,7 @@
  */
 import { tableArn } from './gen-dynamodb';
 import { BackupRecord, SecondaryIndex, TableRecord } from './model';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { epochSeconds } from './time';
 
@@ -370,6 +370,8 @@ export const dynamodb: ServiceAdapter = {
         return error(400, `${NS_SERVICE}#UnrecognizedClientException`, INVALID_TOKEN_MESSAGE);
       case 'serverError':
         return error(500, `${NS_DYNAMODB}#InternalServerError`, 'Internal server error');
+      case 'hostileMessage':
+        return error(400, 'com.amazon.coral.validate#ValidationException', HOSTILE_ERROR_MESSAGE);
     }
   },
 };

@@ -11,6 +11,7 @@ import { ACCOUNT_ID, ErrorObject, ExecutionDetail, ExecutionRecord, HistoryEvent
 import { Rng } from './prng';
 import { HUGE_HISTORY_EVENTS } from './gen-lambda';
 import { hostileExecutionDetail, hostileHistory } from './gen-hostile';
+import { driftExecutionDetail, driftHistory } from './gen-drift';
 
 // ------------------------------------------------------------------ payloads
 
@@ -164,10 +165,21 @@ export function buildExecutionDetail(exec: ExecutionRecord): ExecutionDetail {
   if (exec.workflow === 'hostile') {
     return hostileExecutionDetail(exec);
   }
+  if (exec.workflow === 'drift') {
+    return driftExecutionDetail(exec);
+  }
   return scriptFor(exec).detail;
 }
 
 // ------------------------------------------------------------------ history writer
+
+interface WaitForCallback {
+  /** The Callback operation. */
+  id: string;
+  /** The WaitForCallback context around it, which carries the name. */
+  contextId: string;
+  name: string;
+}
 
 interface Draft {
   type: string;
@@ -182,8 +194,11 @@ interface Draft {
   finish?: (times: number[], self: number) => void;
 }
 
-const payload = (value: unknown) => ({ Payload: typeof value === 'string' ? value : JSON.stringify(value), Truncated: false });
-const errorPayload = (error: ErrorObject) => ({ Payload: error, Truncated: false });
+// The shapes below follow histories recorded from real runs of AWS's durable SDK (test/emulator/shapes.test.ts
+// compares them): payloads carry no `Truncated` field, a successful invocation has `Error: {}`, a
+// waitForCallback is a WaitForCallback context around a submitter step and a Callback operation.
+const payload = (value: unknown) => ({ Payload: typeof value === 'string' ? value : JSON.stringify(value) });
+const errorPayload = (error: ErrorObject) => ({ Payload: error });
 
 class HistoryWriter {
   readonly drafts: Draft[] = [];
@@ -215,7 +230,9 @@ class HistoryWriter {
       this.add({ ...base, type: 'StepFailed', gap: 0.2 + this.quick(), details: { Error: errorPayload(error), RetryDetails: { CurrentAttempt: attempt, NextAttemptDelaySeconds: 2 ** attempt } } });
       this.add({ ...base, type: 'StepStarted', gap: 2 ** attempt, details: {} });
     }
-    this.add({ ...base, type: 'StepSucceeded', gap: 0.1 + this.quick() * 3, details: { Result: payload(opts.result ?? { ok: true }), RetryDetails: { CurrentAttempt: retries + 1 } } });
+    // The SDK reports no attempt on a first-time success.
+    const retry = retries === 0 ? {} : { CurrentAttempt: retries };
+    this.add({ ...base, type: 'StepSucceeded', gap: 0.1 + this.quick() * 3, details: { Result: payload(opts.result ?? { ok: true }), RetryDetails: retry } });
   }
 
   /** A step that fails on every attempt; the last StepFailed has no NextAttemptDelaySeconds. */
@@ -261,26 +278,35 @@ class HistoryWriter {
     this.add({ id: wait.id, name, subType: 'Wait', type: 'WaitCancelled', gap, details: { Error: errorPayload(error) } });
   }
 
-  callbackStarted(name: string, timeoutSeconds: number | undefined, parentId?: string): string {
+  /**
+   * waitForCallback as the SDK records it: a named WaitForCallback context holding an unnamed Callback
+   * operation and the unnamed step that submitted the callback id.
+   */
+  callbackStarted(name: string, timeoutSeconds: number | undefined): WaitForCallback {
+    const contextId = this.contextStarted(name, 'WaitForCallback');
     const id = this.newId();
-    const details: Record<string, unknown> = { CallbackId: Buffer.from(this.rng.bytes(33)).toString('base64url'), HeartbeatTimeout: 300 };
+    const details: Record<string, unknown> = { CallbackId: Buffer.from(this.rng.bytes(96)).toString('base64') };
     if (timeoutSeconds !== undefined) {
       details['Timeout'] = timeoutSeconds;
     }
-    this.add({ id, name, subType: 'WaitForCallback', parentId, type: 'CallbackStarted', details });
-    return id;
+    this.add({ id, subType: 'Callback', parentId: contextId, type: 'CallbackStarted', details });
+    const submitter = { id: this.newId(), subType: 'Step', parentId: contextId };
+    this.add({ ...submitter, type: 'StepStarted', details: {} });
+    this.add({ ...submitter, type: 'StepSucceeded', details: { Result: {}, RetryDetails: {} } });
+    return { id, contextId, name };
   }
 
-  callbackEnd(id: string, name: string, type: 'CallbackSucceeded' | 'CallbackFailed' | 'CallbackTimedOut', gap: number, value: unknown): void {
+  callbackEnd(callback: WaitForCallback, type: 'CallbackSucceeded' | 'CallbackFailed' | 'CallbackTimedOut', gap: number, value: unknown): void {
     const details = type === 'CallbackSucceeded' ? { Result: payload(value) } : { Error: errorPayload(value as ErrorObject) };
-    this.add({ id, name, subType: 'WaitForCallback', type, gap, details });
+    this.add({ id: callback.id, subType: 'Callback', parentId: callback.contextId, type, gap, details });
+    this.contextEnd(callback.contextId, callback.name, 'WaitForCallback', undefined, type === 'CallbackSucceeded' ? { result: JSON.stringify(value) } : { error: value as ErrorObject });
   }
 
   chainedStarted(name: string, functionName: string, input: unknown, childArn: string): string {
     const id = this.newId();
     this.add({
       id, name, subType: 'ChainedInvoke', type: 'ChainedInvokeStarted',
-      details: { FunctionName: functionName, Input: payload(input), ExecutedVersion: '$LATEST', DurableExecutionArn: childArn },
+      details: { FunctionName: functionName, Input: payload(input), DurableExecutionArn: childArn },
     });
     return id;
   }
@@ -308,11 +334,8 @@ class HistoryWriter {
     this.add({
       type: 'InvocationCompleted', details: {},
       finish: (times, self) => {
-        const details: Record<string, unknown> = { StartTimestamp: times[start], EndTimestamp: times[self], RequestId: requestId };
-        if (error) {
-          details['Error'] = errorPayload(error);
-        }
-        this.drafts[self].details = details;
+        // A successful invocation still carries `Error: {}`, as the service reports it.
+        this.drafts[self].details = { StartTimestamp: times[start], EndTimestamp: times[self], Error: error ? errorPayload(error) : {}, RequestId: requestId };
       },
     });
     this.invocationStart = this.drafts.length;
@@ -373,14 +396,15 @@ interface TemplateContext {
   region: string;
 }
 
+/** Execution events carry the execution's id but no name (the name is in the ARN). */
 function start(ctx: TemplateContext, timeoutSeconds: number): void {
-  ctx.w.add({ type: 'ExecutionStarted', id: ctx.exec.id, name: ctx.exec.name, gap: 0, details: { Input: payload(ctx.script.detail.inputPayload), ExecutionTimeout: timeoutSeconds } });
+  ctx.w.add({ type: 'ExecutionStarted', id: ctx.exec.id, gap: 0, details: { Input: payload(ctx.script.detail.inputPayload), ExecutionTimeout: timeoutSeconds } });
 }
 
 function end(ctx: TemplateContext, type: 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionTimedOut' | 'ExecutionStopped', gap?: number): void {
   const d = ctx.script.detail;
   const details = type === 'ExecutionSucceeded' ? { Result: payload(d.result ?? '{}') } : { Error: errorPayload(d.error ?? {}) };
-  ctx.w.add({ type, id: ctx.exec.id, name: ctx.exec.name, gap, details });
+  ctx.w.add({ type, id: ctx.exec.id, gap, details });
 }
 
 function fail(ctx: TemplateContext): void {
@@ -413,7 +437,8 @@ function orderTemplate(ctx: TemplateContext): void {
     return;
   }
   w.waitSucceeded(wait, 'cool-down');
-  const callbackTimeout = exec.status === 'TIMED_OUT' ? undefined : 3_600;
+  // Longer than the execution's own timeout when the execution times out waiting for it.
+  const callbackTimeout = exec.status === 'TIMED_OUT' ? 172_800 : 3_600;
   const cb = w.callbackStarted('payment-approval', callbackTimeout);
   w.invocationCompleted();
   if (script.pendingAt === 'callback') {
@@ -423,10 +448,10 @@ function orderTemplate(ctx: TemplateContext): void {
     return end(ctx, 'ExecutionTimedOut', 20_000);
   }
   if (script.failure === 'callback-timeout' || script.failure === 'callback-failed') {
-    w.callbackEnd(cb, 'payment-approval', script.failure === 'callback-timeout' ? 'CallbackTimedOut' : 'CallbackFailed', 3_600, error);
+    w.callbackEnd(cb, script.failure === 'callback-timeout' ? 'CallbackTimedOut' : 'CallbackFailed', 3_600, error);
     return fail(ctx);
   }
-  w.callbackEnd(cb, 'payment-approval', 'CallbackSucceeded', 240 + ctx.rng.int(0, 1800), { approved: true, approver: 'risk-bot' });
+  w.callbackEnd(cb, 'CallbackSucceeded', 240 + ctx.rng.int(0, 1800), { approved: true, approver: 'risk-bot' });
   const chained = w.chainedStarted('charge-payment', `arn:aws:lambda:${ctx.region}:${ACCOUNT_ID}:function:payment-saga:$LATEST`, { orderId: exec.name }, otherArn(ctx, 'payment-saga', '$LATEST'));
   w.invocationCompleted();
   if (script.failure === 'chained') {
@@ -437,12 +462,14 @@ function orderTemplate(ctx: TemplateContext): void {
 
   const mapId = w.contextStarted('ship-items', 'Map');
   for (let k = 0; k < script.items; k++) {
-    const iteration = `ship-items-${k}`;
+    // The SDK names map iterations itself.
+    const iteration = `map-item-${k}`;
     const iterId = w.contextStarted(iteration, 'MapIteration', mapId);
     if (script.failure === 'map' && k === 1) {
       w.stepExhausted('ship-package', 2, error, iterId);
       w.contextEnd(iterId, iteration, 'MapIteration', mapId, { error });
-      w.contextEnd(mapId, 'ship-items', 'Map', undefined, { error });
+      // The SDK's map itself succeeds with a failed item in its result; the handler's throwIfError() fails the execution.
+      w.contextEnd(mapId, 'ship-items', 'Map', undefined, { result: { completionReason: 'ALL_COMPLETED', failed: [k] } });
       return fail(ctx);
     }
     w.step('ship-package', { parentId: iterId, result: { package: k, carrier: 'UPS' } });
@@ -477,7 +504,7 @@ function paymentTemplate(ctx: TemplateContext): void {
   if (exec.status === 'RUNNING') {
     return;
   }
-  w.callbackEnd(cb, 'fraud-review', 'CallbackSucceeded', 60 + ctx.rng.int(0, 600), { risk: 'low' });
+  w.callbackEnd(cb, 'CallbackSucceeded', 60 + ctx.rng.int(0, 600), { risk: 'low' });
   if (script.failure === 'capture') {
     w.stepExhausted('capture-payment', 3, error);
     const comp = w.contextStarted('compensate', 'RunInChildContext');
@@ -549,7 +576,7 @@ function hugeTemplate(ctx: TemplateContext): void {
   const iterations = (HUGE_HISTORY_EVENTS - fixed - boundaries) / 4;
   let placed = 0;
   for (let k = 0; k < iterations; k++) {
-    const name = `process-records-${k}`;
+    const name = `map-item-${k}`;
     const iterId = w.contextStarted(name, 'MapIteration', mapId);
     w.step('transform-record', { parentId: iterId });
     w.contextEnd(iterId, name, 'MapIteration', mapId, { result: { record: k } });
@@ -564,6 +591,11 @@ function hugeTemplate(ctx: TemplateContext): void {
   }
   w.contextEnd(mapId, 'process-records', 'Map', undefined, { result: { processed: iterations } });
   w.invocationCompleted();
+  if (ctx.exec.status === 'RUNNING') {
+    // Still running (`running-history`): suspended again instead of finished, with the same event count.
+    w.invocationCompleted();
+    return;
+  }
   end(ctx, 'ExecutionSucceeded');
 }
 
@@ -575,6 +607,9 @@ function regionOf(arn: string): string {
 export function buildHistory(exec: ExecutionRecord): HistoryEvent[] {
   if (exec.workflow === 'hostile') {
     return hostileHistory(exec);
+  }
+  if (exec.workflow === 'drift') {
+    return driftHistory(exec);
   }
   const script = scriptFor(exec);
   const rng = new Rng((exec.seed ^ 0x5bd1e995) >>> 0);

@@ -82,9 +82,18 @@ export function attacks(base: string, tag: string): string[] {
   ];
 }
 
+/**
+ * What ends a Markdown code span or line, or turns into a link or codicon where VS Code parses text: a lone
+ * CR, NEL, LINE and PARAGRAPH SEPARATOR, C1 controls, backtick runs, `$(alert)` and Markdown links (under
+ * 256 characters, so it fits a function description).
+ */
+export function markupBreakers(base: string, tag: string): string {
+  return `cr\rnel\u0085ls\u2028ps\u2029c1\u0080\u009b\u009f \`\`\` and \`\` ticks \` $(alert) [x](command:workbench.action.terminal.new) [y](${base}/__callback/${tag}-link)`;
+}
+
 /** Every attack and every odd text, one per line: for fields without a length limit. */
 export function hostileText(base: string, tag: string): string {
-  return [...attacks(base, tag), ...ODD_TEXT].join('\n');
+  return [...attacks(base, tag), ...ODD_TEXT, markupBreakers(base, tag)].join('\n');
 }
 
 /** One attack that fits fields of at most 255 characters (the callback URL included). */
@@ -211,7 +220,7 @@ function hostileRds(region: string, base: string, now: number): { clusters: Clus
   const long = makeCluster(region, { identifier: LONG_CLUSTER, engine: 'aurora-mysql', engineVersion: ODD_TEXT.join(' '), engineMode: 'provisioned', backtrackWindow: 3_600, ageDays: 3 }, now, rng);
   long.status = ODD_TEXT[0];
   // The wire's Status is a plain string (aws-apis.md §2); the record's union type only lists AWS's own values.
-  const statuses = [shortAttack(base, 'bt-status-0', 'img'), shortAttack(base, 'bt-status-1', 'svg'), shortAttack(base, 'bt-status-2', 'md'), longText(base, 'bt-status-3'), ODD_TEXT[2], 'COMPLETED'];
+  const statuses = [shortAttack(base, 'bt-status-0', 'img'), shortAttack(base, 'bt-status-1', 'svg'), shortAttack(base, 'bt-status-2', 'md'), longText(base, 'bt-status-3'), ODD_TEXT[2], 'COMPLETED', markupBreakers(base, 'bt-status-6')];
   const backtracks: BacktrackRecord[] = statuses.map((status, i) => {
     const requestCreatedMs = now - 10 * MINUTE - i * 2 * HOUR;
     const backtrackedFromMs = requestCreatedMs - 5 * SECOND;
@@ -245,7 +254,7 @@ export const HOSTILE_EXECUTIONS: readonly { name: string; status: ExecutionStatu
 function hostileLambda(region: string, base: string, now: number): { functions: FunctionRecord[]; executions: ExecutionRecord[] } {
   const rng = new Rng(`${region}/lambda/hostile`);
   // Description is 0–256 characters of anything.
-  const description = `${shortAttack(base, 'fn-description', 'md')} ${ODD_TEXT[0]}`.slice(0, 256);
+  const description = `${markupBreakers(base, 'fn-description')} ${shortAttack(base, 'fn-description', 'md')} ${ODD_TEXT[0]}`.slice(0, 256);
   const fn = makeFunction(region, {
     name: HOSTILE_FUNCTION, runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 512, timeout: 900,
     description, durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },

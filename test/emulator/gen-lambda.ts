@@ -194,7 +194,8 @@ const BULK_RUNTIMES = ['nodejs22.x', 'python3.13', 'java21', 'provided.al2023', 
 
 /**
  * large: bulk-fn-0001…bulk-fn-1100 (not durable), big-function with exactly 20,000 executions
- * (names run-00001…run-20000, run-20000 newest), and order-workflow's `huge-history` execution.
+ * (names run-00001…run-20000, run-20000 newest), and order-workflow's `huge-history`, `running-history`
+ * (RUNNING, 10,000 events) and `model-drift` (types the model does not know) executions.
  */
 export function largeLambda(region: string, now: number, orderWorkflowArn: string): { functions: FunctionRecord[]; executions: ExecutionRecord[] } {
   const rng = new Rng(`${region}/lambda/large`);
@@ -245,5 +246,32 @@ export function largeLambda(region: string, now: number, orderWorkflowArn: strin
     seed: rng.int(1, 0x7fffffff),
   };
   executions.push(huge);
+
+  // The same 10,000-event shape still RUNNING (the auto-refresh benchmark), older than every other RUNNING one.
+  const runningId = rng.uuid();
+  executions.push({
+    ...huge,
+    arn: executionArn(orderWorkflowArn, '5', 'running-history', runningId),
+    name: 'running-history',
+    id: runningId,
+    status: 'RUNNING',
+    startMs: now - 6 * DAY,
+    endMs: undefined,
+    lastEventMs: now - 2 * HOUR,
+    seed: rng.int(1, 0x7fffffff),
+  });
+  // Event types, a SubType and a timestamp the model does not know (gen-drift.ts).
+  const driftId = rng.uuid();
+  executions.push({
+    ...huge,
+    arn: executionArn(orderWorkflowArn, '5', 'model-drift', driftId),
+    name: 'model-drift',
+    id: driftId,
+    startMs: now - 5 * DAY,
+    endMs: now - 5 * DAY + 11_000,
+    lastEventMs: now - 5 * DAY + 11_000,
+    workflow: 'drift',
+    seed: rng.int(1, 0x7fffffff),
+  });
   return { functions, executions };
 }

@@ -5,6 +5,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { EmulatorControl } from './control';
 import { buildDataset, Dataset, DatasetName } from './data';
+import type { DurableOptions } from './durable';
 import { RunningEmulator, startEmulator } from './server';
 
 /** Fixed clock so ground truth is identical in every run. */
@@ -23,7 +24,7 @@ export interface Harness {
 }
 
 /** Starts an emulator in `before` and closes it (and every client) in `after`. */
-export function useEmulator(dataset: DatasetName): Harness {
+export function useEmulator(dataset: DatasetName, options: { durable?: DurableOptions } = {}): Harness {
   const clients: Array<{ destroy(): void }> = [];
   const track = <T extends { destroy(): void }>(c: T): T => {
     clients.push(c);
@@ -37,7 +38,7 @@ export function useEmulator(dataset: DatasetName): Harness {
 
   before(async function () {
     this.timeout(20_000);
-    harness.emulator = await startEmulator({ dataset, now: NOW });
+    harness.emulator = await startEmulator({ dataset, now: NOW, ...options });
     harness.control = new EmulatorControl(harness.emulator.url);
     // Ground truth computed independently of the server instance.
     harness.data = buildDataset({ dataset, now: NOW });

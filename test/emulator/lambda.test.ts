@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { buildHistory, ExecutionRecord, ExecutionStatus, regionData } from './data';
 import { BIG_FUNCTION_EMPTY_PAGE_OFFSET } from './gen-lambda';
+import { DRIFT_UNKNOWN_TYPES } from './gen-drift';
 import { DAY, HOUR } from './time';
 import { expectAwsError, sameTime, useEmulator } from './helpers';
 
@@ -350,5 +351,60 @@ describe('emulator: Lambda (large)', function () {
     assert.equal(byDefault.pages, 100, 'default page size is 100');
     const first = await h.lambda().send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn, ReverseOrder: true, MaxItems: 1 }));
     assert.equal(first.Events?.[0]?.EventId, 10_000);
+  });
+
+  it('running-history is RUNNING with 10,000 events and no terminal event', async () => {
+    const exec = us().executions.find((e) => e.name === 'running-history')!;
+    assert.equal(exec.status, 'RUNNING');
+    const { events } = await allEvents(h.lambda(), exec.arn, 1000);
+    assert.equal(events.length, 10_000);
+    assert.ok(!events.some((e) => /^Execution(Succeeded|Failed|TimedOut|Stopped)$/.test(e.EventType ?? '')));
+  });
+
+  it('model-drift carries unknown event types, `Error: {}` and an out-of-range timestamp the SDK reads as an invalid Date', async () => {
+    const exec = us().executions.find((e) => e.name === 'model-drift')!;
+    const { events } = await allEvents(h.lambda(), exec.arn);
+    const types: (string | undefined)[] = events.map((e) => e.EventType);
+    for (const unknown of DRIFT_UNKNOWN_TYPES) {
+      assert.ok(types.includes(unknown), unknown);
+    }
+    assert.ok(events.some((e) => e.EventTimestamp instanceof Date && Number.isNaN(e.EventTimestamp.getTime())));
+    assert.deepEqual(events.find((e) => e.EventType === 'InvocationCompleted')?.InvocationCompletedDetails?.Error, {});
+  });
+
+  it('fault flipOrder reads ReverseOrder the other way round', async () => {
+    const newestFirst = await h.lambda().send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 5 }));
+    await h.control.fault({ operation: 'ListDurableExecutionsByFunction', kind: 'flipOrder', count: 2 });
+    const flippedDefault = await h.lambda().send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 5 }));
+    const flippedTrue = await h.lambda().send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 5, ReverseOrder: true }));
+    const time = (page: { DurableExecutions?: Execution[] }) => (page.DurableExecutions ?? []).map((e) => e.StartTimestamp!.getTime());
+    assert.deepEqual(time(flippedDefault), [...time(flippedDefault)].sort((a, b) => a - b), 'no ReverseOrder: oldest first');
+    assert.deepEqual(arns(flippedTrue.DurableExecutions ?? []), arns(newestFirst.DurableExecutions ?? []), 'ReverseOrder=true: newest first');
+  });
+
+  it('fault markerCycle hands back the first NextMarker on the third page (A→B→A)', async () => {
+    const exec = us().executions.find((e) => e.name === 'huge-history')!;
+    await h.control.fault({ operation: 'GetDurableExecutionHistory', kind: 'markerCycle', count: -1 });
+    const markers: string[] = [];
+    let marker: string | undefined;
+    for (let call = 0; call < 3; call++) {
+      const page = await h.lambda().send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn, MaxItems: 10, Marker: marker }));
+      marker = page.NextMarker;
+      markers.push(marker!);
+    }
+    await h.control.clearFaults();
+    assert.notEqual(markers[0], markers[1]);
+    assert.equal(markers[2], markers[0]);
+  });
+
+  it('fault expiredMarker refuses a history marker as expired', async () => {
+    const exec = us().executions.find((e) => e.name === 'huge-history')!;
+    const first = await h.lambda().send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn, MaxItems: 10 }));
+    await h.control.fault({ operation: 'GetDurableExecutionHistory', kind: 'expiredMarker' });
+    await expectAwsError(
+      h.lambda().send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn, MaxItems: 10, Marker: first.NextMarker })),
+      'InvalidParameterValueException',
+      400,
+    );
   });
 });

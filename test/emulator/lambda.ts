@@ -2,10 +2,11 @@
  * Lambda over restJson1: ListFunctions (2015-03-31) and the durable-execution
  * operations (2025-12-01). Errors carry `x-amzn-ErrorType`, which the SDK reads first.
  */
-import { ACCOUNT_ID, EXECUTION_STATUSES, ErrorObject, ExecutionRecord, ExecutionStatus, FunctionRecord, HistoryEvent } from './model';
+import { ACCOUNT_ID, EXECUTION_STATUSES, ErrorObject, ExecutionDetail, ExecutionRecord, ExecutionStatus, FunctionRecord, HistoryEvent } from './model';
+import { HostRequestError, LIVE_REGION, type DurableRuntime, type LiveExecution } from './durable';
 import { buildExecutionDetail } from './gen-history';
 import { Rng } from './prng';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, QuirkFaultKind, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { epochSeconds, lambdaLastModified } from './time';
 import { Cursor, decodeBinaryMarker, encodeBinaryMarker, FLAG_EMPTY_PAGE_SERVED } from './tokens';
@@ -219,7 +220,11 @@ function functionConfiguration(fn: FunctionRecord): Record<string, unknown> {
 // ------------------------------------------------------------------ operations
 
 interface Context {
+  quirk?: QuirkFaultKind | undefined;
   query: Query;
+  headers: IncomingCall['headers'];
+  /** The body as text (callback results and Invoke payloads need not be JSON objects). */
+  rawBody: string;
   path: Record<string, string>;
   body: Record<string, unknown>;
   index: RegionIndex;
@@ -309,15 +314,17 @@ function listDurableExecutions(ctx: Context): WireResponse {
   }
   const after = timestamp(q, 'StartedAfter');
   const before = timestamp(q, 'StartedBefore');
-  const reverse = bool(q, 'ReverseOrder', false);
+  // flipOrder: a service that reads ReverseOrder the other way round (the documents disagree, aws-apis.md §7).
+  const reverse = bool(q, 'ReverseOrder', false) !== (ctx.quirk === 'flipOrder');
   const size = maxItems(q, 0, 1000) || DEFAULT_MAX_ITEMS;
 
   const scope = { op: 'ListDurableExecutionsByFunction', fn: fn.arn, qualifier: qualifier ?? null, name: name ?? null, statuses: [...statuses].sort(), after: after ?? null, before: before ?? null, reverse };
   const cursor = cursorFrom(q, scope);
 
   const wanted = new Set<ExecutionStatus>(statuses as ExecutionStatus[]);
-  const filtered = ctx.state.memo([ctx.region, scope], () => {
-    const all = (ctx.index.executionsByFunction.get(fn.name) ?? []).map((e) => ctx.state.effectiveExecution(e));
+  const live = liveRuntime(ctx, fn.name);
+  const compute = () => {
+    const all = live ? live.executionsOf(fn.name) : (ctx.index.executionsByFunction.get(fn.name) ?? []).map((e) => ctx.state.effectiveExecution(e));
     const list = all.filter(
       (e) =>
         (qualifier === undefined || e.version === qualifier) &&
@@ -328,7 +335,9 @@ function listDurableExecutions(ctx: Context): WireResponse {
         (before === undefined || e.startMs < before),
     );
     return reverse ? list.reverse() : list;
-  });
+  };
+  // Live executions change between calls, so only the generated (immutable) listings are cached.
+  const filtered = live ? compute() : ctx.state.memo([ctx.region, scope], compute);
   if (cursor.offset > filtered.length) {
     throw invalidParameter('Invalid marker');
   }
@@ -350,6 +359,10 @@ function findExecution(ctx: Context): ExecutionRecord {
   if (arn.length < 1 || arn.length > 1024 || !EXECUTION_ARN_PATTERN.test(arn)) {
     throw validation(arn, 'durableExecutionArn', `Member must satisfy regular expression pattern: ${EXECUTION_ARN_PATTERN.source.slice(1, -1)}`);
   }
+  const live = ctx.region === LIVE_REGION ? ctx.state.durable?.recordOf(arn) : undefined;
+  if (live) {
+    return live;
+  }
   const exec = ctx.index.executionsByArn.get(arn);
   if (!exec) {
     throw notFound(`Durable execution not found: ${arn}`);
@@ -357,10 +370,33 @@ function findExecution(ctx: Context): ExecutionRecord {
   return ctx.state.effectiveExecution(exec);
 }
 
+/** The durable runtime when `functionName` is one of its sample functions in this region. */
+function liveRuntime(ctx: Context, functionName: string): DurableRuntime | undefined {
+  const durable = ctx.state.durable;
+  return durable && ctx.region === LIVE_REGION && durable.isLiveFunction(functionName) ? durable : undefined;
+}
+
+function liveExecution(ctx: Context, exec: ExecutionRecord): LiveExecution | undefined {
+  return exec.workflow === 'live' ? ctx.state.durable?.get(exec.arn) : undefined;
+}
+
+/** Input, result and error as the runner reported them; a local run has no X-Ray trace header. */
+function liveDetail(live: LiveExecution): ExecutionDetail {
+  const detail: ExecutionDetail = { inputPayload: live.input, traceId: '' };
+  if (live.result !== undefined) {
+    detail.result = live.result;
+  }
+  if (live.error) {
+    detail.error = live.error;
+  }
+  return detail;
+}
+
 function getDurableExecution(ctx: Context): WireResponse {
   const exec = findExecution(ctx);
   const includeData = bool(ctx.query, 'IncludeExecutionData', true);
-  const detail = buildExecutionDetail(exec);
+  const live = liveExecution(ctx, exec);
+  const detail = live ? liveDetail(live) : buildExecutionDetail(exec);
   const fn = ctx.index.functionsByName.get(exec.functionName);
   const body: Record<string, unknown> = {
     DurableExecutionArn: exec.arn,
@@ -369,9 +405,11 @@ function getDurableExecution(ctx: Context): WireResponse {
     StartTimestamp: epochSeconds(exec.startMs),
     Status: exec.status,
     Version: exec.version,
-    TraceHeader: { XAmznTraceId: detail.traceId },
     ExecutionDataIncluded: includeData,
   };
+  if (detail.traceId) {
+    body['TraceHeader'] = { XAmznTraceId: detail.traceId };
+  }
   if (exec.endMs !== undefined) {
     body['EndTimestamp'] = epochSeconds(exec.endMs);
   }
@@ -397,8 +435,11 @@ function getDurableExecutionHistory(ctx: Context): WireResponse {
   const reverse = bool(ctx.query, 'ReverseOrder', false);
   const size = maxItems(ctx.query, 0, 1000) || DEFAULT_MAX_ITEMS;
   const scope = { op: 'GetDurableExecutionHistory', arn: exec.arn, reverse };
+  if (ctx.quirk === 'expiredMarker' && first(ctx.query, 'Marker')) {
+    throw invalidParameter('Invalid marker: the pagination token has expired.');
+  }
   const { offset } = cursorFrom(ctx.query, scope);
-  const events = ctx.state.history(exec);
+  const events = liveExecution(ctx, exec)?.events ?? ctx.state.history(exec);
   if (offset > events.length) {
     throw invalidParameter('Invalid marker');
   }
@@ -406,30 +447,41 @@ function getDurableExecutionHistory(ctx: Context): WireResponse {
   const page = ordered.slice(offset, offset + size);
   const body: Record<string, unknown> = { Events: page.map((e) => eventJson(e, includeData)) };
   if (offset + size < ordered.length) {
-    body['NextMarker'] = encodeBinaryMarker(scope, { offset: offset + size, flags: 0 });
+    // markerCycle: from the third page on, the first page's NextMarker comes back (A→B→A).
+    const next = ctx.quirk === 'markerCycle' && offset >= 2 * size ? size : offset + size;
+    body['NextMarker'] = encodeBinaryMarker(scope, { offset: next, flags: 0 });
   }
   return json(body);
 }
 
-function stopDurableExecution(ctx: Context): WireResponse {
+/** The ErrorObject a Stop or callback-failure body carries (the body is the object itself). */
+function errorObject(body: Record<string, unknown>): ErrorObject {
+  const error: ErrorObject = {};
+  for (const key of ['ErrorMessage', 'ErrorType', 'ErrorData'] as const) {
+    const value = body[key];
+    if (typeof value === 'string') {
+      error[key] = value;
+    }
+  }
+  if (Array.isArray(body['StackTrace'])) {
+    error.StackTrace = body['StackTrace'].filter((s): s is string => typeof s === 'string');
+  }
+  return error;
+}
+
+function stopDurableExecution(ctx: Context): WireResponse | Promise<WireResponse> {
   const exec = findExecution(ctx);
   // Unsure what AWS returns for a finished execution; InvalidParameterValueException is a modeled error of this operation.
   if (exec.status !== 'RUNNING') {
     throw invalidParameter(`Durable execution ${exec.arn} is not running (status: ${exec.status}).`);
   }
-  const error: ErrorObject = {};
-  for (const key of ['ErrorMessage', 'ErrorType', 'ErrorData'] as const) {
-    const value = ctx.body[key];
-    if (typeof value === 'string') {
-      error[key] = value;
-    }
-  }
-  if (Array.isArray(ctx.body['StackTrace'])) {
-    error.StackTrace = ctx.body['StackTrace'].filter((s): s is string => typeof s === 'string');
-  }
+  const error = errorObject(ctx.body);
   if (error.ErrorMessage === undefined && error.ErrorType === undefined) {
     error.ErrorType = 'ExecutionStopped';
     error.ErrorMessage = 'Execution stopped by StopDurableExecution';
+  }
+  if (exec.workflow === 'live' && ctx.state.durable) {
+    return ctx.state.durable.stop(exec.arn, error).then((stopMs) => json({ StopTimestamp: epochSeconds(stopMs) }));
   }
   const original = ctx.index.executionsByArn.get(exec.arn)!;
   const stopMs = ctx.state.stopExecution(original, error);
@@ -446,16 +498,110 @@ function getDurableExecutionState(ctx: Context): WireResponse {
   throw invalidParameter('Invalid checkpoint token');
 }
 
+/** The host's refusals as the Lambda errors the service models for these operations. */
+function hostError(e: unknown): never {
+  if (e instanceof HostRequestError) {
+    switch (e.code) {
+      case 'ResourceNotFoundException':
+        throw notFound(e.message);
+      case 'InvalidParameterValueException':
+        throw invalidParameter(e.message);
+      case 'CallbackTimeoutException':
+        throw new LambdaError(400, 'CallbackTimeoutException', { Type: 'User', message: e.message });
+      default:
+        throw new LambdaError(500, 'ServiceException', { Type: 'Service', Message: e.message });
+    }
+  }
+  throw e;
+}
+
+function requireDurable(ctx: Context): DurableRuntime {
+  if (!ctx.state.durable || ctx.region !== LIVE_REGION) {
+    throw invalidParameter('Invalid callback id');
+  }
+  return ctx.state.durable;
+}
+
+function callbackHandler(action: 'succeed' | 'fail' | 'heartbeat') {
+  return (ctx: Context): Promise<WireResponse> => {
+    const durable = requireDurable(ctx);
+    const callbackId = ctx.path['CallbackId'];
+    // `succeed` carries the raw result bytes; `fail` the ErrorObject as JSON.
+    const payload = action === 'succeed' ? { result: ctx.rawBody } : action === 'fail' ? { error: errorObject(ctx.body) } : {};
+    return durable.callback(callbackId, action, payload).then(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }), hostError);
+  };
+}
+
+function header(ctx: Context, name: string): string | undefined {
+  const value = ctx.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Invoke of a sample durable function: starts an execution with the runner (idempotent by
+ * DurableExecutionName, as the service is). `Event` answers 202 at once; `RequestResponse` waits for the end.
+ */
+function invoke(ctx: Context): WireResponse | Promise<WireResponse> {
+  const { fn, qualifier: nameQualifier } = resolveFunction(ctx, ctx.path['FunctionName']);
+  const durable = liveRuntime(ctx, fn.name);
+  if (!durable) {
+    throw invalidParameter(`The emulator runs only its sample durable functions; ${fn.name} is not one.`);
+  }
+  const qualifier = first(ctx.query, 'Qualifier') ?? nameQualifier;
+  if (qualifier === undefined) {
+    throw invalidParameter('Durable functions require a qualified ARN');
+  }
+  if (qualifier !== '$LATEST') {
+    throw notFound(`Function not found: ${fn.arn}:${qualifier}`);
+  }
+  const type = header(ctx, 'x-amz-invocation-type') ?? 'RequestResponse';
+  if (!['RequestResponse', 'Event', 'DryRun'].includes(type)) {
+    throw validation(type, 'invocationType', 'Member must satisfy enum value set: [Event, RequestResponse, DryRun]');
+  }
+  const name = header(ctx, 'x-amz-durable-execution-name') ?? new Rng(`${Date.now()}/${Math.random()}`).uuid();
+  if (name.length < 1 || name.length > 64 || !EXECUTION_NAME_PATTERN.test(name)) {
+    throw validation(name, 'durableExecutionName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+');
+  }
+  if (type === 'DryRun') {
+    return { status: 204, headers: { 'content-type': 'application/json' }, body: '' };
+  }
+  const input = ctx.rawBody.trim() === '' ? '{}' : ctx.rawBody;
+  const existing = durable.executionsOf(fn.name).find((e) => e.name === name);
+  const started = existing
+    ? Promise.resolve(durable.get(existing.arn)!).then((e) => {
+        if (e.input !== input) {
+          throw new LambdaError(409, 'DurableExecutionAlreadyStartedException', { Type: 'User', message: `Durable execution ${name} already exists with a different input` });
+        }
+        return e;
+      })
+    : durable.start(fn.name, name, input).catch(hostError);
+  return started.then(async (execution) => {
+    const headers = { 'content-type': 'application/json', 'X-Amz-Executed-Version': '$LATEST', 'X-Amz-Durable-Execution-Arn': execution.arn };
+    if (type === 'Event') {
+      return { status: 202, headers, body: '' };
+    }
+    const done = await durable.until(execution.arn, (e) => e.status !== 'RUNNING');
+    if (done.status === 'SUCCEEDED') {
+      return { status: 200, headers, body: done.result ?? 'null' };
+    }
+    const error = done.error ?? {};
+    return { status: 200, headers: { ...headers, 'X-Amz-Function-Error': 'Unhandled' }, body: JSON.stringify({ errorType: error.ErrorType, errorMessage: error.ErrorMessage, trace: error.StackTrace ?? [] }) };
+  });
+}
+
 // ------------------------------------------------------------------ routing
 
 interface Route {
   method: string;
   segments: string[];
   operation: string;
-  handler: (ctx: Context) => WireResponse;
+  handler: (ctx: Context) => WireResponse | Promise<WireResponse>;
+  /** The body is not JSON (callback results, Invoke payloads): the handler reads `rawBody`. */
+  rawBody?: boolean;
 }
 
 const EXECUTION = ['2025-12-01', 'durable-executions', '{DurableExecutionArn}'];
+const CALLBACK = ['2025-12-01', 'durable-execution-callbacks', '{CallbackId}'];
 const ROUTES: Route[] = [
   { method: 'GET', segments: ['2015-03-31', 'functions'], operation: 'ListFunctions', handler: listFunctions },
   { method: 'GET', segments: ['2015-03-31', 'functions', ''], operation: 'ListFunctions', handler: listFunctions },
@@ -465,6 +611,10 @@ const ROUTES: Route[] = [
   { method: 'GET', segments: [...EXECUTION, 'history'], operation: 'GetDurableExecutionHistory', handler: getDurableExecutionHistory },
   { method: 'GET', segments: [...EXECUTION, 'state'], operation: 'GetDurableExecutionState', handler: getDurableExecutionState },
   { method: 'POST', segments: [...EXECUTION, 'stop'], operation: 'StopDurableExecution', handler: stopDurableExecution },
+  { method: 'POST', segments: [...CALLBACK, 'succeed'], operation: 'SendDurableExecutionCallbackSuccess', handler: callbackHandler('succeed'), rawBody: true },
+  { method: 'POST', segments: [...CALLBACK, 'fail'], operation: 'SendDurableExecutionCallbackFailure', handler: callbackHandler('fail') },
+  { method: 'POST', segments: [...CALLBACK, 'heartbeat'], operation: 'SendDurableExecutionCallbackHeartbeat', handler: callbackHandler('heartbeat') },
+  { method: 'POST', segments: ['2015-03-31', 'functions', '{FunctionName}', 'invocations'], operation: 'Invoke', handler: invoke, rawBody: true },
 ];
 
 const API_VERSIONS = ['2015-03-31', '2025-12-01'];
@@ -542,17 +692,22 @@ export const lambda: ServiceAdapter = {
       operation: route.operation,
       params: body ?? {},
       pathParams: labels,
-      run: (state) => {
-        if (!body) {
+      run: (state, quirk) => {
+        if (!body && !route.rawBody) {
           return errorResponse(new LambdaError(400, 'InvalidRequestContentException', { Type: 'User', message: 'Could not parse request body into json' }));
         }
-        try {
-          return route.handler({ query: incoming.query, path: labels, body, index: state.region(incoming.region), state, region: incoming.region });
-        } catch (e) {
+        const asResponse = (e: unknown): WireResponse => {
           if (e instanceof LambdaError) {
             return errorResponse(e);
           }
           throw e;
+        };
+        try {
+          const ctx: Context = { quirk, query: incoming.query, headers: incoming.headers, rawBody: incoming.body.toString('utf8'), path: labels, body: body ?? {}, index: state.region(incoming.region), state, region: incoming.region };
+          const response = route.handler(ctx);
+          return response instanceof Promise ? response.catch(asResponse) : response;
+        } catch (e) {
+          return asResponse(e);
         }
       },
     };
@@ -565,6 +720,7 @@ export const lambda: ServiceAdapter = {
       expiredToken: new LambdaError(403, 'ExpiredTokenException', { message: EXPIRED_TOKEN_MESSAGE }),
       invalidCredentials: new LambdaError(403, 'UnrecognizedClientException', { message: INVALID_TOKEN_MESSAGE }),
       serverError: new LambdaError(500, 'ServiceException', { Type: 'Service', Message: 'An internal error occurred. Try again later.' }),
+      hostileMessage: new LambdaError(400, 'InvalidParameterValueException', { Type: 'User', message: HOSTILE_ERROR_MESSAGE }),
     };
     return errorResponse(errors[kind]);
   },

@@ -153,7 +153,8 @@ export interface FunctionRecord {
 }
 
 /** Which generator builds an execution's payloads and history. */
-export type WorkflowKind = 'order' | 'payment' | 'batch' | 'huge' | 'hostile';
+/** `live`: run by the durable host (test/emulator/durable.ts), not generated. */
+export type WorkflowKind = 'order' | 'payment' | 'batch' | 'huge' | 'hostile' | 'drift' | 'live';
 
 export interface ExecutionRecord {
   functionName: string;

@@ -6,7 +6,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { supportsBacktrack } from './gen-rds';
 import { BacktrackRecord, ClusterRecord } from './model';
 import { hashString } from './prng';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { decodeJsonMarker, encodeJsonMarker } from './tokens';
 import { isoTime } from './time';
@@ -315,6 +315,7 @@ export const rds: ServiceAdapter = {
       expiredToken: new RdsError(400, 'ExpiredToken', EXPIRED_TOKEN_MESSAGE),
       invalidCredentials: new RdsError(403, 'InvalidClientTokenId', INVALID_TOKEN_MESSAGE),
       serverError: new RdsError(500, 'InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 'Receiver'),
+      hostileMessage: new RdsError(400, 'InvalidParameterValue', HOSTILE_ERROR_MESSAGE),
     };
     return errorResponse(errors[kind], incoming.requestId);
   },

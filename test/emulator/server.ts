@@ -7,9 +7,10 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo, Socket } from 'node:net';
 import { CallbackRecorder, ControlContext, handleControl } from './control-api';
 import { buildDataset } from './data';
+import { DurableRuntime, type DurableOptions } from './durable';
 import { FaultRegistry } from './faults';
 import type { Dataset, DatasetName } from './model';
-import type { ErrorFaultKind, IncomingCall, WireResponse } from './protocol';
+import type { ErrorFaultKind, IncomingCall, QuirkFaultKind, WireResponse } from './protocol';
 import { RequestLog } from './request-log';
 import { DEFAULT_REGION, parseQuery, recognize, regionFromAuthorization } from './router';
 import { EmulatorState } from './state';
@@ -20,6 +21,11 @@ export interface EmulatorOptions {
   port?: number;
   /** Epoch ms the data is generated relative to; default Date.now() floored to the minute. */
   now?: number;
+  /**
+   * Runs the sample durable functions (test/durable) for real, on a clock `timeScale` times faster than real
+   * time (the emulator's clock too). Omitted: no live functions, and the clock runs in real time.
+   */
+  durable?: DurableOptions;
 }
 
 export interface RunningEmulator {
@@ -27,6 +33,8 @@ export interface RunningEmulator {
   port: number;
   /** The data being served (same as buildDataset({dataset, now})). */
   dataset: Dataset;
+  /** Present when started with `durable`. */
+  durable?: DurableRuntime;
   close(): Promise<void>;
 }
 
@@ -54,11 +62,14 @@ function truncate(response: WireResponse): WireResponse {
   return { status: 200, headers: { 'content-type': response.headers['content-type'] ?? 'application/json' }, body: response.body.slice(0, cut) };
 }
 
-const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>(['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError']);
+const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>(['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'hostileMessage']);
+const QUIRK_FAULTS: ReadonlySet<string> = new Set<QuirkFaultKind>(['flipOrder', 'markerCycle', 'expiredMarker']);
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const dataset = buildDataset(options.now === undefined ? { dataset: options.dataset } : { dataset: options.dataset, now: options.now });
-  let state = new EmulatorState(dataset);
+  const clock = { startedAt: Date.now(), timeScale: options.durable?.timeScale ?? 1 };
+  const durable = options.durable ? await DurableRuntime.start({ ...options.durable, clockBase: dataset.now, realStart: clock.startedAt }) : undefined;
+  let state = new EmulatorState(dataset, durable, clock);
   const log = new RequestLog();
   const faults = new FaultRegistry();
   const callbacks = new CallbackRecorder();
@@ -71,11 +82,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     log,
     faults,
     callbacks,
+    ...(durable ? { durable } : {}),
     reset: () => {
       faults.clear();
       log.clear();
       callbacks.clear();
-      state = new EmulatorState(dataset);
+      state = new EmulatorState(dataset, durable, clock);
     },
   };
 
@@ -99,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const body = await readBody(req);
 
     if (rawPath === '/__emulator' || rawPath.startsWith('/__emulator/')) {
-      return send(res, handleControl(method, rawPath, new URLSearchParams(rawQuery), body, control));
+      return send(res, await handleControl(method, rawPath, new URLSearchParams(rawQuery), body, control));
     }
     if (rawPath === '/__callback' || rawPath.startsWith('/__callback/')) {
       const ua = req.headers['user-agent'];
@@ -147,7 +159,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       if (fault?.kind === 'latency') {
         await delay(fault.latencyMs);
       }
-      response = call.run(state);
+      response = await call.run(state, fault && QUIRK_FAULTS.has(fault.kind) ? (fault.kind as QuirkFaultKind) : undefined);
       if (fault?.kind === 'malformed') {
         response = truncate(response);
       }
@@ -182,8 +194,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     url,
     port,
     dataset,
+    ...(durable ? { durable } : {}),
     close: () => {
-      closing ??= new Promise<void>((resolve) => {
+      const stopServer = () => new Promise<void>((resolve) => {
         for (const t of timers) {
           clearTimeout(t);
         }
@@ -194,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           s.destroy();
         }
       });
+      closing ??= Promise.all([stopServer(), durable?.close()]).then(() => undefined);
       return closing;
     },
   };

@@ -5,6 +5,7 @@
 import { appendStopEvents, buildHistory } from './gen-history';
 import { BackupRecord, BacktrackRecord, ClusterRecord, Dataset, ErrorObject, ExecutionRecord, FunctionRecord, HistoryEvent, RegionData, TableRecord } from './model';
 import { regionData } from './data';
+import { LIVE_REGION, liveFunctions, type DurableRuntime } from './durable';
 
 export interface RegionIndex {
   data: RegionData;
@@ -60,22 +61,32 @@ export class EmulatorState {
   private readonly historyCache = new Map<string, HistoryEvent[]>();
   /** Filtered listings by scope, so paging a 20,000-item list costs one filter, not one per page. */
   private readonly listCache = new Map<string, unknown>();
-  private readonly startedAt = Date.now();
 
-  constructor(readonly dataset: Dataset) {}
+  /**
+   * @param durable the real durable functions, when the emulator runs them (their executions are the
+   *   runtime's; only their function records join the region's data).
+   * @param clock the emulator clock: virtual time runs `timeScale` times faster than real time from `startedAt`.
+   */
+  constructor(
+    readonly dataset: Dataset,
+    readonly durable?: DurableRuntime,
+    private readonly clock: { startedAt: number; timeScale: number } = { startedAt: Date.now(), timeScale: 1 },
+  ) {}
 
   region(name: string): RegionIndex {
     let index = this.indexes.get(name);
     if (!index) {
-      index = indexRegion(regionData(this.dataset, name));
+      const data = regionData(this.dataset, name);
+      const functions = this.durable && name === LIVE_REGION ? [...data.functions, ...liveFunctions(this.dataset.now)].sort((a, b) => (a.name < b.name ? -1 : 1)) : data.functions;
+      index = indexRegion({ ...data, functions });
       this.indexes.set(name, index);
     }
     return index;
   }
 
-  /** Emulator time: the data set's `now`, advancing in real time since start. */
+  /** Emulator time: the data set's `now`, advancing `timeScale` times as fast as real time since start. */
   clockMs(): number {
-    return this.dataset.now + (Date.now() - this.startedAt);
+    return Math.round(this.dataset.now + (Date.now() - this.clock.startedAt) * this.clock.timeScale);
   }
 
   /** The record as currently seen by clients (StopDurableExecution applied). */

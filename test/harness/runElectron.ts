@@ -24,7 +24,7 @@ async function main(): Promise<number> {
     await buildForTests();
   }
 
-  const environment = await prepareIntegrationEnvironment({ dataset: 'large' });
+  const environment = await prepareIntegrationEnvironment({ dataset: 'large', durable: true });
   const work = makeTempDir('ahe-electron');
   const resultsFile = path.join(work, 'results.json');
   const userDataDir = path.join(work, 'user-data');

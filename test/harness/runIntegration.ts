@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   if (!args.skipBuild) {
     await buildForTests();
   }
-  const environment = await prepareIntegrationEnvironment({ dataset: 'large' });
+  const environment = await prepareIntegrationEnvironment({ dataset: 'large', durable: true });
   console.error(`[harness] emulator on ${environment.emulatorUrl}`);
   try {
     const outcome = await runExtensionTests({

@@ -401,8 +401,8 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
       { key: 'region', values: ['US-EAST-1', 'east', 'us_east_1', 'us-east-1; rm -rf /'], rule: 'A region code such as us-east-1.' },
       {
         key: 'endpoints',
-        values: [{ dynamodb: 'not a url' }, { dynamodb: 'ftp://127.0.0.1:21' }, { dynamodb: 'http://user:secret@127.0.0.1:4566' }, { dynamodb: 'javascript:alert(1)' }, { s3: 'http://127.0.0.1:4566' }],
-        rule: 'Keys dynamodb, rds and lambda, each an http:// or https:// URL without a user name or password.',
+        values: [{ dynamodb: 'not a url' }, { dynamodb: 'ftp://127.0.0.1:21' }, { dynamodb: 'http://user:secret@127.0.0.1:4566' }, { dynamodb: 'javascript:alert(1)' }, { s3: 'http://127.0.0.1:4566' }, { dynamodb: 'http://192.168.1.10:4566' }, { lambda: 'http://dynamodb.us-east-1.amazonaws.com' }],
+        rule: 'Keys dynamodb, rds and lambda, each an https:// URL (http:// only for localhost, 127.x.x.x or ::1) without a user name or password.',
       },
       { key: 'pageSize', values: [0, -5, 1001, 2.5, 'fifty'], rule: 'A whole number from 1 to 1000.' },
       { key: 'requestTimeoutSeconds', values: [0, -1, 601, 'soon'], rule: 'A whole number of seconds from 1 to 600.' },

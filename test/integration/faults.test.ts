@@ -169,7 +169,7 @@ describe('Faults (issue 8)', function () {
     await fault({ operation: 'ListFunctions', kind: 'invalidCredentials', count: -1 });
     const row = errorRow(await expand(views.lambda));
     assert.equal(contextOf(row), 'awsHistory:error:credentials');
-    assert.match(label(row), /No valid credentials for profile "default"/);
+    assert.match(label(row), /AWS did not accept the credentials of profile "default" \(UnrecognizedClientException\)/);
     assert.match(tooltipOf(row), /Sign in again .* or pick another profile/);
     await emulator().clearFaults();
     await click(row);

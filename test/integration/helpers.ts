@@ -6,6 +6,7 @@ import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { ErrorRow, LoadMoreRow, MessageRow } from '../../src/tree/statusRows';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { EmulatorControl } from '../emulator/control';
+import type { Execution } from '../../src/lambda/api';
 
 /** The extension's test API (the harness sets AWS_HISTORY_TEST=1). */
 export async function api(): Promise<TestApi> {
@@ -14,6 +15,20 @@ export async function api(): Promise<TestApi> {
   const exported = await extension.activate();
   assert.ok(exported, 'activate() returned the test API');
   return exported;
+}
+
+/**
+ * Runs `run` with Stop Execution's confirmation answered by `answer` instead of the modal, through the
+ * TestApi's hooks (no command argument can skip the modal).
+ */
+export async function withStopAnswer<T>(answer: (execution: Execution) => Promise<boolean>, run: () => Thenable<T>): Promise<T> {
+  const { hooks } = await api();
+  hooks.confirmStop = answer;
+  try {
+    return await run();
+  } finally {
+    hooks.confirmStop = undefined;
+  }
 }
 
 export function emulator(): EmulatorControl {

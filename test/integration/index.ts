@@ -24,10 +24,15 @@ function loadSuites(): void {
   require('./dynamodb.test');
   require('./rds.test');
   require('./lambda.test');
+  require('./durable.test');
   require('./faults.test');
   require('./secrets.test');
+  require('./credentialProcess.test');
   require('./panelSecurity.test');
   require('./badInput.test');
+  require('./untrusted.test');
+  require('./reliability.test');
+  require('./accessibility.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

@@ -6,11 +6,11 @@ import type { Execution } from '../../src/lambda/api';
 import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
 import type { ExecutionFilters } from '../../src/lambda/filters';
 import { countTreeNodes } from '../../src/lambda/operationsView';
-import type { StopOptions } from '../../src/lambda/register';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument } from '../../src/webview/protocol';
-import { api, description, emulator, expand, hideViews, label, provider, waitFor } from './helpers';
+import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
+import { api, description, emulator, expand, hideViews, label, provider, waitFor, withStopAnswer } from './helpers';
 
 /*
  * The extension and this suite are separate bundles, so the extension's classes are not this bundle's
@@ -138,20 +138,22 @@ describe('Lambda Durable Executions view', () => {
   it('pages through ListFunctions and lists only durable functions, which expand', async () => {
     const { rows } = await loadAllRows(p);
     const calls = await requests('ListFunctions');
-    // 1,106 functions, 25 a page; pages without a durable function come back empty and the core moves on.
-    assert.equal(calls.length, Math.ceil(1_106 / 25));
+    // 1,106 generated functions and the 6 sample durable functions, 25 a page; pages without a durable
+    // function come back empty and the core moves on.
+    assert.equal(calls.length, Math.ceil((1_106 + SAMPLE_FUNCTIONS.length) / 25));
     assert.ok(calls.every((c) => c.query.MaxItems?.[0] === '25'));
     assert.equal(calls[0].query.Marker, undefined);
     assert.ok(calls.slice(1).every((c) => c.query.Marker?.length === 1));
     const functions = items(rows);
-    assert.deepEqual(functions.map(label), ['big-function', 'nightly-report', 'order-workflow', 'payment-saga']);
+    assert.deepEqual(functions.map(label), ['big-function', 'nightly-report', 'order-workflow', 'payment-saga', ...SAMPLE_FUNCTIONS.map((f) => f.name)].sort());
     for (const fn of functions) {
       const item = fn.getTreeItem();
       assert.equal(item.contextValue, ContextValue.durableFunction);
       assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     }
-    assert.match(description(functions[2]), /^nodejs22\.x · retention 30 d · timeout 1 d$/);
-    const nightly = await expand(p, functions[1]);
+    const byName = (name: string) => functions.find((f) => label(f) === name)!;
+    assert.match(description(byName('order-workflow')), /^nodejs22\.x · retention 30 d · timeout 1 d$/);
+    const nightly = await expand(p, byName('nightly-report'));
     assert.equal(nightly.length, 1);
     assert.match(label(nightly[0]), /No durable executions/);
   });
@@ -342,7 +344,7 @@ describe('Lambda Durable Executions view', () => {
       assert.equal(await setFilters(filters), false, JSON.stringify(filters));
     }
     assert.deepEqual(await emulator().requests({ service: 'lambda' }), [], 'no request was sent');
-    assert.equal(p.treeView.description, undefined, 'no filter was stored');
+    assert.equal(p.treeView.description, 'showing newest first', 'no filter was stored; the order shown is named');
   });
 
   it('Stop asks first, then sends StopDurableExecution and the row becomes STOPPED in place', async () => {
@@ -354,13 +356,11 @@ describe('Lambda Durable Executions view', () => {
     await emulator().clearRequests();
 
     let asked: string | undefined;
-    const declined: StopOptions = {
-      confirm: (execution) => {
-        asked = execution.DurableExecutionName;
-        return Promise.resolve(false);
-      },
+    const declined = (execution: Execution): Promise<boolean> => {
+      asked = execution.DurableExecutionName;
+      return Promise.resolve(false);
     };
-    assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, declined), false);
+    assert.equal(await withStopAnswer(declined, () => vscode.commands.executeCommand(Command.lambdaStopExecution, row)), false);
     assert.equal(asked, row.name, 'the confirmation names the execution');
     assert.equal((await requests('StopDurableExecution')).length, 0, 'nothing is sent without a yes');
 
@@ -370,7 +370,7 @@ describe('Lambda Durable Executions view', () => {
     try {
       const before = await panel.waitForRender();
       assert.deepEqual(before.actions.map((a) => a.id), ['stop'], 'the panel offers Stop while RUNNING');
-      assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, { skipConfirmation: true } satisfies StopOptions), true);
+      assert.equal(await withStopAnswer(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row)), true);
       const after = await panel.waitForRender();
       assert.equal(after.status?.text, 'STOPPED', 'the open panel reloaded');
       assert.deepEqual(after.actions, []);

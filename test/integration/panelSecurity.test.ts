@@ -88,7 +88,7 @@ function assertSafeTooltip(node: TreeNode): void {
   }
 }
 
-const xmlText = (s: string): string => s.replace(/\r\n/g, '\n');
+const xmlText = (s: string): string => s.replace(/\r\n?/g, '\n');
 
 describe('Details panels: CSP and page messages (issue 8)', function () {
   this.timeout(120_000);
@@ -143,6 +143,10 @@ describe('Details panels: CSP and page messages (issue 8)', function () {
       const { directives, nonce } = readCsp(html);
       assert.deepEqual(directives.get('default-src'), ["'none'"], `${panel.key}: default-src 'none'`);
       assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`], 'scripts by nonce only');
+      assert.deepEqual(directives.get('base-uri'), ["'none'"], 'no <base> can redirect relative URLs');
+      assert.deepEqual(directives.get('form-action'), ["'none'"], 'no form can submit anywhere');
+      assert.equal(directives.get('img-src'), undefined, 'no images: panels use none, default-src refuses them');
+      assert.equal(directives.get('font-src'), undefined, 'no fonts: panels use the theme fonts');
       assert.ok(Buffer.from(nonce, 'base64').length >= 16, 'the nonce has at least 128 bits');
       nonces.add(nonce);
       for (const [name, sources] of directives) {

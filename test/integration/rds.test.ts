@@ -166,8 +166,8 @@ describe('Aurora Backtracks view', () => {
     assert.equal(icons.get('APPLYING'), 'loading~spin');
     assert.equal(icons.get('FAILED'), 'error');
     assert.equal(icons.get('COMPLETED'), 'pass');
-    assert.equal(cluster.consoleUrl(), 'https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=orders-aurora;is-cluster=true');
-    assert.equal(backtracks[0].consoleUrl(), cluster.consoleUrl());
+    assert.equal(cluster.consoleUrl()?.href, 'https://us-east-1.console.aws.amazon.com/rds/home?region=us-east-1#database:id=orders-aurora;is-cluster=true');
+    assert.equal(backtracks[0].consoleUrl()?.href, cluster.consoleUrl()?.href);
   });
 
   it('Load more passes the returned Marker and appends one page', async () => {

@@ -4,6 +4,9 @@ import type { Locator } from 'playwright-core';
 import type { TreeView } from './pages/treeView';
 import { ui } from './session';
 
+/** What the status bar entry adds while requests go to the session's emulator (AWS_ENDPOINT_URL), not AWS. */
+export const customEndpointNote = ' (custom endpoint)';
+
 /** The extension's status bar entry, `profile @ region`. */
 export function connectionItem(): Locator {
   return ui().workbench.statusBarItem(/ @ /);

@@ -20,6 +20,15 @@ export interface UiSession {
 }
 
 let current: UiSession | undefined;
+let installedVsix: string | undefined;
+
+/** The VSIX the session installed, for a scenario that needs a workbench of its own. */
+export function sessionVsix(): string {
+  if (!installedVsix) {
+    throw new Error('the UI session is not running (scenarios run through test/ui/runUi.ts)');
+  }
+  return installedVsix;
+}
 
 export function ui(): UiSession {
   if (!current) {
@@ -29,6 +38,7 @@ export function ui(): UiSession {
 }
 
 export async function startSession(vsix: string, theme: string = Theme.light): Promise<UiSession> {
+  installedVsix = vsix;
   const env = await UiEnvironment.start({ vsix, theme });
   const workbench = new WorkbenchPage(env.page);
   const view = (title: string): TreeView => workbench.sideBar.view(title);

@@ -24,6 +24,8 @@ export interface UiEnvironmentOptions {
   theme?: string;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Written to the opened folder's `.vscode/settings.json` before the workbench opens it. */
+  workspaceSettings?: Record<string, unknown>;
   log?: (line: string) => void;
 }
 
@@ -76,6 +78,10 @@ export class UiEnvironment {
         throw new Error('the test environment did not write an AWS config file');
       }
       fs.appendFileSync(configFile, `\n[profile ${profileWithoutCredentials}]\nregion = us-east-1\n`);
+      if (options.workspaceSettings) {
+        fs.mkdirSync(path.join(environment.workspace, '.vscode'), { recursive: true });
+        fs.writeFileSync(path.join(environment.workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+      }
       const started = Date.now();
       server = await startCodeServer({
         workspace: environment.workspace,

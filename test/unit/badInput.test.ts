@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { validateTableInput } from '../../src/dynamodb/validation';
 import { checkRange, dateInputHelp, parseDateInput } from '../../src/filters/dateInput';
-import { normalizeExecutionFilters, validateExecutionFilters, validateExecutionName, validateFunctionInput, validateQualifier } from '../../src/lambda/validation';
+import { mergeBackupFilterArgument } from '../../src/dynamodb/filters';
+import { mergeExecutionFilterArgument, normalizeExecutionFilters, validateExecutionFilters, validateExecutionName, validateFunctionInput, validateQualifier } from '../../src/lambda/validation';
 import { mergeFilterArgument } from '../../src/rds/filters';
 import { validateBacktrackId, validateBacktrackIdList, validateClusterInput } from '../../src/rds/validation';
 
@@ -187,6 +188,41 @@ describe('accepted input: every free-text rule, with its message', () => {
       after: undefined,
       before: undefined,
       order: undefined,
+    });
+  });
+});
+
+describe('filters given as data (command arguments, saved state)', () => {
+  const problem = (arg: unknown): string | undefined => {
+    const merged = mergeBackupFilterArgument({}, arg);
+    return 'problem' in merged ? merged.problem : undefined;
+  };
+
+  it('DynamoDB: wrong types and unknown keys are refused, never stored (the {after: 42} crash)', () => {
+    assert.equal(problem({ after: 42 }), '"after" is not a date.');
+    assert.equal(problem({ before: { toString: () => '2026-01-01' } }), '"before" is not a date.');
+    assert.equal(problem({ table: 42 }), '"table" must be a table name or table ARN.');
+    assert.equal(problem({ table: ['Orders'] }), '"table" must be a table name or table ARN.');
+    assert.equal(problem({ backupType: 'user' }), 'Backup type must be one of USER, SYSTEM, AWS_BACKUP, ALL.');
+    assert.equal(problem({ tableName: 'Orders' }), 'Unknown filter "tableName"; known: table, backupType, after, before.');
+    assert.equal(problem({ __proto__: { table: 'x' } }), 'Filters are an object with the keys table, backupType, after, before.');
+    for (const notAnObject of [42, 'Orders', [{ table: 'Orders' }], new Date(), true]) {
+      assert.equal(problem(notAnObject), 'Filters are an object with the keys table, backupType, after, before.', JSON.stringify(notAnObject));
+    }
+  });
+
+  it('DynamoDB: valid filters merge over the current ones; null removes one', () => {
+    assert.deepEqual(mergeBackupFilterArgument({ table: 'Orders' }, { backupType: 'ALL', after: '2026-01-01T00:00:00Z' }), {
+      filters: { table: 'Orders', backupType: 'ALL', after: '2026-01-01T00:00:00Z' },
+    });
+    assert.deepEqual(mergeBackupFilterArgument({ table: 'Orders' }, { table: null }), { filters: { table: undefined } });
+  });
+
+  it('Lambda: unknown keys are refused as well', () => {
+    const merged = mergeExecutionFilterArgument({}, { status: ['RUNNING'] });
+    assert.deepEqual(merged, { problem: 'Unknown filter "status"; known: function, qualifier, name, statuses, after, before, order.' });
+    assert.deepEqual(mergeExecutionFilterArgument({}, { statuses: ['RUNNING'], name: null }), {
+      filters: { function: undefined, qualifier: undefined, name: undefined, statuses: ['RUNNING'], after: undefined, before: undefined, order: undefined },
     });
   });
 });

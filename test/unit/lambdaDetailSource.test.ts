@@ -34,6 +34,10 @@ interface FakeState {
   status: string;
   events: HistoryEvent[];
   failHistory?: Error | undefined;
+  /** Fails only requests that carry a Marker (an expired marker). */
+  failMarker?: Error | undefined;
+  /** Rewrites the NextMarker of a page asked with `marker` (to build cycles). */
+  nextMarker?: (marker: string | undefined, next: string | undefined) => string | undefined;
 }
 
 function fakeClients(state: FakeState, calls: Call[]): ClientFactory {
@@ -50,23 +54,28 @@ function fakeClients(state: FakeState, calls: Call[]): ClientFactory {
     send: (cmd: { name: string; input: Record<string, unknown> }): Promise<unknown> => {
       calls.push({ command: cmd.name, input: cmd.input });
       if (cmd.name === 'GetDurableExecution') {
+        const withData = cmd.input.IncludeExecutionData !== false;
         const response: GetDurableExecutionResponse = {
           DurableExecutionArn: arn,
           DurableExecutionName: 'run-1',
           FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:5',
           Status: state.status as never,
           StartTimestamp: new Date(start),
-          InputPayload: '{"a":1}',
+          ...(withData ? { InputPayload: '{"a":1}' } : { ExecutionDataIncluded: false }),
         };
         return Promise.resolve(response);
       }
       if (state.failHistory) {
         return Promise.reject(state.failHistory);
       }
+      if (state.failMarker && cmd.input.Marker !== undefined) {
+        return Promise.reject(state.failMarker);
+      }
       const offset = Number(cmd.input.Marker ?? 0);
       const size = Number(cmd.input.MaxItems);
       const end = offset + size;
-      return Promise.resolve({ Events: state.events.slice(offset, end), NextMarker: end < state.events.length ? String(end) : undefined });
+      const next = end < state.events.length ? String(end) : undefined;
+      return Promise.resolve({ Events: state.events.slice(offset, end), NextMarker: state.nextMarker ? state.nextMarker(cmd.input.Marker as string | undefined, next) : next });
     },
   };
   return { get: () => Promise.resolve({ client, sdk, connection: {} }) } as unknown as ClientFactory;
@@ -175,5 +184,67 @@ describe('lambda execution DetailSource', () => {
     await source.load(signal);
     assert.equal(source.wholeText('input'), '{\n  "a": 1\n}');
     assert.equal(source.wholeText('nothing'), undefined);
+  });
+});
+
+describe('lambda execution DetailSource: size and change (issue 12)', () => {
+  const signal = new AbortController().signal;
+
+  it('an auto-refresh tick of a RUNNING execution asks for the status without data and the history after the last event', async () => {
+    const calls: Call[] = [];
+    const state: FakeState = { status: 'RUNNING', events: history(2500) };
+    const source = new ExecutionDetailSource(fakeClients(state, calls), arn, 'run-1', options());
+    await source.load(signal);
+    await source.onLoadMore(historyBlockId, true, signal, () => undefined);
+    assert.equal(source.historyState.eventCount, 2500);
+    calls.length = 0;
+    state.events = history(2503);
+    const doc = await source.poll(signal);
+    assert.deepEqual(
+      calls.map((c) => c.command),
+      ['GetDurableExecution', 'GetDurableExecutionHistory'],
+    );
+    assert.equal(calls[0].input.IncludeExecutionData, false);
+    assert.equal(calls[1].input.Marker, '2010', 'the last page is asked again, not the whole history');
+    assert.equal(source.historyState.eventCount, 2503, 'only the three new events are added');
+    assert.ok(!doc.blocks.some((b) => b.id === 'dataNotIncluded'), 'the payloads on screen stay');
+    assert.ok(doc.blocks.some((b) => b.kind === 'code' && b.id === 'input'));
+  });
+
+  it('"Load all" stops at its limit with a message; "Load more" goes on', async () => {
+    const source = new ExecutionDetailSource(fakeClients({ status: 'SUCCEEDED', events: history(2500) }, []), arn, 'run-1', options({ loadAllLimit: () => 1000 }));
+    await source.load(signal);
+    const docs: PanelDocument[] = [];
+    await source.onLoadMore(historyBlockId, true, signal, (d) => docs.push(d));
+    assert.equal(source.historyState.eventCount, 1000);
+    assert.match(pager(docs.at(-1)!).text, /"Load all" stops at 1,000 events/);
+    assert.equal(pager(docs.at(-1)!).canLoadMore, true);
+    await source.onLoadMore(historyBlockId, false, signal, () => undefined);
+    assert.equal(source.historyState.eventCount, 1010);
+  });
+
+  it('stops at a marker cycle A→B→A', async () => {
+    const calls: Call[] = [];
+    // Page 1 → "10" (A), page 2 → "1010" (B), page 3 → "10" again.
+    const state: FakeState = { status: 'SUCCEEDED', events: history(5000), nextMarker: (marker, next) => (marker === '1010' ? '10' : next) };
+    const source = new ExecutionDetailSource(fakeClients(state, calls), arn, 'run-1', options());
+    await source.load(signal);
+    const docs: PanelDocument[] = [];
+    await source.onLoadMore(historyBlockId, true, signal, (d) => docs.push(d));
+    assert.equal(calls.filter((c) => c.command === 'GetDurableExecutionHistory').length, 3);
+    assert.match(pager(docs.at(-1)!).text, /returned a history marker it had returned before/);
+    assert.equal(pager(docs.at(-1)!).canLoadMore, false);
+  });
+
+  it('an expired marker shows a notice that offers to reload', async () => {
+    const state: FakeState = { status: 'SUCCEEDED', events: history(100) };
+    const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', options());
+    await source.load(signal);
+    state.failMarker = Object.assign(new Error('Invalid marker: the pagination token has expired.'), { name: 'InvalidParameterValueException' });
+    const docs: PanelDocument[] = [];
+    await source.onLoadMore(historyBlockId, false, signal, (d) => docs.push(d));
+    const notice = docs.at(-1)!.blocks.find((b) => b.id === 'historyExpired');
+    assert.ok(notice?.kind === 'notice' && notice.reload === true, 'a notice with Reload');
+    assert.equal(pager(docs.at(-1)!).canLoadMore, false);
   });
 });

@@ -107,6 +107,14 @@ describe('PagedList', () => {
     assert.equal(api.calls.length, 2);
   });
 
+  it('stops at a token cycle A→B→A', async () => {
+    const api = fakeApi({ '': { items: [{ arn: '1' }], nextToken: 'A' }, A: { items: [{ arn: '2' }], nextToken: 'B' }, B: { items: [{ arn: '3' }], nextToken: 'A' } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 10);
+    await list.loadUpTo(100, (n) => n);
+    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 'A', 'B']);
+    assert.equal(list.state, 'done');
+  });
+
   it('drops a response that arrives after a reset, and aborts it', async () => {
     const api = fakeApi({ '': { items: items('stale'), nextToken: 't1' } }, { delayMs: 20 });
     const list = new PagedList(api.fetcher, (i) => i.arn, 5);

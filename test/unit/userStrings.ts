@@ -106,6 +106,11 @@ export function scanProgram(program: ts.Program, files: readonly string[]): Find
       if (!isLocalised(expr) && ts.isPropertyAccessExpression(expr.expression)) {
         // `[…].join(' ')`, `` `…`.trim() ``: the text is in what the method is called on.
         text(expr.expression.expression, where, depth + 1);
+      } else if (!isLocalised(expr) && ts.isIdentifier(expr.expression)) {
+        // A plain-text sink such as `forNotification(…)` or `forLabel(…)` passes its text through.
+        for (const arg of expr.arguments) {
+          text(arg, where, depth + 1);
+        }
       }
     } else if (ts.isIdentifier(expr)) {
       text(constInitializer(expr), where, depth + 1);

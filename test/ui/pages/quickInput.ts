@@ -44,6 +44,11 @@ export class QuickInput {
     await this.input.fill(text);
   }
 
+  /** Types at the cursor key by key, as a keyboard user does (`type` fills the box in one go). */
+  async typeKeys(text: string): Promise<void> {
+    await this.input.pressSequentially(text);
+  }
+
   /** The rows on screen (the list is virtualized; prompts here are short enough to fit). */
   async rows(): Promise<QuickPickRow[]> {
     return this.root.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) =>

@@ -19,9 +19,13 @@ export interface TreeRow {
   /** Undefined for rows that cannot expand. */
   expanded: boolean | undefined;
   selected: boolean;
+  /** What a screen reader announces for the row (the TreeItem's accessibility label). */
+  ariaLabel: string;
 }
 
 interface RenderedRow extends TreeRow {
+  /** Has the keyboard focus (VS Code's `focused` class; the list's aria-activedescendant). */
+  focused: boolean;
   /** Row fully inside the scrolled viewport (only such rows are safe to click). */
   visible: boolean;
   /** Offset from the top of the whole list content, in px. */
@@ -85,6 +89,12 @@ export class TreeView {
   async clickTitleAction(label: string): Promise<void> {
     await this.header.hover();
     await this.header.locator(`.actions a.action-label[aria-label="${label}"]`).click();
+  }
+
+  /** The message the extension shows above the tree ('' when there is none). */
+  async message(): Promise<string> {
+    const message = this.pane.locator('.message:not(.hide)');
+    return (await message.count()) > 0 && (await message.first().isVisible()) ? ((await message.first().textContent()) ?? '').trim() : '';
   }
 
   /** The welcome content shown instead of the tree (text of its paragraphs, labels of its buttons). */
@@ -200,6 +210,33 @@ export class TreeView {
     }
   }
 
+  /** The row with the keyboard focus (the list scrolls it into view), once the tree has one. */
+  async focusedRow(): Promise<TreeRow> {
+    return eventually(async () => {
+      const row = (await this.rendered()).rows.find((r) => r.focused);
+      assert.ok(row, `a row of ${this.title} has the keyboard focus`);
+      return toTreeRow(row);
+    });
+  }
+
+  /**
+   * Moves the keyboard focus to the row labelled `label` (at `level` when given) with Home and the arrow
+   * keys, as a keyboard user does; the tree must have the focus. Fails after `maxKeys` presses.
+   */
+  async focusRow(label: string, level?: number, maxKeys = 120): Promise<TreeRow> {
+    await this.page.keyboard.press('Home');
+    for (let presses = 0; ; presses++) {
+      const row = await this.focusedRow();
+      if (row.label === label && (level === undefined || row.level === level)) {
+        return row;
+      }
+      assert.ok(presses < maxKeys, `"${label}" reached with the arrow keys in ${this.title} (at "${row.label}" after ${presses} presses)`);
+      await this.page.keyboard.press('ArrowDown');
+      // The next row is focused when the list has handled the key: wait until the focus moved.
+      await eventually(async () => assert.notEqual((await this.focusedRow()).index, row.index, 'the focus moved down'));
+    }
+  }
+
   /** Expands a row with its twistie and waits until its children replaced the loading row. */
   async expandRow(label: string): Promise<TreeRow[]> {
     const row = await this.reveal(label);
@@ -276,6 +313,8 @@ export class TreeView {
           setSize: Number(row.getAttribute('aria-setsize')),
           expanded: expanded === null ? undefined : expanded === 'true',
           selected: row.getAttribute('aria-selected') === 'true',
+          ariaLabel: row.getAttribute('aria-label') ?? '',
+          focused: row.classList.contains('focused'),
           visible: rect.height > 0 && rect.top >= viewport.top - 0.5 && rect.bottom <= viewport.bottom + 0.5,
           offset: rect.top - content.top,
           height: rect.height,
@@ -318,6 +357,6 @@ export class TreeView {
 }
 
 function toTreeRow(row: RenderedRow): TreeRow {
-  const { index, label, description, level, posInSet, setSize, expanded, selected } = row;
-  return { index, label, description, level, posInSet, setSize, expanded, selected };
+  const { index, label, description, level, posInSet, setSize, expanded, selected, ariaLabel } = row;
+  return { index, label, description, level, posInSet, setSize, expanded, selected, ariaLabel };
 }

@@ -1,6 +1,6 @@
 // A details panel: the extension's webview page, two iframes deep (`iframe.webview` → `#active-frame`).
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import { eventually } from '../eventually';
 import { exactText } from './text';
 
@@ -22,6 +22,23 @@ export class DetailsPanel {
   /** The page inside the webview on screen (a panel in a background tab has no visible iframe). */
   get frame(): FrameLocator {
     return this.page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+  }
+
+  /** The same page as a Playwright `Frame`, for running scripts in it (the accessibility audit). */
+  async pageFrame(): Promise<Frame> {
+    const outer = await (await this.page.locator('iframe.webview.ready').filter({ visible: true }).elementHandle())?.contentFrame();
+    const inner = await (await outer?.locator('iframe#active-frame').elementHandle())?.contentFrame();
+    assert.ok(inner, 'a details panel is on screen');
+    return inner;
+  }
+
+  /** The accessible name of the element that has the keyboard focus in the page ('' when none). */
+  async focusedName(): Promise<string> {
+    const focused = this.frame.locator(':focus');
+    if ((await focused.count()) === 0) {
+      return '';
+    }
+    return focused.first().evaluate((el) => el.getAttribute('aria-label') ?? (el.textContent ?? '').trim());
   }
 
   /** The editor tab of the active panel. */

@@ -1,5 +1,6 @@
 // The workbench as a user meets it: the command palette, the status bar, themes, editors, the clipboard.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../eventually';
 import { QuickInput } from './quickInput';
@@ -58,6 +59,27 @@ export class WorkbenchPage {
 
   async statusBarText(item: Locator): Promise<string> {
     return ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * Changes the user's settings.json the way a user does: "Preferences: Open User Settings (JSON)",
+   * replace the text, save. (VS Code applies its own writes at once; a file changed behind its back may
+   * not be noticed.) `file` is that settings.json on disk, read to start from and to see the save land.
+   */
+  async editUserSettings(file: string, edit: (settings: Record<string, unknown>) => void): Promise<void> {
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    edit(settings);
+    await this.runCommand('Preferences: Open User Settings (JSON)');
+    await eventually(async () => assert.equal(await this.activeTabTitle(), 'settings.json'));
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.insertText(JSON.stringify(settings));
+    // The editor auto-closes the first brace and quote: drop whatever it added after the cursor.
+    await this.page.keyboard.press('Shift+ControlOrMeta+End');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.press('ControlOrMeta+S');
+    await eventually(async () => assert.deepEqual(JSON.parse(await fs.promises.readFile(file, 'utf8')), settings, 'settings.json is saved'));
+    await this.closeAllEditors();
   }
 
   async closeAllEditors(): Promise<void> {

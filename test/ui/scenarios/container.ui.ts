@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { eventually } from '../eventually';
-import { changeConnection, connectionItem } from '../flows';
+import { changeConnection, connectionItem, customEndpointNote } from '../flows';
 import { profileWithoutCredentials } from '../uiEnvironment';
 import { containerTitle, ui, ViewTitle } from '../session';
 import { loadMoreLabel } from '../pages/treeView';
@@ -22,14 +22,14 @@ describe('The AWS History container', () => {
     });
     await eventually(async () => assert.deepEqual((await views.aurora.children()).map((r) => r.label), truth.clusterIds()));
     await eventually(async () => assert.deepEqual((await views.lambda.children()).map((r) => r.label), truth.durableFunctions()));
-    assert.equal(await workbench.statusBarText(connectionItem()), 'default @ us-east-1');
+    assert.equal(await workbench.statusBarText(connectionItem()), `default @ us-east-1${customEndpointNote}`);
   });
 
   it('shows welcome content with its buttons when the profile has no credentials, and data again after picking one there', async () => {
     const { workbench, views, truth } = ui();
     await workbench.sideBar.open(containerTitle);
     await changeConnection('profile', profileWithoutCredentials);
-    await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `${profileWithoutCredentials} @ us-east-1`));
+    await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `${profileWithoutCredentials} @ us-east-1${customEndpointNote}`));
     for (const view of [views.dynamodb, views.aurora, views.lambda]) {
       await eventually(async () => {
         const welcome = await view.welcome();
@@ -41,7 +41,7 @@ describe('The AWS History container', () => {
     await views.dynamodb.clickWelcomeButton('Select Profile');
     await workbench.quickInput.waitOpen('Select AWS profile');
     await workbench.quickInput.pick('default');
-    await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), 'default @ us-east-1'));
+    await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `default @ us-east-1${customEndpointNote}`));
     await eventually(async () => assert.deepEqual((await views.aurora.children()).map((r) => r.label), truth.clusterIds()));
     for (const view of [views.dynamodb, views.aurora, views.lambda]) {
       assert.equal((await view.welcome()).text, '', `${view.title} shows its tree again`);

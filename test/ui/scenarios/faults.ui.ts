@@ -39,4 +39,34 @@ describe('Errors in a view', () => {
     const expected = ui().truth.userBackups().slice(0, 20).map((b) => b.backupName);
     assert.deepEqual((await view().children()).slice(0, 20).map((r) => r.label), expected, 'the retried page continues where the list stopped');
   });
+
+  it('an error notification carrying AWS text shows its links and codicons as text: no link element or icon from data', async () => {
+    const { env, workbench } = ui();
+    const lambda = ui().views.lambda;
+    await workbench.sideBar.focusView(lambda.title);
+    const rows = await lambda.expandRow('order-workflow');
+    const running = rows.find((r) => r.description.startsWith('RUNNING'));
+    assert.ok(running, 'a RUNNING execution is on screen');
+    // StopDurableExecution fails with a message holding [x](command:…), [y](http://…), $(alert) and controls.
+    await env.emulator.fault({ operation: 'StopDurableExecution', kind: 'hostileMessage', count: -1 });
+    try {
+      await (await lambda.contextMenu(running.label)).click('Stop Execution…');
+      await env.page.locator('.monaco-dialog-box').getByRole('button', { name: 'Stop Execution' }).click();
+      const toast = env.page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'AWS rejected the request' });
+      await eventually(async () => assert.equal(await toast.count(), 1, 'the error notification is shown'));
+      const message = toast.locator('.notification-list-item-message');
+      const text = ((await message.textContent()) ?? '').replace(/\u200b/g, '');
+      for (const literal of ['[x](command:workbench.action.terminal.new)', '[y](http://example.invalid/fault-link)', '$(alert)', '<U+202E>']) {
+        assert.ok(text.includes(literal), `the notification shows ${literal} as text: ${text}`);
+      }
+      assert.ok(!text.includes('second line'), 'one line: the first line of the message');
+      assert.equal(await message.locator('a').count(), 0, 'no link element from data');
+      assert.equal(await message.locator('.codicon, [class*="codicon-"]').count(), 0, 'no codicon from data');
+    } finally {
+      await env.emulator.clearFaults();
+      await workbench.runCommand('Notifications: Clear All Notifications');
+      await lambda.collapseRow('order-workflow');
+      await workbench.sideBar.focusView(view().title);
+    }
+  });
 });

@@ -77,7 +77,7 @@ describe('Lambda Durable Executions view', () => {
     await workbench.quickInput.toggle('FAILED');
     await workbench.quickInput.accept();
     await workbench.quickInput.waitClosed();
-    await eventually(async () => assert.equal(await view().description(), 'Filtered: status FAILED'));
+    await eventually(async () => assert.equal(await view().description(), 'Filtered: status FAILED · showing newest first'));
     await expectExecutions('order-workflow', 8, false, ['FAILED']);
 
     await workbench.runCommand('AWS History: Filter Lambda Durable Executions');
@@ -89,10 +89,11 @@ describe('Lambda Durable Executions view', () => {
       assert.equal(await workbench.quickInput.validationMessage(), 'An execution name uses only letters, digits, hyphen (-) and underscore (_).'),
     );
     await workbench.quickInput.cancel();
-    assert.equal(await view().description(), 'Filtered: status FAILED', 'the refused name changed nothing');
+    assert.equal(await view().description(), 'Filtered: status FAILED · showing newest first', 'the refused name changed nothing');
 
     await workbench.runCommand('AWS History: Clear Filters');
-    await eventually(async () => assert.equal(await view().description(), ''));
+    // No filter left; the description still names the order shown.
+    await eventually(async () => assert.equal(await view().description(), 'showing newest first'));
     await expectExecutions('order-workflow', 10, true);
   });
 

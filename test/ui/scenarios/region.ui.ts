@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { eventually } from '../eventually';
-import { changeConnection, connectionItem } from '../flows';
+import { changeConnection, connectionItem, customEndpointNote } from '../flows';
 import { loadMoreLabel } from '../pages/treeView';
 import { containerTitle, ui } from '../session';
 
 async function expectRegion(region: string): Promise<void> {
   const { workbench, views, truth } = ui();
-  await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `default @ ${region}`));
+  await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `default @ ${region}${customEndpointNote}`));
   const backups = truth.userBackups(region).map((b) => b.backupName);
   await eventually(async () => {
     const labels = (await views.dynamodb.children()).map((r) => r.label);
