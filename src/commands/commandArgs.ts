@@ -4,6 +4,7 @@
  * shape is not a node of ours), values by type, objects by their keys. The handler then checks values
  * by the input boxes' rules.
  */
+import * as l10n from '@vscode/l10n';
 import { PagedChildren } from '../tree/pagedChildren';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import { StatusRow } from '../tree/statusRows';
@@ -82,10 +83,10 @@ export function argumentProblem(args: readonly unknown[], rules: readonly Argume
     const value = args[i];
     if (!rule) {
       if (!isNothing(value)) {
-        return rules.length === 0 ? 'it takes no argument.' : `it takes at most ${rules.length} argument${rules.length === 1 ? '' : 's'}.`;
+        return rules.length === 0 ? l10n.t('it takes no argument.') : rules.length === 1 ? l10n.t('it takes at most 1 argument.') : l10n.t('it takes at most {0} arguments.', rules.length);
       }
     } else if (!rule.accepts(value)) {
-      return `argument ${i + 1} must be ${rule.what}.`;
+      return l10n.t('argument {0} must be {1}.', i + 1, rule.what);
     }
   }
   return undefined;

@@ -4,6 +4,8 @@
  */
 
 /** The filters to store, or why the given ones break the view's rules (nothing is stored or sent then). */
+import * as l10n from '@vscode/l10n';
+
 export type FilterMerge<F> = { filters: F } | { problem: string };
 
 /**
@@ -17,7 +19,7 @@ export function parseFilterArgument<F>(
   keys: readonly string[],
   merge: (base: F, known: Readonly<Record<string, unknown>>) => FilterMerge<F>,
 ): FilterMerge<F> {
-  const shape = `Filters are an object with the keys ${keys.join(', ')}.`;
+  const shape = l10n.t('Filters are an object with the keys {0}.', keys.join(', '));
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { problem: shape };
   }
@@ -28,7 +30,7 @@ export function parseFilterArgument<F>(
   const entries = Object.entries(raw);
   const unknown = entries.find(([key]) => !keys.includes(key));
   if (unknown) {
-    return { problem: `Unknown filter "${unknown[0]}"; known: ${keys.join(', ')}.` };
+    return { problem: l10n.t('Unknown filter "{0}"; known: {1}.', unknown[0], keys.join(', ')) };
   }
   try {
     return merge(base, Object.fromEntries(entries.map(([key, value]) => [key, value === null ? undefined : (value as unknown)])));

@@ -2,6 +2,7 @@
  * What a screen reader announces for a tree row (TreeItem.accessibilityInformation). A sighted user reads
  * the status from the row's icon and colour; the label says it in words instead. Pure: unit-tested.
  */
+import * as l10n from '@vscode/l10n';
 import type * as vscode from 'vscode';
 
 /** The parts of a row's announcement, in order; empty ones are dropped so a row never reads ", ,". */
@@ -15,5 +16,5 @@ export function rowAccessibility(...parts: readonly (string | undefined | false)
  */
 export function statusWords(status: string | undefined): string {
   const words = (status ?? '').trim().replace(/[_\s]+/g, ' ').toLowerCase();
-  return words === '' ? 'status unknown' : words;
+  return words === '' ? l10n.t('status unknown') : words;
 }

@@ -46,6 +46,7 @@ describe('localisation', function () {
       }
     };
     walk(pkg.contributes, 'contributes');
+    walk(pkg.capabilities, 'capabilities');
     visible.push({ path: 'displayName', value: pkg.displayName }, { path: 'description', value: pkg.description });
 
     it('has no literal title, name, description or other shown text', () => {

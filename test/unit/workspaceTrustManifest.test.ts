@@ -17,7 +17,11 @@ interface Manifest {
   contributes: { commands: { command: string; title: string; category: string }[]; menus: Record<string, MenuEntry[]> };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as Manifest;
+// What VS Code shows: the manifest with its %keys% resolved from package.nls.json.
+const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'), (_key, value: unknown) =>
+  typeof value === 'string' && /^%[\w.-]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value,
+) as Manifest;
 /** Commands that change AWS; each must be unavailable in Restricted Mode. */
 const actions = [Command.lambdaStopExecution];
 
