@@ -172,7 +172,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   );
   // Registered before the view's own listener, so the description it writes names the requested order.
   ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
-  ctx.views.add({ key: 'lambda', provider, filters, order: () => `showing ${orderLabel(shownOrder ?? filters.current.order)}` });
+  ctx.views.add({ key: 'lambda', provider, filters, order: () => vscode.l10n.t('showing {0}', orderLabel(shownOrder ?? filters.current.order)) });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
 
   const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));

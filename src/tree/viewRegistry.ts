@@ -53,7 +53,7 @@ export class ViewRegistry implements vscode.Disposable {
   }
 
   private describe(view: ServiceView): void {
-    const filtered = view.filters.describe() ? `Filtered: ${view.filters.describe()}` : '';
+    const filtered = view.filters.describe() ? vscode.l10n.t('Filtered: {0}', view.filters.describe()) : '';
     const text = [filtered, view.order?.() ?? ''].filter(Boolean).join(' · ');
     view.provider.treeView.description = text || undefined;
   }
