@@ -169,12 +169,12 @@ describe('Accessibility', () => {
     await quickInput.accept();
     await quickInput.waitClosed();
     await eventually(async () => {
-      assert.equal(await view.description(), `Filtered: name ${execution.name}`);
+      assert.equal(await view.description(), `Filtered: name ${execution.name} · showing newest first`);
       assert.deepEqual((await view.children(fn)).map((r) => r.label), [execution.name]);
     });
 
     await runCommandByKeyboard('AWS History: Clear Filters');
-    await eventually(async () => assert.equal(await view.description(), ''));
+    await eventually(async () => assert.equal(await view.description(), 'showing newest first'));
     await workbench.closeAllEditors();
     await view.collapseRow(fn);
   });
