@@ -1,6 +1,5 @@
 /** AWS Console links: built with `new URL`, and only ever to the console hosts of the three partitions. */
-
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+import { isRegionCode } from './settingRules';
 
 /** The hosts Open in AWS Console may open (commercial, China, GovCloud); nothing else is ever opened. */
 export function isConsoleUrl(url: URL): boolean {
@@ -19,7 +18,7 @@ export function isConsoleUrl(url: URL): boolean {
  * result is not a console URL (the fragment and path come from AWS names, so the result is checked too).
  */
 export function consoleUrl(region: string, path: string, fragment: string): URL | undefined {
-  if (!regionPattern.test(region)) {
+  if (!isRegionCode(region)) {
     return undefined;
   }
   const origin = region.startsWith('cn-')

@@ -33,7 +33,10 @@ export function settingRule(key: CheckedSetting): string {
 export const defaultHistoryLoadAllLimit = 20_000;
 
 const profileName = /^[^\s[\]"'`]{1,128}$/;
-const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** The one region rule (settings, the region picker, console links). */
+export function isRegionCode(text: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(text);
+}
 const endpointKeys = new Set(['dynamodb', 'rds', 'lambda']);
 
 function wholeNumber(value: unknown, min: number, max: number): boolean {
@@ -81,7 +84,7 @@ export function settingIsValid(key: CheckedSetting, value: unknown): boolean {
     case 'profile':
       return typeof value === 'string' && (value.trim() === '' || profileName.test(value.trim()));
     case 'region':
-      return typeof value === 'string' && (value.trim() === '' || regionCode.test(value.trim()));
+      return typeof value === 'string' && (value.trim() === '' || isRegionCode(value.trim()));
     case 'endpoints':
       return (
         typeof value === 'object' &&

@@ -3,7 +3,7 @@ import { Command, Setting } from '../constants';
 import { listProfiles } from '../aws/profiles';
 import type { AwsSession } from '../aws/session';
 import { customEndpoints, updateSetting } from '../aws/settings';
-import { settingIsValid, settingRule } from '../aws/settingRules';
+import { isRegionCode, settingIsValid, settingRule } from '../aws/settingRules';
 import type { TreeNode } from '../tree/treeNode';
 import { oneOf, optional, selection, text, treeNode } from './commandArgs';
 import { registerCommand } from './registerCommand';
@@ -20,10 +20,8 @@ export const knownRegions: readonly string[] = [
   'cn-north-1', 'cn-northwest-1', 'us-gov-east-1', 'us-gov-west-1',
 ];
 
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 export function validateRegion(text: string): string | undefined {
-  return regionPattern.test(text.trim()) ? undefined : vscode.l10n.t('A region code such as us-east-1.');
+  return isRegionCode(text.trim()) ? undefined : vscode.l10n.t('A region code such as us-east-1.');
 }
 
 /** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
