@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
 import { describeBackup, type BackupDescription } from './api';
 

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import { describeError } from '../aws/errors';
 import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, isoTime } from '../util/format';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
