@@ -52,9 +52,10 @@ function recorder(get: () => PanelLoader): Recorded {
 const describeError = (error: unknown): { message: string; hint: string } => ({ message: error instanceof Error ? error.message : String(error), hint: '' });
 
 function setup(source: DetailSource, visible = true): { loader: PanelLoader; events: string[] } {
-  let loader: PanelLoader | undefined;
-  const rec = recorder(() => loader!);
-  loader = new PanelLoader(source, rec.output, describeError, visible);
+  const holder: { loader?: PanelLoader } = {};
+  const rec = recorder(() => holder.loader!);
+  const loader = new PanelLoader(source, rec.output, describeError, visible);
+  holder.loader = loader;
   return { loader, events: rec.events };
 }
 
