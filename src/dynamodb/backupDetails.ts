@@ -5,6 +5,9 @@ import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
 import { describeBackup, type BackupDescription } from './api';
 
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
+
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 
 function keys(schema: KeySchema): string | undefined {

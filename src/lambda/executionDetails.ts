@@ -18,6 +18,9 @@ import type { TableBlock, TimelineItem, TreeBlockNode } from '../webview/protoco
 import type { OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
 
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
+
 /** Invocation rows in the table; all of them are in the event list. */
 export const invocationRowCap = 100;
 /** "Load all" asks for the API's largest page. */

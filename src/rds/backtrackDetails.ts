@@ -6,6 +6,9 @@ import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } f
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
 import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
+
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
 }
@@ -127,11 +130,6 @@ export function backtrackDocument(
     actions: [],
     blocks,
   };
-}
-
-/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
-export function backtrackKey(clusterArn: string, backtrackId: string): string {
-  return `${clusterArn}/${backtrackId}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../aws/session';
 import { connectionLabel } from '../aws/session';
+import type { DetailChunk } from './detailChunk';
 import type { DescribeError, DetailSource } from './detailSource';
 import { DetailPanel, type ShowOptions } from './panelShell';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
@@ -89,4 +90,19 @@ export class DetailPanels implements vscode.Disposable {
     this.documents ??= new ReadOnlyDocuments();
     return this.documents;
   }
+}
+
+/**
+ * A service's details chunk, required at its first panel (not at activation) and given the host's language.
+ * `load` is `() => require('./<name>Details')`: esbuild.mjs turns that require into the built chunk's.
+ */
+export function lazyDetails<M extends DetailChunk>(load: () => M): () => M {
+  let chunk: M | undefined;
+  return () => {
+    if (!chunk) {
+      chunk = load();
+      chunk.configureChunk({ bundle: vscode.l10n.bundle, language: vscode.env.language });
+    }
+    return chunk;
+  };
 }
