@@ -18,8 +18,11 @@ export interface DetailSource {
   title(): string;
   /** Fetches and builds the document. Must honour `signal`: it is aborted on refresh and on close. */
   load(signal: AbortSignal): Promise<PanelDocument>;
-  /** Runs a header action declared in `document.actions`; the panel reloads afterwards. */
-  onAction?(actionId: string): Promise<void>;
+  /**
+   * Runs an action declared in `document.actions` (header) or `document.targetActions` (with `target`, the
+   * part of a block it applies to: validate it, it comes from the page); the panel reloads afterwards.
+   */
+  onAction?(actionId: string, target?: string): Promise<void>;
   /**
    * Loads more of a pager block. Call `progress` with each new document (pager `loading: true` while
    * pages are still coming) and once more with the final one (`loading: false`) before resolving.

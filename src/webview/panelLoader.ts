@@ -145,15 +145,17 @@ export class PanelLoader {
     }
   }
 
-  async runAction(actionId: string): Promise<void> {
+  /** A header action, or (with `target`) an action on part of a block; only actions the document declares run. */
+  async runAction(actionId: string, target?: string): Promise<void> {
     const source = this.current;
-    if (this.frozenNotice || !this.doc?.actions.some((a) => a.id === actionId) || !source.onAction || this.actionRunning) {
+    const declared = target === undefined ? this.doc?.actions.some((a) => a.id === actionId) : this.doc?.targetActions?.includes(actionId);
+    if (this.frozenNotice || !declared || !source.onAction || this.actionRunning) {
       return;
     }
     this.actionRunning = true;
     let failed = false;
     try {
-      await source.onAction(actionId);
+      await source.onAction(actionId, target);
     } catch (error) {
       failed = true;
       if (!this.disposed) {

@@ -298,7 +298,7 @@ export class DetailPanel implements vscode.Disposable {
         void this.copy(message.copyId);
         break;
       case 'action':
-        void this.loader.runAction(message.actionId);
+        void this.loader.runAction(message.actionId, message.target);
         break;
       case 'loadMore':
       case 'loadAll':

@@ -234,6 +234,25 @@ describe('PanelLoader', () => {
     assert.deepEqual(events.slice(-2), ['actionFailed not allowed', 'render doc2 resync']);
   });
 
+  it('runs an action on a target only when the document declares it as a target action', async () => {
+    const runs: string[] = [];
+    const { loader } = setup({
+      key: 'k',
+      viewType: 'v',
+      title: () => 't',
+      load: () => Promise.resolve(documentOf('loaded', { targetActions: ['restore'] })),
+      onAction: (id, target) => {
+        runs.push(`${id} ${target ?? '-'}`);
+        return Promise.resolve();
+      },
+    });
+    await loader.start();
+    await loader.runAction('restore', 'row-1');
+    await loader.runAction('stop', 'row-1');
+    await loader.runAction('restore');
+    assert.deepEqual(runs, ['restore row-1']);
+  });
+
   it('freezes on a connection switch: aborts what runs, marks the document, turns actions and paging off', async () => {
     mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
     const more = deferred<void>();
