@@ -51,9 +51,11 @@ function recorder(get: () => PanelLoader): Recorded {
 
 const describeError = (error: unknown): { message: string; hint: string } => ({ message: error instanceof Error ? error.message : String(error), hint: '' });
 
-function setup(source: DetailSource, visible = true): { loader: PanelLoader; events: string[] } {
+/** A loader around a source made of `parts`; by default its load answers the document "loaded". */
+function setup(parts: Partial<DetailSource>, visible = true): { loader: PanelLoader; events: string[] } {
   const holder: { loader?: PanelLoader } = {};
   const rec = recorder(() => holder.loader!);
+  const source: DetailSource = { key: 'k', viewType: 'v', title: () => 't', load: () => Promise.resolve(documentOf('loaded')), ...parts };
   const loader = new PanelLoader(source, rec.output, describeError, visible);
   holder.loader = loader;
   return { loader, events: rec.events };
@@ -64,7 +66,7 @@ describe('PanelLoader', () => {
 
   it('shows "Loading…", then the document; a refresh says "Refreshing…" and keeps it meanwhile', async () => {
     let n = 0;
-    const { loader, events } = setup({ key: 'k', viewType: 'v', title: () => 't', load: () => Promise.resolve(documentOf(`doc${++n}`)) });
+    const { loader, events } = setup({ load: () => Promise.resolve(documentOf(`doc${++n}`)) });
     await loader.start();
     assert.deepEqual(events, ['loading Loading…', 'loaded', 'render doc1']);
     assert.equal(loader.view.kind, 'document');
@@ -77,9 +79,6 @@ describe('PanelLoader', () => {
     const signals: AbortSignal[] = [];
     let calls = 0;
     const { loader, events } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
       load: (signal) => {
         signals.push(signal);
         return ++calls === 1 ? first.promise : Promise.resolve(documentOf('fresh'));
@@ -95,7 +94,7 @@ describe('PanelLoader', () => {
   });
 
   it('shows an error with nothing loaded, and only the error', async () => {
-    const { loader, events } = setup({ key: 'k', viewType: 'v', title: () => 't', load: () => Promise.reject(new Error('denied')) });
+    const { loader, events } = setup({ load: () => Promise.reject(new Error('denied')) });
     await loader.start();
     assert.deepEqual(events, ['loading Loading…', 'failed denied']);
     assert.deepEqual(loader.view, { kind: 'error', message: 'denied', hint: '' });
@@ -105,10 +104,6 @@ describe('PanelLoader', () => {
     mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 1_000_000 });
     let polls = 0;
     const { loader } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
-      load: () => Promise.resolve(documentOf('loaded')),
       poll: () => Promise.resolve(documentOf(`poll${++polls}`)),
       autoRefreshMs: () => 10,
     });
@@ -137,10 +132,6 @@ describe('PanelLoader', () => {
     mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
     let fail = true;
     const { loader, events } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
-      load: () => Promise.resolve(documentOf('loaded')),
       poll: () => (fail ? Promise.reject(new Error('throttled')) : Promise.resolve(documentOf('polled'))),
       autoRefreshMs: () => 5_000,
     });
@@ -161,10 +152,6 @@ describe('PanelLoader', () => {
     const more = deferred<void>();
     let polls = 0;
     const { loader } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
-      load: () => Promise.resolve(documentOf('loaded')),
       poll: () => Promise.resolve(documentOf(`poll${++polls}`)),
       autoRefreshMs: () => 2_000,
       onLoadMore: async (_id, _all, _signal, progress) => {
@@ -187,10 +174,6 @@ describe('PanelLoader', () => {
 
   it('shows a failed "load more" next to its pager and re-enables it', async () => {
     const { loader } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
-      load: () => Promise.resolve(documentOf('loaded')),
       onLoadMore: () => Promise.reject(new Error('marker expired')),
     });
     await loader.start();
@@ -201,7 +184,7 @@ describe('PanelLoader', () => {
   });
 
   it('gives the pager back when "load more" cannot run (no such pager)', async () => {
-    const { loader, events } = setup({ key: 'k', viewType: 'v', title: () => 't', load: () => Promise.resolve(documentOf('loaded')), onLoadMore: () => Promise.resolve() });
+    const { loader, events } = setup({ onLoadMore: () => Promise.resolve() });
     await loader.start();
     await loader.loadMore('nope', false);
     assert.equal(events.at(-1), 'render loaded resync');
@@ -212,9 +195,6 @@ describe('PanelLoader', () => {
     let runs = 0;
     let loads = 0;
     const { loader, events } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
       load: () => Promise.resolve(documentOf(`doc${++loads}`)),
       onAction: () => {
         runs++;
@@ -237,9 +217,6 @@ describe('PanelLoader', () => {
   it('runs an action on a target only when the document declares it as a target action', async () => {
     const runs: string[] = [];
     const { loader } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
       load: () => Promise.resolve(documentOf('loaded', { targetActions: ['restore'] })),
       onAction: (id, target) => {
         runs.push(`${id} ${target ?? '-'}`);
@@ -260,10 +237,6 @@ describe('PanelLoader', () => {
     let polls = 0;
     let actions = 0;
     const { loader } = setup({
-      key: 'k',
-      viewType: 'v',
-      title: () => 't',
-      load: () => Promise.resolve(documentOf('loaded')),
       poll: () => Promise.resolve(documentOf(`poll${++polls}`)),
       autoRefreshMs: () => 1_000,
       onAction: () => {
@@ -299,7 +272,7 @@ describe('PanelLoader', () => {
 
   it('freezing with nothing loaded shows the notice as the error', async () => {
     const pending = deferred<PanelDocument>();
-    const { loader, events } = setup({ key: 'k', viewType: 'v', title: () => 't', load: () => pending.promise });
+    const { loader, events } = setup({ load: () => pending.promise });
     const start = loader.start();
     loader.freeze('previous connection');
     pending.resolve(documentOf('late'));
