@@ -27,7 +27,7 @@ export interface LoaderOutput {
 }
 
 /** Auto refresh never runs more often than this, whatever a source asks for. */
-export const minAutoRefreshMs = 1000;
+const minAutoRefreshMs = 1000;
 
 export class PanelLoader {
   private current: DetailSource;
