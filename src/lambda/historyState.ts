@@ -135,7 +135,7 @@ export class HistoryState {
   private halted: Exclude<HistoryStop, 'cycle'> | undefined;
 
   constructor(fetchPage: PageFetcher<HistoryEvent>, pageSize: number) {
-    this.list = new PagedList(fetchPage, eventKey(), pageSize, { onPage: (events) => this.fold(events) });
+    this.list = new PagedList(fetchPage, eventKey(), pageSize, { onPage: (events) => this.fold(events), keepItems: false });
   }
 
   get eventCount(): number {

@@ -31,6 +31,11 @@ export interface PagedListOptions<T> {
    * a tree a chunk at a time); the load waits for it.
    */
   readonly onPage?: (added: readonly T[]) => void | Promise<void>;
+  /**
+   * False for a list whose owner keeps what it needs from `onPage` (a 10,000-event history folded into rows):
+   * only the keys are kept, for de-duplication, so the items themselves can be collected.
+   */
+  readonly keepItems?: boolean;
 }
 
 export interface LoadUpToOptions {
@@ -105,13 +110,13 @@ export class PagedList<T> {
   }
   get(key: string): T | undefined {
     const index = this.indexByKey.get(key);
-    return index === undefined ? undefined : this.ordered[index];
+    return index === undefined || index < 0 ? undefined : this.ordered[index];
   }
 
   /** Replaces an item in place (e.g. a status refresh) without touching paging state. */
   update(item: T): boolean {
     const index = this.indexByKey.get(this.keyOf(item));
-    if (index === undefined) {
+    if (index === undefined || index < 0) {
       return false;
     }
     this.ordered[index] = item;
@@ -257,10 +262,14 @@ export class PagedList<T> {
       const key = this.keyOf(item);
       const index = this.indexByKey.get(key);
       if (index === undefined) {
-        this.indexByKey.set(key, this.ordered.length);
-        this.ordered.push(item);
+        if (this.options.keepItems === false) {
+          this.indexByKey.set(key, -1);
+        } else {
+          this.indexByKey.set(key, this.ordered.length);
+          this.ordered.push(item);
+        }
         added.push(item);
-      } else {
+      } else if (index >= 0) {
         this.ordered[index] = item;
       }
     }

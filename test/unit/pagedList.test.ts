@@ -176,6 +176,17 @@ describe('PagedList', () => {
     assert.deepEqual(seen, [['a', 'b'], ['c']], 'a repeated item is not handed on twice');
   });
 
+  it('keeps only the keys when told to, still handing on each new item once', async () => {
+    const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: items('b', 'c') } });
+    const handed: string[] = [];
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2, { keepItems: false, onPage: (added) => void handed.push(...added.map((i) => i.arn)) });
+    await list.loadUpTo(10, { clampPageSize: (n) => n });
+    assert.deepEqual(handed, ['a', 'b', 'c']);
+    assert.equal(list.size, 0);
+    assert.equal(list.get('a'), undefined);
+    assert.equal(list.update({ arn: 'a', v: 2 }), false);
+  });
+
   it('re-reads the last page of a finished list for new items, and resumes on a new token', async () => {
     const pages: Record<string, Page<Item>> = { '': { items: items('a'), nextToken: 't1' }, t1: { items: items('b') } };
     const api = fakeApi(pages);
