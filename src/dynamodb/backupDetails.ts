@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
-import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
+import type { Block, Field, PanelDocument, Tone } from '../shared/protocol';
 import type { DetailSource } from '../webview/detailPanel';
-import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
 import { describeBackup, type BackupDescription } from './api';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;

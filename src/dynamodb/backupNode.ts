@@ -5,7 +5,7 @@ import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
 import { rowAccessibility, statusWords } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
-import { bothTimes, formatNumber, humanDuration, humanSize, relativeTime } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, humanSize, relativeTime } from '../shared/format';
 import type { BackupSummary } from './api';
 
 export interface BackupNodeActions {

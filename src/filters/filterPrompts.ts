@@ -1,4 +1,4 @@
-import { localTime } from '../util/format';
+import { localTime } from '../shared/format';
 import * as vscode from 'vscode';
 import { forLabel, forNotification, forPrompt } from '../util/plainText';
 import { checkRange, datePresets, dateInputHelp, parseDateInput, shortDate } from './dateInput';

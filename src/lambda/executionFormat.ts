@@ -1,7 +1,7 @@
 /** Text for execution and function rows, tooltips and the panel. Pure, so it is unit-tested. */
-import type { Tone } from '../webview/protocol';
+import type { Tone } from '../shared/protocol';
 import * as l10n from '@vscode/l10n';
-import { formatNumber, humanDuration, relativeTime } from '../util/format';
+import { formatNumber, humanDuration, relativeTime } from '../shared/format';
 
 /** The fields of a list item (`Execution`) that rows use; GetDurableExecution returns the same ones. */
 export interface ExecutionLike {
@@ -17,23 +17,6 @@ export interface FunctionLike {
   readonly FunctionName?: string | undefined;
   readonly Runtime?: string | undefined;
   readonly DurableConfig?: { RetentionPeriodInDays?: number | undefined; ExecutionTimeout?: number | undefined; KMSKeyArn?: string | undefined } | undefined;
-}
-
-export interface ExecutionArnParts {
-  readonly functionName: string;
-  /** `$LATEST`, `$LATEST.PUBLISHED` or a version number. */
-  readonly qualifier: string | undefined;
-  readonly executionName: string;
-  readonly id: string;
-}
-
-/** `arn:aws:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER/durable-execution/EXECUTION/ID`. */
-export function parseExecutionArn(arn: string): ExecutionArnParts | undefined {
-  const match = /^arn:[^:]*:lambda:[^:]*:\d*:function:([^:/]+)(?::([^/]+))?\/durable-execution\/([^/]+)\/([^/]+)$/.exec(arn);
-  if (!match) {
-    return undefined;
-  }
-  return { functionName: match[1], qualifier: match[2], executionName: match[3], id: match[4] };
 }
 
 /** The bare function name of a name, partial ARN or full ARN (with or without a qualifier). */

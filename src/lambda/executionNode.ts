@@ -5,9 +5,10 @@ import { rowAccessibility, statusWords } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
-import { bothTimes, relativeTime } from '../util/format';
+import { bothTimes, relativeTime } from '../shared/format';
 import type { Execution } from './api';
-import { executionDescription, executionDuration, functionNameOf, parseExecutionArn, statusText } from './executionFormat';
+import { parseArnOfKind } from '../aws/arn';
+import { executionDescription, executionDuration, functionNameOf, statusText } from './executionFormat';
 
 export interface ExecutionNodeActions {
   region(): string | undefined;
@@ -37,7 +38,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
   }
   get functionName(): string | undefined {
     const fromArn = this.item.FunctionArn ? functionNameOf(this.item.FunctionArn) : undefined;
-    return fromArn ?? (this.arn ? parseExecutionArn(this.arn)?.functionName : undefined);
+    return fromArn ?? (this.arn ? parseArnOfKind(this.arn, 'lambdaDurableExecution')?.functionName : undefined);
   }
   get pickLabel(): { label: string; description?: string; detail?: string } {
     return {
@@ -100,7 +101,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     const e = this.item;
     const name = e.DurableExecutionName ?? vscode.l10n.t('(unnamed)');
     const status = statusText(e.Status);
-    const parts = e.DurableExecutionArn ? parseExecutionArn(e.DurableExecutionArn) : undefined;
+    const parts = e.DurableExecutionArn ? parseArnOfKind(e.DurableExecutionArn, 'lambdaDurableExecution') : undefined;
     return fieldTooltip(name, [
       [vscode.l10n.t('Status'), status],
       [vscode.l10n.t('Function'), this.functionName],

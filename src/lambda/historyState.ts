@@ -3,12 +3,12 @@
  * event list. Pages are processed `eventChunk` events at a time with a yield to the event loop between
  * chunks, so a 10,000-event history never blocks the extension host. Pure (no VS Code).
  */
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
 import type { HistoryEvent } from '../aws/sdk/lambda';
-import type { ListBlock, Tone } from '../webview/protocol';
-import { prettyValue } from '../webview-app/textCap';
-import { isoTime } from '../util/format';
+import type { ListBlock, Tone } from '../shared/protocol';
+import { prettyValue } from '../shared/textCap';
+import { isoTime } from '../shared/format';
 import { classifyEvent, eventDetails, OperationsTree } from './operationsTree';
 
 /** Events folded in one go before yielding to the event loop. */

@@ -1,7 +1,7 @@
 /** The operations tree block and the Gantt timeline of an execution, from its OperationsTree. Pure. */
 import * as l10n from '@vscode/l10n';
-import type { TimelineItem, Tone, TreeBlockNode } from '../webview/protocol';
-import { formatNumber, humanDuration, utcTime } from '../util/format';
+import type { TimelineItem, Tone, TreeBlockNode } from '../shared/protocol';
+import { formatNumber, humanDuration, utcTime } from '../shared/format';
 import { attemptCount, operationDuration, operationKindLabel, type Operation, type OperationNode, type OperationsTree, type OperationStatus } from './operationsTree';
 
 /** Timeline lanes drawn; the panel says how many operations were left out. */

@@ -3,16 +3,17 @@
  * command-argument form so nothing invalid is ever sent. Pure.
  */
 import * as l10n from '@vscode/l10n';
+import { parseArnOfKind } from '../aws/arn';
 import { checkDateArgument, checkRange } from '../filters/dateInput';
 import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
 import { executionStatuses, type ExecutionFilters, type ExecutionStatusFilter } from './filters';
 
 /*
- * Lambda's FunctionName pattern (name, partial ARN `123456789012:function:NAME` or full ARN, each with an
- * optional qualifier), anchored; `$LATEST.PUBLISHED` added for durable functions.
+ * Lambda's FunctionName pattern without the full-ARN part (src/aws/arn.ts checks those): a name or a
+ * partial ARN `123456789012:function:NAME`, each with an optional qualifier, anchored;
+ * `$LATEST.PUBLISHED` added for durable functions.
  */
-const functionNamePattern =
-  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
+const functionNamePattern = /^(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
 const qualifierPattern = /^(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_$]+)$/;
 const executionNamePattern = /^[a-zA-Z0-9-_]+$/;
 
@@ -21,8 +22,8 @@ export function validateFunctionInput(text: string): string | undefined {
   if (value.length < 1 || value.length > 256) {
     return l10n.t('A function name, partial ARN or ARN has 1 to 256 characters.');
   }
-  if (value.startsWith('arn:') && !/^arn:[^:]*:lambda:[^:]+:\d{12}:function:/.test(value)) {
-    return l10n.t('Not a Lambda function ARN. Expected arn:aws:lambda:REGION:ACCOUNT:function:NAME.');
+  if (value.startsWith('arn:')) {
+    return parseArnOfKind(value, 'lambdaFunction') ? undefined : l10n.t('Not a Lambda function ARN. Expected arn:aws:lambda:REGION:ACCOUNT:function:NAME.');
   }
   if (!functionNamePattern.test(value)) {
     return l10n.t('Use a function name (letters, digits, hyphen, underscore), a partial ARN (ACCOUNT:function:NAME) or a full ARN.');

@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { DetailSource } from '../webview/detailPanel';
-import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
-import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
+import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
+import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
 import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 

@@ -1,8 +1,9 @@
 /** How clusters and backtracks read in rows, tooltips and the panel. Pure: unit-tested without VS Code. */
-import type { Tone } from '../webview/protocol';
+import type { Tone } from '../shared/protocol';
 import * as l10n from '@vscode/l10n';
-import { hours, humanDuration, localDateTime } from '../util/format';
+import { hours, humanDuration, localDateTime } from '../shared/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
+import { parseArnOfKind } from '../aws/arn';
 
 export type BacktrackState = 'applying' | 'pending' | 'completed' | 'failed' | 'other';
 
@@ -71,5 +72,5 @@ export function clusterDescription(cluster: DBCluster): string {
 
 /** The cluster identifier: the item's own, else the last part of its ARN. */
 export function clusterIdentifier(cluster: DBCluster): string {
-  return cluster.DBClusterIdentifier ?? cluster.DBClusterArn?.split(':').pop() ?? '';
+  return cluster.DBClusterIdentifier ?? (cluster.DBClusterArn ? parseArnOfKind(cluster.DBClusterArn, 'rdsCluster')?.cluster : undefined) ?? '';
 }

@@ -3,7 +3,7 @@ import { Command, ContextValue } from '../constants';
 import { rowAccessibility, statusWords } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
-import { bothTimes, humanDuration, localDateTime, relativeTime } from '../util/format';
+import { bothTimes, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import type { DBClusterBacktrack } from './api';
 import { backtrackState, rewoundText } from './backtrackFormat';
 import type { ClusterNode } from './clusterNode';

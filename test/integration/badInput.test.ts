@@ -7,7 +7,7 @@ import { validateExecutionFilters, validateExecutionName, validateFunctionInput,
 import { mergeFilterArgument } from '../../src/rds/filters';
 import { validateBacktrackId, validateBacktrackIdList, validateClusterInput } from '../../src/rds/validation';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import type { LoadMoreRow } from '../../src/tree/statusRows';
+import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import { api, emulator, expand, hideViews, isError, itemRows, label, lastRow, provider, waitFor } from './helpers';
 import { setSetting, settledChildren, tooltipOf, WindowStubs } from './securityKit';
 

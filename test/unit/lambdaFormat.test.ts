@@ -5,27 +5,14 @@ import {
   executionStatusTone,
   functionDescription,
   functionNameOf,
-  parseExecutionArn,
   statusText,
   stopConfirmation,
 } from '../../src/lambda/executionFormat';
 import { executionFiltersActive, summarizeExecutionFilters } from '../../src/lambda/filters';
 
-const arn = 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:$LATEST.PUBLISHED/durable-execution/order-1a2b/4f5e6d7c-0000-4000-8000-000000000001';
 const now = Date.parse('2026-01-10T12:00:00Z');
 
 describe('lambda formatting', () => {
-  it('parses execution ARNs', () => {
-    assert.deepEqual(parseExecutionArn(arn), {
-      functionName: 'order-workflow',
-      qualifier: '$LATEST.PUBLISHED',
-      executionName: 'order-1a2b',
-      id: '4f5e6d7c-0000-4000-8000-000000000001',
-    });
-    assert.equal(parseExecutionArn('arn:aws:lambda:us-east-1:123456789012:function:f'), undefined);
-    assert.equal(parseExecutionArn('not an arn'), undefined);
-  });
-
   it('finds the function name in names, partial ARNs and ARNs', () => {
     assert.equal(functionNameOf('order-workflow'), 'order-workflow');
     assert.equal(functionNameOf('order-workflow:prod'), 'order-workflow');

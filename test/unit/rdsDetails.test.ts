@@ -10,8 +10,8 @@ import {
   rewoundText,
   windowText,
 } from '../../src/rds/backtrackFormat';
-import { localDateTime } from '../../src/util/format';
-import type { TimelineBlock } from '../../src/webview/protocol';
+import { localDateTime } from '../../src/shared/format';
+import type { TimelineBlock } from '../../src/shared/protocol';
 
 const HOUR = 3_600_000;
 const now = Date.UTC(2026, 10, 22, 12, 0, 0);
