@@ -45,6 +45,7 @@ const configs = [
       dynamodb: 'src/aws/sdk/dynamodb.ts',
       rds: 'src/aws/sdk/rds.ts',
       lambda: 'src/aws/sdk/lambda.ts',
+      sts: 'src/aws/sdk/sts.ts',
     },
     outdir: 'dist/sdk',
     platform: 'node',

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       logFile: path.join(artifactsDir('demo'), 'code-server.log'),
       settings: {
         'awsHistory.region': 'us-east-1',
-        'awsHistory.endpoints': { dynamodb: emulator.url, rds: emulator.url, lambda: emulator.url },
+        'awsHistory.endpoints': { dynamodb: emulator.url, rds: emulator.url, lambda: emulator.url, sts: emulator.url },
       },
       env: {
         ...withoutInheritedAws(),

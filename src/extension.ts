@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
+import { confirmAction } from './actions/confirmAction';
 import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
+import { AccountIds } from './aws/identity';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -34,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const approvals = new WorkspaceSettingApprovals(context.workspaceState);
   const session = new AwsSession();
   const clients = new ClientFactory(session, log());
+  const accounts = new AccountIds(clients);
   const views = new ViewRegistry();
   const panels = new DetailPanels(context.extensionUri, (error) =>
     describeError(error, { action: vscode.l10n.t('the request'), profile: session.current.profile, region: session.current.region }),
@@ -63,11 +66,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
     session.onDidChange(() => {
       clients.reset();
+      accounts.reset();
       views.refreshAll();
     }),
   );
   const testHooks = process.env.AWS_HISTORY_TEST === '1' ? new TestHooks() : undefined;
-  const feature: FeatureContext = { extension: context, session, clients, views, panels, setupCheck, testHooks };
+  const feature: FeatureContext = {
+    extension: context,
+    session,
+    clients,
+    views,
+    panels,
+    setupCheck,
+    accounts,
+    confirm: (plan, connection, signal) => confirmAction(plan, connection, { accounts, hooks: testHooks }, signal),
+    testHooks,
+  };
   registerConnectionCommands(context, session);
   registerTreeCommands(context, views);
   registerDynamoDb(feature);

@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
+import type { ActionPlan } from './actions/confirmAction';
 import type { ClientFactory } from './aws/clientFactory';
+import type { AccountIds } from './aws/identity';
+import type { Connection } from './aws/session';
 import type { AwsSession } from './aws/session';
 import type { SetupCheck } from './tree/pagedTreeProvider';
 import type { ViewRegistry } from './tree/viewRegistry';
@@ -14,6 +17,13 @@ export interface FeatureContext {
   readonly views: ViewRegistry;
   readonly panels: DetailPanels;
   readonly setupCheck: SetupCheck;
+  /** Account ids per profile (STS), for confirmations and connection labels. */
+  readonly accounts: AccountIds;
+  /**
+   * The one confirmation of every action that changes AWS (src/actions/confirmAction.ts): true only when the
+   * user said yes (and typed the name where the plan asks for it). Check `refuseAction` first.
+   */
+  readonly confirm: (plan: ActionPlan, connection: Connection, signal?: AbortSignal) => Promise<boolean>;
   /** Only under the test harness (AWS_HISTORY_TEST=1): switches tests flip through the TestApi, never through a command. */
   readonly testHooks?: TestHooks | undefined;
 }

@@ -1,3 +1,4 @@
+import type { ConfirmationRequest } from './actions/confirmAction';
 import type { Execution } from './lambda/api';
 
 /**
@@ -7,4 +8,9 @@ import type { Execution } from './lambda/api';
 export class TestHooks {
   /** Answers Stop Execution's confirmation instead of the modal (tests check nothing is sent until it says yes). */
   confirmStop: ((execution: Execution) => Promise<boolean>) | undefined;
+  /**
+   * Answers every action confirmation (modal and typed name) instead of the user; tests assert on the request
+   * (title, resources, account, region, CLI text) and check that nothing is sent until it says yes.
+   */
+  answerConfirmation: ((request: ConfirmationRequest) => Promise<boolean>) | undefined;
 }

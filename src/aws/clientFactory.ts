@@ -1,27 +1,13 @@
 import type * as vscode from 'vscode';
-import type { ServiceKey } from '../constants';
 import type { AwsSession, Connection } from './session';
+import { clientTable, type ClientConfig, type ClientKey, type ClientOf, type SdkOf } from './clientTable';
 import { withCredentialErrors } from './errors';
 import { configuredEndpoints, invalidRequestSetting, requestTimeoutMs } from './settings';
 import type * as CoreChunk from './sdk/core';
-import type * as DynamoDbChunk from './sdk/dynamodb';
-import type * as RdsChunk from './sdk/rds';
-import type * as LambdaChunk from './sdk/lambda';
 
-interface Chunks {
-  dynamodb: typeof DynamoDbChunk;
-  rds: typeof RdsChunk;
-  lambda: typeof LambdaChunk;
-}
-type ClientOf<K extends ServiceKey> = K extends 'dynamodb'
-  ? DynamoDbChunk.DynamoDBClient
-  : K extends 'rds'
-    ? RdsChunk.RDSClient
-    : LambdaChunk.LambdaClient;
-
-export interface ServiceClient<K extends ServiceKey> {
+export interface ServiceClient<K extends ClientKey> {
   readonly client: ClientOf<K>;
-  readonly sdk: Chunks[K];
+  readonly sdk: SdkOf<K>;
   readonly connection: Connection;
 }
 
@@ -61,18 +47,8 @@ function abortError(): Error {
 
 type CredentialProvider = ReturnType<typeof CoreChunk.fromNodeProviderChain>;
 
-/*
- * The SDK lives in separately built chunks (dist/sdk/*.js) that are required here on first use. A static
- * import would pull megabytes into activation; esbuild keeps these requires as they are.
- */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy chunk loading, see above */
-const chunkLoaders: { [K in ServiceKey]: () => Chunks[K] } = {
-  dynamodb: () => require('./sdk/dynamodb') as typeof DynamoDbChunk,
-  rds: () => require('./sdk/rds') as typeof RdsChunk,
-  lambda: () => require('./sdk/lambda') as typeof LambdaChunk,
-};
+/* eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy chunk loading, see clientTable.ts */
 const loadCore = (): typeof CoreChunk => require('./sdk/core') as typeof CoreChunk;
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * One cached client per service, profile, region and endpoint. Credentials come from the SDK's node
@@ -93,10 +69,10 @@ export class ClientFactory {
   }
 
   /**
-   * The client of the current connection. With `signal` (a list's, panel's or timer's), nothing is returned
-   * once it is aborted: a request of a previous connection is never sent to the new one.
+   * The client of `connection` (default: the current one). With `signal` (a list's, panel's or timer's),
+   * nothing is returned once it is aborted: a request of a previous connection is never sent to the new one.
    */
-  async get<K extends ServiceKey>(service: K, signal?: AbortSignal): Promise<ServiceClient<K>> {
+  async get<K extends ClientKey>(service: K, signal?: AbortSignal, connection?: Connection): Promise<ServiceClient<K>> {
     if (signal?.aborted) {
       throw abortError();
     }
@@ -105,24 +81,24 @@ export class ClientFactory {
     if (invalid) {
       throw invalid;
     }
-    const connection = await this.session.resolve();
+    const target = connection ?? (await this.session.resolve());
     if (signal?.aborted) {
       throw abortError();
     }
-    if (!connection.region) {
+    if (!target.region) {
       throw new NoRegionError();
     }
     const endpoint = configuredEndpoints()[service] || undefined;
     const timeout = requestTimeoutMs();
-    const key = [service, connection.profile, connection.region, endpoint ?? '', timeout].join('|');
-    const sdk = chunkLoaders[service]();
+    const key = [service, target.profile, target.region, endpoint ?? '', timeout].join('|');
+    const sdk = clientTable[service].load() as SdkOf<K>;
     this.loaded.add(service);
     let client = this.clients.get(key) as ClientOf<K> | undefined;
     if (!client) {
-      client = this.create(service, sdk, connection, endpoint, timeout);
+      client = this.create(service, sdk, target, endpoint, timeout);
       this.clients.set(key, client);
     }
-    return { client, sdk, connection };
+    return { client, sdk, connection: target };
   }
 
   /** Resolves credentials without sending a request, for the "no credentials" welcome view. */
@@ -181,14 +157,8 @@ export class ClientFactory {
     return provider;
   }
 
-  private create<K extends ServiceKey>(
-    service: K,
-    sdk: Chunks[K],
-    connection: Connection,
-    endpoint: string | undefined,
-    timeout: number,
-  ): ClientOf<K> {
-    const config = {
+  private create<K extends ClientKey>(service: K, sdk: SdkOf<K>, connection: Connection, endpoint: string | undefined, timeout: number): ClientOf<K> {
+    const config: ClientConfig = {
       region: connection.region,
       credentials: this.credentialsFor(connection, timeout),
       // Undefined leaves AWS_ENDPOINT_URL(_SERVICE) and a profile's endpoint_url to the SDK.
@@ -199,21 +169,18 @@ export class ClientFactory {
       // passes and the request hangs on; with it the attempt fails with a TimeoutError (retried, then an error row).
       requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true },
     };
-    const client = (
-      service === 'dynamodb'
-        ? new (sdk as typeof DynamoDbChunk).DynamoDBClient(config)
-        : service === 'rds'
-          ? new (sdk as typeof RdsChunk).RDSClient(config)
-          : new (sdk as typeof LambdaChunk).LambdaClient(config)
-    ) as ClientOf<K>;
+    // TypeScript cannot correlate the row with K across the union of rows; the table's types guarantee it.
+    const create = clientTable[service].create as unknown as (chunk: SdkOf<K>, config: ClientConfig) => ClientOf<K>;
+    const client = create(sdk, config);
     this.addRequestLogging(client, service);
     return client;
   }
 
   /** Operation, status, duration and request id only: headers carry signatures and tokens. */
-  private addRequestLogging(client: ClientOf<ServiceKey>, service: ServiceKey): void {
+  private addRequestLogging(client: ClientOf<ClientKey>, service: ClientKey): void {
     const logger = this.logger;
-    client.middlewareStack.add(
+    // Any client's stack: the middleware reads only the command name and `$metadata`, which every client has.
+    (client as ClientOf<'sts'>).middlewareStack.add(
       (next, context) => async (args) => {
         const started = Date.now();
         const operation = String(context.commandName ?? 'request').replace(/Command$/, '');

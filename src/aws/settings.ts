@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { Setting, serviceKeys, type ServiceKey } from '../constants';
+import { Setting } from '../constants';
+import { clientKeys, type ClientKey } from './clientTable';
 import { guardedSettings, resolveSetting, type Decision, type GuardedSetting, type IgnoredValue, type ResolvedSetting } from './settingApproval';
 import { defaultHistoryLoadAllLimit, isAwsEndpoint, settingProblem, settingIsValid, type CheckedSetting } from './settingRules';
 
-export type Endpoints = Partial<Record<ServiceKey, string>>;
+/** Endpoint overrides per SDK client (the keys of the clients table). */
+export type Endpoints = Partial<Record<ClientKey, string>>;
 
 function section(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(Setting.section);
@@ -26,6 +28,14 @@ export function guardedSetting(key: GuardedSetting): ResolvedSetting {
 /** Workspace values of the guarded settings that are not in use. */
 export function ignoredWorkspaceValues(): IgnoredValue[] {
   return guardedSettings.flatMap((key) => guardedSetting(key).ignored);
+}
+
+/**
+ * Workspace values still waiting for the user's answer. While one is, the connection in use may not be the
+ * one the workspace means (its endpoint or profile is not applied), so actions that change AWS stay off.
+ */
+export function undecidedWorkspaceValues(): IgnoredValue[] {
+  return ignoredWorkspaceValues().filter((value) => decisions(value.id) === undefined);
 }
 
 function guardedString(key: 'profile' | 'region'): string {
@@ -53,7 +63,7 @@ export function configuredEndpoints(): Endpoints {
 export function customEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoints {
   const configured = configuredEndpoints();
   const inUse: Endpoints = {};
-  for (const service of serviceKeys) {
+  for (const service of clientKeys) {
     const url = configured[service] || env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL;
     if (url && !isAwsEndpoint(url)) {
       inUse[service] = url;

@@ -4,7 +4,7 @@ import { configuredEndpoints, lambdaAutoRefreshSeconds, lambdaHistoryLoadAllLimi
 import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { registerCopyCommand } from '../commands/treeCommands';
-import { refusedInRestrictedMode } from '../commands/workspaceTrust';
+import { refuseAction } from '../actions/confirmAction';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
@@ -194,7 +194,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     ctx.extension,
     Command.lambdaStopExecution,
     async (node: ExecutionNode): Promise<boolean> => {
-      if (refusedInRestrictedMode(vscode.l10n.t('Stop Execution'))) {
+      if (refuseAction(vscode.l10n.t('Stop Execution'))) {
         return false;
       }
       if (!provider.contains(node)) {

@@ -128,6 +128,11 @@ export interface PanelDocument {
   readonly status?: { readonly text: string; readonly tone: Tone } | undefined;
   /** Actions shown in the header, beyond Refresh (e.g. Stop execution). */
   readonly actions: readonly { readonly id: string; readonly label: string }[];
+  /**
+   * Actions a block offers on one of its parts (a pending callback in the operations tree, a point on the
+   * timeline): the page sends them with a `target`; the host runs only ids listed here or in `actions`.
+   */
+  readonly targetActions?: readonly string[] | undefined;
   readonly blocks: readonly Block[];
 }
 
@@ -144,7 +149,7 @@ export interface BlockUpdate {
  * replaced blocks, block updates and, when blocks came or went, the new order of block ids.
  */
 export interface DocumentPatch {
-  readonly header?: Partial<Pick<PanelDocument, 'title' | 'subtitle' | 'status' | 'actions'>>;
+  readonly header?: Partial<Pick<PanelDocument, 'title' | 'subtitle' | 'status' | 'actions' | 'targetActions'>>;
   readonly order?: readonly string[];
   readonly replace?: readonly Block[];
   readonly update?: readonly BlockUpdate[];
@@ -163,7 +168,8 @@ export type PageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'refresh' }
   | { readonly type: 'copy'; readonly copyId: string }
-  | { readonly type: 'action'; readonly actionId: string }
+  /** `target` names what a block action applies to (an operation id, a time); the source validates it. */
+  | { readonly type: 'action'; readonly actionId: string; readonly target?: string }
   | { readonly type: 'loadMore'; readonly blockId: string }
   | { readonly type: 'loadAll'; readonly blockId: string }
   | { readonly type: 'openWhole'; readonly blockId: string }
@@ -196,7 +202,14 @@ export function parsePageMessage(raw: unknown): PageMessage | undefined {
     }
     case 'action': {
       const actionId = str('actionId');
-      return actionId ? { type, actionId } : undefined;
+      if (!actionId) {
+        return undefined;
+      }
+      if (message.target === undefined) {
+        return { type, actionId };
+      }
+      const target = str('target');
+      return target ? { type, actionId, target } : undefined;
     }
     case 'loadMore':
     case 'loadAll':
@@ -275,7 +288,7 @@ function blockUpdate(before: Block, after: Block): BlockUpdate | undefined {
  */
 export function diffDocuments(before: PanelDocument, after: PanelDocument): DocumentPatch | undefined {
   const header: Record<string, unknown> = {};
-  for (const key of ['title', 'subtitle', 'status', 'actions'] as const) {
+  for (const key of ['title', 'subtitle', 'status', 'actions', 'targetActions'] as const) {
     if (!sameValue(before[key], after[key])) {
       header[key] = after[key];
     }

@@ -27,8 +27,11 @@ export interface DetailSource {
   title(): string;
   /** Fetches and builds the document. Must honour `signal`: it is aborted on refresh and on close. */
   load(signal: AbortSignal): Promise<PanelDocument>;
-  /** Runs a header action declared in `document.actions`; the panel reloads afterwards. */
-  onAction?(actionId: string): Promise<void>;
+  /**
+   * Runs an action declared in `document.actions` (header) or `document.targetActions` (with `target`, the
+   * part of a block it applies to: validate it, it comes from the page); the panel reloads afterwards.
+   */
+  onAction?(actionId: string, target?: string): Promise<void>;
   /**
    * Loads more of a pager block. Call `progress` with each new document (pager `loading: true` while
    * pages are still coming) and once more with the final one (`loading: false`) before resolving.
@@ -508,7 +511,7 @@ export class DetailPanel implements vscode.Disposable {
         void this.copy(message.copyId);
         break;
       case 'action':
-        void this.runAction(message.actionId);
+        void this.runAction(message.actionId, message.target);
         break;
       case 'loadMore':
       case 'loadAll':
@@ -538,15 +541,16 @@ export class DetailPanel implements vscode.Disposable {
     }
   }
 
-  private async runAction(actionId: string): Promise<void> {
+  private async runAction(actionId: string, target: string | undefined): Promise<void> {
     const source = this.source;
-    if (this.frozenNotice || !this.document?.actions.some((a) => a.id === actionId) || !source.onAction || this.actionRunning) {
+    const declared = target === undefined ? this.document?.actions.some((a) => a.id === actionId) : this.document?.targetActions?.includes(actionId);
+    if (this.frozenNotice || !declared || !source.onAction || this.actionRunning) {
       return;
     }
     this.actionRunning = true;
     let failed = false;
     try {
-      await source.onAction(actionId);
+      await source.onAction(actionId, target);
     } catch (error) {
       failed = true;
       if (!this.disposed) {

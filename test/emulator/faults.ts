@@ -28,7 +28,7 @@ export interface ActiveFault {
   hits: number;
 }
 
-const SERVICES: ServiceName[] = ['dynamodb', 'rds', 'lambda'];
+const SERVICES: ServiceName[] = ['dynamodb', 'rds', 'lambda', 'sts'];
 const DEFAULT_LATENCY_MS = 2000;
 
 function isInt(value: unknown): value is number {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { STSClient } from '@aws-sdk/client-sts';
 import { EmulatorControl } from './control';
 import { buildDataset, Dataset, DatasetName } from './data';
 import type { DurableOptions } from './durable';
@@ -21,6 +22,7 @@ export interface Harness {
   dynamodb(region?: string, maxAttempts?: number): DynamoDBClient;
   rds(region?: string, maxAttempts?: number): RDSClient;
   lambda(region?: string, maxAttempts?: number): LambdaClient;
+  sts(region?: string, maxAttempts?: number): STSClient;
 }
 
 /** Starts an emulator in `before` and closes it (and every client) in `after`. */
@@ -34,6 +36,7 @@ export function useEmulator(dataset: DatasetName, options: { durable?: DurableOp
     dynamodb: (region = 'us-east-1', maxAttempts = 1) => track(new DynamoDBClient({ endpoint: harness.emulator.url, region, credentials, maxAttempts })),
     rds: (region = 'us-east-1', maxAttempts = 1) => track(new RDSClient({ endpoint: harness.emulator.url, region, credentials, maxAttempts })),
     lambda: (region = 'us-east-1', maxAttempts = 1) => track(new LambdaClient({ endpoint: harness.emulator.url, region, credentials, maxAttempts })),
+    sts: (region = 'us-east-1', maxAttempts = 1) => track(new STSClient({ endpoint: harness.emulator.url, region, credentials, maxAttempts })),
   } as Harness;
 
   before(async function () {

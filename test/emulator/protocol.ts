@@ -2,7 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorState } from './state';
 
-export type ServiceName = 'dynamodb' | 'rds' | 'lambda';
+export type ServiceName = 'dynamodb' | 'rds' | 'lambda' | 'sts';
 
 export const FAULT_KINDS = [
   'throttle',

@@ -2,48 +2,25 @@
  * RDS over awsQuery: form-encoded POST in, XML out (built with XMLBuilder so
  * every text node is escaped). DescribeDBClusters and DescribeDBClusterBacktracks.
  */
-import { XMLBuilder } from 'fast-xml-parser';
 import { supportsBacktrack } from './gen-rds';
 import { BacktrackRecord, ClusterRecord } from './model';
 import { hashString } from './prng';
 import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { decodeJsonMarker, encodeJsonMarker } from './tokens';
+import { type Form, QueryError as RdsError, queryErrorResponse, queryResultResponse, readForm } from './query';
 import { isoTime } from './time';
 
 const XMLNS = 'http://rds.amazonaws.com/doc/2014-10-31/';
 const IDENTIFIER_PATTERN = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}$/;
 const BACKTRACK_STATUSES = ['applying', 'completed', 'failed', 'pending'];
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
-
-type Form = Record<string, string>;
-
-class RdsError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly type: 'Sender' | 'Receiver' = 'Sender',
-  ) {
-    super(message);
-  }
-}
-
-function xml(body: unknown): string {
-  return builder.build(body);
-}
-
 function errorResponse(err: RdsError, requestId: string): WireResponse {
-  const body = xml({ ErrorResponse: { '@_xmlns': XMLNS, Error: { Type: err.type, Code: err.code, Message: err.message }, RequestId: requestId } });
-  return { status: err.status, headers: { 'content-type': 'text/xml' }, body };
+  return queryErrorResponse(XMLNS, err, requestId);
 }
 
 function resultResponse(action: string, result: Record<string, unknown>, requestId: string): WireResponse {
-  const body = xml({
-    [`${action}Response`]: { '@_xmlns': XMLNS, [`${action}Result`]: result, ResponseMetadata: { RequestId: requestId } },
-  });
-  return { status: 200, headers: { 'content-type': 'text/xml' }, body };
+  return queryResultResponse(XMLNS, action, result, requestId);
 }
 
 function invalidParameter(message: string): RdsError {
@@ -277,21 +254,6 @@ function run(action: string, form: Form, incoming: IncomingCall, state: Emulator
     }
     throw e;
   }
-}
-
-function readForm(incoming: IncomingCall): Form | undefined {
-  const contentType = String(incoming.headers['content-type'] ?? '');
-  const form: Form = {};
-  if (incoming.method === 'POST' && contentType.includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of new URLSearchParams(incoming.body.toString('utf8'))) {
-      form[k] = v;
-    }
-  } else if (incoming.method === 'GET' && incoming.query['Action']) {
-    for (const [k, values] of Object.entries(incoming.query)) {
-      form[k] = values[0] ?? '';
-    }
-  }
-  return typeof form['Action'] === 'string' && form['Action'] !== '' ? form : undefined;
 }
 
 export const rds: ServiceAdapter = {

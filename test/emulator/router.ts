@@ -3,9 +3,13 @@ import { dynamodb } from './dynamodb';
 import { lambda } from './lambda';
 import type { IncomingCall, ServiceAdapter, ServiceCall } from './protocol';
 import { rds } from './rds';
+import { sts } from './sts';
 
-/** Order matters only for ambiguous requests: a DynamoDB target header wins over a form body. */
-const ADAPTERS: ServiceAdapter[] = [dynamodb, rds, lambda];
+/**
+ * Order matters only for ambiguous requests: a DynamoDB target header wins over a form body, and STS (a form
+ * body with its own API version) is asked before RDS, which takes any other form body.
+ */
+const ADAPTERS: ServiceAdapter[] = [dynamodb, sts, rds, lambda];
 
 /** Requests without a SigV4 scope (curl while debugging) are treated as this region. */
 export const DEFAULT_REGION = 'us-east-1';

@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { AccountIds } from '../aws/identity';
+import type { Connection } from '../aws/session';
+import { configuredEndpoints, undecidedWorkspaceValues } from '../aws/settings';
+import type { ClientKey } from '../aws/clientTable';
+import { log } from '../util/log';
+import { forNotification, forPrompt } from '../util/plainText';
+import { formatCliCommands, type CliCommand } from './cliCommand';
+
+/** Everything a confirmation says about one action that changes AWS. Texts are plain; data is neutralised here. */
+export interface ActionPlan {
+  /** The question, e.g. "Delete 3 backups?". */
+  readonly title: string;
+  /** What exactly will happen, one line each (plain text; may hold names from AWS). */
+  readonly details: readonly string[];
+  /** The resources acted on (names or ARNs), listed under the question. */
+  readonly resources: readonly string[];
+  /** The button that goes ahead, e.g. "Delete". */
+  readonly confirmLabel: string;
+  /** The equivalent AWS CLI command(s), copied by the confirmation's "Copy as AWS CLI Command". */
+  readonly cli: readonly CliCommand[];
+  /** The client whose endpoint the CLI command needs (`--endpoint-url` when it is not AWS's own). */
+  readonly client: ClientKey;
+  /** Irreversible or disruptive actions: the user types this text (the resource name) before anything is sent. */
+  readonly typeToConfirm?: string | undefined;
+}
+
+/** What a confirmation is shown (and what tests' answer hook receives). */
+export interface ConfirmationRequest extends ActionPlan {
+  readonly connection: Connection;
+  /** The 12-digit account id, or undefined when STS could not tell (the modal then says so). */
+  readonly accountId: string | undefined;
+  /** The CLI text "Copy as AWS CLI Command" copies. */
+  readonly cliText: string;
+}
+
+export interface ConfirmDeps {
+  readonly accounts: AccountIds;
+  /** Test harness only (AWS_HISTORY_TEST=1): when set, answers instead of the modal and the typed-name box. */
+  readonly hooks?: { readonly answerConfirmation?: ((request: ConfirmationRequest) => Promise<boolean>) | undefined } | undefined;
+}
+
+/**
+ * Actions change AWS, so they are off in Restricted Mode and while a workspace setting that chooses the
+ * endpoint, profile or region waits for approval (the connection may not be the one the workspace means),
+ * however they are invoked. Returns the refusal shown to the user, or undefined when the action may run.
+ */
+export function actionRefusal(action: string): string | undefined {
+  if (!vscode.workspace.isTrusted) {
+    return vscode.l10n.t('{0} is off in Restricted Mode. Trust this workspace to use actions that change AWS.', action);
+  }
+  const waiting = undecidedWorkspaceValues();
+  if (waiting.length > 0) {
+    return vscode.l10n.t(
+      '{0} is off while this workspace\'s setting awsHistory.{1} waits for your approval. Use or ignore it first (AWS History: Reset Approved Workspace Settings asks again).',
+      action,
+      waiting[0]?.key ?? '',
+    );
+  }
+  return undefined;
+}
+
+/** Shows the refusal and returns true when the action may not run. */
+export function refuseAction(action: string): boolean {
+  const refusal = actionRefusal(action);
+  if (refusal) {
+    void vscode.window.showWarningMessage(forNotification(refusal));
+  }
+  return refusal !== undefined;
+}
+
+/** The CLI text of a plan for a connection, with `--endpoint-url` when the client's endpoint is not AWS's own. */
+export function cliTextOf(plan: Pick<ActionPlan, 'cli' | 'client'>, connection: Connection): string {
+  const endpoint = configuredEndpoints()[plan.client] || undefined;
+  return formatCliCommands(plan.cli, () => ({ connection, endpoint }));
+}
+
+export async function copyCliText(text: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the AWS CLI command'), 4000);
+}
+
+/**
+ * The one confirmation every action goes through: a modal naming what will happen, to which resources, in
+ * which account and region, with "Copy as AWS CLI Command" (which copies and asks again); then, for
+ * irreversible actions, an input box where the resource name must be typed. True only when the user said yes.
+ */
+export async function confirmAction(plan: ActionPlan, connection: Connection, deps: ConfirmDeps, signal?: AbortSignal): Promise<boolean> {
+  let accountId: string | undefined;
+  try {
+    accountId = await deps.accounts.of(connection, signal);
+  } catch (error) {
+    // The confirmation still names the profile and region; the account line says it is unknown.
+    log().warn(`account id lookup failed: ${(error as Error).name}`);
+  }
+  const request: ConfirmationRequest = { ...plan, connection, accountId, cliText: cliTextOf(plan, connection) };
+  const answer = deps.hooks?.answerConfirmation;
+  if (answer) {
+    return answer(request);
+  }
+  const copy = vscode.l10n.t('Copy as AWS CLI Command');
+  for (;;) {
+    const choice = await vscode.window.showWarningMessage(
+      forNotification(plan.title),
+      // Each line neutralised on its own: the modal's detail keeps line breaks, which data must not add.
+      { modal: true, detail: confirmationDetail(request).map(forNotification).join('\n') },
+      plan.confirmLabel,
+      copy,
+    );
+    if (choice === copy) {
+      await copyCliText(request.cliText);
+      continue;
+    }
+    if (choice !== plan.confirmLabel) {
+      return false;
+    }
+    break;
+  }
+  if (plan.typeToConfirm === undefined) {
+    return true;
+  }
+  const expected = plan.typeToConfirm;
+  const typed = await vscode.window.showInputBox({
+    title: forPrompt(plan.title),
+    prompt: forPrompt(vscode.l10n.t('Type {0} to confirm. This cannot be undone.', expected)),
+    ignoreFocusOut: true,
+    validateInput: (value) => (value === expected ? undefined : forPrompt(vscode.l10n.t('Type {0} exactly, or press Escape to cancel.', expected))),
+  });
+  return typed === expected;
+}
+
+/** The modal's detail lines: where (account, region, profile), what, and on which resources. */
+export function confirmationDetail(request: ConfirmationRequest): string[] {
+  const shown = request.resources.slice(0, 20);
+  const more = request.resources.length - shown.length;
+  return [
+    vscode.l10n.t('Account: {0}', request.accountId ?? vscode.l10n.t('unknown (STS GetCallerIdentity failed)')),
+    vscode.l10n.t('Region: {0}', request.connection.region ?? vscode.l10n.t('none')),
+    vscode.l10n.t('Profile: {0}', request.connection.profile),
+    '',
+    ...request.details,
+    '',
+    ...shown,
+    ...(more > 0 ? [vscode.l10n.t('… and {0} more', more)] : []),
+  ];
+}

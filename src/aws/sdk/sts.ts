@@ -1,0 +1,2 @@
+// Runtime chunk: see core.ts.
+export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
