@@ -12,7 +12,7 @@ import type { Block, Field, PanelDocument } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, isoTime } from '../shared/format';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
 import { parseArnOfKind } from '../aws/arn';
-import { durationSeconds, executionDuration, executionStatusTone, statusText } from './executionFormat';
+import { durableStatus, durationSeconds, executionDuration, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
 import { operationTreeNodes, statusCounts, timelineItems, timelineLaneCap } from './operationsView';
 import type { TableBlock, TimelineItem, TreeBlockNode } from '../shared/protocol';
@@ -135,7 +135,7 @@ export function executionDocument(
 ): PanelDocument {
   const d = prepared.execution;
   const status = statusText(d.Status);
-  const tone = executionStatusTone(d.Status);
+  const tone = durableStatus(d.Status).tone;
   const parts = d.DurableExecutionArn ? parseArnOfKind(d.DurableExecutionArn, 'lambdaDurableExecution') : undefined;
   const config = d.DurableConfig;
   const duration = executionDuration(d, now);

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
-import { rowAccessibility, statusWords } from '../tree/accessibility';
+import { rowAccessibility } from '../tree/accessibility';
+import { statusIcon } from '../tree/statusIcon';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
 import { bothTimes, relativeTime } from '../shared/format';
 import type { Execution } from './api';
 import { parseArnOfKind } from '../aws/arn';
-import { executionDescription, executionDuration, functionNameOf, statusText } from './executionFormat';
+import { durableStatus, executionDescription, executionDuration, functionNameOf, statusText } from './executionFormat';
 
 export interface ExecutionNodeActions {
   region(): string | undefined;
@@ -78,7 +79,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = executionDescription(e);
-    item.iconPath = statusIcon(e.Status);
+    item.iconPath = statusIcon(durableStatus(e.Status));
     item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     item.accessibilityInformation = this.accessibility();
@@ -91,7 +92,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     const started = relativeTime(e.StartTimestamp);
     return rowAccessibility(
       vscode.l10n.t('Execution {0}', e.DurableExecutionName ?? '(unnamed)'),
-      statusWords(e.Status),
+      durableStatus(e.Status).words,
       started && vscode.l10n.t('started {0}', started),
       executionDuration(e),
     );
@@ -113,23 +114,5 @@ export class ExecutionNode extends CachedItemNode<Execution> {
       [vscode.l10n.t('Function ARN'), e.FunctionArn],
       [vscode.l10n.t('KMS key'), e.KMSKeyArn],
     ]);
-  }
-}
-
-/** Unknown statuses (DELETING is already documented) get a neutral icon and their text. */
-function statusIcon(status: string | undefined): vscode.ThemeIcon {
-  switch (status) {
-    case 'RUNNING':
-      return new vscode.ThemeIcon('loading~spin');
-    case 'SUCCEEDED':
-      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'FAILED':
-      return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    case 'TIMED_OUT':
-      return new vscode.ThemeIcon('watch', new vscode.ThemeColor('errorForeground'));
-    case 'STOPPED':
-      return new vscode.ThemeIcon('debug-stop', new vscode.ThemeColor('disabledForeground'));
-    default:
-      return new vscode.ThemeIcon('circle-outline');
   }
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   executionDescription,
   executionDuration,
-  executionStatusTone,
+  durableStatus,
   functionDescription,
   functionNameOf,
   statusText,
@@ -33,17 +33,22 @@ describe('lambda formatting', () => {
   it('shows unknown statuses as text and never throws', () => {
     assert.equal(statusText('DELETING'), 'DELETING');
     assert.equal(statusText(undefined), 'UNKNOWN');
-    assert.equal(executionStatusTone('DELETING'), 'info');
+    assert.deepEqual(durableStatus('DELETING'), { tone: 'info', icon: 'circle-outline', words: 'deleting' });
     assert.equal(executionDescription({ Status: 'DELETING' }, now), 'DELETING');
     assert.equal(executionDescription({}, now), 'UNKNOWN');
   });
 
-  it('maps statuses to tones', () => {
-    assert.equal(executionStatusTone('RUNNING'), 'progress');
-    assert.equal(executionStatusTone('SUCCEEDED'), 'ok');
-    assert.equal(executionStatusTone('FAILED'), 'error');
-    assert.equal(executionStatusTone('TIMED_OUT'), 'error');
-    assert.equal(executionStatusTone('STOPPED'), 'muted');
+  it('maps statuses to tones, icons and words', () => {
+    assert.deepEqual(durableStatus('RUNNING'), { tone: 'progress', icon: 'loading~spin', words: 'running' });
+    assert.equal(durableStatus('STARTED').tone, 'progress');
+    assert.equal(durableStatus('PENDING').tone, 'warn');
+    assert.deepEqual(durableStatus('SUCCEEDED'), { tone: 'ok', icon: 'pass', color: 'testing.iconPassed', words: 'succeeded' });
+    assert.equal(durableStatus('FAILED').tone, 'error');
+    assert.deepEqual(durableStatus('TIMED_OUT'), { tone: 'error', icon: 'watch', color: 'errorForeground', words: 'timed out' });
+    assert.equal(durableStatus('STOPPED').tone, 'muted');
+    assert.equal(durableStatus('CANCELLED').tone, 'muted');
+    assert.deepEqual(durableStatus(undefined), { tone: 'info', icon: 'circle-outline', words: 'status unknown' });
+    assert.equal(durableStatus('constructor').tone, 'info');
   });
 
   it('describes functions with runtime, retention and timeout', () => {
