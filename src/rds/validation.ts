@@ -75,10 +75,6 @@ export function validateBacktrackIdList(text: string): string | undefined {
   return undefined;
 }
 
-export function isBacktrackStatus(value: string): value is BacktrackStatusFilter {
-  return (backtrackStatuses as readonly string[]).includes(value);
-}
-
 function shorten(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

@@ -8,7 +8,10 @@ import {
   statusText,
   stopConfirmation,
 } from '../../src/lambda/executionFormat';
-import { executionFiltersActive, summarizeExecutionFilters } from '../../src/lambda/filters';
+import { summarizeFilters } from '../../src/filters/filterSpec';
+import { executionFilterSpec, executionFiltersActive, type ExecutionFilters } from '../../src/lambda/filters';
+
+const summarizeExecutionFilters = (f: ExecutionFilters): string[] => summarizeFilters(executionFilterSpec(), f);
 
 const now = Date.parse('2026-01-10T12:00:00Z');
 
