@@ -26,9 +26,20 @@ export type StatusMap = (status: string | undefined) => StatusShown;
  * about case) and the look of any other.
  */
 export function statusMap(looks: Readonly<Record<string, StatusLook>>, other: StatusLook, key: (status: string) => string = (status) => status): StatusMap {
+  // A history has thousands of rows in a handful of statuses: each status is looked up once. Text AWS
+  // invents is not remembered past a few dozen, so hostile data cannot grow the memo.
+  const seen = new Map<string | undefined, StatusShown>();
   return (status) => {
+    const known = seen.get(status);
+    if (known) {
+      return known;
+    }
     const name = status === undefined ? undefined : key(status);
     const look = name !== undefined && Object.hasOwn(looks, name) ? looks[name] : other;
-    return { ...look, words: statusWords(status) };
+    const shown = { ...look, words: statusWords(status) };
+    if (seen.size < 64) {
+      seen.set(status, shown);
+    }
+    return shown;
   };
 }
