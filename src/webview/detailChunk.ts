@@ -4,7 +4,7 @@
  * uses: those that hold settings (the translations, the display language) are given the host's on loading.
  */
 import * as l10n from '@vscode/l10n';
-import { setDisplayLocale } from '../util/format';
+import { setDisplayLocale } from '../shared/format';
 
 export interface ChunkLocale {
   /** The translations VS Code loaded for the display language (undefined for English). */

@@ -1,4 +1,4 @@
-import type { PanelDocument } from './protocol';
+import type { PanelDocument } from '../shared/protocol';
 
 /*
  * Large documents: the page virtualizes lists and caps what it draws, but the host still serializes the

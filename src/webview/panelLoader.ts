@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { DescribeError, DetailSource } from './detailSource';
-import type { PagerBlock, PanelDocument } from './protocol';
+import type { PagerBlock, PanelDocument } from '../shared/protocol';
 
 /** What the page should show right now; re-sent whenever the page (re)starts. */
 export type PageView = { readonly kind: 'loading' } | { readonly kind: 'document' } | { readonly kind: 'error'; readonly message: string; readonly hint: string };

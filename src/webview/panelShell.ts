@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
-import { displayLocale } from '../util/format';
+import { displayLocale } from '../shared/format';
 import { log } from '../util/log';
 import { forLabel, forNotification } from '../util/plainText';
 import type { DescribeError, DetailSource } from './detailSource';
 import { PanelLoader } from './panelLoader';
-import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PanelDocument } from './protocol';
+import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PanelDocument } from '../shared/protocol';
 
 export interface ShowOptions {
   readonly viewColumn?: vscode.ViewColumn;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mock } from 'node:test';
 import type { DetailSource } from '../../src/webview/detailSource';
 import { PanelLoader, type LoaderOutput } from '../../src/webview/panelLoader';
-import type { PanelDocument } from '../../src/webview/protocol';
+import type { PanelDocument } from '../../src/shared/protocol';
 
 function documentOf(title: string, extra: Partial<PanelDocument> = {}): PanelDocument {
   return {
