@@ -4,7 +4,8 @@ import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
-import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackState, backtrackSupport, backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackWindowOf } from './backtrackPlan';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -57,7 +58,13 @@ export function backtrackTimeline(
   const windowSeconds = cluster?.BacktrackWindow ?? 0;
   const band =
     windowSeconds > 0 ? { from: now - windowSeconds * 1000, to: now, label: l10n.t('Backtrack window {0} (target), ending now', windowText(windowSeconds)) } : undefined;
-  const times = [now, ...items.flatMap((i) => [i.from, i.to]), ...(band ? [band.from] : [])];
+  const opened = cluster ? backtrackWindowOf(cluster, now) : undefined;
+  // Only the actual window [EarliestBacktrackTime, now] can be chosen, which may be shorter than the target band.
+  const pick =
+    opened && 'window' in opened
+      ? { actionId: backtrackToAction, from: opened.window.earliest.getTime(), to: now, label: l10n.t('Backtrack the cluster to:') }
+      : undefined;
+  const times = [now, ...items.flatMap((i) => [i.from, i.to]), ...(band ? [band.from] : []), ...(pick ? [pick.from] : [])];
   const min = Math.min(...times);
   const max = Math.max(...times);
   const pad = Math.max((max - min) * 0.02, 60_000);
@@ -72,6 +79,7 @@ export function backtrackTimeline(
     end: max + pad,
     band,
     items,
+    pick,
     summary:
       (band ? l10n.t('Backtrack window of {0} ending now.', windowText(windowSeconds)) + ' ' : '') +
       (items.length === 1
@@ -124,10 +132,15 @@ export function backtrackDocument(
     title: l10n.t('Backtrack {0}', shortId(b.BacktrackIdentifier)),
     subtitle: clusterId ? l10n.t('Aurora backtrack of {0}', clusterId) : l10n.t('Aurora backtrack'),
     status: b.Status ? { text: b.Status, tone: backtrackTone(b.Status) } : undefined,
-    actions: [],
+    actions: cluster && backtrackSupport(cluster).enabled ? [{ id: backtrackClusterAction, label: l10n.t('Backtrack Cluster…') }] : [],
+    targetActions: [backtrackToAction],
     blocks,
   };
 }
+
+/** The header's "Backtrack Cluster…" (asks for a time) and the timeline's chosen time (target: ISO time). */
+export const backtrackClusterAction = 'backtrackCluster';
+export const backtrackToAction = 'backtrackTo';
 
 /** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
 export function backtrackKey(clusterArn: string, backtrackId: string): string {
@@ -150,7 +163,30 @@ export class BacktrackDetailSource implements DetailSource {
     /** The cluster's backtracks loaded in the tree right now. */
     private readonly loaded: () => readonly DBClusterBacktrack[],
     private readonly onUpdated: (backtrack: DBClusterBacktrack) => void,
+    /** Backtrack Cluster…, with the time chosen on the timeline when there is one (checked by the command). */
+    private readonly requestBacktrack: (target: string | undefined) => Promise<unknown>,
   ) {}
+
+  async onAction(actionId: string, target?: string): Promise<void> {
+    if (actionId !== backtrackClusterAction && actionId !== backtrackToAction) {
+      return;
+    }
+    // The panel reloads after an action: from what the tree holds (the new backtrack included), so a
+    // cancelled backtrack sends nothing at all.
+    this.fresh = false;
+    await this.requestBacktrack(actionId === backtrackToAction ? (target ?? '') : undefined);
+  }
+
+  /** While a backtrack of this cluster is pending or applying, the timeline follows the tree (which polls it). */
+  autoRefreshMs(): number {
+    return this.loaded().some((b) => ['pending', 'applying'].includes(backtrackState(b.Status))) ? 2000 : 0;
+  }
+
+  /** An auto-refresh tick asks AWS nothing: the rows it draws are kept current by the tree. */
+  poll(): Promise<PanelDocument> {
+    this.backtrack = this.loaded().find((b) => b.BacktrackIdentifier === this.backtrack.BacktrackIdentifier) ?? this.backtrack;
+    return Promise.resolve(backtrackDocument(this.backtrack, this.cluster, this.loaded()));
+  }
 
   title(): string {
     return l10n.t('Backtrack {0}', shortId(this.backtrack.BacktrackIdentifier));
