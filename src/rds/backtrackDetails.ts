@@ -119,12 +119,13 @@ export function backtrackDocument(
     { label: l10n.t('Earliest backtrack time'), value: time(earliest), note: earliest ? l10n.t('actual window {0}', humanDuration(now - earliest.getTime())) : undefined },
     { label: l10n.t('Consumed change records'), value: cluster?.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(cluster.BacktrackConsumedChangeRecords) },
   ];
+  const timeline = backtrackTimeline(b, cluster, loaded, now);
   const blocks: Block[] = [
     { kind: 'fields', id: 'backtrack', title: l10n.t('Backtrack'), fields: backtrack },
     cluster
       ? { kind: 'fields', id: 'cluster', title: l10n.t('Cluster backtrack context'), fields: context }
       : { kind: 'notice', id: 'cluster', tone: 'warn', text: l10n.t('The cluster could not be described, so its backtrack window is not shown.') },
-    backtrackTimeline(b, cluster, loaded, now),
+    timeline,
     { kind: 'code', id: 'raw', title: l10n.t('Raw JSON'), text: JSON.stringify(b, null, 2), language: 'json', copyId: 'rawJson' },
   ];
   const clusterId = b.DBClusterIdentifier ?? (cluster ? clusterIdentifier(cluster) : undefined);
@@ -133,7 +134,7 @@ export function backtrackDocument(
     subtitle: clusterId ? l10n.t('Aurora backtrack of {0}', clusterId) : l10n.t('Aurora backtrack'),
     status: b.Status ? { text: b.Status, tone: backtrackTone(b.Status) } : undefined,
     actions: cluster && backtrackSupport(cluster).enabled ? [{ id: backtrackClusterAction, label: l10n.t('Backtrack Cluster…') }] : [],
-    targetActions: [backtrackToAction],
+    targetActions: timeline.pick ? [backtrackToAction] : [],
     blocks,
   };
 }
