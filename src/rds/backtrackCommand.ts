@@ -168,6 +168,16 @@ export class BacktrackCommand {
       void vscode.window.showWarningMessage(forNotification(opened.problem));
       return undefined;
     }
+    const refused = (problem: string | undefined): boolean => {
+      if (problem) {
+        void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('Backtrack Cluster not run: {0}', problem)));
+      }
+      return problem !== undefined;
+    };
+    // A time given (timeline, argument) is checked before any prompt.
+    if (start.time && refused(validateBacktrackTime(start.time, opened.window, start.options?.useEarliestTime))) {
+      return undefined;
+    }
     const time = start.time ?? (await this.askTime(cluster, opened.window, start.prefill));
     if (!time) {
       return undefined;
@@ -178,10 +188,7 @@ export class BacktrackCommand {
     }
     // Time passed while the prompts were open: check against now again.
     const now = Date.now();
-    const window = { earliest: opened.window.earliest, latest: new Date(now) };
-    const problem = validateBacktrackTime(time, window, options.useEarliestTime);
-    if (problem) {
-      void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('Backtrack Cluster not run: {0}', problem)));
+    if (refused(validateBacktrackTime(time, { earliest: opened.window.earliest, latest: new Date(now) }, options.useEarliestTime))) {
       return undefined;
     }
     const request: BacktrackRequest = { cluster, backtrackTo: time, ...options };

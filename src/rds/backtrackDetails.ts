@@ -4,7 +4,7 @@ import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
-import { backtrackState, backtrackSupport, backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackSupport, backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 import { backtrackWindowOf } from './backtrackPlan';
 
 function time(date: Date | undefined): string | undefined {
@@ -166,6 +166,8 @@ export class BacktrackDetailSource implements DetailSource {
     private readonly onUpdated: (backtrack: DBClusterBacktrack) => void,
     /** Backtrack Cluster…, with the time chosen on the timeline when there is one (checked by the command). */
     private readonly requestBacktrack: (target: string | undefined) => Promise<unknown>,
+    /** True while the tree follows a backtrack of this cluster requested here (see BacktrackWatcher). */
+    private readonly following: () => boolean,
   ) {}
 
   async onAction(actionId: string, target?: string): Promise<void> {
@@ -178,9 +180,9 @@ export class BacktrackDetailSource implements DetailSource {
     await this.requestBacktrack(actionId === backtrackToAction ? (target ?? '') : undefined);
   }
 
-  /** While a backtrack of this cluster is pending or applying, the timeline follows the tree (which polls it). */
+  /** While the tree follows a backtrack of this cluster requested here, the timeline follows the tree. */
   autoRefreshMs(): number {
-    return this.loaded().some((b) => ['pending', 'applying'].includes(backtrackState(b.Status))) ? 2000 : 0;
+    return this.following() ? 2000 : 0;
   }
 
   /** An auto-refresh tick asks AWS nothing: the rows it draws are kept current by the tree. */

@@ -53,6 +53,11 @@ export class BacktrackWatcher implements vscode.Disposable {
     this.schedule(key, watch);
   }
 
+  /** True while a backtrack of this cluster requested here is still pending or applying. */
+  following(cluster: ClusterNode): boolean {
+    return [...this.watches.values()].some((watch) => watch.cluster === cluster);
+  }
+
   private schedule(key: string, watch: Watch): void {
     const delay = delaysMs[Math.min(watch.attempt, delaysMs.length - 1)];
     watch.timer = setTimeout(() => void this.tick(watch, key), delay);

@@ -35,6 +35,7 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
         () => cluster.loadedBacktracks,
         (fresh) => cluster.updateBacktrack(fresh),
         (target) => (target === undefined ? backtrack.run(cluster) : backtrack.fromTimeline(cluster, target)),
+        () => watcher.following(cluster),
       ),
     );
   };
