@@ -4,7 +4,7 @@ import { instanceOf, isNothing, oneOf, optional, record, selection, text, type A
 import type { FeatureContext } from '../feature';
 import { dateInputHelp, parseDateInput } from '../filters/dateInput';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import { localDateTime, utcTime } from '../util/format';
+import { localDateTime, utcTime } from '../shared/format';
 import { forLabel, forNotification, forPrompt } from '../util/plainText';
 import { backtrackCluster, type DBCluster, type DBClusterBacktrack } from './api';
 import { clusterDescription, clusterIdentifier } from './backtrackFormat';

@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ActionPlan } from '../actions/confirmAction';
 import type { CliCommand } from '../actions/cliCommand';
-import { bothTimes, humanDuration, utcTime } from '../util/format';
+import { bothTimes, humanDuration, utcTime } from '../shared/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
 import { backtrackSupport, clusterIdentifier } from './backtrackFormat';
 

@@ -3,9 +3,9 @@ import type { ClientFactory } from '../aws/clientFactory';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { log } from '../util/log';
 import { describeOneBacktrack } from './api';
-import { backtrackState } from './backtrackFormat';
 import type { ClusterNode } from './clusterNode';
 
+const finalStatuses = new Set(['completed', 'failed']);
 /** Waits between describes of a new backtrack: quick at first (pending turns applying soon), then backing off. */
 const delaysMs = [2000, 3000, 5000, 8000, 13_000, 20_000, 30_000];
 
@@ -84,8 +84,8 @@ export class BacktrackWatcher implements vscode.Disposable {
         return;
       }
       watch.cluster.upsertBacktrack(fresh);
-      const state = backtrackState(fresh.Status);
-      if (state === 'completed' || state === 'failed') {
+      // Statuses come in either case (see backtrackStatus).
+      if (finalStatuses.has((fresh.Status ?? '').trim().toLowerCase())) {
         this.watches.delete(key);
         return;
       }

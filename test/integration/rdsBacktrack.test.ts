@@ -8,7 +8,7 @@ import type { ClusterNode } from '../../src/rds/clusterNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
-import type { TimelineBlock } from '../../src/webview/protocol';
+import type { TimelineBlock } from '../../src/shared/protocol';
 import { api, description, emulator, expand, hideViews, itemRows, loadAll, provider, waitFor } from './helpers';
 import { WindowStubs } from './securityKit';
 

@@ -3,7 +3,7 @@ import { formatCliCommand } from '../../src/actions/cliCommand';
 import type { DBCluster } from '../../src/rds/api';
 import { backtrackClusterAction, backtrackDocument, backtrackToAction } from '../../src/rds/backtrackDetails';
 import { backtrackCli, backtrackOptions, backtrackPlan, backtrackWindowOf, timeBefore, validateBacktrackTime } from '../../src/rds/backtrackPlan';
-import type { TimelineBlock } from '../../src/webview/protocol';
+import type { TimelineBlock } from '../../src/shared/protocol';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
