@@ -1,11 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
 import { backtrackStatus, backtrackSupport, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 import { backtrackWindowOf } from './backtrackPlan';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -142,11 +145,6 @@ export function backtrackDocument(
 /** The header's "Backtrack Cluster…" (asks for a time) and the timeline's chosen time (target: ISO time). */
 export const backtrackClusterAction = 'backtrackCluster';
 export const backtrackToAction = 'backtrackTo';
-
-/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
-export function backtrackKey(clusterArn: string, backtrackId: string): string {
-  return `${clusterArn}/${backtrackId}`;
-}
 
 /**
  * The first load shows what the tree already holds (no request); Refresh describes the backtrack and its

@@ -9,7 +9,9 @@ import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackCommand, backtrackArguments } from './backtrackCommand';
-import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
+import type * as BacktrackDetails from './backtrackDetails';
+import { backtrackKey } from './backtrackFormat';
+import { lazyDetails } from '../webview/detailPanel';
 import { BacktrackNode } from './backtrackNode';
 import { BacktrackWatcher } from './backtrackWatch';
 import { ClusterNode } from './clusterNode';
@@ -21,13 +23,15 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
   const region = (): string | undefined => ctx.session.current.region;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./backtrackDetails') as typeof BacktrackDetails);
   const showDetails = async (node: BacktrackNode): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
       return;
     }
     await ctx.panels.show(
-      new BacktrackDetailSource(
+      new (details().BacktrackDetailSource)(
         ctx.clients,
         backtrackKey(cluster.arn, node.backtrackId),
         node.item,
