@@ -124,6 +124,21 @@ export class PagedList<T> {
   }
 
   /**
+   * Replaces the item with the same key in place, or puts a new one first (an item just created is the
+   * newest), keeping tokens and status: the next page still continues where the service left off, and the
+   * new item turning up in a page later is de-duplicated by key. Returns true when it was new.
+   */
+  upsert(item: T): boolean {
+    if (this.update(item)) {
+      return false;
+    }
+    this.ordered.unshift(item);
+    this.indexByKey.clear();
+    this.ordered.forEach((it, index) => this.indexByKey.set(this.keyOf(it), index));
+    return true;
+  }
+
+  /**
    * Loads one page (more only while pages come back empty with a token). Every caller during a load
    * gets the same promise, so double clicks and concurrent `getChildren` calls send one request.
    * `signal` aborts the request too (the caller went away); the failed token stays current.

@@ -81,9 +81,10 @@ export class PanelLoader {
     return {
       ...doc,
       actions: [],
+      targetActions: [],
       blocks: [
         { kind: 'notice', id: 'previousConnection', tone: 'warn', text: notice },
-        ...doc.blocks.map((b) => (b.kind === 'pager' ? { ...b, canLoadMore: false, loading: false } : b)),
+        ...doc.blocks.map((b) => (b.kind === 'pager' ? { ...b, canLoadMore: false, loading: false } : b.kind === 'timeline' && b.pick ? { ...b, pick: undefined } : b)),
       ],
     };
   }

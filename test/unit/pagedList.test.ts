@@ -68,6 +68,23 @@ describe('PagedList', () => {
     assert.equal(list.get('a')?.v, 2);
   });
 
+  it('upsert puts a new item first, replaces a known one in place, and keeps paging where it was', async () => {
+    const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: [{ arn: 'n', v: 9 }, { arn: 'c' }] } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2);
+    await list.loadNext();
+    assert.equal(list.upsert({ arn: 'n', v: 1 }), true);
+    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
+    assert.equal(list.upsert({ arn: 'a', v: 5 }), false);
+    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
+    assert.equal(list.get('a')?.v, 5);
+    assert.equal(list.state, 'more');
+    assert.equal(list.nextToken, 't1');
+    await list.loadNext();
+    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b', 'c'], 'the new item coming in a later page is not listed twice');
+    assert.equal(list.get('n')?.v, 9);
+    assert.equal(api.calls.length, 2);
+  });
+
   it('keeps loaded items on failure and retries the same token', async () => {
     const api = fakeApi(
       { '': { items: items('a'), nextToken: 't1' }, t1: { items: items('b'), nextToken: 't2' }, t2: { items: items('c') } },
