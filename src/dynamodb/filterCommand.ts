@@ -56,16 +56,33 @@ export async function runBackupFilterCommand(store: FilterStore<BackupFilters>, 
 
 /** Table names from ListTables, a page at a time from inside the picker; or a typed name or table ARN. */
 function pickTable(clients: ClientFactory, current: string | undefined): Promise<PromptResult<string>> {
+  return pickTableWith(clients, { title: l10n.t('Only backups of table'), current, clearLabel: l10n.t('All tables') });
+}
+
+export interface TablePickerOptions {
+  readonly title: string;
+  readonly current?: string | undefined;
+  readonly clearLabel?: string;
+  /** A line per table shown next to its name (e.g. its PITR status), looked up for each page as it loads. */
+  readonly describe?: (table: string, signal: AbortSignal) => Promise<string>;
+}
+
+/** Lookups per page at most this many at once (DescribeContinuousBackups allows 10 a second). */
+const describeConcurrency = 3;
+
+/** The table picker of the filter, also used by actions (which add each table's PITR status). */
+export function pickTableWith(clients: ClientFactory, options: TablePickerOptions): Promise<PromptResult<string>> {
   const tables: string[] = [];
+  const descriptions = new Map<string, string>();
   let token: string | undefined;
   let started = false;
   return pickOrType({
-    title: l10n.t('Only backups of table'),
+    title: options.title,
     placeholder: l10n.t('Pick a table, or type a table name or table ARN'),
     validate: validateTableInput,
-    current,
-    clearLabel: l10n.t('All tables'),
-    choices: () => tables.map((value) => ({ value })),
+    current: options.current,
+    clearLabel: options.clearLabel ?? '',
+    choices: () => tables.map((value) => ({ value, description: descriptions.get(value) })),
     more: {
       noun: l10n.t('tables'),
       hasMore: () => !started || token !== undefined,
@@ -74,6 +91,16 @@ function pickTable(clients: ClientFactory, current: string | undefined): Promise
         const page = await listTablesPage(clients, token, signal);
         tables.push(...page.items);
         token = page.nextToken;
+        const describe = options.describe;
+        if (describe) {
+          const queue = [...page.items];
+          const worker = async (): Promise<void> => {
+            for (let table = queue.shift(); table !== undefined && !signal.aborted; table = queue.shift()) {
+              descriptions.set(table, await describe(table, signal));
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(describeConcurrency, queue.length) }, worker));
+        }
       },
     },
   });

@@ -9,11 +9,12 @@ import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
 import { BackupDetailSource } from './backupDetails';
+import { registerDynamoDbActions } from './actions';
 import { BackupNode } from './backupNode';
 import { runBackupFilterCommand } from './filterCommand';
 import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
 
-/** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
+/** The "DynamoDB Backups" view: ListBackups pages, filters, details, copy actions and the backup actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters, mergeBackupFilterArgument);
   const showDetails = async (node: BackupNode): Promise<void> => {
@@ -59,5 +60,6 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     },
     { args: [instanceOf('a backup row', BackupNode), optional(selection)] },
   );
+  registerDynamoDbActions(ctx, provider, filters);
   return provider;
 }

@@ -155,12 +155,34 @@ export class PagedChildren<T, F> {
   /** Replaces one item in place (no paging reset) and refreshes only its row. */
   updateItem(item: T): void {
     if (this.list.update(item)) {
-      const node = this.nodes.get(this.source.keyOf(item));
-      if (node) {
-        node.update(item);
-        this.host.changed(node);
-      }
+      this.updateNode(item);
     }
+  }
+
+  private updateNode(item: T): void {
+    const node = this.nodes.get(this.source.keyOf(item));
+    if (node) {
+      node.update(item);
+      this.host.changed(node);
+    }
+  }
+
+  /**
+   * An item shown in place: its row is replaced, or (a new item) it becomes the first row. Only a list
+   * already loaded takes it: an unloaded one will show it with its first page. Returns false when not taken.
+   */
+  upsert(item: T): boolean {
+    if (!this.isLoaded) {
+      return false;
+    }
+    if (this.list.upsert(item) === 'updated') {
+      this.updateNode(item);
+      return true;
+    }
+    // The rows no longer only append: rebuild them (nodes are kept, so no row is remade).
+    this.nodeRows.length = 0;
+    this.host.changed(this.owner);
+    return true;
   }
 
   describeError(error: unknown): UserError {

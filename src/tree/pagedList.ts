@@ -90,6 +90,22 @@ export class PagedList<T> {
   }
 
   /**
+   * Replaces the item with the same key in place, or, when the list has none, puts it first (e.g. an item
+   * the user just created, shown before pages of older ones). Paging state and tokens are untouched: if a
+   * later page brings the same key, it replaces this item where it stands.
+   */
+  upsert(item: T): 'updated' | 'inserted' {
+    if (this.update(item)) {
+      return 'updated';
+    }
+    this.ordered.unshift(item);
+    // Every index shifts by one: rare (one user action), so rebuilding the map is simpler than offsets.
+    this.indexByKey.clear();
+    this.ordered.forEach((existing, index) => this.indexByKey.set(this.keyOf(existing), index));
+    return 'inserted';
+  }
+
+  /**
    * Loads one page (more only while pages come back empty with a token). Every caller during a load
    * gets the same promise, so double clicks and concurrent `getChildren` calls send one request.
    */

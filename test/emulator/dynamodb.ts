@@ -563,7 +563,7 @@ function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableReco
   }
   const invalid = v.response();
   if (invalid || target === undefined || !source) {
-    return invalid ?? tableNotFound(String(params['SourceTableName'] ?? params['SourceTableArn'] ?? ''));
+    return invalid ?? tableNotFound(optionalString(params, 'SourceTableName') ?? optionalString(params, 'SourceTableArn') ?? '');
   }
   if (billing === 'PROVISIONED' && !throughput && source.billingMode !== 'PROVISIONED') {
     return validationError('One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
@@ -582,7 +582,7 @@ function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableReco
     const names = override.map((o: unknown) => (o as { IndexName?: unknown }).IndexName);
     const unknown = names.find((n) => !indexes.some((i) => i.IndexName === n));
     if (unknown !== undefined) {
-      return validationError(`One or more parameter values were invalid: ${key} contains an index that does not exist in the source: ${String(unknown)}`);
+      return validationError(`One or more parameter values were invalid: ${key} contains an index that does not exist in the source: ${JSON.stringify(unknown)}`);
     }
     return indexes.filter((i) => names.includes(i.IndexName));
   };
