@@ -175,6 +175,11 @@ function billingLine(billing: BillingChoice): string {
   }
 }
 
+/** A restore's plan: the new table's name is typed to confirm (a new table is billed from the start). */
+function restorePlan(target: string, plan: Pick<ActionPlan, 'title' | 'details' | 'resources' | 'cli'>): ActionPlan {
+  return { ...plan, confirmLabel: vscode.l10n.t('Restore'), client: 'dynamodb', typeToConfirm: target };
+}
+
 const notRestored = (): string => vscode.l10n.t('Not restored (set them up again by hand): auto scaling, IAM policies, CloudWatch alarms, tags, streams and time to live.');
 
 /**
@@ -425,6 +430,17 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
     );
   };
 
+  /** Both restores: the typed new table name confirms, then the request, then the progress notification. */
+  const confirmAndRestore = async (plan: ActionPlan, target: string, send: () => Promise<unknown>): Promise<boolean> => {
+    if (!(await ctx.confirm(plan, ctx.session.current, ctx.session.signal))) {
+      return false;
+    }
+    const signal = ctx.session.signal;
+    await send();
+    follow(target, signal);
+    return true;
+  };
+
   registerCommand(
     ctx.extension,
     Command.dynamodbRestoreBackup,
@@ -505,7 +521,7 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       }
       const { input, cli } = restoreFromBackupRequest({ backupArn, target, billing, globalIndexes, localIndexes }, description);
       const leftOut = [...indexes.global.filter((n) => globalIndexes && !globalIndexes.includes(n)), ...indexes.local.filter((n) => localIndexes && !localIndexes.includes(n))];
-      const plan: ActionPlan = {
+      const plan = restorePlan(target, {
         title: vscode.l10n.t('Restore backup {0} to a new table {1}?', backupName, target),
         details: [
           vscode.l10n.t('RestoreTableFromBackup creates table {0} with the backup\'s data; the source table is not touched. The new table is billed like any other.', target),
@@ -514,17 +530,9 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
           notRestored(),
         ],
         resources: [backupArn],
-        confirmLabel: vscode.l10n.t('Restore'),
         cli: [cli],
-        client: 'dynamodb',
-        typeToConfirm: target,
-      };
-      if (!(await ctx.confirm(plan, connection, signal))) {
-        return false;
-      }
-      await restoreFromBackup(ctx.clients, input, signal);
-      follow(target, signal);
-      return true;
+      });
+      return confirmAndRestore(plan, target, () => restoreFromBackup(ctx.clients, input, signal));
     },
     { iamAction: 'dynamodb:RestoreTableFromBackup', args: [oneOf(backupRow, restoreArgs), optional(selection)] },
   );
@@ -605,7 +613,7 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
         return false;
       }
       const { input, cli } = restoreToPointInTimeRequest({ source, target, time, billing });
-      const plan: ActionPlan = {
+      const plan = restorePlan(target, {
         title: vscode.l10n.t('Restore {0} as of {1} to a new table {2}?', name, time === 'latest' ? vscode.l10n.t('the latest restorable time') : time.toISOString(), target),
         details: [
           vscode.l10n.t('RestoreTableToPointInTime creates table {0} with the data {1} had at that time; {1} itself is not touched. The new table is billed like any other.', target, name),
@@ -615,17 +623,9 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
           notRestored(),
         ],
         resources: [source],
-        confirmLabel: vscode.l10n.t('Restore'),
         cli: [cli],
-        client: 'dynamodb',
-        typeToConfirm: target,
-      };
-      if (!(await ctx.confirm(plan, connection, signal))) {
-        return false;
-      }
-      await restoreToPointInTime(ctx.clients, input, signal);
-      follow(target, signal);
-      return true;
+      });
+      return confirmAndRestore(plan, target, () => restoreToPointInTime(ctx.clients, input, signal));
     },
     { iamAction: 'dynamodb:RestoreTableToPointInTime', args: [optional(oneOf(backupRow, treeNode, pitrArgs)), optional(selection)] },
   );

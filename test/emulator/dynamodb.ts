@@ -121,6 +121,17 @@ function checkRange(v: Violations, value: number | undefined, member: string, mi
   }
 }
 
+/** A required string member with a length range: its value, or the validation error DynamoDB sends. */
+function requiredString(params: Params, key: string, member: string, min: number, max: number): string | WireResponse {
+  const value = optionalString(params, key);
+  const v = new Violations();
+  if (value === undefined) {
+    v.add(undefined, member, 'Member must not be null');
+  }
+  checkLength(v, value, member, min, max);
+  return v.response() ?? value!;
+}
+
 function summary(b: BackupRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {
     TableName: b.tableName,
@@ -302,15 +313,9 @@ function backupDescription(b: BackupRecord, table: TableRecord | undefined): Rec
 }
 
 function describeBackup(params: Params, ctx: Ctx): WireResponse {
-  const arn = optionalString(params, 'BackupArn');
-  const v = new Violations();
-  if (arn === undefined) {
-    v.add(undefined, 'backupArn', 'Member must not be null');
-  }
-  checkLength(v, arn, 'backupArn', 37, 1024);
-  const invalid = v.response();
-  if (invalid || arn === undefined) {
-    return invalid!;
+  const arn = requiredString(params, 'BackupArn', 'backupArn', 37, 1024);
+  if (typeof arn !== 'string') {
+    return arn;
   }
   if (!BACKUP_ARN_PATTERN.test(arn)) {
     return error(400, 'com.amazon.coral.validate#ValidationException', `Invalid BackupArn provided: ${arn}`);
@@ -429,15 +434,9 @@ function createBackup(params: Params, ctx: Ctx): WireResponse {
 }
 
 function deleteBackup(params: Params, ctx: Ctx): WireResponse {
-  const arn = optionalString(params, 'BackupArn');
-  const v = new Violations();
-  if (arn === undefined) {
-    v.add(undefined, 'backupArn', 'Member must not be null');
-  }
-  checkLength(v, arn, 'backupArn', 37, 1024);
-  const invalid = v.response();
-  if (invalid || arn === undefined) {
-    return invalid!;
+  const arn = requiredString(params, 'BackupArn', 'backupArn', 37, 1024);
+  if (typeof arn !== 'string') {
+    return arn;
   }
   const backup = findBackup(ctx, arn);
   if (!backup || backup.status === 'DELETED') {
@@ -488,15 +487,9 @@ function tableDescription(t: TableRecord, restored: { status: string; sourceBack
 }
 
 function describeTable(params: Params, ctx: Ctx): WireResponse {
-  const name = optionalString(params, 'TableName');
-  const v = new Violations();
-  if (name === undefined) {
-    v.add(undefined, 'tableName', 'Member must not be null');
-  }
-  checkLength(v, name, 'tableName', 1, 1024);
-  const invalid = v.response();
-  if (invalid || name === undefined) {
-    return invalid!;
+  const name = requiredString(params, 'TableName', 'tableName', 1, 1024);
+  if (typeof name !== 'string') {
+    return name;
   }
   const table = findTable(ctx, name);
   if (!table) {
@@ -520,15 +513,9 @@ function pitrWindow(table: TableRecord, nowMs: number): { earliestMs: number; la
 }
 
 function describeContinuousBackups(params: Params, ctx: Ctx): WireResponse {
-  const name = optionalString(params, 'TableName');
-  const v = new Violations();
-  if (name === undefined) {
-    v.add(undefined, 'tableName', 'Member must not be null');
-  }
-  checkLength(v, name, 'tableName', 1, 1024);
-  const invalid = v.response();
-  if (invalid || name === undefined) {
-    return invalid!;
+  const name = requiredString(params, 'TableName', 'tableName', 1, 1024);
+  if (typeof name !== 'string') {
+    return name;
   }
   const table = findTable(ctx, name);
   if (!table) {
@@ -619,23 +606,18 @@ function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableReco
 }
 
 function restoreTableFromBackup(params: Params, ctx: Ctx): WireResponse {
-  const arn = optionalString(params, 'BackupArn');
-  const v = new Violations();
-  if (arn === undefined) {
-    v.add(undefined, 'backupArn', 'Member must not be null');
+  const arn = requiredString(params, 'BackupArn', 'backupArn', 37, 1024);
+  if (typeof arn !== 'string') {
+    return arn;
   }
-  checkLength(v, arn, 'backupArn', 37, 1024);
-  if (v.response() === undefined && arn !== undefined) {
-    const backup = findBackup(ctx, arn);
-    if (!backup || backup.status === 'DELETED') {
-      return backupNotFound(arn);
-    }
-    if (backup.status === 'CREATING') {
-      return error(400, `${NS_DYNAMODB}#BackupInUseException`, `Backup is being created: ${arn}`);
-    }
-    return restoreTable(params, ctx, v, findTable(ctx, backup.tableName), { sourceBackupArn: arn });
+  const backup = findBackup(ctx, arn);
+  if (!backup || backup.status === 'DELETED') {
+    return backupNotFound(arn);
   }
-  return v.response()!;
+  if (backup.status === 'CREATING') {
+    return error(400, `${NS_DYNAMODB}#BackupInUseException`, `Backup is being created: ${arn}`);
+  }
+  return restoreTable(params, ctx, new Violations(), findTable(ctx, backup.tableName), { sourceBackupArn: arn });
 }
 
 function restoreTableToPointInTime(params: Params, ctx: Ctx): WireResponse {
