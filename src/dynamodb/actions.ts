@@ -3,6 +3,7 @@ import { Command, type CommandId } from '../constants';
 import { refuseAction, type ActionPlan } from '../actions/confirmAction';
 import { instanceOf, number, oneOf, optional, record, selection, text, textList, treeNode } from '../commands/commandArgs';
 import { registerCommand, reportError } from '../commands/registerCommand';
+import type { Connection } from '../aws/session';
 import type { FeatureContext } from '../feature';
 import { parseDateInput, dateInputHelp } from '../filters/dateInput';
 import type { FilterStore } from '../filters/filterStore';
@@ -431,11 +432,10 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
   };
 
   /** Both restores: the typed new table name confirms, then the request, then the progress notification. */
-  const confirmAndRestore = async (plan: ActionPlan, target: string, send: () => Promise<unknown>): Promise<boolean> => {
-    if (!(await ctx.confirm(plan, ctx.session.current, ctx.session.signal))) {
+  const confirmAndRestore = async (plan: ActionPlan, target: string, connection: Connection, signal: AbortSignal, send: () => Promise<unknown>): Promise<boolean> => {
+    if (!(await ctx.confirm(plan, connection, signal))) {
       return false;
     }
-    const signal = ctx.session.signal;
     await send();
     follow(target, signal);
     return true;
@@ -532,7 +532,7 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
         resources: [backupArn],
         cli: [cli],
       });
-      return confirmAndRestore(plan, target, () => restoreFromBackup(ctx.clients, input, signal));
+      return confirmAndRestore(plan, target, connection, signal, () => restoreFromBackup(ctx.clients, input, signal));
     },
     { iamAction: 'dynamodb:RestoreTableFromBackup', args: [oneOf(backupRow, restoreArgs), optional(selection)] },
   );
@@ -625,7 +625,7 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
         resources: [source],
         cli: [cli],
       });
-      return confirmAndRestore(plan, target, () => restoreToPointInTime(ctx.clients, input, signal));
+      return confirmAndRestore(plan, target, connection, signal, () => restoreToPointInTime(ctx.clients, input, signal));
     },
     { iamAction: 'dynamodb:RestoreTableToPointInTime', args: [optional(oneOf(backupRow, treeNode, pitrArgs)), optional(selection)] },
   );

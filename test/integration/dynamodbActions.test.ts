@@ -5,7 +5,7 @@ import { Command, ViewId } from '../../src/constants';
 import type { BackupNode } from '../../src/dynamodb/backupNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { api, description, emulator, expand, hideViews, itemRows, label, provider, waitFor } from './helpers';
+import { api, description, emulator, expand, freshDynamoDbView, itemRows, label, provider, waitFor } from './helpers';
 import { WindowStubs } from './securityKit';
 
 const settings = () => vscode.workspace.getConfiguration('awsHistory');
@@ -30,10 +30,7 @@ describe('DynamoDB actions', () => {
   });
 
   beforeEach(async () => {
-    await hideViews();
-    await (await api()).feature.views.get('dynamodb').filters.clear();
-    await emulator().reset();
-    p.refresh();
+    await freshDynamoDbView(p);
     asked = [];
     answer = true;
     (await api()).hooks.answerConfirmation = (request) => {
