@@ -11,6 +11,7 @@ import {
   validateTargetTableName,
 } from '../../src/dynamodb/actionPlans';
 import type { BackupDescription } from '../../src/dynamodb/api';
+import { backupDocument } from '../../src/dynamodb/backupDetails';
 
 const target = { connection: { profile: 'default', profileExplicit: false, region: 'us-east-1' } };
 const arn = 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01700000000000-abcdef12';
@@ -93,5 +94,25 @@ describe('DynamoDB action plans', () => {
     assert.match(restoreTimeProblem(new Date(999), pitr) ?? '', /restorable window/);
     assert.match(restoreTimeProblem(new Date(5001), pitr) ?? '', /restorable window/);
     assert.match(restoreTimeProblem(new Date(3000), { PointInTimeRecoveryStatus: 'DISABLED' }) ?? '', /not enabled/);
+  });
+});
+
+describe('backup details: the source table\'s point-in-time recovery', () => {
+  const backup: BackupDescription = { BackupDetails: { BackupArn: arn, BackupName: 'b', BackupStatus: 'AVAILABLE', BackupType: 'USER', BackupCreationDateTime: new Date(0) } };
+  const block = (doc: ReturnType<typeof backupDocument>) => doc.blocks.find((b) => b.id === 'pitr');
+
+  it('shows the status and the restorable window, or why it is unknown, and nothing when not asked', () => {
+    const on = block(
+      backupDocument(backup, 0, {
+        description: { PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: 7, EarliestRestorableDateTime: new Date('2026-11-26T12:00:00Z'), LatestRestorableDateTime: new Date('2026-12-03T11:55:00Z') },
+      }),
+    );
+    assert.ok(on?.kind === 'fields');
+    const values = on.fields.map((f) => f.value ?? '');
+    assert.ok(values.includes('ENABLED'));
+    assert.ok(values.includes('PITR on, restorable 2026-11-26T12:00:00.000Z to 2026-12-03T11:55:00.000Z'), values.join(' | '));
+    const denied = block(backupDocument(backup, 0, { error: 'AccessDeniedException' }));
+    assert.ok(denied?.kind === 'fields' && denied.fields[0].value === 'unknown (AccessDeniedException)');
+    assert.equal(block(backupDocument(backup, 0)), undefined);
   });
 });
