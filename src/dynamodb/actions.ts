@@ -404,6 +404,7 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
   );
 
   /** Follows a new table from CREATING to ACTIVE in a progress notification; cancelling stops watching only. */
+  const maxMisses = 5;
   const follow = (table: string, signal: AbortSignal): void => {
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring table {0}', forNotification(table)), cancellable: true },
@@ -411,11 +412,17 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
         const stop = new AbortController();
         token.onCancellationRequested(() => stop.abort());
         progress.report({ message: 'CREATING' });
+        // DescribeTable may not see a new table at once (eventually consistent); a table missing for this many
+        // reads in a row was deleted meanwhile (or never became visible), and watching it would never end.
+        let misses = 0;
         try {
           const final = await pollUntil<TableDescription | undefined>({
             read: (s) => describeTable(ctx.clients, table, s),
-            done: (t) => t !== undefined && t.TableStatus !== 'CREATING' && t.RestoreSummary?.RestoreInProgress !== true,
-            onValue: (t) => progress.report({ message: t?.TableStatus ?? vscode.l10n.t('not visible yet') }),
+            done: (t) => (t === undefined ? ++misses >= maxMisses : t.TableStatus !== 'CREATING' && t.RestoreSummary?.RestoreInProgress !== true),
+            onValue: (t) => {
+              misses = t === undefined ? misses : 0;
+              progress.report({ message: t?.TableStatus ?? vscode.l10n.t('not visible yet') });
+            },
             signal: AbortSignal.any([stop.signal, signal, disposed.signal]),
             maxDelayMs: 20_000,
           });
@@ -423,6 +430,8 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
             void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('Table {0} is {1}: the restore finished.', table, final.TableStatus ?? '?')));
           } else if (token.isCancellationRequested) {
             vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped watching {0}; the restore goes on in AWS.', forNotification(table)), 5000);
+          } else if (misses >= maxMisses) {
+            void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('Table {0} is not there (DescribeTable found no such table {1} times in a row); stopped watching it.', table, maxMisses)));
           }
         } catch (error) {
           reportError(error, 'dynamodb:DescribeTable');
