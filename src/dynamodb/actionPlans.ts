@@ -4,6 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { CliCommand } from '../actions/cliCommand';
+import { parseArnOfKind } from '../aws/arn';
 import type { BackupDescription, PointInTimeRecoveryDescription, RestoreFromBackupInput, RestoreToPointInTimeInput } from './api';
 
 const namePattern = /^[a-zA-Z0-9_.-]+$/;
@@ -29,8 +30,7 @@ export function validateTargetTableName(text: string): string | undefined {
 
 /** The table name of a name or table ARN (`arn:…:table/NAME`). */
 export function tableNameOf(tableOrArn: string): string {
-  const at = tableOrArn.indexOf(':table/');
-  return tableOrArn.startsWith('arn:') && at >= 0 ? tableOrArn.slice(at + ':table/'.length) : tableOrArn;
+  return parseArnOfKind(tableOrArn, 'dynamodbTable')?.table ?? tableOrArn;
 }
 
 /** `<table>-<yyyymmdd-hhmm>` in UTC, shortened so it stays within the 255-character limit. */

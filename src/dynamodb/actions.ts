@@ -3,6 +3,7 @@ import { Command, type CommandId } from '../constants';
 import { refuseAction, type ActionPlan } from '../actions/confirmAction';
 import { instanceOf, number, oneOf, optional, record, selection, text, textList, treeNode } from '../commands/commandArgs';
 import { registerCommand, reportError } from '../commands/registerCommand';
+import { formatTableArn, parseArnOfKind } from '../aws/arn';
 import type { Connection } from '../aws/session';
 import type { FeatureContext } from '../feature';
 import { parseDateInput, dateInputHelp } from '../filters/dateInput';
@@ -98,10 +99,10 @@ function whenVisible(view: vscode.TreeView<TreeNode>, signal: AbortSignal): Prom
 /** A new or changed backup as a list row: BackupDetails plus the table it belongs to (from its ARN). */
 function summaryOf(details: BackupDetails, tableName: string): BackupSummary {
   const arn = details.BackupArn;
-  const at = arn?.indexOf('/backup/') ?? -1;
+  const parsed = arn === undefined ? undefined : parseArnOfKind(arn, 'dynamodbBackup');
   return {
     TableName: tableName,
-    TableArn: arn && at > 0 ? arn.slice(0, at) : undefined,
+    TableArn: parsed && formatTableArn(parsed, parsed.table),
     BackupArn: arn,
     BackupName: details.BackupName,
     BackupCreationDateTime: details.BackupCreationDateTime,
@@ -479,13 +480,14 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
           sourceTable = arg.item.TableName;
         } else {
           args = arg as Args;
-          const arn = str(args, 'backupArn');
-          if (!arn || arn.length < 37 || arn.length > 1024 || !/^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}\/backup\/[0-9a-zA-Z-]+$/.test(arn)) {
+          const arn = str(args, 'backupArn') ?? '';
+          const parsed = parseArnOfKind(arn, 'dynamodbBackup');
+          if (!parsed) {
             throw new ArgumentProblem(vscode.l10n.t('"backupArn" must be a DynamoDB backup ARN.'));
           }
           backupArn = arn;
           backupName = arn;
-          sourceTable = tableNameOf(arn.slice(0, arn.indexOf('/backup/')));
+          sourceTable = parsed.table;
           target = checked(str(args, 'targetTableName'), validateTargetTableName, 'targetTableName');
           billing = billingFromArgs(args);
         }

@@ -1,10 +1,12 @@
 import * as l10n from '@vscode/l10n';
+import { parseArnOfKind } from '../aws/arn';
 import type { ClientFactory } from '../aws/clientFactory';
-import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
+import type { Block, Field, PanelDocument } from '../shared/protocol';
 import type { DetailSource } from '../webview/detailPanel';
-import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
 import { pitrSummary } from './actionPlans';
 import { describeBackup, describePitr, type BackupDescription, type PointInTimeRecoveryDescription } from './api';
+import { backupStatus } from './backupStatus';
 
 /** The source table's PITR now (DescribeContinuousBackups), or why it is unknown. */
 export type PitrState = { readonly description: PointInTimeRecoveryDescription | undefined } | { readonly error: string };
@@ -23,10 +25,6 @@ function num(n: number | undefined): string | undefined {
   return n === undefined ? undefined : formatNumber(n);
 }
 
-export function backupStatusTone(status: string | undefined): Tone {
-  return status === 'AVAILABLE' ? 'ok' : status === 'CREATING' ? 'progress' : status === 'DELETED' ? 'muted' : 'info';
-}
-
 /** The details document of one backup, from DescribeBackup. Pure: tested with a fully populated backup. */
 export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: PitrState): PanelDocument {
   const b = d.BackupDetails;
@@ -36,7 +34,7 @@ export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: Pi
   const backup: Field[] = [
     { label: l10n.t('Backup ARN'), value: b?.BackupArn, copyId: 'backupArn', mono: true },
     { label: l10n.t('Name'), value: b?.BackupName, copyId: 'backupName' },
-    { label: l10n.t('Status'), value: b?.BackupStatus, badge: backupStatusTone(b?.BackupStatus) },
+    { label: l10n.t('Status'), value: b?.BackupStatus, badge: backupStatus(b?.BackupStatus).tone },
     { label: l10n.t('Type'), value: b?.BackupType },
     { label: l10n.t('Size'), value: b?.BackupSizeBytes === undefined ? undefined : humanSize(b.BackupSizeBytes), note: b?.BackupSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(b.BackupSizeBytes)) },
     { label: l10n.t('Created'), value: time(b?.BackupCreationDateTime) },
@@ -109,7 +107,7 @@ export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: Pi
   return {
     title: b?.BackupName ?? l10n.t('Backup'),
     subtitle: t?.TableName ? l10n.t('DynamoDB backup of {0}', t.TableName) : l10n.t('DynamoDB backup'),
-    status: b?.BackupStatus ? { text: b.BackupStatus, tone: backupStatusTone(b.BackupStatus) } : undefined,
+    status: b?.BackupStatus ? { text: b.BackupStatus, tone: backupStatus(b.BackupStatus).tone } : undefined,
     actions: [],
     blocks,
   };
@@ -134,11 +132,6 @@ function pitrBlock(pitr: PitrState): Block {
   };
 }
 
-/** The table name inside a backup ARN (`…:table/NAME/backup/…`). */
-function tableOfBackupArn(arn: string): string | undefined {
-  return /:table\/([^/]+)\/backup\//.exec(arn)?.[1];
-}
-
 export class BackupDetailSource implements DetailSource {
   readonly viewType = 'awsHistory.backupDetails';
   constructor(
@@ -150,7 +143,7 @@ export class BackupDetailSource implements DetailSource {
     return this.name;
   }
   async load(signal: AbortSignal): Promise<PanelDocument> {
-    const table = tableOfBackupArn(this.key);
+    const table = parseArnOfKind(this.key, 'dynamodbBackup')?.table;
     // Both at once; a PITR failure (e.g. no dynamodb:DescribeContinuousBackups) only blanks its own block.
     const [description, pitr] = await Promise.all([
       describeBackup(this.clients, this.key, signal),
