@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { parseArnOfKind } from '../aws/arn';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Block, Field, PanelDocument } from '../shared/protocol';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
 import { pitrSummary } from './actionPlans';
 import { describeBackup, describePitr, type BackupDescription, type PointInTimeRecoveryDescription } from './api';
@@ -10,6 +10,9 @@ import { backupStatus } from './backupStatus';
 
 /** The source table's PITR now (DescribeContinuousBackups), or why it is unknown. */
 export type PitrState = { readonly description: PointInTimeRecoveryDescription | undefined } | { readonly error: string };
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 

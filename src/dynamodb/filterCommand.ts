@@ -3,7 +3,8 @@ import type { ClientFactory } from '../aws/clientFactory';
 import type { FilterStore } from '../filters/filterStore';
 import type { PromptResult } from '../filters/filterPrompts';
 import { pickOrType } from '../filters/pickOrType';
-import { listTablesPage } from './api';
+import { PagedList } from '../tree/pagedList';
+import { listTablesPage, listTablesPageSize } from './api';
 import type { BackupFilters } from './filters';
 import { validateTableInput } from './validation';
 
@@ -34,36 +35,31 @@ const describeConcurrency = 3;
 
 /** The table picker of the filter, also used by actions (which add each table's PITR status). */
 export function pickTableWith(clients: ClientFactory, options: TablePickerOptions): Promise<PromptResult<string>> {
-  const tables: string[] = [];
   const descriptions = new Map<string, string>();
-  let token: string | undefined;
-  let started = false;
+  const describe = options.describe;
+  const tables = new PagedList<string>(
+    async (token, _size, signal) => {
+      const page = await listTablesPage(clients, token, signal);
+      if (describe) {
+        const queue = [...page.items];
+        const worker = async (): Promise<void> => {
+          for (let table = queue.shift(); table !== undefined && !signal.aborted; table = queue.shift()) {
+            descriptions.set(table, await describe(table, signal));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(describeConcurrency, queue.length) }, worker));
+      }
+      return page;
+    },
+    (name) => name,
+    listTablesPageSize,
+  );
   return pickOrType({
     title: options.title,
     placeholder: l10n.t('Pick a table, or type a table name or table ARN'),
     validate: validateTableInput,
     current: options.current,
     clearLabel: options.clearLabel ?? '',
-    choices: () => tables.map((value) => ({ value, description: descriptions.get(value) })),
-    more: {
-      noun: l10n.t('tables'),
-      hasMore: () => !started || token !== undefined,
-      load: async (signal) => {
-        started = true;
-        const page = await listTablesPage(clients, token, signal);
-        tables.push(...page.items);
-        token = page.nextToken;
-        const describe = options.describe;
-        if (describe) {
-          const queue = [...page.items];
-          const worker = async (): Promise<void> => {
-            for (let table = queue.shift(); table !== undefined && !signal.aborted; table = queue.shift()) {
-              descriptions.set(table, await describe(table, signal));
-            }
-          };
-          await Promise.all(Array.from({ length: Math.min(describeConcurrency, queue.length) }, worker));
-        }
-      },
-    },
+    more: { list: tables, noun: l10n.t('tables'), describe: (table) => descriptions.get(table) },
   });
 }

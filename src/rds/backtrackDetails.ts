@@ -1,10 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
 import { backtrackStatus, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -127,11 +130,6 @@ export function backtrackDocument(
     actions: [],
     blocks,
   };
-}
-
-/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
-export function backtrackKey(clusterArn: string, backtrackId: string): string {
-  return `${clusterArn}/${backtrackId}`;
 }
 
 /**

@@ -8,7 +8,9 @@ import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
-import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
+import type * as BacktrackDetails from './backtrackDetails';
+import { backtrackKey } from './backtrackFormat';
+import { lazyDetails } from '../webview/detailPanel';
 import { BacktrackNode } from './backtrackNode';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
@@ -19,13 +21,15 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
   const region = (): string | undefined => ctx.session.current.region;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./backtrackDetails') as typeof BacktrackDetails);
   const showDetails = async (node: BacktrackNode): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
       return;
     }
     await ctx.panels.show(
-      new BacktrackDetailSource(
+      new (details().BacktrackDetailSource)(
         ctx.clients,
         backtrackKey(cluster.arn, node.backtrackId),
         node.item,

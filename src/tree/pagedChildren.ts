@@ -126,15 +126,14 @@ export class PagedChildren<T, F> {
     const list = this.list;
     const connection = this.connection;
     const scope = this.host.scope();
-    const loaded = await list.loadUpTo(
-      count,
-      (size) => this.source.clampPageSize(size),
-      (n) => {
+    const loaded = await list.loadUpTo(count, {
+      clampPageSize: (size) => this.source.clampPageSize(size),
+      onProgress: (n) => {
         onProgress(n);
         this.host.changed(this.owner);
       },
       isCancelled,
-    );
+    });
     this.host.changed(this.owner);
     if (connection.aborted || this.host.scope() !== scope) {
       return { loaded, stopped: 'the AWS connection changed' };
