@@ -133,9 +133,13 @@ export class PagedList<T> {
       return 'updated';
     }
     this.ordered.unshift(item);
-    // Every index shifts by one: rare (one user action), so rebuilding the map is simpler than offsets.
-    this.indexByKey.clear();
-    this.ordered.forEach((existing, index) => this.indexByKey.set(this.keyOf(existing), index));
+    // Every kept item moves down by one (keys seen but not kept stay at -1). Rare: one user action.
+    for (const [key, index] of this.indexByKey) {
+      if (index >= 0) {
+        this.indexByKey.set(key, index + 1);
+      }
+    }
+    this.indexByKey.set(this.keyOf(item), 0);
     return 'inserted';
   }
 
