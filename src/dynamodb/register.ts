@@ -10,11 +10,12 @@ import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
 import type * as BackupDetails from './backupDetails';
 import { lazyDetails } from '../webview/detailPanel';
+import { registerDynamoDbActions } from './actions';
 import { BackupNode } from './backupNode';
 import { runBackupFilterCommand } from './filterCommand';
 import { backupFilterSpec, type BackupFilters } from './filters';
 
-/** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
+/** The "DynamoDB Backups" view: ListBackups pages, filters, details, copy actions and the backup actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
@@ -62,5 +63,6 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     },
     { args: [instanceOf('a backup row', BackupNode), optional(selection)] },
   );
+  registerDynamoDbActions(ctx, provider, filters);
   return provider;
 }

@@ -22,11 +22,17 @@ export interface PickOrTypeOptions {
   /** Values known so far (already loaded in the view); with `more`, the values of its list follow them. */
   readonly choices?: () => readonly Choice[];
   /** When set, values are paged in from the picker: a "Load more…" entry while the list has more (e.g. ListTables). */
-  readonly more?: { readonly list: PagedList<string>; readonly noun: string };
+  readonly more?: {
+    readonly list: PagedList<string>;
+    readonly noun: string;
+    /** A line shown next to a listed value (e.g. a table's PITR status), once known. */
+    readonly describe?: (value: string) => string | undefined;
+  };
 }
 
 function knownChoices(options: PickOrTypeOptions): readonly Choice[] {
-  const listed = options.more?.list.view.map((value) => ({ value })) ?? [];
+  const describe = options.more?.describe;
+  const listed = options.more?.list.view.map((value) => ({ value, description: describe?.(value) })) ?? [];
   return options.choices ? [...options.choices(), ...listed] : listed;
 }
 

@@ -67,7 +67,7 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
 
   /** Puts a backtrack just made (first) or re-described (in place) into the loaded list; nothing when not expanded. */
   upsertBacktrack(backtrack: DBClusterBacktrack): void {
-    this.list?.upsertItem(backtrack);
+    this.list?.upsert(backtrack);
   }
 
   consoleUrl(): URL | undefined {

@@ -164,34 +164,34 @@ export class PagedChildren<T, F> {
   /** Replaces one item in place (no paging reset) and refreshes only its row. */
   updateItem(item: T): void {
     if (this.list.update(item)) {
-      this.refreshRow(item);
+      this.updateNode(item);
     }
   }
 
-  /**
-   * Puts an item into a loaded list in place (a new key goes first, see PagedList.upsert) without a paging
-   * reset; only its row refreshes, or the list's rows when it is new. An unloaded list is left alone: its
-   * first page will bring the item.
-   */
-  upsertItem(item: T): void {
-    if (!this.isLoaded) {
-      return;
-    }
-    if (!this.list.upsert(item)) {
-      this.refreshRow(item);
-      return;
-    }
-    // Rows are rebuilt from the nodes already made, so no other row's TreeItem is rebuilt.
-    this.nodeRows.length = 0;
-    this.host.changed(this.owner);
-  }
-
-  private refreshRow(item: T): void {
+  private updateNode(item: T): void {
     const node = this.nodes.get(this.source.keyOf(item));
     if (node) {
       node.update(item);
       this.host.changed(node);
     }
+  }
+
+  /**
+   * An item shown in place: its row is replaced, or (a new item) it becomes the first row. Only a list
+   * already loaded takes it: an unloaded one will show it with its first page. Returns false when not taken.
+   */
+  upsert(item: T): boolean {
+    if (!this.isLoaded) {
+      return false;
+    }
+    if (this.list.upsert(item) === 'updated') {
+      this.updateNode(item);
+      return true;
+    }
+    // The rows no longer only append: rebuild them (nodes are kept, so no row is remade).
+    this.nodeRows.length = 0;
+    this.host.changed(this.owner);
+    return true;
   }
 
   describeError(error: unknown): UserError {

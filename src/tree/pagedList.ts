@@ -124,18 +124,23 @@ export class PagedList<T> {
   }
 
   /**
-   * Replaces the item with the same key in place, or puts a new one first (an item just created is the
-   * newest), keeping tokens and status: the next page still continues where the service left off, and the
-   * new item turning up in a page later is de-duplicated by key. Returns true when it was new.
+   * Replaces the item with the same key in place, or, when the list has none, puts it first (e.g. an item
+   * the user just created, shown before pages of older ones). Paging state and tokens are untouched: if a
+   * later page brings the same key, it replaces this item where it stands.
    */
-  upsert(item: T): boolean {
+  upsert(item: T): 'updated' | 'inserted' {
     if (this.update(item)) {
-      return false;
+      return 'updated';
     }
     this.ordered.unshift(item);
-    this.indexByKey.clear();
-    this.ordered.forEach((it, index) => this.indexByKey.set(this.keyOf(it), index));
-    return true;
+    // Every kept item moves down by one (keys seen but not kept stay at -1). Rare: one user action.
+    for (const [key, index] of this.indexByKey) {
+      if (index >= 0) {
+        this.indexByKey.set(key, index + 1);
+      }
+    }
+    this.indexByKey.set(this.keyOf(item), 0);
+    return 'inserted';
   }
 
   /**

@@ -20,6 +20,38 @@ export interface RegionIndex {
   executionsByArn: Map<string, ExecutionRecord>;
 }
 
+/** A table made by a restore: CREATING until it has been described `describesUntilActive` more times. */
+export interface RestoredTable {
+  record: TableRecord;
+  describesUntilActive: number;
+  sourceBackupArn?: string;
+  sourceTableArn?: string;
+  restoreMs: number;
+}
+
+/** A backup made by CreateBackup: CREATING until it has been described `describesUntilAvailable` more times. */
+export interface CreatedBackup {
+  record: BackupRecord;
+  describesUntilAvailable: number;
+}
+
+/**
+ * What DynamoDB actions changed in one region, over the generated data (which stays untouched, so a
+ * reset is just dropping this). Deleted backups vanish from lists and describes once DeleteBackup answered.
+ */
+export class DynamoChanges {
+  readonly created = new Map<string, CreatedBackup>();
+  readonly deleted = new Set<string>();
+  readonly tables = new Map<string, RestoredTable>();
+  private serial = 0;
+
+  /** A fresh 8-hex-digit suffix for backup ARNs and table ids (deterministic per emulator run). */
+  nextSuffix(): string {
+    this.serial++;
+    return this.serial.toString(16).padStart(8, '0');
+  }
+}
+
 interface StopRecord {
   stopMs: number;
   error: ErrorObject;
@@ -63,6 +95,7 @@ export class EmulatorState {
   private readonly listCache = new Map<string, unknown>();
   /** Backtracks made by BacktrackDBCluster, newest first, per `region/cluster`; dropped on reset. */
   private readonly createdBacktracks = new Map<string, BacktrackRecord[]>();
+  private readonly dynamoChanges = new Map<string, DynamoChanges>();
 
   /**
    * @param durable the real durable functions, when the emulator runs them (their executions are the
@@ -84,6 +117,16 @@ export class EmulatorState {
       this.indexes.set(name, index);
     }
     return index;
+  }
+
+  /** The DynamoDB actions' changes in a region (created/deleted backups, restored tables). */
+  dynamo(region: string): DynamoChanges {
+    let changes = this.dynamoChanges.get(region);
+    if (!changes) {
+      changes = new DynamoChanges();
+      this.dynamoChanges.set(region, changes);
+    }
+    return changes;
   }
 
   /** Emulator time: the data set's `now`, advancing `timeScale` times as fast as real time since start. */
@@ -170,5 +213,6 @@ export class EmulatorState {
     this.stops.clear();
     this.listCache.clear();
     this.createdBacktracks.clear();
+    this.dynamoChanges.clear();
   }
 }

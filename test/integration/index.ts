@@ -22,6 +22,7 @@ function loadSuites(): void {
   require('./smoke.test');
   require('./connection.test');
   require('./dynamodb.test');
+  require('./dynamodbActions.test');
   require('./rds.test');
   require('./rdsBacktrack.test');
   require('./lambda.test');

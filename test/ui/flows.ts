@@ -1,6 +1,7 @@
 // Multi-step user flows shared by the scenarios and the README screenshot script.
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
+import { eventually } from './eventually';
 import type { TreeView } from './pages/treeView';
 import { ui } from './session';
 
@@ -59,4 +60,25 @@ export async function backtrackFromTimeline(cluster: string, steps: number): Pro
   assert.deepEqual((await workbench.quickInput.rows()).map((r) => r.label), ['Force', 'Use earliest time if unavailable']);
   await workbench.quickInput.accept();
   return { chosen, iso };
+}
+
+/**
+ * Right-click a backup → "Restore to New Table…" → the new table's name → a billing mode → the secondary
+ * indexes (all kept, or `untick` ones left out) → waits for the confirmation dialog, which stays open.
+ */
+export async function openRestoreConfirmation(view: TreeView, backupName: string, target: string, billing: string, untick: readonly string[] = []): Promise<void> {
+  const { workbench } = ui();
+  const { quickInput } = workbench;
+  await (await view.contextMenu(backupName)).click('Restore to New Table…');
+  await quickInput.waitOpen(`Restore ${backupName} to a new table`);
+  await quickInput.type(target);
+  await quickInput.accept();
+  await quickInput.waitOpen('Billing mode of the new table');
+  await quickInput.pick(billing);
+  await quickInput.waitOpen('Secondary indexes to restore');
+  for (const index of untick) {
+    await quickInput.toggle(index);
+  }
+  await quickInput.accept();
+  await eventually(async () => assert.ok(await workbench.dialog.isOpen(), 'the confirmation dialog is open'));
 }

@@ -72,9 +72,9 @@ describe('PagedList', () => {
     const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: [{ arn: 'n', v: 9 }, { arn: 'c' }] } });
     const list = new PagedList(api.fetcher, (i) => i.arn, 2);
     await list.loadNext();
-    assert.equal(list.upsert({ arn: 'n', v: 1 }), true);
+    assert.equal(list.upsert({ arn: 'n', v: 1 }), 'inserted');
     assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
-    assert.equal(list.upsert({ arn: 'a', v: 5 }), false);
+    assert.equal(list.upsert({ arn: 'a', v: 5 }), 'updated');
     assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
     assert.equal(list.get('a')?.v, 5);
     assert.equal(list.state, 'more');
@@ -280,5 +280,22 @@ describe('PagedList', () => {
     let calls = 0;
     const loaded = await list.loadUpTo(1000, { clampPageSize: (s) => s, onProgress: () => calls++, isCancelled: () => calls >= 2 });
     assert.equal(loaded, 20);
+  });
+});
+
+describe('PagedList.upsert', () => {
+  it('puts a new item first, replaces a known one in place, and a later page with the same key replaces it where it stands', async () => {
+    const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: [{ arn: 'c' }, { arn: 'n', v: 2 }] } });
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2);
+    await list.loadNext();
+    assert.equal(list.upsert({ arn: 'n', v: 1 }), 'inserted');
+    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
+    assert.equal(list.upsert({ arn: 'b', v: 5 }), 'updated');
+    assert.deepEqual(list.items.map((i) => [i.arn, i.v]), [['n', 1], ['a', undefined], ['b', 5]]);
+    assert.equal(list.get('a')?.arn, 'a', 'keys still find their items after the shift');
+    assert.equal(list.nextToken, 't1', 'paging state untouched');
+    await list.loadNext();
+    assert.deepEqual(list.items.map((i) => [i.arn, i.v]), [['n', 2], ['a', undefined], ['b', 5], ['c', undefined]]);
+    assert.equal(api.calls.length, 2);
   });
 });
