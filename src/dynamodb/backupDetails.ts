@@ -3,7 +3,9 @@ import type { ClientFactory } from '../aws/clientFactory';
 import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
 import type { DetailSource } from '../webview/detailPanel';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
+import type { CliCommand } from '../actions/cliCommand';
 import { describeBackup, type BackupDescription } from './api';
+import { describeBackupCli } from './cli';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 
@@ -119,6 +121,9 @@ export class BackupDetailSource implements DetailSource {
   ) {}
   title(): string {
     return this.name;
+  }
+  cli(): { command: CliCommand; client: 'dynamodb' } {
+    return { command: describeBackupCli(this.key), client: 'dynamodb' };
   }
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const description = await describeBackup(this.clients, this.key, signal);

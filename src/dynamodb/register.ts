@@ -10,6 +10,7 @@ import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
 import { BackupDetailSource } from './backupDetails';
 import { BackupNode } from './backupNode';
+import { backupExportColumns, backupListCli } from './cli';
 import { runBackupFilterCommand } from './filterCommand';
 import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
 
@@ -30,6 +31,8 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     fetchPage: (token, pageSize, f, signal) => listBackupsPage(ctx.clients, token, pageSize, f, signal),
     keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
     makeNode: (item, id, parent) => new BackupNode(item, id, parent, actions),
+    exportColumns: backupExportColumns,
+    cli: backupListCli,
     emptyMessage: (f) => {
       const active = summarizeBackupFilters(f);
       return active.length > 0

@@ -10,6 +10,8 @@ import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
 import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, isoTime } from '../util/format';
+import type { CliCommand } from '../actions/cliCommand';
+import { getExecutionCli } from './cli';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
 import { durationSeconds, executionDuration, executionStatusTone, parseExecutionArn, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
@@ -323,6 +325,10 @@ export class ExecutionDetailSource implements DetailSource {
 
   title(): string {
     return this.prepared?.execution.DurableExecutionName ?? this.name;
+  }
+
+  cli(): { command: CliCommand; client: 'lambda' } {
+    return { command: getExecutionCli(this.key), client: 'lambda' };
   }
 
   get status(): string | undefined {

@@ -4,7 +4,9 @@ import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
+import type { CliCommand } from '../actions/cliCommand';
 import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { describeBacktrackCli } from './cli';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -154,6 +156,10 @@ export class BacktrackDetailSource implements DetailSource {
 
   title(): string {
     return l10n.t('Backtrack {0}', shortId(this.backtrack.BacktrackIdentifier));
+  }
+
+  cli(): { command: CliCommand; client: 'rds' } {
+    return { command: describeBacktrackCli(clusterIdentifier(this.cluster), this.backtrack.BacktrackIdentifier ?? ''), client: 'rds' };
   }
 
   async load(signal: AbortSignal): Promise<PanelDocument> {

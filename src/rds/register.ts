@@ -10,6 +10,7 @@ import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
 import { BacktrackNode } from './backtrackNode';
+import { backtrackExportColumns, backtrackListCli } from './cli';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
 import { mergeFilterArgument, noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
@@ -43,6 +44,8 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     fetchPage: (token, pageSize, f, signal) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal),
     keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
     makeNode: (item, id) => new BacktrackNode(item, id, cluster, { region, showDetails }),
+    exportColumns: backtrackExportColumns,
+    cli: (f) => backtrackListCli(cluster.identifier, f),
     emptyMessage: (f) => {
       const active = summarizeBacktrackFilters({ ...f, cluster: undefined });
       return active.length > 0

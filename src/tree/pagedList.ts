@@ -21,7 +21,19 @@ export interface LoadResult<T> {
 }
 
 /** Empty pages that carry a token are skipped automatically, but never forever. */
-const maxConsecutiveEmptyPages = 10;
+export const maxConsecutiveEmptyPages = 10;
+
+/**
+ * The token to ask the next page with, or undefined at the end: a token equal to the one sent, or to any
+ * returned before (a cycle A→B→A), would loop forever, so it counts as the end. Records the token in `seen`.
+ */
+export function acceptNextToken(page: Page<unknown>, sent: string | undefined, seen: Set<string>): string | undefined {
+  const next = page.nextToken && page.nextToken !== sent && !seen.has(page.nextToken) ? page.nextToken : undefined;
+  if (next) {
+    seen.add(next);
+  }
+  return next;
+}
 
 export class PagedList<T> {
   /** Items in arrival order, and where each key sits in it: appending a page never copies the list. */
@@ -125,11 +137,7 @@ export class PagedList<T> {
               this.ordered[index] = item;
             }
           }
-          // A token equal to the one sent, or to any returned before, would loop forever; treat it as the end.
-          const next = page.nextToken && page.nextToken !== token && !this.seenTokens.has(page.nextToken) ? page.nextToken : undefined;
-          if (next) {
-            this.seenTokens.add(next);
-          }
+          const next = acceptNextToken(page, token, this.seenTokens);
           token = next;
           this.token = next;
           if (!next || page.items.length > 0 || ++empty >= maxConsecutiveEmptyPages) {

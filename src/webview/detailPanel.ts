@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { log } from '../util/log';
 import { forLabel, forNotification } from '../util/plainText';
+import type { CliCommand } from '../actions/cliCommand';
+import type { ClientKey } from '../aws/clientTable';
 import type { Connection } from '../aws/session';
 import { connectionLabel } from '../aws/session';
 import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
@@ -46,6 +48,8 @@ export interface DetailSource {
    * event loaded) and returns the updated document. Without it a tick is a full `load`.
    */
   poll?(signal: AbortSignal): Promise<PanelDocument>;
+  /** Copy as AWS CLI Command on the panel: the describe/get command of the item shown. */
+  cli?(): { readonly command: CliCommand; readonly client: ClientKey };
 }
 
 export type DescribeError = (error: unknown) => { readonly message: string; readonly hint: string };
@@ -101,6 +105,11 @@ export class DetailPanels implements vscode.Disposable {
 
   all(): readonly DetailPanel[] {
     return [...this.panels.values()];
+  }
+
+  /** The panel that is the active editor (also while the command palette is open over it), if any. */
+  activePanel(): DetailPanel | undefined {
+    return this.all().find((panel) => panel.active);
   }
 
   /**
@@ -222,6 +231,15 @@ export class DetailPanel implements vscode.Disposable {
     this.panel.webview.html = this.webviewHtml;
     // Start fetching while the page boots: `ready` then finds the document (or the load) under way.
     void this.load(false);
+  }
+
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  /** The describe/get CLI command of the item shown, when its source declares one. */
+  cli(): ReturnType<NonNullable<DetailSource['cli']>> | undefined {
+    return this.source.cli?.();
   }
 
   /** The document currently shown (the last one loaded or reported by a pager). */
