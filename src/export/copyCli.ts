@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { copyCliText, cliTextOf } from '../actions/confirmAction';
-import type { CliCommand } from '../actions/cliCommand';
 import { optional, oneOf, pagedList, record, selection, treeNode, type ArgumentRule } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { Command } from '../constants';
 import type { FeatureContext } from '../feature';
-import type { ListCli } from '../tree/listSource';
 import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
 import { formatNumber } from '../util/format';
 import { forNotification } from '../util/plainText';
+import { listCommand } from './cliList';
 import { resolveList } from './listTarget';
 
 /** Where a part-way list's command starts: at the list's start, or at the page after the last one loaded. */
@@ -18,22 +17,6 @@ export type CliStart = 'start' | 'next';
 const startArgument: ArgumentRule = record('{ "from": "start" | "next" }', {
   from: { what: '"start" or "next"', accepts: (value) => value === 'start' || value === 'next' },
 });
-
-/**
- * The CLI's `--starting-token` for an API token. The CLI pages with botocore's paginator, whose tokens are
- * not the API's: they are base64 of a JSON object naming the request's token parameter (`{"Marker": "…"}`);
- * the CLI decodes that and sends the value as the parameter. The API's own token (what Copy Next-Page
- * Token copies) is therefore wrapped the same way here.
- */
-export function startingToken(inputToken: string, apiToken: string): string {
-  // json.dumps' spacing, so the token is the one the CLI itself would print as NextToken.
-  return Buffer.from(`{${JSON.stringify(inputToken)}: ${JSON.stringify(apiToken)}}`, 'utf8').toString('base64');
-}
-
-/** The list's command, from `apiToken` on when given. */
-export function listCommand(cli: ListCli, apiToken: string | undefined): CliCommand {
-  return apiToken ? { ...cli.command, args: [...cli.command.args, ['--starting-token', startingToken(cli.inputToken, apiToken)]] } : cli.command;
-}
 
 /**
  * Copy as AWS CLI Command: for a list (view title, a cluster's or function's row, or a list given), the
