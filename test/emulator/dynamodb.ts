@@ -132,6 +132,38 @@ function summary(b: BackupRecord): Record<string, unknown> {
   return out;
 }
 
+interface Listing {
+  items: BackupRecord[];
+  position(arn: string): number;
+}
+
+const listingCacheSize = 8;
+/** Filtered listings per region and filter (the backups never change): paging 100,000 backups costs one filter, not one per page. */
+const listings = new WeakMap<RegionIndex, Map<string, Listing>>();
+
+function listing(index: RegionIndex, scope: unknown[], filter: () => BackupRecord[]): Listing {
+  let cache = listings.get(index);
+  if (!cache) {
+    cache = new Map();
+    listings.set(index, cache);
+  }
+  const key = JSON.stringify(scope);
+  let found = cache.get(key);
+  if (!found) {
+    const items = filter();
+    let positions: Map<string, number> | undefined;
+    found = {
+      items,
+      position: (arn) => (positions ??= new Map(items.map((b, i) => [b.backupArn, i]))).get(arn) ?? -1,
+    };
+    if (cache.size >= listingCacheSize) {
+      cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(key, found);
+  }
+  return found;
+}
+
 function listBackups(params: Params, index: RegionIndex): WireResponse {
   const tableName = optionalString(params, 'TableName');
   const limit = optionalInt(params, 'Limit');
@@ -153,20 +185,22 @@ function listBackups(params: Params, index: RegionIndex): WireResponse {
   }
 
   const type = backupType ?? 'USER';
-  // TableName accepts a table name or a table ARN.
-  const matchesTable = (b: BackupRecord) => tableName === undefined || (tableName.startsWith('arn:') ? b.tableArn === tableName : b.tableName === tableName);
-  const filtered = index.data.backups.filter(
-    (b) =>
-      (type === 'ALL' || b.type === type) &&
-      matchesTable(b) &&
-      (lowerMs === undefined || b.createdMs >= lowerMs) &&
-      // Documented as exclusive (aws-sdk-js#3500 reports inclusive behaviour; we follow the docs).
-      (upperMs === undefined || b.createdMs < upperMs),
-  );
+  const { items: filtered, position } = listing(index, [type, tableName, lowerMs, upperMs], () => {
+    // TableName accepts a table name or a table ARN.
+    const matchesTable = (b: BackupRecord) => tableName === undefined || (tableName.startsWith('arn:') ? b.tableArn === tableName : b.tableName === tableName);
+    return index.data.backups.filter(
+      (b) =>
+        (type === 'ALL' || b.type === type) &&
+        matchesTable(b) &&
+        (lowerMs === undefined || b.createdMs >= lowerMs) &&
+        // Documented as exclusive (aws-sdk-js#3500 reports inclusive behaviour; we follow the docs).
+        (upperMs === undefined || b.createdMs < upperMs),
+    );
+  });
 
   let start = 0;
   if (startArn !== undefined) {
-    const at = filtered.findIndex((b) => b.backupArn === startArn);
+    const at = position(startArn);
     if (at < 0) {
       return error(400, 'com.amazon.coral.validate#ValidationException', `Invalid ExclusiveStartBackupArn: ${startArn} was not returned by a listing with these parameters`);
     }
