@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { optional, oneOf, pagedList, record, selection, treeNode, type ArgumentRule } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
@@ -30,6 +31,7 @@ const optionsArgument: ArgumentRule = record('{ "scope": "loaded" | "all", "form
 
 /** Items of the loaded list are written in chunks of this size, so progress and cancel work there too. */
 const loadedChunk = 1000;
+const progressEveryMs = 250;
 
 /** How one format writes: what opens the file, each batch of items, and what closes it. */
 interface Writer {
@@ -146,10 +148,15 @@ async function runExport(ctx: FeatureContext, list: AnyPagedChildren, scope: Exp
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: forNotification(title), cancellable: true }, async (progress, token) => {
     const cancel = (): void => controller.abort();
     const subscription = token.onCancellationRequested(cancel);
+    let reportedAt = 0;
     const write = async (items: readonly unknown[]): Promise<void> => {
       await handle.write(writer.batch(items, written === 0));
       written += items.length;
-      progress.report({ message: vscode.l10n.t('{0} items written', formatNumber(written)) });
+      // A message to the window per page would cost more than the page: a few per second are enough to read.
+      if (performance.now() - reportedAt >= progressEveryMs) {
+        reportedAt = performance.now();
+        progress.report({ message: vscode.l10n.t('{0} items written', formatNumber(written)) });
+      }
       await ctx.testHooks?.onExportProgress?.(written, cancel);
     };
     try {
@@ -166,6 +173,8 @@ async function runExport(ctx: FeatureContext, list: AnyPagedChildren, scope: Exp
       await handle.write(writer.close);
     } catch (error) {
       failure = error;
+      // A write that failed leaves the next page's request running: it ends here.
+      controller.abort();
     } finally {
       subscription.dispose();
     }

@@ -1,4 +1,4 @@
-import { acceptNextToken, maxConsecutiveEmptyPages, type PageFetcher } from './pagedList';
+import { acceptNextToken, maxConsecutiveEmptyPages, type Page, type PageFetcher } from './pagedList';
 
 export interface StreamOptions<T> {
   readonly fetcher: PageFetcher<T>;
@@ -24,6 +24,8 @@ export interface StreamResult {
  * long the list: only the keys (for de-duplication) and the tokens seen (for the cycle rule) are kept. The
  * rules are PagedList's: a token sent before ends the listing, duplicates are dropped, and empty pages with a
  * token are followed, but never more than `maxConsecutiveEmptyPages` in a row (then `stoppedAt` says where).
+ * The next page is requested before the current one is handed on, so writing a page overlaps the next
+ * request (two pages at most are held); a caller that stops part-way aborts `signal`, which ends that request.
  */
 export async function streamPages<T>(options: StreamOptions<T>): Promise<StreamResult> {
   const { fetcher, keyOf, pageSize, signal, onPage } = options;
@@ -33,10 +35,18 @@ export async function streamPages<T>(options: StreamOptions<T>): Promise<StreamR
   let items = 0;
   let requests = 0;
   let empty = 0;
-  for (;;) {
+  const request = (at: string | undefined): Promise<Page<T>> => {
     signal.throwIfAborted();
     requests++;
-    const page = await fetcher(token, pageSize, signal);
+    const pending = fetcher(at, pageSize, signal);
+    // Awaited below; until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
+    return pending;
+  };
+  let pending: Promise<Page<T>> | undefined = request(token);
+  while (pending) {
+    const page = await pending;
+    signal.throwIfAborted();
     const fresh: T[] = [];
     for (const item of page.items) {
       const key = keyOf(item);
@@ -45,18 +55,17 @@ export async function streamPages<T>(options: StreamOptions<T>): Promise<StreamR
         fresh.push(item);
       }
     }
+    token = acceptNextToken(page, token, seenTokens);
+    empty = page.items.length > 0 ? 0 : empty + 1;
+    const stopped = token !== undefined && empty >= maxConsecutiveEmptyPages;
+    pending = token && !stopped ? request(token) : undefined;
     if (fresh.length > 0) {
-      signal.throwIfAborted();
       await onPage(fresh);
       items += fresh.length;
     }
-    token = acceptNextToken(page, token, seenTokens);
-    if (!token) {
-      return { items, requests };
-    }
-    empty = page.items.length > 0 ? 0 : empty + 1;
-    if (empty >= maxConsecutiveEmptyPages) {
+    if (stopped) {
       return { items, requests, stoppedAt: token };
     }
   }
+  return { items, requests };
 }

@@ -184,11 +184,22 @@ describe('Export: streaming every page through the paging core', () => {
   it('stops at once when cancelled, and passes a failed page\'s error on', async () => {
     const controller = new AbortController();
     const api = pagesOf({ '': { items: ids(2), nextToken: 'a' }, a: { items: ids(2, 2), nextToken: 'gone' } });
+    const handed: string[] = [];
     await assert.rejects(
-      streamPages({ fetcher: api.fetcher, keyOf: (i) => i.id, pageSize: 2, signal: controller.signal, onPage: () => controller.abort() }),
+      streamPages({
+        fetcher: api.fetcher,
+        keyOf: (i) => i.id,
+        pageSize: 2,
+        signal: controller.signal,
+        onPage: (items) => {
+          handed.push(...items.map((i) => i.id));
+          controller.abort();
+        },
+      }),
       (error: Error) => error.name === 'AbortError',
     );
-    assert.deepEqual(api.calls, [undefined]);
+    assert.deepEqual(handed, ['i0', 'i1'], 'nothing is handed on after the cancel');
+    assert.deepEqual(api.calls, [undefined, 'a'], 'the request already under way is the last one');
     const written: string[] = [];
     await assert.rejects(
       streamPages({ fetcher: api.fetcher, keyOf: (i) => i.id, pageSize: 2, signal: new AbortController().signal, onPage: (items) => void written.push(...items.map((i) => i.id)) }),
