@@ -11,41 +11,7 @@ import { buildDataset, regionData, type RegionData } from '../emulator/data';
 import { HOSTILE_BACKUP_NAMES } from '../emulator/gen-hostile';
 import { api, clickLoadMore, emulator, expand, hideViews, itemRows, label, provider, waitFor } from './helpers';
 import { startHostileEmulator } from './securityKit';
-
-/** An RFC 4180 reader, so the test reads the file the way a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  return rows;
-}
+import { parseCsv } from '../csvReader';
 
 const iso = (ms: number | undefined): string => (ms === undefined ? '' : new Date(ms).toISOString());
 

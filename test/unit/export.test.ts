@@ -6,43 +6,8 @@ import { listCommand, startingToken } from '../../src/export/cliList';
 import { executionListCli, getExecutionCli } from '../../src/lambda/cli';
 import { backtrackListCli, describeBacktrackCli } from '../../src/rds/cli';
 import type { Page } from '../../src/tree/pagedList';
+import { parseCsv } from '../csvReader';
 import { streamPages } from '../../src/tree/pageStream';
-
-/** An RFC 4180 reader (quoted fields, doubled quotes, CRLF records), to check what the writer wrote reads back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += c;
-    }
-  }
-  assert.equal(field + row.join(''), '', 'the text ends with a complete record');
-  return rows;
-}
 
 const named = { connection: { profile: 'prod', profileExplicit: true, region: 'eu-west-1' } };
 
