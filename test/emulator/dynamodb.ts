@@ -134,7 +134,7 @@ function summary(b: BackupRecord): Record<string, unknown> {
 
 interface Listing {
   items: BackupRecord[];
-  position(arn: string): number;
+  readonly position: (arn: string) => number;
 }
 
 const listingCacheSize = 8;
