@@ -12,11 +12,11 @@ import { BackupDetailSource } from './backupDetails';
 import { BackupNode } from './backupNode';
 import { backupExportColumns, backupListCli } from './cli';
 import { runBackupFilterCommand } from './filterCommand';
-import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
+import { backupFilterSpec, type BackupFilters } from './filters';
 
 /** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters, mergeBackupFilterArgument);
+  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
   const showDetails = async (node: BackupNode): Promise<void> => {
     if (node.arn) {
       await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn));
@@ -34,7 +34,7 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     exportColumns: backupExportColumns,
     cli: backupListCli,
     emptyMessage: (f) => {
-      const active = summarizeBackupFilters(f);
+      const active = filters.summarize(f);
       return active.length > 0
         ? { message: vscode.l10n.t('No backups match {0}', active.join(', ')), filtered: true }
         : { message: vscode.l10n.t('No USER backups in this region (the API lists USER backups unless a type filter says otherwise)'), filtered: false };

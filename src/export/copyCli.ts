@@ -4,9 +4,9 @@ import { optional, oneOf, pagedList, record, selection, treeNode, type ArgumentR
 import { registerCommand } from '../commands/registerCommand';
 import { Command } from '../constants';
 import type { FeatureContext } from '../feature';
-import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
+import type { AnyPagedChildren } from '../tree/pagedChildren';
 import type { TreeNode } from '../tree/treeNode';
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import { forNotification } from '../util/plainText';
 import { listCommand } from './cliList';
 import { resolveList } from './listTarget';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { PagedChildren } from '../tree/pagedChildren';
-import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
+import { isItemNode } from '../tree/cachedItemNode';
+import { PagedChildren, type AnyPagedChildren } from '../tree/pagedChildren';
 import { StatusRow } from '../tree/statusRows';
-import { isItemNode, type TreeNode } from '../tree/treeNode';
+import type { TreeNode } from '../tree/treeNode';
 import type { ServiceView, ViewRegistry } from '../tree/viewRegistry';
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import { forLabel, forNotification } from '../util/plainText';
 
 /**
@@ -46,14 +46,24 @@ export async function resolveList(
   return chosen?.list;
 }
 
+/** A row whose children are a paged list (a cluster, a durable function): `childList` makes it if not yet expanded. */
+interface ListOwner {
+  childList(): AnyPagedChildren | undefined;
+}
+
+function ownsList(node: unknown): node is ListOwner {
+  return isItemNode(node) && typeof (node as Partial<ListOwner>).childList === 'function';
+}
+
 function listOf(views: ViewRegistry, target: AnyPagedChildren | TreeNode): AnyPagedChildren | undefined {
   if (target instanceof PagedChildren) {
     return target;
   }
   if (target instanceof StatusRow) {
-    return target.list;
+    const list: unknown = target.list;
+    return list instanceof PagedChildren ? list : undefined;
   }
-  if (isItemNode(target) && target.childList) {
+  if (ownsList(target)) {
     return target.childList();
   }
   return views.viewOf(target)?.provider.loadedLists().find((list) => list.holds(target));

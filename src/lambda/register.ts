@@ -27,9 +27,9 @@ import { stopConfirmation } from './executionFormat';
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
-import { noExecutionFilters, orderLabel, summarizeExecutionFilters, type ExecutionFilters, type ExecutionOrder } from './filters';
+import { executionFilterSpec, orderLabel, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { FunctionNode } from './functionNode';
-import { clampExecutionPageSize, clampFunctionPageSize, mergeExecutionFilterArgument } from './validation';
+import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
 
 const showAllKey = 'awsHistory.lambda.showAll';
 const reverseOrderFlippedKey = 'awsHistory.lambda.reverseOrderFlipped';
@@ -44,7 +44,7 @@ async function confirmStopModal(execution: Execution): Promise<boolean> {
 /** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
 export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const state = ctx.extension.workspaceState;
-  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters, mergeExecutionFilterArgument);
+  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', executionFilterSpec());
   // Saved state is data like any other: only a real true turns "show all" on.
   let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
@@ -133,7 +133,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     exportColumns: executionExportColumns,
     cli: (f) => executionListCli(fn.apiName, f, order.reverseOrder(endpointKey(), f.order ?? 'newest')),
     emptyMessage: (f) => {
-      const active = summarizeExecutionFilters({ ...f, function: undefined, order: undefined });
+      const active = filters.summarize({ ...f, function: undefined, order: undefined });
       return active.length > 0
         ? { message: vscode.l10n.t('No executions match {0}', active.join(', ')), filtered: true }
         : { message: vscode.l10n.t('No durable executions (AWS keeps them for the retention period)'), filtered: false };

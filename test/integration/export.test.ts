@@ -193,17 +193,17 @@ describe('Export and Copy as AWS CLI Command', () => {
 
     it('a view\'s list with its filters, and part-way with --starting-token of the next page', async () => {
       const { feature } = await api();
-      await feature.views.get('dynamodb').filters.set({ table: 'BigTable', backupType: 'USER' });
+      await feature.views.get('dynamodb').filters.set({ table: 'BigTable', backupType: 'ALL' });
       const p = await provider('dynamodb');
-      assert.equal(await copied(p.root), `aws dynamodb list-backups --table-name BigTable --backup-type USER ${await where()}`);
+      assert.equal(await copied(p.root), `aws dynamodb list-backups --table-name BigTable --backup-type ALL ${await where()}`);
       await expand(p);
       const next = p.root.nextToken;
       assert.ok(next);
       assert.equal(
         await copied(p.root, { from: 'next' }),
-        `aws dynamodb list-backups --table-name BigTable --backup-type USER --starting-token ${startingToken('ExclusiveStartBackupArn', next)} ${await where()}`,
+        `aws dynamodb list-backups --table-name BigTable --backup-type ALL --starting-token ${startingToken('ExclusiveStartBackupArn', next)} ${await where()}`,
       );
-      assert.equal(await copied(p.root, { from: 'start' }), `aws dynamodb list-backups --table-name BigTable --backup-type USER ${await where()}`);
+      assert.equal(await copied(p.root, { from: 'start' }), `aws dynamodb list-backups --table-name BigTable --backup-type ALL ${await where()}`);
     });
 
     it('a cluster\'s backtracks and a function\'s executions, from their rows', async () => {
