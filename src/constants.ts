@@ -36,6 +36,8 @@ export const Command = {
   rdsFilter: 'awsHistory.rds.filter',
   rdsFilterActive: 'awsHistory.rds.filterActive',
   rdsCopyBacktrackId: 'awsHistory.rds.copyBacktrackId',
+  rdsBacktrackCluster: 'awsHistory.rds.backtrackCluster',
+  rdsBacktrackBefore: 'awsHistory.rds.backtrackBefore',
   lambdaFilter: 'awsHistory.lambda.filter',
   lambdaFilterActive: 'awsHistory.lambda.filterActive',
   lambdaCopyFunctionArn: 'awsHistory.lambda.copyFunctionArn',

@@ -31,10 +31,13 @@ export async function describeBackup(clients: ClientFactory, arn: string, signal
   return output.BackupDescription;
 }
 
+/** ListTables' largest Limit. */
+export const listTablesPageSize = 100;
+
 /** One ListTables page, for the table picker. */
 export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal): Promise<Page<string>> {
   const { client, sdk } = await clients.get('dynamodb', signal);
-  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 }), { abortSignal: signal });
+  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: listTablesPageSize }), { abortSignal: signal });
   return { items: output.TableNames ?? [], nextToken: output.LastEvaluatedTableName };
 }
 

@@ -1,12 +1,15 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Block, Field, PanelDocument } from '../shared/protocol';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
 import { describeBackup, type BackupDescription } from './api';
 import { backupStatus } from './backupStatus';
 import type { CliCommand } from '../actions/cliCommand';
 import { describeBackupCli } from './cli';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 

@@ -22,7 +22,8 @@ import {
 } from './api';
 import { ExecutionAutoRefresh } from './autoRefresh';
 import { executionExportColumns, executionListCli } from './cli';
-import { ExecutionDetailSource, type ExecutionDetailOptions } from './executionDetails';
+import type * as ExecutionDetails from './executionDetails';
+import { lazyDetails } from '../webview/detailPanel';
 import { stopConfirmation } from './executionFormat';
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
@@ -88,7 +89,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   // Tests answer the modal through the TestApi's hooks, which exist only under the test harness.
   const confirmStop = (execution: Execution): Promise<boolean> => (ctx.testHooks?.confirmStop ?? confirmStopModal)(execution);
 
-  const detailOptions: ExecutionDetailOptions = {
+  const detailOptions: ExecutionDetails.ExecutionDetailOptions = {
     historyPageSize: () => pageSize(),
     autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
     confirmStop,
@@ -107,9 +108,11 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const endpointKey = (): string =>
     configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${ctx.session.current.region ?? ''}`;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./executionDetails') as typeof ExecutionDetails);
   const showDetails = async (node: ExecutionNode): Promise<void> => {
     if (node.arn) {
-      await ctx.panels.show(new ExecutionDetailSource(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
+      await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
     }
   };
 

@@ -1,4 +1,16 @@
-import { acceptNextToken, maxConsecutiveEmptyPages, type Page, type PageFetcher } from './pagedList';
+import type { Page, PageFetcher } from './pagedList';
+
+/** As PagedList: empty pages that carry a token are followed, but never forever. */
+const maxConsecutiveEmptyPages = 10;
+
+/** PagedList's cycle rule: a token equal to the one sent, or to any returned before, is the end. */
+function acceptNextToken(page: Page<unknown>, sent: string | undefined, seen: Set<string>): string | undefined {
+  const next = page.nextToken && page.nextToken !== sent && !seen.has(page.nextToken) ? page.nextToken : undefined;
+  if (next) {
+    seen.add(next);
+  }
+  return next;
+}
 
 export interface StreamOptions<T> {
   readonly fetcher: PageFetcher<T>;

@@ -158,15 +158,14 @@ export class PagedChildren<T, F> {
     const list = this.list;
     const connection = this.connection;
     const scope = this.host.scope();
-    const loaded = await list.loadUpTo(
-      count,
-      (size) => this.source.clampPageSize(size),
-      (n) => {
+    const loaded = await list.loadUpTo(count, {
+      clampPageSize: (size) => this.source.clampPageSize(size),
+      onProgress: (n) => {
         onProgress(n);
         this.host.changed(this.owner);
       },
       isCancelled,
-    );
+    });
     this.host.changed(this.owner);
     if (connection.aborted || this.host.scope() !== scope) {
       return { loaded, stopped: 'the AWS connection changed' };
@@ -198,11 +197,33 @@ export class PagedChildren<T, F> {
   /** Replaces one item in place (no paging reset) and refreshes only its row. */
   updateItem(item: T): void {
     if (this.list.update(item)) {
-      const node = this.nodes.get(this.source.keyOf(item));
-      if (node) {
-        node.update(item);
-        this.host.changed(node);
-      }
+      this.refreshRow(item);
+    }
+  }
+
+  /**
+   * Puts an item into a loaded list in place (a new key goes first, see PagedList.upsert) without a paging
+   * reset; only its row refreshes, or the list's rows when it is new. An unloaded list is left alone: its
+   * first page will bring the item.
+   */
+  upsertItem(item: T): void {
+    if (!this.isLoaded) {
+      return;
+    }
+    if (!this.list.upsert(item)) {
+      this.refreshRow(item);
+      return;
+    }
+    // Rows are rebuilt from the nodes already made, so no other row's TreeItem is rebuilt.
+    this.nodeRows.length = 0;
+    this.host.changed(this.owner);
+  }
+
+  private refreshRow(item: T): void {
+    const node = this.nodes.get(this.source.keyOf(item));
+    if (node) {
+      node.update(item);
+      this.host.changed(node);
     }
   }
 

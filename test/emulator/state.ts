@@ -61,6 +61,8 @@ export class EmulatorState {
   private readonly historyCache = new Map<string, HistoryEvent[]>();
   /** Filtered listings by scope, so paging a 20,000-item list costs one filter, not one per page. */
   private readonly listCache = new Map<string, unknown>();
+  /** Backtracks made by BacktrackDBCluster, newest first, per `region/cluster`; dropped on reset. */
+  private readonly createdBacktracks = new Map<string, BacktrackRecord[]>();
 
   /**
    * @param durable the real durable functions, when the emulator runs them (their executions are the
@@ -110,6 +112,32 @@ export class EmulatorState {
     return stopMs;
   }
 
+  /** Records a BacktrackDBCluster request; it shows first in the cluster's list. */
+  addBacktrack(region: string, record: BacktrackRecord): void {
+    const key = `${region}/${record.clusterIdentifier}`;
+    this.createdBacktracks.set(key, [record, ...(this.createdBacktracks.get(key) ?? [])]);
+  }
+
+  /** The cluster's backtracks as clients see them: the ones made here (newest first), then the data set's. */
+  backtracksOf(region: string, clusterIdentifier: string): BacktrackRecord[] {
+    const generated = this.region(region).backtracksByCluster.get(clusterIdentifier) ?? [];
+    const created = this.createdBacktracks.get(`${region}/${clusterIdentifier}`);
+    return created ? [...created, ...generated] : generated;
+  }
+
+  /**
+   * A made backtrack advances one step each time a describe returns it (PENDING → APPLYING → COMPLETED), so
+   * a client polling it sees every state, however fast it polls. Generated backtracks never change.
+   */
+  advanceBacktracks(region: string, shown: readonly BacktrackRecord[]): void {
+    const created = new Set(this.createdBacktracks.get(`${region}/${shown[0]?.clusterIdentifier ?? ''}`) ?? []);
+    for (const record of shown) {
+      if (created.has(record)) {
+        record.status = record.status === 'PENDING' ? 'APPLYING' : record.status === 'APPLYING' ? 'COMPLETED' : record.status;
+      }
+    }
+  }
+
   /** Returns the cached value for `key` (any JSON-able scope) or computes and caches it. */
   memo<T>(key: unknown, compute: () => T): T {
     const k = JSON.stringify(key);
@@ -141,5 +169,6 @@ export class EmulatorState {
   reset(): void {
     this.stops.clear();
     this.listCache.clear();
+    this.createdBacktracks.clear();
   }
 }

@@ -23,6 +23,7 @@ function loadSuites(): void {
   require('./connection.test');
   require('./dynamodb.test');
   require('./rds.test');
+  require('./rdsBacktrack.test');
   require('./lambda.test');
   require('./durable.test');
   require('./faults.test');

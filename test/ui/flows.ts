@@ -36,3 +36,27 @@ export async function openDetails(view: TreeView, rowLabel: string, title: strin
   await view.click(rowLabel, { until: async () => assert.equal(await workbench.activeTabTitle(), title, 'the details tab opened') });
   await workbench.panel.waitForDocument(title);
 }
+
+/**
+ * In the backtrack panel on screen: the timeline's time picker focused, End (now), ← `steps` times (each a
+ * hundredth of the window), Enter; then the options picker accepted with none. Returns the chosen time
+ * (epoch ms) and its ISO form as the confirmation shows it; the confirmation modal opens next.
+ */
+export async function backtrackFromTimeline(cluster: string, steps: number): Promise<{ chosen: number; iso: string }> {
+  const { workbench } = ui();
+  await workbench.panel.scrollTo('timeline');
+  const slider = workbench.panel.frame.getByRole('slider', { name: 'Backtrack the cluster to:' });
+  await slider.focus();
+  await slider.press('End');
+  for (let i = 0; i < steps; i++) {
+    await slider.press('ArrowLeft');
+  }
+  const chosen = Number(await slider.getAttribute('aria-valuenow'));
+  const iso = new Date(chosen).toISOString().replace('.000Z', 'Z');
+  assert.match((await slider.getAttribute('aria-valuetext')) ?? '', new RegExp(iso), 'the slider says the time it is on');
+  await slider.press('Enter');
+  await workbench.quickInput.waitOpen(`Backtrack ${cluster} to ${iso}: options`);
+  assert.deepEqual((await workbench.quickInput.rows()).map((r) => r.label), ['Force', 'Use earliest time if unavailable']);
+  await workbench.quickInput.accept();
+  return { chosen, iso };
+}
