@@ -128,6 +128,26 @@ export interface PanelUpdatesSample {
   refreshMessages: string[];
 }
 
+export interface ExportSample {
+  method: string;
+  /** awsHistory.exportList of the 10,000 BigTable backups (all pages, CSV), per round. */
+  exportMs: number[];
+  /** The same backups paged with the raw SDK client (Limit 100), per round, taking turns with the export. */
+  rawMs: number[];
+  /** median(exportMs) ÷ median(rawMs). */
+  ratio: number;
+  items: number;
+  /** The 100,000-backup export (HugeTable): items written and its duration. */
+  hugeItems: number;
+  hugeMs: number;
+  /** Retained heap (after full GCs) before it, and the largest sampled every 10,000 items written. */
+  heapBeforeBytes: number;
+  heapPeakBytes: number;
+  heapGrowthMB: number;
+  /** The largest used heap seen at any progress step without a GC (garbage included), minus before. */
+  uncollectedGrowthMB: number;
+}
+
 export interface Sample {
   iteration: number;
   startedAt: string;
@@ -139,6 +159,7 @@ export interface Sample {
   tree?: TreeSample;
   panel?: PanelSample;
   panelUpdates?: PanelUpdatesSample;
+  export?: ExportSample;
   /** `--diagnose` only: median milliseconds of each step of the first page. */
   diagnosis?: Record<string, number>;
   /** `--diagnose` only: the heaviest functions (self time) of the details-panel window. */

@@ -27,6 +27,8 @@ export const Command = {
   showLog: 'awsHistory.showLog',
   pickConnection: 'awsHistory.pickConnection',
   resetWorkspaceSettingApprovals: 'awsHistory.resetWorkspaceSettingApprovals',
+  exportList: 'awsHistory.exportList',
+  copyAsCliCommand: 'awsHistory.copyAsCliCommand',
   dynamodbFilter: 'awsHistory.dynamodb.filter',
   dynamodbFilterActive: 'awsHistory.dynamodb.filterActive',
   dynamodbCopyTableArn: 'awsHistory.dynamodb.copyTableArn',
@@ -53,7 +55,8 @@ export type CommandId = (typeof Command)[keyof typeof Command];
 
 /**
  * Tree row kinds. Menus in package.json match these with regexes: a `:arn`, `:name`, `:details` or
- * `:console` segment turns on the generic action of that name, so one entry serves every service.
+ * `:console` segment turns on the generic action of that name, so one entry serves every service; `:list`
+ * marks a row whose children are a paged list (Export…, Copy as AWS CLI Command).
  */
 export const enum ContextValue {
   loadMore = 'awsHistory:loadMore',
@@ -67,10 +70,10 @@ export const enum ContextValue {
   backup = 'awsHistory:dynamodb:backup:arn:name:details:console',
   /** `:available`: Restore and Delete apply (menus match `^awsHistory:dynamodb:backup:available`). */
   backupAvailable = 'awsHistory:dynamodb:backup:available:arn:name:details:console',
-  cluster = 'awsHistory:rds:cluster:arn:name:console',
+  cluster = 'awsHistory:rds:cluster:arn:name:console:list',
   clusterDisabled = 'awsHistory:rds:clusterDisabled:arn:name:console',
   backtrack = 'awsHistory:rds:backtrack:arn:details:console',
-  durableFunction = 'awsHistory:lambda:function:arn:name:console',
+  durableFunction = 'awsHistory:lambda:function:arn:name:console:list',
   plainFunction = 'awsHistory:lambda:functionPlain:arn:name:console',
   execution = 'awsHistory:lambda:execution:arn:name:details:console',
   executionRunning = 'awsHistory:lambda:execution:running:arn:name:details:console',

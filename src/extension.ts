@@ -9,6 +9,8 @@ import { registerConnectionCommands } from './commands/connectionCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { registerWorkspaceApprovals } from './commands/workspaceApprovalCommands';
 import { registerDynamoDb } from './dynamodb/register';
+import { registerCopyAsCliCommand } from './export/copyCli';
+import { registerExportCommand } from './export/exportList';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
 import type { FeatureContext } from './feature';
@@ -88,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerLambda(feature);
   registerRds(feature);
   registerWorkspaceApprovals(feature, approvals);
+  registerExportCommand(feature);
+  registerCopyAsCliCommand(feature);
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { benchDirVariable, claimFile, planFile, sampleFile, type BenchPlan, type Sample } from '../protocol';
 import { measureActivation } from './activation';
+import { measureExport } from './export';
 import { diagnoseFirstPage, diagnoseHeap, profileTop } from './diagnose';
 import { measureFirstPage } from './firstPage';
 import { message, requestCount, testApi } from './host';
@@ -75,6 +76,7 @@ export async function run(): Promise<void> {
       sample.panel = await step(sample, 'panel', () => measurePanel(api));
     }
     sample.panelUpdates = await step(sample, 'panelUpdates', () => measurePanelUpdates(api));
+    sample.export = await step(sample, 'export', () => measureExport(api, table));
     // Every run starts from the same stored state.
     await dynamodb.filters.clear();
     await api.feature.views.get('lambda').filters.clear();

@@ -7,6 +7,8 @@ import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/for
 import { pitrSummary } from './actionPlans';
 import { describeBackup, describePitr, type BackupDescription, type PointInTimeRecoveryDescription } from './api';
 import { backupStatus } from './backupStatus';
+import type { CliCommand } from '../actions/cliCommand';
+import { describeBackupCli } from './cli';
 
 /** The source table's PITR now (DescribeContinuousBackups), or why it is unknown. */
 export type PitrState = { readonly description: PointInTimeRecoveryDescription | undefined } | { readonly error: string };
@@ -144,6 +146,9 @@ export class BackupDetailSource implements DetailSource {
   ) {}
   title(): string {
     return this.name;
+  }
+  cli(): { command: CliCommand; client: 'dynamodb' } {
+    return { command: describeBackupCli(this.key), client: 'dynamodb' };
   }
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const table = parseArnOfKind(this.key, 'dynamodbBackup')?.table;

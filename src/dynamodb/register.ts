@@ -12,6 +12,7 @@ import type * as BackupDetails from './backupDetails';
 import { lazyDetails } from '../webview/detailPanel';
 import { registerDynamoDbActions } from './actions';
 import { BackupNode } from './backupNode';
+import { backupExportColumns, backupListCli } from './cli';
 import { runBackupFilterCommand } from './filterCommand';
 import { backupFilterSpec, type BackupFilters } from './filters';
 
@@ -34,6 +35,8 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     fetchPage: (token, pageSize, f, signal) => listBackupsPage(ctx.clients, token, pageSize, f, signal),
     keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
     makeNode: (item, id, parent) => new BackupNode(item, id, parent, actions),
+    exportColumns: backupExportColumns,
+    cli: backupListCli,
     emptyMessage: (f) => {
       const active = filters.summarize(f);
       return active.length > 0

@@ -10,6 +10,8 @@ import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
 import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, isoTime } from '../shared/format';
+import type { CliCommand } from '../actions/cliCommand';
+import { getExecutionCli } from './cli';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
 import { parseArnOfKind } from '../aws/arn';
 import { durableStatus, durationSeconds, executionDuration, statusText } from './executionFormat';
@@ -329,6 +331,10 @@ export class ExecutionDetailSource implements DetailSource {
 
   title(): string {
     return this.prepared?.execution.DurableExecutionName ?? this.name;
+  }
+
+  cli(): { command: CliCommand; client: 'lambda' } {
+    return { command: getExecutionCli(this.key), client: 'lambda' };
   }
 
   get status(): string | undefined {

@@ -62,11 +62,15 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
   }
 
   getChildren(): Promise<TreeNode[]> | TreeNode[] {
+    return this.childList()?.getChildren() ?? [];
+  }
+
+  childList(): PagedChildren<Execution, ExecutionFilters> | undefined {
     if (!this.durable) {
-      return [];
+      return undefined;
     }
     this.list ??= this.actions.executionsOf(this);
-    return this.list.getChildren();
+    return this.list;
   }
 
   protected buildTreeItem(): vscode.TreeItem {

@@ -21,6 +21,7 @@ import {
   type FunctionConfiguration,
 } from './api';
 import { ExecutionAutoRefresh } from './autoRefresh';
+import { executionExportColumns, executionListCli } from './cli';
 import type * as ExecutionDetails from './executionDetails';
 import { lazyDetails } from '../webview/detailPanel';
 import { stopConfirmation } from './executionFormat';
@@ -132,6 +133,8 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     },
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
     makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails }),
+    exportColumns: executionExportColumns,
+    cli: (f) => executionListCli(fn.apiName, f, order.reverseOrder(endpointKey(), f.order ?? 'newest')),
     emptyMessage: (f) => {
       const active = filters.summarize({ ...f, function: undefined, order: undefined });
       return active.length > 0

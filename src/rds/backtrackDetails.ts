@@ -4,6 +4,8 @@ import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
+import type { CliCommand } from '../actions/cliCommand';
+import { describeBacktrackCli } from './cli';
 import { backtrackStatus, backtrackSupport, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 import { backtrackWindowOf } from './backtrackPlan';
 
@@ -191,6 +193,10 @@ export class BacktrackDetailSource implements DetailSource {
 
   title(): string {
     return l10n.t('Backtrack {0}', shortId(this.backtrack.BacktrackIdentifier));
+  }
+
+  cli(): { command: CliCommand; client: 'rds' } {
+    return { command: describeBacktrackCli(clusterIdentifier(this.cluster), this.backtrack.BacktrackIdentifier ?? ''), client: 'rds' };
   }
 
   async load(signal: AbortSignal): Promise<PanelDocument> {

@@ -75,11 +75,15 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
   }
 
   getChildren(): Promise<TreeNode[]> | TreeNode[] {
+    return this.childList()?.getChildren() ?? [];
+  }
+
+  childList(): BacktrackList | undefined {
     if (!this.canBacktrack) {
-      return [];
+      return undefined;
     }
     this.list ??= this.actions.backtracks(this);
-    return this.list.getChildren();
+    return this.list;
   }
 
   protected buildTreeItem(): vscode.TreeItem {

@@ -13,6 +13,7 @@ import type * as BacktrackDetails from './backtrackDetails';
 import { backtrackKey } from './backtrackFormat';
 import { lazyDetails } from '../webview/detailPanel';
 import { BacktrackNode } from './backtrackNode';
+import { backtrackExportColumns, backtrackListCli } from './cli';
 import { BacktrackWatcher } from './backtrackWatch';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
@@ -51,6 +52,8 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     fetchPage: (token, pageSize, f, signal) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal),
     keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
     makeNode: (item, id) => new BacktrackNode(item, id, cluster, { region, showDetails }),
+    exportColumns: backtrackExportColumns,
+    cli: (f) => backtrackListCli(cluster.identifier, f),
     emptyMessage: (f) => {
       const active = filters.summarize({ ...f, cluster: undefined });
       return active.length > 0

@@ -1,3 +1,5 @@
+import type { CliCommand } from '../actions/cliCommand';
+import type { ClientKey } from '../aws/clientTable';
 import type { Page } from './pagedList';
 import type { ItemNode, TreeNode } from './treeNode';
 
@@ -18,4 +20,19 @@ export interface ListSource<T, F> {
   makeNode(item: T, id: string, parent: TreeNode | undefined): ItemNode<T>;
   /** The empty-list row: says which filters are active so the user knows why nothing shows. */
   emptyMessage(filters: F): { message: string; filtered: boolean };
+  /** Export…: the API's field names of an item, in CSV column order. Lists without it are not exported. */
+  readonly exportColumns?: readonly string[];
+  /** Copy as AWS CLI Command: the CLI command that lists what this list shows with these filters. */
+  cli?(filters: F): ListCli;
+}
+
+/** A list's AWS CLI command, declared by its service next to its filters. */
+export interface ListCli {
+  readonly command: CliCommand;
+  readonly client: ClientKey;
+  /**
+   * The request's pagination parameter as the CLI's paginator names it (botocore `input_token`, e.g.
+   * `ExclusiveStartBackupArn`, `Marker`): `--starting-token` carries the API's token under this name.
+   */
+  readonly inputToken: string;
 }

@@ -1,6 +1,7 @@
 import { describeError, type UserError } from '../aws/errors';
-import type { ListSource } from './listSource';
+import type { ListCli, ListSource } from './listSource';
 import { PagedList } from './pagedList';
+import { streamPages, type StreamResult } from './pageStream';
 import { ErrorRow, LoadingRow, LoadMoreRow, MessageRow } from './statusRows';
 import { isItemNode } from './cachedItemNode';
 import type { ItemNode, TreeNode } from './treeNode';
@@ -41,6 +42,8 @@ export class PagedChildren<T, F> {
   private abandoned = false;
   /** The connection this list's pages belong to: its requests are cancelled when that connection ends. */
   private connection: AbortSignal;
+  /** The token the list was resumed from (Resume Listing from Token), undefined when it starts at the beginning. */
+  private start: string | undefined;
 
   constructor(
     private readonly host: TreeHost,
@@ -76,6 +79,35 @@ export class PagedChildren<T, F> {
   }
   get items(): T[] {
     return this.list.items;
+  }
+  get startToken(): string | undefined {
+    return this.start;
+  }
+  /** The API's field names Export… writes, or undefined when this kind of list is not exported. */
+  get exportColumns(): readonly string[] | undefined {
+    return this.source.exportColumns;
+  }
+  /** The CLI command for what this list shows (its filters), or undefined when its service declares none. */
+  cli(): ListCli | undefined {
+    return this.source.cli?.(this.filters);
+  }
+
+  /**
+   * Every page with this list's filters from where it starts, handed to `onPage` one at a time and dropped
+   * (Export…): the list's own items and paging state are not touched.
+   */
+  streamAll(onPage: (items: readonly T[]) => Promise<void> | void, signal: AbortSignal): Promise<StreamResult> {
+    const filters = this.filters;
+    const connection = this.connection;
+    return streamPages({
+      fetcher: (token, size, pageSignal) => this.source.fetchPage(token, size, filters, AbortSignal.any([pageSignal, connection])),
+      keyOf: (item) => this.source.keyOf(item),
+      // The API's largest page: fewer requests for the same items.
+      pageSize: this.source.clampPageSize(Number.MAX_SAFE_INTEGER),
+      startToken: this.start,
+      signal,
+      onPage,
+    });
   }
   /** Item nodes made so far, in list order. */
   get itemNodes(): ItemNode<T>[] {
@@ -152,6 +184,7 @@ export class PagedChildren<T, F> {
 
   /** Drops pages and tokens (optionally resuming from a token) and re-reads the filters. */
   reset(startToken?: string): void {
+    this.start = startToken;
     this.list.reset(startToken);
     this.filters = this.getFilters();
     this.connection = this.host.connectionSignal();

@@ -55,6 +55,11 @@ export class DetailPanels implements vscode.Disposable {
     return this.panels.get(key);
   }
 
+  /** The panel that is the active editor (also while the command palette is open over it), if any. */
+  activePanel(): DetailPanel | undefined {
+    return this.all().find((panel) => panel.active);
+  }
+
   all(): readonly DetailPanel[] {
     return [...this.panels.values()];
   }

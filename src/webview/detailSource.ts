@@ -1,3 +1,5 @@
+import type { CliCommand } from '../actions/cliCommand';
+import type { ClientKey } from '../aws/clientTable';
 import type { PanelDocument } from '../shared/protocol';
 
 /*
@@ -37,6 +39,8 @@ export interface DetailSource {
    * event loaded) and returns the updated document. Without it a tick is a full `load`.
    */
   poll?(signal: AbortSignal): Promise<PanelDocument>;
+  /** Copy as AWS CLI Command on the panel: the describe/get command of the item shown. */
+  cli?(): { readonly command: CliCommand; readonly client: ClientKey };
 }
 
 export type DescribeError = (error: unknown) => { readonly message: string; readonly hint: string };

@@ -134,6 +134,16 @@ export class DetailPanel implements vscode.Disposable {
     return this.loader.frozen;
   }
 
+  /** True while the panel is the active editor (also while the command palette is open over it). */
+  get active(): boolean {
+    return !this.disposed && this.panel.active;
+  }
+
+  /** The describe/get CLI command of the item shown, when its source declares one. */
+  cli(): ReturnType<NonNullable<DetailSource['cli']>> | undefined {
+    return this.loader.source.cli?.();
+  }
+
   /**
    * Resolves with the document once it has been posted to the page: at once when the current document
    * is already shown and nothing is loading, else at the next render. Rejects when the load fails, the

@@ -177,6 +177,38 @@ function findTable(ctx: Ctx, nameOrArn: string): TableRecord | undefined {
   return table && (!nameOrArn.startsWith('arn:') || table.arn === nameOrArn) ? table : undefined;
 }
 
+interface Listing {
+  items: BackupRecord[];
+  readonly position: (arn: string) => number;
+}
+
+const listingCacheSize = 8;
+/** Filtered listings of the generated backups per region and filter: paging 100,000 backups costs one filter, not one per page. */
+const listings = new WeakMap<RegionIndex, Map<string, Listing>>();
+
+function positioned(items: BackupRecord[]): Listing {
+  let positions: Map<string, number> | undefined;
+  return { items, position: (arn) => (positions ??= new Map(items.map((b, i) => [b.backupArn, i]))).get(arn) ?? -1 };
+}
+
+function listing(index: RegionIndex, scope: unknown[], filter: () => BackupRecord[]): Listing {
+  let cache = listings.get(index);
+  if (!cache) {
+    cache = new Map();
+    listings.set(index, cache);
+  }
+  const key = JSON.stringify(scope);
+  let found = cache.get(key);
+  if (!found) {
+    found = positioned(filter());
+    if (cache.size >= listingCacheSize) {
+      cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(key, found);
+  }
+  return found;
+}
+
 function listBackups(params: Params, ctx: Ctx): WireResponse {
   const tableName = optionalString(params, 'TableName');
   const limit = optionalInt(params, 'Limit');
@@ -200,18 +232,21 @@ function listBackups(params: Params, ctx: Ctx): WireResponse {
   const type = backupType ?? 'USER';
   // TableName accepts a table name or a table ARN.
   const matchesTable = (b: BackupRecord) => tableName === undefined || (tableName.startsWith('arn:') ? b.tableArn === tableName : b.tableName === tableName);
-  const filtered = currentBackups(ctx).filter(
-    (b) =>
-      (type === 'ALL' || b.type === type) &&
-      matchesTable(b) &&
-      (lowerMs === undefined || b.createdMs >= lowerMs) &&
-      // Documented as exclusive (aws-sdk-js#3500 reports inclusive behaviour; we follow the docs).
-      (upperMs === undefined || b.createdMs < upperMs),
-  );
+  const matches = (b: BackupRecord) =>
+    (type === 'ALL' || b.type === type) &&
+    matchesTable(b) &&
+    (lowerMs === undefined || b.createdMs >= lowerMs) &&
+    // Documented as exclusive (aws-sdk-js#3500 reports inclusive behaviour; we follow the docs).
+    (upperMs === undefined || b.createdMs < upperMs);
+  // Backups created or deleted through the API change the listing: only the generated data is cached.
+  const unchanged = ctx.changes.created.size === 0 && ctx.changes.deleted.size === 0;
+  const { items: filtered, position } = unchanged
+    ? listing(ctx.index, [type, tableName, lowerMs, upperMs], () => ctx.index.data.backups.filter(matches))
+    : positioned(currentBackups(ctx).filter(matches));
 
   let start = 0;
   if (startArn !== undefined) {
-    const at = filtered.findIndex((b) => b.backupArn === startArn);
+    const at = position(startArn);
     if (at < 0) {
       return error(400, 'com.amazon.coral.validate#ValidationException', `Invalid ExclusiveStartBackupArn: ${startArn} was not returned by a listing with these parameters`);
     }

@@ -260,15 +260,29 @@ export const BIG_TABLE_BACKUPS = 10_000;
 
 /** large: BigTable with exactly 10,000 AVAILABLE USER backups spread evenly over the last 365 days. */
 export function bigTable(region: string, now: number): { table: TableRecord; backups: BackupRecord[] } {
-  const rng = new Rng(`${region}/dynamodb/BigTable`);
-  const table = materialize(region, simpleShape('BigTable'), now - 400 * DAY, rng);
+  return bulkTable(region, 'BigTable', BIG_TABLE_BACKUPS, now);
+}
+
+export const HUGE_TABLE_BACKUPS = 100_000;
+
+/** large, in its own region (made on first request): HugeTable with 100,000 backups, for the export benchmark. */
+export function hugeTable(region: string, now: number): { table: TableRecord; backups: BackupRecord[] } {
+  return bulkTable(region, 'HugeTable', HUGE_TABLE_BACKUPS, now);
+}
+
+/** `count` AVAILABLE USER backups of one table, spread evenly over the last 365 days, oldest first. */
+function bulkTable(region: string, name: string, count: number, now: number): { table: TableRecord; backups: BackupRecord[] } {
+  const rng = new Rng(`${region}/dynamodb/${name}`);
+  const table = materialize(region, simpleShape(name), now - 400 * DAY, rng);
   const start = now - 365 * DAY;
-  const spacing = Math.floor((365 * DAY - HOUR) / BIG_TABLE_BACKUPS);
+  const spacing = Math.floor((365 * DAY - HOUR) / count);
+  const prefix = name.toLowerCase();
+  const digits = String(count).length;
   const backups: BackupRecord[] = [];
-  for (let i = 0; i < BIG_TABLE_BACKUPS; i++) {
+  for (let i = 0; i < count; i++) {
     const createdMs = start + i * spacing + rng.int(0, spacing - 1);
-    const name = `bigtable-${String(i + 1).padStart(5, '0')}`;
-    backups.push(finishBackup(region, { table, createdMs, type: 'USER', status: 'AVAILABLE', name }, 5_000_000, now, rng));
+    const backupName = `${prefix}-${String(i + 1).padStart(digits, '0')}`;
+    backups.push(finishBackup(region, { table, createdMs, type: 'USER', status: 'AVAILABLE', name: backupName }, 5_000_000, now, rng));
   }
   return { table, backups };
 }

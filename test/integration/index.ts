@@ -35,6 +35,7 @@ function loadSuites(): void {
   require('./untrusted.test');
   require('./reliability.test');
   require('./accessibility.test');
+  require('./export.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

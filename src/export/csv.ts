@@ -1,0 +1,47 @@
+/**
+ * CSV as RFC 4180 writes it (CRLF line ends; a field with a comma, a double quote or a line break is quoted and
+ * its quotes doubled), one line per item. Pure, so the unit tests hold it to the RFC and to the formula guard.
+ *
+ * Formula injection: a spreadsheet opening the file runs a cell that starts with `=`, `+`, `-` or `@` (and
+ * some also after a leading tab or carriage return) as a formula. Text comes from AWS (backup names, execution
+ * names, error messages) and is hostile, so a text cell starting with one of those characters is written
+ * with a leading apostrophe (OWASP's advice): the spreadsheet shows the text, never evaluates it. Numbers
+ * the API typed as numbers stay raw (`-5` is a number, not a formula), and times are ISO 8601, which never
+ * start with one of those characters.
+ */
+
+const formulaStart = /^[=+\-@\t\r]/;
+const needsQuotes = /[",\r\n]/;
+
+/** One cell's text: times as ISO 8601, numbers and booleans raw, nested values as JSON, text guarded. */
+export function cellText(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  }
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+    return String(value);
+  }
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** A field as RFC 4180 writes it. */
+export function quoteField(text: string): string {
+  return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record, CRLF-terminated. */
+export function csvLine(values: readonly unknown[]): string {
+  return `${values.map((v) => quoteField(cellText(v))).join(',')}\r\n`;
+}
+
+/** The header line (the API's field names) and a function that writes one item's line in the same order. */
+export function csvColumns<T>(columns: readonly string[]): { header: string; line: (item: T) => string } {
+  return {
+    header: csvLine(columns),
+    line: (item) => csvLine(columns.map((column) => (item as Record<string, unknown>)[column])),
+  };
+}
