@@ -1,16 +1,4 @@
-import type { Page, PageFetcher } from './pagedList';
-
-/** As PagedList: empty pages that carry a token are followed, but never forever. */
-const maxConsecutiveEmptyPages = 10;
-
-/** PagedList's cycle rule: a token equal to the one sent, or to any returned before, is the end. */
-function acceptNextToken(page: Page<unknown>, sent: string | undefined, seen: Set<string>): string | undefined {
-  const next = page.nextToken && page.nextToken !== sent && !seen.has(page.nextToken) ? page.nextToken : undefined;
-  if (next) {
-    seen.add(next);
-  }
-  return next;
-}
+import { acceptNextToken, maxConsecutiveEmptyPages, type Page, type PageFetcher } from './pagedList';
 
 export interface StreamOptions<T> {
   readonly fetcher: PageFetcher<T>;
@@ -34,7 +22,9 @@ export interface StreamResult {
 /**
  * Every page of a list from its start to its end, each handed on and then dropped, so memory stays flat however
  * long the list: only the keys (for de-duplication) and the tokens seen (for the cycle rule) are kept. The
- * rules are PagedList's: a token sent before ends the listing, duplicates are dropped, and empty pages with a
+ * rules are PagedList's own (its cycle rule and empty-page limit are imported, not copied); it is a loop of
+ * its own only because it asks for the next page while the current one is written, which PagedList's one
+ * request in flight does not allow: a token sent before ends the listing, duplicates are dropped, and empty pages with a
  * token are followed, but never more than `maxConsecutiveEmptyPages` in a row (then `stoppedAt` says where).
  * The next page is requested before the current one is handed on, so writing a page overlaps the next
  * request (two pages at most are held); a caller that stops part-way aborts `signal`, which ends that request.
@@ -57,7 +47,7 @@ export async function streamPages<T>(options: StreamOptions<T>): Promise<StreamR
   };
   let pending: Promise<Page<T>> | undefined = request(token);
   while (pending) {
-    const page = await pending;
+    const page: Page<T> = await pending;
     signal.throwIfAborted();
     const fresh: T[] = [];
     for (const item of page.items) {
@@ -67,7 +57,7 @@ export async function streamPages<T>(options: StreamOptions<T>): Promise<StreamR
         fresh.push(item);
       }
     }
-    token = acceptNextToken(page, token, seenTokens);
+    token = acceptNextToken(page.nextToken, token, seenTokens).next;
     empty = page.items.length > 0 ? 0 : empty + 1;
     const stopped = token !== undefined && empty >= maxConsecutiveEmptyPages;
     pending = token && !stopped ? request(token) : undefined;

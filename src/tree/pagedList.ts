@@ -23,7 +23,21 @@ export interface LoadResult<T> {
 }
 
 /** Empty pages that carry a token are skipped automatically, but never forever. */
-const maxConsecutiveEmptyPages = 10;
+export const maxConsecutiveEmptyPages = 10;
+
+/**
+ * The cycle rule: a token equal to the one sent, or to any returned before, would loop forever, so it is the
+ * end (undefined). A new token is added to `seen`. Shared with the export's page stream.
+ */
+export function acceptNextToken(returned: string | undefined, sent: string | undefined, seen: Set<string>): { next: string | undefined; repeated: boolean } {
+  const token = returned || undefined;
+  const repeated = token !== undefined && (token === sent || seen.has(token));
+  const next = repeated ? undefined : token;
+  if (next) {
+    seen.add(next);
+  }
+  return { next, repeated };
+}
 
 export interface PagedListOptions<T> {
   /**
@@ -237,14 +251,8 @@ export class PagedList<T> {
               return { added: [], applied: false };
             }
           }
-          // A token equal to the one sent, or to any returned before, would loop forever: the end. A re-read
-          // last page repeats its token while the list has not grown, which is no cycle.
-          const returned = page.nextToken || undefined;
-          const repeated = returned !== undefined && (returned === token || this.seenTokens.has(returned));
-          const next = repeated ? undefined : returned;
-          if (next) {
-            this.seenTokens.add(next);
-          }
+          // A re-read last page repeats its token while the list has not grown, which is no cycle.
+          const { next, repeated } = acceptNextToken(page.nextToken, token, this.seenTokens);
           this.cycle = repeated && !reread;
           this.lastAsked = token;
           token = next;
