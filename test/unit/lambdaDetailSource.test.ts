@@ -85,8 +85,8 @@ function options(overrides: Partial<ExecutionDetailOptions> = {}): ExecutionDeta
   return {
     historyPageSize: () => 10,
     autoRefreshMs: () => 5000,
-    confirmStop: () => Promise.resolve(true),
     stop: () => Promise.resolve(),
+    answerCallback: () => Promise.resolve(),
     ...overrides,
   };
 }
@@ -157,18 +157,14 @@ describe('lambda execution DetailSource', () => {
     assert.equal(pager(docs[0]).canLoadMore, false);
   });
 
-  it('stops only a RUNNING execution, only after confirmation, and refreshes itself only while RUNNING', async () => {
+  it('offers Stop only for a RUNNING execution, and refreshes itself only while RUNNING', async () => {
     const stopped: Execution[] = [];
-    let answer = false;
-    const opts = options({ confirmStop: () => Promise.resolve(answer), stop: (e) => Promise.resolve(void stopped.push(e)) });
+    const opts = options({ stop: (e) => Promise.resolve(void stopped.push(e)) });
     const state = { status: 'RUNNING', events: history(3) };
     const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', opts);
     const doc = await source.load(signal);
     assert.deepEqual(doc.actions.map((a) => a.id), [stopActionId]);
     assert.equal(source.autoRefreshMs(), 5000);
-    await source.onAction(stopActionId);
-    assert.equal(stopped.length, 0, 'not confirmed: nothing is stopped');
-    answer = true;
     await source.onAction(stopActionId);
     assert.deepEqual(stopped.map((e) => e.DurableExecutionArn), [arn]);
     state.status = 'STOPPED';
