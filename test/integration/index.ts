@@ -25,6 +25,7 @@ function loadSuites(): void {
   require('./rds.test');
   require('./lambda.test');
   require('./durable.test');
+  require('./lambdaActions.test');
   require('./faults.test');
   require('./secrets.test');
   require('./credentialProcess.test');
