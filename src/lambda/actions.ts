@@ -114,7 +114,7 @@ export async function editJson(title: string, initial: string, maxBytes: number)
   try {
     for (;;) {
       const ask = problem
-        ? vscode.l10n.t('{0}: {1} Fix it in the editor, then choose Send.', title, problem)
+        ? vscode.l10n.t('{0}: {1} (Fix it in the editor, then choose Send.)', title, problem)
         : vscode.l10n.t('{0}: edit the JSON in the editor, then choose Send.', title);
       const choice = await vscode.window.showInformationMessage(forNotification(ask), send, cancel);
       if (choice !== send) {

@@ -23,7 +23,10 @@ describe('Lambda actions in the workbench (issue 14)', () => {
   before(async function () {
     this.timeout(240_000);
     // All functions on one page (the sample functions join the generated ones); the panel follows a running execution.
-    env = await UiEnvironment.start({ vsix: sessionVsix(), durable: true, settings: { 'awsHistory.pageSize': 50, 'awsHistory.lambda.autoRefreshSeconds': 1 } });
+    env = await UiEnvironment.start({ vsix: sessionVsix(), durable: true, settings: {
+        'awsHistory.pageSize': 50,
+        'awsHistory.lambda.autoRefreshSeconds': 1,
+      } });
     workbench = new WorkbenchPage(env.page);
     dialog = new ModalDialog(env.page);
     const input = SAMPLE_FUNCTIONS.find((f) => f.name === 'order-processor')?.sampleInput;
@@ -56,6 +59,7 @@ describe('Lambda actions in the workbench (issue 14)', () => {
     const { panel } = workbench;
     await workbench.sideBar.open(containerTitle);
     const view = await workbench.sideBar.focusView(ViewTitle.lambda);
+    await eventually(async () => assert.ok((await view.children()).some((r) => r.label === 'order-processor'), 'the sample functions are listed'), { timeoutMs: 30_000 });
     await view.expandRow('order-processor');
     await view.click(name, { until: async () => assert.equal(await workbench.activeTabTitle(), name, 'the details tab opened') });
     await panel.waitForDocument(name);
@@ -76,8 +80,11 @@ describe('Lambda actions in the workbench (issue 14)', () => {
     await eventually(async () => assert.match(await workbench.activeTabTitle(), /^Untitled/, 'a JSON draft opened'));
     const editor = env.page.locator('.editor-instance .monaco-editor').first();
     await editor.click();
+    // Pasted, as an approver would paste a prepared answer (typing would get the editor's auto-closed brackets).
+    await env.page.evaluate((text) => navigator.clipboard.writeText(text), '{"approvedBy":"ui-test"}');
     await env.page.keyboard.press('ControlOrMeta+A');
-    await env.page.keyboard.insertText('{"approvedBy":"ui-test"}');
+    await env.page.keyboard.press('ControlOrMeta+V');
+    await eventually(async () => assert.equal(((await editor.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' '), '{"approvedBy":"ui-test"}'));
     const toast = env.page.locator('.notifications-toasts .notification-toast', { hasText: 'edit the JSON in the editor' });
     await toast.getByRole('button', { name: 'Send', exact: true }).click();
 
