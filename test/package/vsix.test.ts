@@ -33,6 +33,7 @@ describe('VSIX package', function () {
       'extension/dist/sdk/dynamodb.js',
       'extension/dist/sdk/lambda.js',
       'extension/dist/sdk/rds.js',
+      'extension/dist/sdk/sts.js',
       'extension/dist/THIRD_PARTY_NOTICES.txt',
       'extension/dist/webview/panel.css',
       'extension/dist/webview/panel.js',
