@@ -23,7 +23,14 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'pa
   typeof value === 'string' && /^%[\w.-]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value,
 ) as Manifest;
 /** Commands that change AWS; each must be unavailable in Restricted Mode. */
-const actions = [Command.lambdaStopExecution];
+const actions = [
+  Command.lambdaStopExecution,
+  Command.lambdaSendCallbackSuccess,
+  Command.lambdaSendCallbackFailure,
+  Command.lambdaSendCallbackHeartbeat,
+  Command.lambdaStartExecution,
+  Command.lambdaRerunExecution,
+];
 
 describe('workspace trust in the manifest', () => {
   it('declares limited support, restricting the settings that need approval', () => {

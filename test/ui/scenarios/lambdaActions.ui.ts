@@ -74,6 +74,10 @@ describe('Lambda actions in the workbench (issue 14)', () => {
       }
       assert.equal(await send.count(), 1, 'one pending callback offers Send Success');
     });
+    if (process.env.AHE_SCREENSHOTS) {
+      await send.scrollIntoViewIfNeeded();
+      await env.page.screenshot({ path: path.join(process.env.AHE_SCREENSHOTS, 'callback-pending-dark.png') });
+    }
     await send.click();
 
     // The result is edited in a JSON editor; the notification's Send reads it.
@@ -97,8 +101,9 @@ describe('Lambda actions in the workbench (issue 14)', () => {
     assert.ok(text.includes(`callback id ${callbackId}`), 'the confirmation names the callback');
     const buttons = await dialog.buttons();
     assert.ok(buttons.includes('Send') && buttons.includes('Copy as AWS CLI Command'), `buttons: ${buttons.join(', ')}`);
+    // AHE_SCREENSHOTS=<dir>: the README's pictures of this flow, taken from the real workbench.
     if (process.env.AHE_SCREENSHOTS) {
-      await env.page.screenshot({ path: path.join(process.env.AHE_SCREENSHOTS, 'callback-confirmation-light.png') });
+      await env.page.screenshot({ path: path.join(process.env.AHE_SCREENSHOTS, 'callback-confirmation-dark.png') });
     }
     await dialog.click('Send');
 
@@ -110,7 +115,7 @@ describe('Lambda actions in the workbench (issue 14)', () => {
     assert.deepEqual(answers[0].params, { approvedBy: 'ui-test' });
     assert.equal(await send.count(), 0, 'nothing left to answer');
     if (process.env.AHE_SCREENSHOTS) {
-      await env.page.screenshot({ path: path.join(process.env.AHE_SCREENSHOTS, 'callback-answered-light.png') });
+      await env.page.screenshot({ path: path.join(process.env.AHE_SCREENSHOTS, 'callback-answered-dark.png') });
     }
   });
 });
