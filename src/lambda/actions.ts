@@ -43,7 +43,7 @@ export interface LambdaActionHost {
   readonly ctx: FeatureContext;
   /** Every loaded row of this execution gets the new state (pages untouched). */
   updateRows(execution: Execution): void;
-  /** The callbacks the execution waits on, per the history last loaded (undefined: not known). */
+  /** Forgets which callbacks the execution waited on (one was just answered; its next history load tells again). */
   forgetPendingCallbacks(arn: string): void;
   /** Reloads the first page of the function's executions list, when it is loaded. */
   reloadExecutions(functionName: string): void;
