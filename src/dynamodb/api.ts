@@ -1,7 +1,7 @@
 import type { ClientFactory } from '../aws/clientFactory';
 import type { BackupDescription, BackupSummary } from '../aws/sdk/dynamodb';
 import type { Page } from '../tree/pagedList';
-import type { BackupFilters } from './filters';
+import { backupListRequest, type BackupFilters } from './filters';
 
 export type { BackupSummary, BackupDescription };
 
@@ -16,12 +16,9 @@ export async function listBackupsPage(
   const { client, sdk } = await clients.get('dynamodb', signal);
   const output = await client.send(
     new sdk.ListBackupsCommand({
-      TableName: filters.table,
+      ...backupListRequest(filters),
       Limit: pageSize,
       ExclusiveStartBackupArn: token,
-      BackupType: filters.backupType,
-      TimeRangeLowerBound: filters.after ? new Date(filters.after) : undefined,
-      TimeRangeUpperBound: filters.before ? new Date(filters.before) : undefined,
     }),
     { abortSignal: signal },
   );

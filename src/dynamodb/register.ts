@@ -11,11 +11,11 @@ import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api'
 import { BackupDetailSource } from './backupDetails';
 import { BackupNode } from './backupNode';
 import { runBackupFilterCommand } from './filterCommand';
-import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
+import { backupFilterSpec, type BackupFilters } from './filters';
 
 /** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters, mergeBackupFilterArgument);
+  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
   const showDetails = async (node: BackupNode): Promise<void> => {
     if (node.arn) {
       await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn));
@@ -31,7 +31,7 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
     makeNode: (item, id, parent) => new BackupNode(item, id, parent, actions),
     emptyMessage: (f) => {
-      const active = summarizeBackupFilters(f);
+      const active = filters.summarize(f);
       return active.length > 0
         ? { message: vscode.l10n.t('No backups match {0}', active.join(', ')), filtered: true }
         : { message: vscode.l10n.t('No USER backups in this region (the API lists USER backups unless a type filter says otherwise)'), filtered: false };

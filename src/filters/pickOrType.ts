@@ -1,4 +1,4 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as vscode from 'vscode';
 import { forLabel, plainLine } from '../util/plainText';
 import { clearValue, promptText, type PromptResult } from './filterPrompts';

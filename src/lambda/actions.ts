@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { refuseAction, type ActionPlan } from '../actions/confirmAction';
 import type { FeatureContext } from '../feature';
 import { forLabel, forNotification, forPrompt } from '../util/plainText';
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import {
   asyncPayloadMaxBytes,
   byteLength,
@@ -35,7 +35,8 @@ import {
   type Execution,
 } from './api';
 import type { CallbackActionKind } from './executionDetails';
-import { functionNameOf, parseExecutionArn, stopConfirmation } from './executionFormat';
+import { parseArnOfKind } from '../aws/arn';
+import { functionNameOf, stopConfirmation } from './executionFormat';
 import { validateExecutionName, validateQualifier } from './validation';
 
 /** What the actions need from the view: rows to update, lists to reload, panels to open or refresh. */
@@ -163,7 +164,7 @@ export class LambdaActions {
       return false;
     }
     const { message, detail, button } = stopConfirmation(execution);
-    const name = execution.DurableExecutionName ?? parseExecutionArn(arn)?.executionName ?? arn;
+    const name = execution.DurableExecutionName ?? parseArnOfKind(arn, 'lambdaDurableExecution')?.executionName ?? arn;
     const confirmed = await this.confirm({
       title: message,
       details: [
@@ -302,7 +303,7 @@ export class LambdaActions {
       return false;
     }
     const signal = this.ctx.session.signal;
-    const parts = parseExecutionArn(arn);
+    const parts = parseArnOfKind(arn, 'lambdaDurableExecution');
     const functionName = parts?.functionName ?? (execution.FunctionArn ? functionNameOf(execution.FunctionArn) : undefined);
     if (!functionName) {
       warn(vscode.l10n.t('Cannot tell which function ran this execution.'));

@@ -8,13 +8,14 @@ import type { ClientFactory } from '../aws/clientFactory';
 import { describeError } from '../aws/errors';
 import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
 import type { DetailSource } from '../webview/detailPanel';
-import type { Block, Field, PanelDocument } from '../webview/protocol';
-import { bothTimes, formatNumber, humanDuration, isoTime } from '../util/format';
+import type { Block, Field, PanelDocument } from '../shared/protocol';
+import { bothTimes, formatNumber, humanDuration, isoTime } from '../shared/format';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
-import { durationSeconds, executionDuration, executionStatusTone, parseExecutionArn, statusText } from './executionFormat';
+import { parseArnOfKind } from '../aws/arn';
+import { durableStatus, durationSeconds, executionDuration, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
 import { callbackActionIds, operationTreeNodes, statusCounts, timelineItems, timelineLaneCap } from './operationsView';
-import type { TableBlock, TimelineItem, TreeBlockNode } from '../webview/protocol';
+import type { TableBlock, TimelineItem, TreeBlockNode } from '../shared/protocol';
 import { pendingCallbacks, type OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
 
@@ -143,8 +144,8 @@ export function executionDocument(
 ): PanelDocument {
   const d = prepared.execution;
   const status = statusText(d.Status);
-  const tone = executionStatusTone(d.Status);
-  const parts = d.DurableExecutionArn ? parseExecutionArn(d.DurableExecutionArn) : undefined;
+  const tone = durableStatus(d.Status).tone;
+  const parts = d.DurableExecutionArn ? parseArnOfKind(d.DurableExecutionArn, 'lambdaDurableExecution') : undefined;
   const config = d.DurableConfig;
   const duration = executionDuration(d, now);
   const execution: Field[] = [

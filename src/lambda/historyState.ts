@@ -3,13 +3,14 @@
  * event list. Pages are processed `eventChunk` events at a time with a yield to the event loop between
  * chunks, so a 10,000-event history never blocks the extension host. Pure (no VS Code).
  */
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
 import type { HistoryEvent } from '../aws/sdk/lambda';
-import type { ListBlock, Tone } from '../webview/protocol';
-import { prettyValue } from '../webview-app/textCap';
-import { isoTime } from '../util/format';
+import type { ListBlock, Tone } from '../shared/protocol';
+import { prettyValue } from '../shared/textCap';
+import { isoTime } from '../shared/format';
 import { classifyEvent, eventDetails, OperationsTree } from './operationsTree';
+import { durableStatus } from './executionFormat';
 
 /** Events folded in one go before yielding to the event loop. */
 export const eventChunk = 500;
@@ -22,20 +23,18 @@ export function yieldToEventLoop(): Promise<void> {
 
 export type EventRow = ListBlock['rows'][number];
 
+/** An event's type ends in the status it reports ("StepFailed"): that status's tone, none for the rest. */
+const eventOutcomes: readonly (readonly [suffix: string, status: string])[] = [
+  ['Failed', 'FAILED'],
+  ['TimedOut', 'TIMED_OUT'],
+  ['Stopped', 'STOPPED'],
+  ['Cancelled', 'CANCELLED'],
+  ['Succeeded', 'SUCCEEDED'],
+];
+
 function eventTone(type: string | undefined): Tone | undefined {
-  if (!type) {
-    return undefined;
-  }
-  if (/Failed$|TimedOut$/.test(type)) {
-    return 'error';
-  }
-  if (/Stopped$|Cancelled$/.test(type)) {
-    return 'muted';
-  }
-  if (/Succeeded$/.test(type)) {
-    return 'ok';
-  }
-  return undefined;
+  const outcome = type ? eventOutcomes.find(([suffix]) => type.endsWith(suffix)) : undefined;
+  return outcome && durableStatus(outcome[1]).tone;
 }
 
 /**

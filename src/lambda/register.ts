@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Command, ContextKey, ViewId, type CommandId } from '../constants';
+import { Command, ContextKey, ViewId } from '../constants';
 import { configuredEndpoints, lambdaAutoRefreshSeconds, lambdaHistoryLoadAllLimit, pageSize } from '../aws/settings';
 import { filterArgumentOf, filtersArgument, instanceOf, oneOf, optional, record, selection, text, titleBarArgument, type ArgumentRule } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
@@ -17,9 +17,9 @@ import { ExecutionDetailSource, type CallbackActionKind, type ExecutionDetailOpt
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
-import { noExecutionFilters, orderLabel, summarizeExecutionFilters, type ExecutionFilters, type ExecutionOrder } from './filters';
+import { executionFilterSpec, orderLabel, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { FunctionNode } from './functionNode';
-import { clampExecutionPageSize, clampFunctionPageSize, mergeExecutionFilterArgument } from './validation';
+import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
 
 const showAllKey = 'awsHistory.lambda.showAll';
 const reverseOrderFlippedKey = 'awsHistory.lambda.reverseOrderFlipped';
@@ -41,7 +41,7 @@ function argsOf<T>(...values: readonly unknown[]): T | undefined {
 /** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
 export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const state = ctx.extension.workspaceState;
-  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters, mergeExecutionFilterArgument);
+  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', executionFilterSpec());
   // Saved state is data like any other: only a real true turns "show all" on.
   let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
@@ -123,7 +123,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
     makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails, pendingCallbacks: (arn) => pendingByArn.get(arn) }),
     emptyMessage: (f) => {
-      const active = summarizeExecutionFilters({ ...f, function: undefined, order: undefined });
+      const active = filters.summarize({ ...f, function: undefined, order: undefined });
       return active.length > 0
         ? { message: vscode.l10n.t('No executions match {0}', active.join(', ')), filtered: true }
         : { message: vscode.l10n.t('No durable executions (AWS keeps them for the retention period)'), filtered: false };
@@ -216,33 +216,31 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     { iamAction: 'lambda:StopDurableExecution', args: [executionRow, optional(oneOf(selection, stopArgs))] },
   );
 
-  const callbackCommand = (id: CommandId, kind: CallbackActionKind, iamAction: string): void =>
-    registerCommand(
-      ctx.extension,
-      id,
-      async (first?: unknown, more?: unknown): Promise<boolean> => {
-        const args = argsOf<CallbackArgs>(first, more);
-        const node = first instanceof ExecutionNode ? first : undefined;
-        if (node && !current(node)) {
-          return false;
-        }
-        const callbackId = args?.callbackId ?? node?.pendingCallback;
-        if (callbackId === undefined) {
-          void vscode.window.showInformationMessage(
-            forNotification(vscode.l10n.t('No single pending callback is known for this execution: open its details and answer the callback in the operations tree.')),
-          );
-          return false;
-        }
-        const arn = node?.arn ?? args?.executionArn;
-        // Only an ARN given: the row and panel of that execution refresh after the answer.
-        const execution = node?.item ?? (arn ? { DurableExecutionArn: arn, DurableExecutionName: undefined, FunctionArn: undefined, Status: undefined, StartTimestamp: undefined } : undefined);
-        return actions.answer(kind, execution, callbackId, args, false);
-      },
-      { iamAction, args: [oneOf(executionRow, callbackArgs[kind]), optional(oneOf(selection, callbackArgs[kind]))] },
-    );
-  callbackCommand(Command.lambdaSendCallbackSuccess, 'success', 'lambda:SendDurableExecutionCallbackSuccess');
-  callbackCommand(Command.lambdaSendCallbackFailure, 'failure', 'lambda:SendDurableExecutionCallbackFailure');
-  callbackCommand(Command.lambdaSendCallbackHeartbeat, 'heartbeat', 'lambda:SendDurableExecutionCallbackHeartbeat');
+  /** A callback command: the row's one pending callback, or the id given; the answer's prompts unless given. */
+  const answerHandler =
+    (kind: CallbackActionKind) =>
+    async (first?: unknown, more?: unknown): Promise<boolean> => {
+      const args = argsOf<CallbackArgs>(first, more);
+      const node = first instanceof ExecutionNode ? first : undefined;
+      if (node && !current(node)) {
+        return false;
+      }
+      const callbackId = args?.callbackId ?? node?.pendingCallback;
+      if (callbackId === undefined) {
+        void vscode.window.showInformationMessage(
+          forNotification(vscode.l10n.t('No single pending callback is known for this execution: open its details and answer the callback in the operations tree.')),
+        );
+        return false;
+      }
+      const arn = node?.arn ?? args?.executionArn;
+      // Only an ARN given: the row and panel of that execution refresh after the answer.
+      const execution = node?.item ?? (arn ? { DurableExecutionArn: arn, DurableExecutionName: undefined, FunctionArn: undefined, Status: undefined, StartTimestamp: undefined } : undefined);
+      return actions.answer(kind, execution, callbackId, args, false);
+    };
+  const answerArgs = (kind: CallbackActionKind): ArgumentRule[] => [oneOf(executionRow, callbackArgs[kind]), optional(oneOf(selection, callbackArgs[kind]))];
+  registerCommand(ctx.extension, Command.lambdaSendCallbackSuccess, answerHandler('success'), { iamAction: 'lambda:SendDurableExecutionCallbackSuccess', args: answerArgs('success') });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackFailure, answerHandler('failure'), { iamAction: 'lambda:SendDurableExecutionCallbackFailure', args: answerArgs('failure') });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackHeartbeat, answerHandler('heartbeat'), { iamAction: 'lambda:SendDurableExecutionCallbackHeartbeat', args: answerArgs('heartbeat') });
 
   registerCommand(
     ctx.extension,

@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { DetailSource } from '../webview/detailPanel';
-import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
-import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
+import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
+import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
-import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackStatus, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -45,7 +45,7 @@ export function backtrackTimeline(
       shape: 'arrow',
       from: b.BacktrackedFrom.getTime(),
       to: b.BacktrackTo.getTime(),
-      tone: backtrackTone(b.Status),
+      tone: backtrackStatus(b.Status).tone,
       highlighted,
       title:
         (highlighted
@@ -91,7 +91,7 @@ export function backtrackDocument(
   const requested = b.BacktrackRequestCreationTime;
   const backtrack: Field[] = [
     { label: l10n.t('Backtrack identifier'), value: b.BacktrackIdentifier, copyId: 'backtrackId', mono: true },
-    { label: l10n.t('Status'), value: b.Status, badge: backtrackTone(b.Status) },
+    { label: l10n.t('Status'), value: b.Status, badge: backtrackStatus(b.Status).tone },
     { label: l10n.t('Backtracked to'), value: time(b.BacktrackTo) },
     { label: l10n.t('Backtracked from'), value: time(b.BacktrackedFrom) },
     {
@@ -123,7 +123,7 @@ export function backtrackDocument(
   return {
     title: l10n.t('Backtrack {0}', shortId(b.BacktrackIdentifier)),
     subtitle: clusterId ? l10n.t('Aurora backtrack of {0}', clusterId) : l10n.t('Aurora backtrack'),
-    status: b.Status ? { text: b.Status, tone: backtrackTone(b.Status) } : undefined,
+    status: b.Status ? { text: b.Status, tone: backtrackStatus(b.Status).tone } : undefined,
     actions: [],
     blocks,
   };

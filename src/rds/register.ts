@@ -12,11 +12,11 @@ import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
 import { BacktrackNode } from './backtrackNode';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
-import { mergeFilterArgument, noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
+import { backtrackFilterSpec, type BacktrackFilters } from './filters';
 
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters, mergeFilterArgument);
+  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
   const region = (): string | undefined => ctx.session.current.region;
 
   const showDetails = async (node: BacktrackNode): Promise<void> => {
@@ -44,7 +44,7 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
     makeNode: (item, id) => new BacktrackNode(item, id, cluster, { region, showDetails }),
     emptyMessage: (f) => {
-      const active = summarizeBacktrackFilters({ ...f, cluster: undefined });
+      const active = filters.summarize({ ...f, cluster: undefined });
       return active.length > 0
         ? { message: l10n.t('No backtracks match {0}', active.join(', ')), filtered: true }
         : { message: l10n.t('No backtracks for this cluster'), filtered: false };

@@ -3,7 +3,7 @@ import { ContextKey } from '../constants';
 import type { AwsSession } from '../aws/session';
 import { pageSize } from '../aws/settings';
 import type { ListSource } from './listSource';
-import { PagedChildren, type TreeHost } from './pagedChildren';
+import { PagedChildren, type AnyPagedChildren, type TreeHost } from './pagedChildren';
 import type { TreeNode } from './treeNode';
 
 /**
@@ -17,10 +17,6 @@ let publishedSetup: SetupState | undefined;
 
 /** Checks that a region and credentials resolve before the first request of a view. */
 export type SetupCheck = () => Promise<SetupState>;
-
-// The element type is erased at this boundary: one provider holds lists of different item types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous lists, see above
-export type AnyPagedChildren = PagedChildren<any, any>;
 
 /**
  * A view's TreeDataProvider: the root is a paged list, item nodes may own paged lists of their own.

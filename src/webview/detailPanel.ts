@@ -1,11 +1,11 @@
-import { displayLocale } from '../util/format';
+import { displayLocale } from '../shared/format';
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { log } from '../util/log';
 import { forLabel, forNotification } from '../util/plainText';
 import type { Connection } from '../aws/session';
 import { connectionLabel } from '../aws/session';
-import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from './protocol';
+import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PagerBlock, type PanelDocument } from '../shared/protocol';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
 /*
@@ -15,7 +15,7 @@ import { ReadOnlyDocuments } from './readOnlyDocuments';
  * and offer the rest through `wholeText` + `canOpenWhole`. The helpers live in a DOM-free module shared
  * with the page so that pure builders can import them without `vscode`.
  */
-export { capText, defaultCodeCap, prettyJson, prettyValue, type CappedText } from '../webview-app/textCap';
+export { capText, defaultCodeCap, prettyJson, prettyValue, type CappedText } from '../shared/textCap';
 
 /** One item shown in a details panel. Services implement it; the panel knows nothing about AWS. */
 export interface DetailSource {

@@ -6,7 +6,7 @@ import type { Execution } from '../../src/lambda/api';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
-import type { PanelDocument, TreeBlockNode } from '../../src/webview/protocol';
+import type { PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import type { LiveExecutionSummary } from '../emulator/control';
 import type { RequestLogEntry } from '../emulator/request-log';

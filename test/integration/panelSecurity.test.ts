@@ -5,7 +5,7 @@ import { Command, type ServiceKey } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
-import type { Block, PanelDocument } from '../../src/webview/protocol';
+import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { buildExecutionDetail, buildHistory, type RegionData } from '../emulator/data';
 import { HOSTILE_BACKUP_NAMES, HOSTILE_CLUSTER, HOSTILE_EXECUTIONS, HOSTILE_FUNCTION, hostileCallbackBase, PLAIN_HOSTILE_FUNCTION, SIX_MB, sixMegabyteJson } from '../emulator/gen-hostile';
 import { api, click, description, emulator, expand, hideViews, itemRows, label, provider, waitFor } from './helpers';

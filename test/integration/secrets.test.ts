@@ -6,7 +6,7 @@ import type { HttpRequest } from '@smithy/types';
 import { describeError } from '../../src/aws/errors';
 import { Command, type ServiceKey } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import type { LoadMoreRow } from '../../src/tree/statusRows';
+import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/detailPanel';
 import { api, click, emulator, expand, hideViews, isError, itemRows, lastRow, provider, waitFor, withConfirmation, confirmYes } from './helpers';

@@ -8,7 +8,7 @@ import { HistoryState } from '../../src/lambda/historyState';
 import { countTreeNodes, timelineLaneCap } from '../../src/lambda/operationsView';
 import { formatPayload, wholePayload } from '../../src/lambda/payload';
 import { attemptCount, classifyEvent, operationDuration, operationKindLabel, OperationsTree, type OperationNode } from '../../src/lambda/operationsTree';
-import type { Block, PanelDocument } from '../../src/webview/protocol';
+import type { Block, PanelDocument } from '../../src/shared/protocol';
 
 const t0 = Date.parse('2026-01-10T10:00:00Z');
 const at = (seconds: number): Date => new Date(t0 + seconds * 1000);

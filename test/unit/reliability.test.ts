@@ -7,8 +7,8 @@ import { ExecutionOrderSemantics, fetchInOrder, observedOrder } from '../../src/
 import { eventRow, HistoryState } from '../../src/lambda/historyState';
 import { operationDetail } from '../../src/lambda/operationsView';
 import { OperationsTree, operationKindLabel } from '../../src/lambda/operationsTree';
-import { bothTimes, isoTime, relativeTime } from '../../src/util/format';
-import { applyPatch, diffDocuments, type Block, type ListBlock, type PanelDocument } from '../../src/webview/protocol';
+import { bothTimes, isoTime, relativeTime } from '../../src/shared/format';
+import { applyPatch, diffDocuments, type Block, type ListBlock, type PanelDocument } from '../../src/shared/protocol';
 
 const invalid = new Date(Number.NaN);
 const t0 = Date.parse('2026-02-01T08:00:00Z');

@@ -1,0 +1,13 @@
+import type { ConfirmationRequest } from './actions/confirmAction';
+
+/**
+ * Switches only tests may flip. Made only when AWS_HISTORY_TEST=1 and reachable only through the
+ * TestApi, so no command argument, setting or state can turn them on in a user's window.
+ */
+export class TestHooks {
+  /**
+   * Answers every action confirmation (modal and typed name) instead of the user; tests assert on the request
+   * (title, resources, account, region, CLI text) and check that nothing is sent until it says yes.
+   */
+  answerConfirmation: ((request: ConfirmationRequest) => Promise<boolean>) | undefined;
+}
