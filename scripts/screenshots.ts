@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eventually } from '../test/ui/eventually';
 import { backtrackLabel } from '../test/ui/groundTruth';
-import { openDetails } from '../test/ui/flows';
+import { backtrackFromTimeline, openDetails, openRestoreConfirmation } from '../test/ui/flows';
+import { ModalDialog } from '../test/ui/pages/dialog';
 import { ThemeLabel } from '../test/ui/pages/workbench';
 import { containerTitle, startSession, stopSession, ui } from '../test/ui/session';
 import { packageVsix } from '../test/ui/vsix';
@@ -149,6 +150,30 @@ async function details(camera: Camera, theme: Theme, panels: Panels): Promise<vo
   }
 }
 
+/** Backtrack Cluster…: a time chosen on the backtrack panel's timeline and the confirmation it opens (then cancelled). */
+async function backtrackConfirmation(camera: Camera, theme: Theme, panels: Panels): Promise<void> {
+  const { workbench } = ui();
+  await useTheme(theme);
+  await showPanel(panels.backtrack, 'timeline');
+  await backtrackFromTimeline('analytics-aurora', 3);
+  const dialog = new ModalDialog(workbench.page);
+  await eventually(async () => assert.ok(await dialog.isOpen(), 'the confirmation is open'));
+  await camera.save('backtrack-confirm', theme, 'page');
+  await workbench.page.keyboard.press('Escape');
+  await eventually(async () => assert.ok(!(await dialog.isOpen()), 'the confirmation is closed'));
+}
+
+/** Restore to New Table's confirmation over the whole window (account, region, what happens, the buttons). */
+async function restoreConfirmation(camera: Camera, theme: Theme, backup: string): Promise<void> {
+  const { workbench, views } = ui();
+  await useTheme(theme);
+  await workbench.sideBar.focusView(views.dynamodb.title);
+  await openRestoreConfirmation(views.dynamodb, backup, 'Orders-restored', 'PAY_PER_REQUEST');
+  await camera.save('restore-backup', theme, 'page');
+  await workbench.page.keyboard.press('Escape');
+  await eventually(async () => assert.ok(!(await workbench.dialog.isOpen()), 'the confirmation closed without restoring'));
+}
+
 async function main(): Promise<number> {
   exitOnSignals();
   const started = Date.now();
@@ -164,6 +189,8 @@ async function main(): Promise<number> {
     await overview(camera, 'dark', panels);
     await details(camera, 'dark', panels);
     await details(camera, 'light', panels);
+    await backtrackConfirmation(camera, 'dark', panels);
+    await restoreConfirmation(camera, 'light', panels.backup);
     const written = camera.written;
     for (const file of written) {
       console.log(`[screenshots] ${path.relative(repoRoot, file)}`);

@@ -31,9 +31,17 @@ export const Command = {
   dynamodbFilterActive: 'awsHistory.dynamodb.filterActive',
   dynamodbCopyTableArn: 'awsHistory.dynamodb.copyTableArn',
   dynamodbShowTableBackups: 'awsHistory.dynamodb.showTableBackups',
+  dynamodbCreateBackup: 'awsHistory.dynamodb.createBackup',
+  /** The same action from a backup row, titled "Back Up This Table Now…" (a menu cannot retitle a command). */
+  dynamodbCreateBackupOfTable: 'awsHistory.dynamodb.createBackupOfTable',
+  dynamodbDeleteBackup: 'awsHistory.dynamodb.deleteBackup',
+  dynamodbRestoreBackup: 'awsHistory.dynamodb.restoreBackup',
+  dynamodbRestoreToPointInTime: 'awsHistory.dynamodb.restoreToPointInTime',
   rdsFilter: 'awsHistory.rds.filter',
   rdsFilterActive: 'awsHistory.rds.filterActive',
   rdsCopyBacktrackId: 'awsHistory.rds.copyBacktrackId',
+  rdsBacktrackCluster: 'awsHistory.rds.backtrackCluster',
+  rdsBacktrackBefore: 'awsHistory.rds.backtrackBefore',
   lambdaFilter: 'awsHistory.lambda.filter',
   lambdaFilterActive: 'awsHistory.lambda.filterActive',
   lambdaCopyFunctionArn: 'awsHistory.lambda.copyFunctionArn',
@@ -60,7 +68,10 @@ export const enum ContextValue {
   errorStaleToken = 'awsHistory:error:staleToken',
   empty = 'awsHistory:empty',
   emptyFiltered = 'awsHistory:empty:filtered',
+  /** A backup that is not AVAILABLE (CREATING or DELETED): nothing can be restored from or deleted. */
   backup = 'awsHistory:dynamodb:backup:arn:name:details:console',
+  /** `:available`: Restore and Delete apply (menus match `^awsHistory:dynamodb:backup:available`). */
+  backupAvailable = 'awsHistory:dynamodb:backup:available:arn:name:details:console',
   cluster = 'awsHistory:rds:cluster:arn:name:console',
   clusterDisabled = 'awsHistory:rds:clusterDisabled:arn:name:console',
   backtrack = 'awsHistory:rds:backtrack:arn:details:console',

@@ -38,6 +38,7 @@ export function oneOf(...rules: readonly ArgumentRule[]): ArgumentRule {
 
 export const text: ArgumentRule = { what: 'a string', accepts: (value) => typeof value === 'string' };
 export const number: ArgumentRule = { what: 'a number', accepts: (value) => typeof value === 'number' };
+export const textList: ArgumentRule = { what: 'a list of strings', accepts: (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') };
 
 /** A row of one of the three trees (an item or a status row). */
 export const treeNode = instanceOf('a row of an AWS History view', CachedItemNode, StatusRow);

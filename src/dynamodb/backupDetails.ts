@@ -1,10 +1,18 @@
 import * as l10n from '@vscode/l10n';
+import { parseArnOfKind } from '../aws/arn';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Block, Field, PanelDocument } from '../shared/protocol';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
-import { describeBackup, type BackupDescription } from './api';
+import { pitrSummary } from './actionPlans';
+import { describeBackup, describePitr, type BackupDescription, type PointInTimeRecoveryDescription } from './api';
 import { backupStatus } from './backupStatus';
+
+/** The source table's PITR now (DescribeContinuousBackups), or why it is unknown. */
+export type PitrState = { readonly description: PointInTimeRecoveryDescription | undefined } | { readonly error: string };
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 
@@ -21,7 +29,7 @@ function num(n: number | undefined): string | undefined {
 }
 
 /** The details document of one backup, from DescribeBackup. Pure: tested with a fully populated backup. */
-export function backupDocument(d: BackupDescription, now = Date.now()): PanelDocument {
+export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: PitrState): PanelDocument {
   const b = d.BackupDetails;
   const t = d.SourceTableDetails;
   const f = d.SourceTableFeatureDetails;
@@ -96,6 +104,7 @@ export function backupDocument(d: BackupDescription, now = Date.now()): PanelDoc
         { label: l10n.t('Key inaccessible since'), value: time(sse?.InaccessibleEncryptionDateTime) },
       ],
     },
+    ...(pitr ? [pitrBlock(pitr)] : []),
     { kind: 'code', id: 'raw', title: l10n.t('Raw JSON'), text: JSON.stringify(d, null, 2), language: 'json', copyId: 'rawJson' },
   ];
   return {
@@ -104,6 +113,25 @@ export function backupDocument(d: BackupDescription, now = Date.now()): PanelDoc
     status: b?.BackupStatus ? { text: b.BackupStatus, tone: backupStatus(b.BackupStatus).tone } : undefined,
     actions: [],
     blocks,
+  };
+}
+
+function pitrBlock(pitr: PitrState): Block {
+  const p = 'description' in pitr ? pitr.description : undefined;
+  return {
+    kind: 'fields',
+    id: 'pitr',
+    title: l10n.t('Point-in-time recovery of the source table (now)'),
+    fields:
+      'error' in pitr
+        ? [{ label: l10n.t('Status'), value: l10n.t('unknown ({0})', pitr.error) }]
+        : [
+            { label: l10n.t('Status'), value: p?.PointInTimeRecoveryStatus ?? l10n.t('unknown'), badge: p?.PointInTimeRecoveryStatus === 'ENABLED' ? 'ok' : 'muted' },
+            { label: l10n.t('Restorable window'), value: p?.PointInTimeRecoveryStatus === 'ENABLED' ? pitrSummary(p) : undefined },
+            { label: l10n.t('Earliest restorable'), value: time(p?.EarliestRestorableDateTime) },
+            { label: l10n.t('Latest restorable'), value: time(p?.LatestRestorableDateTime) },
+            { label: l10n.t('Recovery period'), value: p?.RecoveryPeriodInDays === undefined ? undefined : l10n.t('{0} days', p.RecoveryPeriodInDays) },
+          ],
   };
 }
 
@@ -118,10 +146,20 @@ export class BackupDetailSource implements DetailSource {
     return this.name;
   }
   async load(signal: AbortSignal): Promise<PanelDocument> {
-    const description = await describeBackup(this.clients, this.key, signal);
+    const table = parseArnOfKind(this.key, 'dynamodbBackup')?.table;
+    // Both at once; a PITR failure (e.g. no dynamodb:DescribeContinuousBackups) only blanks its own block.
+    const [description, pitr] = await Promise.all([
+      describeBackup(this.clients, this.key, signal),
+      table
+        ? describePitr(this.clients, table, signal).then(
+            (p): PitrState => ({ description: p }),
+            (error: unknown): PitrState => ({ error: (error as Error).name }),
+          )
+        : undefined,
+    ]);
     if (!description) {
       throw Object.assign(new Error(l10n.t('Backup {0} was not found.', this.key)), { name: 'BackupNotFoundException' });
     }
-    return backupDocument(description);
+    return backupDocument(description, Date.now(), pitr);
   }
 }

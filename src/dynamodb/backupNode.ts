@@ -59,7 +59,7 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
       .join(' · ');
     const status = backupStatus(b.BackupStatus);
     item.iconPath = statusIcon(status);
-    item.contextValue = ContextValue.backup;
+    item.contextValue = b.BackupStatus === 'AVAILABLE' ? ContextValue.backupAvailable : ContextValue.backup;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     const created = relativeTime(b.BackupCreationDateTime);
     item.accessibilityInformation = rowAccessibility(

@@ -74,3 +74,12 @@ export function backupListRequest(f: BackupFilters): { TableName?: string; Backu
     TimeRangeUpperBound: f.before ? new Date(f.before) : undefined,
   };
 }
+
+/** Whether ListBackups with these filters would list the backup: a new one joins the loaded list only then. */
+export function backupMatchesFilters(b: { TableName?: string | undefined; TableArn?: string | undefined; BackupType?: string | undefined; BackupCreationDateTime?: Date | undefined }, f: BackupFilters): boolean {
+  const table = !f.table || (f.table.startsWith('arn:') ? b.TableArn === f.table : b.TableName === f.table);
+  const type = f.backupType === 'ALL' || b.BackupType === (f.backupType ?? 'USER');
+  const created = b.BackupCreationDateTime?.getTime() ?? Date.now();
+  const time = (!f.after || created >= Date.parse(f.after)) && (!f.before || created < Date.parse(f.before));
+  return table && type && time;
+}

@@ -8,17 +8,21 @@ import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
-import { BackupDetailSource } from './backupDetails';
+import type * as BackupDetails from './backupDetails';
+import { lazyDetails } from '../webview/detailPanel';
+import { registerDynamoDbActions } from './actions';
 import { BackupNode } from './backupNode';
 import { runBackupFilterCommand } from './filterCommand';
 import { backupFilterSpec, type BackupFilters } from './filters';
 
-/** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
+/** The "DynamoDB Backups" view: ListBackups pages, filters, details, copy actions and the backup actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./backupDetails') as typeof BackupDetails);
   const showDetails = async (node: BackupNode): Promise<void> => {
     if (node.arn) {
-      await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn));
+      await ctx.panels.show(new (details().BackupDetailSource)(ctx.clients, node.arn, node.name ?? node.arn));
     }
   };
   // One actions object for all rows (not one object and closure per row).
@@ -59,5 +63,6 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     },
     { args: [instanceOf('a backup row', BackupNode), optional(selection)] },
   );
+  registerDynamoDbActions(ctx, provider, filters);
   return provider;
 }

@@ -13,7 +13,9 @@ import { forNotification } from '../util/plainText';
 import { listExecutionsPage, listFunctionsPage, type Execution, type FunctionConfiguration } from './api';
 import { LambdaActions, type CallbackArgs, type StartArgs, type StopArgs } from './actions';
 import { ExecutionAutoRefresh } from './autoRefresh';
-import { ExecutionDetailSource, type CallbackActionKind, type ExecutionDetailOptions } from './executionDetails';
+import type * as ExecutionDetails from './executionDetails';
+import type { CallbackActionKind } from './executionDetails';
+import { lazyDetails } from '../webview/detailPanel';
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
@@ -72,10 +74,10 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         }
       }
     },
-    openPanel: (arn, name) => ctx.panels.show(new ExecutionDetailSource(ctx.clients, arn, name, detailOptions)).then(() => undefined),
+    openPanel: (arn, name) => ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions)).then(() => undefined),
   });
 
-  const detailOptions: ExecutionDetailOptions = {
+  const detailOptions: ExecutionDetails.ExecutionDetailOptions = {
     historyPageSize: () => pageSize(),
     autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
     stop: (execution) => actions.stop(execution, undefined, true).then(() => undefined),
@@ -99,9 +101,11 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const endpointKey = (): string =>
     configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${ctx.session.current.region ?? ''}`;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./executionDetails') as typeof ExecutionDetails);
   const showDetails = async (node: ExecutionNode): Promise<void> => {
     if (node.arn) {
-      await ctx.panels.show(new ExecutionDetailSource(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
+      await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
     }
   };
 

@@ -52,16 +52,41 @@ export async function describeBacktrack(
   signal: AbortSignal,
 ): Promise<{ backtrack: DBClusterBacktrack | undefined; cluster: DBCluster | undefined }> {
   const { client, sdk } = await clients.get('rds', signal);
-  const [backtracks, clusters] = await Promise.all([
-    client.send(new sdk.DescribeDBClusterBacktracksCommand({ DBClusterIdentifier: clusterIdentifier, BacktrackIdentifier: backtrackId }), {
-      abortSignal: signal,
-    }),
+  const [backtrack, clusters] = await Promise.all([
+    describeOneBacktrack(clients, clusterIdentifier, backtrackId, signal),
     client.send(new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: clusterIdentifier }), { abortSignal: signal }),
   ]);
-  return { backtrack: backtracks.DBClusterBacktracks?.[0], cluster: clusters.DBClusters?.[0] };
+  return { backtrack, cluster: clusters.DBClusters?.[0] };
 }
 
 /** MaxRecords' range for both operations. */
 export function clampRdsPageSize(size: number): number {
   return Math.min(100, Math.max(20, Math.floor(size)));
+}
+
+/** BacktrackDBCluster: AWS answers with the new backtrack (PENDING). The flags are sent only when set. */
+export async function backtrackCluster(
+  clients: ClientFactory,
+  request: { cluster: string; backtrackTo: Date; force: boolean; useEarliestTime: boolean },
+  signal?: AbortSignal,
+): Promise<DBClusterBacktrack> {
+  const { client, sdk } = await clients.get('rds', signal);
+  return client.send(
+    new sdk.BacktrackDBClusterCommand({
+      DBClusterIdentifier: request.cluster,
+      BacktrackTo: request.backtrackTo,
+      ...(request.force ? { Force: true } : {}),
+      ...(request.useEarliestTime ? { UseEarliestTimeOnPointInTimeUnavailable: true } : {}),
+    }),
+    { abortSignal: signal },
+  );
+}
+
+/** One backtrack by identifier (polling a new one); undefined when AWS no longer lists it. */
+export async function describeOneBacktrack(clients: ClientFactory, clusterIdentifier: string, backtrackId: string, signal: AbortSignal): Promise<DBClusterBacktrack | undefined> {
+  const { client, sdk } = await clients.get('rds', signal);
+  const output = await client.send(new sdk.DescribeDBClusterBacktracksCommand({ DBClusterIdentifier: clusterIdentifier, BacktrackIdentifier: backtrackId }), {
+    abortSignal: signal,
+  });
+  return output.DBClusterBacktracks?.[0];
 }

@@ -1,10 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
-import type { DetailSource } from '../webview/detailPanel';
+import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
-import { backtrackStatus, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackStatus, backtrackSupport, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackWindowOf } from './backtrackPlan';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -57,7 +61,13 @@ export function backtrackTimeline(
   const windowSeconds = cluster?.BacktrackWindow ?? 0;
   const band =
     windowSeconds > 0 ? { from: now - windowSeconds * 1000, to: now, label: l10n.t('Backtrack window {0} (target), ending now', windowText(windowSeconds)) } : undefined;
-  const times = [now, ...items.flatMap((i) => [i.from, i.to]), ...(band ? [band.from] : [])];
+  const opened = cluster ? backtrackWindowOf(cluster, now) : undefined;
+  // Only the actual window [EarliestBacktrackTime, now] can be chosen, which may be shorter than the target band.
+  const pick =
+    opened && 'window' in opened
+      ? { actionId: backtrackToAction, from: opened.window.earliest.getTime(), to: now, label: l10n.t('Backtrack the cluster to:') }
+      : undefined;
+  const times = [now, ...items.flatMap((i) => [i.from, i.to]), ...(band ? [band.from] : []), ...(pick ? [pick.from] : [])];
   const min = Math.min(...times);
   const max = Math.max(...times);
   const pad = Math.max((max - min) * 0.02, 60_000);
@@ -72,6 +82,7 @@ export function backtrackTimeline(
     end: max + pad,
     band,
     items,
+    pick,
     summary:
       (band ? l10n.t('Backtrack window of {0} ending now.', windowText(windowSeconds)) + ' ' : '') +
       (items.length === 1
@@ -111,12 +122,13 @@ export function backtrackDocument(
     { label: l10n.t('Earliest backtrack time'), value: time(earliest), note: earliest ? l10n.t('actual window {0}', humanDuration(now - earliest.getTime())) : undefined },
     { label: l10n.t('Consumed change records'), value: cluster?.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(cluster.BacktrackConsumedChangeRecords) },
   ];
+  const timeline = backtrackTimeline(b, cluster, loaded, now);
   const blocks: Block[] = [
     { kind: 'fields', id: 'backtrack', title: l10n.t('Backtrack'), fields: backtrack },
     cluster
       ? { kind: 'fields', id: 'cluster', title: l10n.t('Cluster backtrack context'), fields: context }
       : { kind: 'notice', id: 'cluster', tone: 'warn', text: l10n.t('The cluster could not be described, so its backtrack window is not shown.') },
-    backtrackTimeline(b, cluster, loaded, now),
+    timeline,
     { kind: 'code', id: 'raw', title: l10n.t('Raw JSON'), text: JSON.stringify(b, null, 2), language: 'json', copyId: 'rawJson' },
   ];
   const clusterId = b.DBClusterIdentifier ?? (cluster ? clusterIdentifier(cluster) : undefined);
@@ -124,15 +136,15 @@ export function backtrackDocument(
     title: l10n.t('Backtrack {0}', shortId(b.BacktrackIdentifier)),
     subtitle: clusterId ? l10n.t('Aurora backtrack of {0}', clusterId) : l10n.t('Aurora backtrack'),
     status: b.Status ? { text: b.Status, tone: backtrackStatus(b.Status).tone } : undefined,
-    actions: [],
+    actions: cluster && backtrackSupport(cluster).enabled ? [{ id: backtrackClusterAction, label: l10n.t('Backtrack Cluster…') }] : [],
+    targetActions: timeline.pick ? [backtrackToAction] : [],
     blocks,
   };
 }
 
-/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
-export function backtrackKey(clusterArn: string, backtrackId: string): string {
-  return `${clusterArn}/${backtrackId}`;
-}
+/** The header's "Backtrack Cluster…" (asks for a time) and the timeline's chosen time (target: ISO time). */
+export const backtrackClusterAction = 'backtrackCluster';
+export const backtrackToAction = 'backtrackTo';
 
 /**
  * The first load shows what the tree already holds (no request); Refresh describes the backtrack and its
@@ -150,7 +162,32 @@ export class BacktrackDetailSource implements DetailSource {
     /** The cluster's backtracks loaded in the tree right now. */
     private readonly loaded: () => readonly DBClusterBacktrack[],
     private readonly onUpdated: (backtrack: DBClusterBacktrack) => void,
+    /** Backtrack Cluster…, with the time chosen on the timeline when there is one (checked by the command). */
+    private readonly requestBacktrack: (target: string | undefined) => Promise<unknown>,
+    /** True while the tree follows a backtrack of this cluster requested here (see BacktrackWatcher). */
+    private readonly following: () => boolean,
   ) {}
+
+  async onAction(actionId: string, target?: string): Promise<void> {
+    if (actionId !== backtrackClusterAction && actionId !== backtrackToAction) {
+      return;
+    }
+    // The panel reloads after an action: from what the tree holds (the new backtrack included), so a
+    // cancelled backtrack sends nothing at all.
+    this.fresh = false;
+    await this.requestBacktrack(actionId === backtrackToAction ? (target ?? '') : undefined);
+  }
+
+  /** While the tree follows a backtrack of this cluster requested here, the timeline follows the tree. */
+  autoRefreshMs(): number {
+    return this.following() ? 2000 : 0;
+  }
+
+  /** An auto-refresh tick asks AWS nothing: the rows it draws are kept current by the tree. */
+  poll(): Promise<PanelDocument> {
+    this.backtrack = this.loaded().find((b) => b.BacktrackIdentifier === this.backtrack.BacktrackIdentifier) ?? this.backtrack;
+    return Promise.resolve(backtrackDocument(this.backtrack, this.cluster, this.loaded()));
+  }
 
   title(): string {
     return l10n.t('Backtrack {0}', shortId(this.backtrack.BacktrackIdentifier));

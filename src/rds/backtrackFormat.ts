@@ -67,3 +67,8 @@ export function clusterDescription(cluster: DBCluster): string {
 export function clusterIdentifier(cluster: DBCluster): string {
   return cluster.DBClusterIdentifier ?? (cluster.DBClusterArn ? parseArnOfKind(cluster.DBClusterArn, 'rdsCluster')?.cluster : undefined) ?? '';
 }
+
+/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
+export function backtrackKey(clusterArn: string, backtrackId: string): string {
+  return `${clusterArn}/${backtrackId}`;
+}

@@ -65,6 +65,11 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
     this.list?.updateItem(backtrack);
   }
 
+  /** Puts a backtrack just made (first) or re-described (in place) into the loaded list; nothing when not expanded. */
+  upsertBacktrack(backtrack: DBClusterBacktrack): void {
+    this.list?.upsert(backtrack);
+  }
+
   consoleUrl(): URL | undefined {
     return clusterConsoleUrl(this.actions.region(), this.item);
   }

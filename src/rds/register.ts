@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Command, ViewId } from '../constants';
-import { filterArgumentOf, filtersArgument } from '../commands/commandArgs';
+import { filterArgumentOf, filtersArgument, instanceOf, optional, selection } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
@@ -8,8 +8,12 @@ import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
-import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
+import { BacktrackCommand, backtrackArguments } from './backtrackCommand';
+import type * as BacktrackDetails from './backtrackDetails';
+import { backtrackKey } from './backtrackFormat';
+import { lazyDetails } from '../webview/detailPanel';
 import { BacktrackNode } from './backtrackNode';
+import { BacktrackWatcher } from './backtrackWatch';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
 import { backtrackFilterSpec, type BacktrackFilters } from './filters';
@@ -19,19 +23,23 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
   const region = (): string | undefined => ctx.session.current.region;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./backtrackDetails') as typeof BacktrackDetails);
   const showDetails = async (node: BacktrackNode): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
       return;
     }
     await ctx.panels.show(
-      new BacktrackDetailSource(
+      new (details().BacktrackDetailSource)(
         ctx.clients,
         backtrackKey(cluster.arn, node.backtrackId),
         node.item,
         cluster.item,
         () => cluster.loadedBacktracks,
         (fresh) => cluster.updateBacktrack(fresh),
+        (target) => (target === undefined ? backtrack.run(cluster) : backtrack.fromTimeline(cluster, target)),
+        () => watcher.following(cluster),
       ),
     );
   };
@@ -71,12 +79,20 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     p.createList(clusterSource(p), () => filters.current, undefined, l10n.t('Aurora DB clusters')),
   );
   ctx.views.add({ key: 'rds', provider, filters });
-  ctx.extension.subscriptions.push(provider, filters);
+  const watcher = new BacktrackWatcher(provider, ctx.clients);
+  const backtrack = new BacktrackCommand(ctx, provider, watcher);
+  ctx.extension.subscriptions.push(provider, filters, watcher);
 
   const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], filterArgumentOf(arg));
   const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);
+  const backtrackOptions = { iamAction: 'rds:BacktrackDBCluster', args: backtrackArguments };
+  registerCommand(ctx.extension, Command.rdsBacktrackCluster, (arg?: unknown) => backtrack.run(arg), backtrackOptions);
+  registerCommand(ctx.extension, Command.rdsBacktrackBefore, (node: BacktrackNode) => backtrack.run(node), {
+    iamAction: 'rds:BacktrackDBCluster',
+    args: [instanceOf('a backtrack row', BacktrackNode), optional(selection)],
+  });
   registerCopyCommand(ctx.extension, ctx.views, Command.rdsCopyBacktrackId, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), { one: l10n.t('backtrack identifier'), many: l10n.t('backtrack identifiers') });
   return provider;
 }

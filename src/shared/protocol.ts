@@ -83,6 +83,11 @@ export interface TimelineBlock {
   readonly items: readonly TimelineItem[];
   /** Accessible summary for screen readers. */
   readonly summary: string;
+  /**
+   * Lets the user choose a time in [from, to] (a click, or a cursor moved with the arrow keys and Enter); the
+   * page sends `{type: 'action', actionId, target: <ISO time>}`. `actionId` must be in `targetActions`.
+   */
+  readonly pick?: { readonly actionId: string; readonly from: number; readonly to: number; readonly label: string } | undefined;
 }
 
 export interface TreeBlockNode {

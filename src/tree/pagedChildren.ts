@@ -126,15 +126,14 @@ export class PagedChildren<T, F> {
     const list = this.list;
     const connection = this.connection;
     const scope = this.host.scope();
-    const loaded = await list.loadUpTo(
-      count,
-      (size) => this.source.clampPageSize(size),
-      (n) => {
+    const loaded = await list.loadUpTo(count, {
+      clampPageSize: (size) => this.source.clampPageSize(size),
+      onProgress: (n) => {
         onProgress(n);
         this.host.changed(this.owner);
       },
       isCancelled,
-    );
+    });
     this.host.changed(this.owner);
     if (connection.aborted || this.host.scope() !== scope) {
       return { loaded, stopped: 'the AWS connection changed' };
@@ -165,12 +164,34 @@ export class PagedChildren<T, F> {
   /** Replaces one item in place (no paging reset) and refreshes only its row. */
   updateItem(item: T): void {
     if (this.list.update(item)) {
-      const node = this.nodes.get(this.source.keyOf(item));
-      if (node) {
-        node.update(item);
-        this.host.changed(node);
-      }
+      this.updateNode(item);
     }
+  }
+
+  private updateNode(item: T): void {
+    const node = this.nodes.get(this.source.keyOf(item));
+    if (node) {
+      node.update(item);
+      this.host.changed(node);
+    }
+  }
+
+  /**
+   * An item shown in place: its row is replaced, or (a new item) it becomes the first row. Only a list
+   * already loaded takes it: an unloaded one will show it with its first page. Returns false when not taken.
+   */
+  upsert(item: T): boolean {
+    if (!this.isLoaded) {
+      return false;
+    }
+    if (this.list.upsert(item) === 'updated') {
+      this.updateNode(item);
+      return true;
+    }
+    // The rows no longer only append: rebuild them (nodes are kept, so no row is remade).
+    this.nodeRows.length = 0;
+    this.host.changed(this.owner);
+    return true;
   }
 
   describeError(error: unknown): UserError {

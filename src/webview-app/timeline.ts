@@ -67,14 +67,20 @@ export function renderTimeline(given: TimelineBlock, ctx: RenderContext): HTMLEl
     );
   }
   const markerPrefix = `${ctx.domId}-tl${++markerSeries}`;
+  const picker = block.pick ? timePicker(block.pick, start, end, ctx) : undefined;
   let drawnWidth = 0;
   const draw = (width: number): void => {
     const w = Math.max(360, Math.floor(width));
     if (w !== drawnWidth) {
       drawnWidth = w;
-      scroller.replaceChildren(buildSvg(block, layout, start, end, w, markerPrefix));
+      const svg = buildSvg(block, layout, start, end, w, markerPrefix);
+      picker?.attach(svg, w);
+      scroller.replaceChildren(svg);
     }
   };
+  if (picker) {
+    wrap.append(picker.control);
+  }
   // A first guess so the document has its final height before layout; corrected once attached.
   draw((document.getElementById('app')?.clientWidth ?? 800) - 40);
   ctx.afterAttach(() => {
@@ -137,10 +143,87 @@ function layoutLanes(items: readonly TimelineItem[], span: number): Layout {
   return { lanes, hiddenLanes: names.length - shownNames.length, hiddenItems: items.length - drawn };
 }
 
+/** Where the time axis runs on an SVG `width` wide: lane labels on the left, a margin on the right. */
+function plotSpan(width: number): { left: number; right: number } {
+  return { left: Math.round(Math.min(200, Math.max(90, width * 0.2))), right: width - rightPadding };
+}
+
+type Pick = NonNullable<TimelineBlock['pick']>;
+
+/**
+ * Choosing a time in `pick`'s range: a click on the timeline chooses the time under the mouse; the slider
+ * under it (focusable) moves a cursor with the arrow keys (Shift: ten times further, Home/End: the ends)
+ * and Enter chooses. The host checks the time again before anything happens.
+ */
+function timePicker(pick: Pick, start: number, end: number, ctx: RenderContext): { control: HTMLElement; attach(svg: SVGSVGElement, width: number): void } {
+  const lo = Math.max(pick.from, start);
+  const hi = Math.min(pick.to, end);
+  // Arrow keys move 1/100 of the range, at least a second; times are whole seconds, as people type them.
+  const step = Math.max(1000, Math.round((hi - lo) / 100 / 1000) * 1000);
+  let cursor = hi;
+  let line: SVGLineElement | undefined;
+  let span = { left: 0, right: 1 };
+  const x = (t: number): number => span.left + ((t - start) / (end - start)) * (span.right - span.left);
+  const readout = h('span', { className: 'timeline-pick-time' });
+  const control = h(
+    'div',
+    {
+      className: 'timeline-pick',
+      attrs: { tabindex: 0, role: 'slider', 'aria-label': pick.label, 'aria-valuemin': lo, 'aria-valuemax': hi, 'data-focus-key': `pick:${pick.actionId}` },
+    },
+    h('span', { className: 'timeline-pick-label', text: pick.label }),
+    readout,
+    h('span', { className: 'note', text: l10n.t('Click a time in the window, or use ← → (Shift: faster, Home/End) and Enter.') }),
+  );
+  const clamp = (t: number): number => Math.min(hi, Math.max(lo, Math.round(t / 1000) * 1000));
+  const show = (): void => {
+    const text = `${formatDate(cursor, { dateStyle: 'medium', timeStyle: 'medium' })} (${new Date(cursor).toISOString().replace('.000Z', 'Z')})`;
+    readout.textContent = text;
+    control.setAttribute('aria-valuenow', String(cursor));
+    control.setAttribute('aria-valuetext', text);
+    line?.setAttribute('x1', String(x(cursor)));
+    line?.setAttribute('x2', String(x(cursor)));
+  };
+  const choose = (): void => ctx.post({ type: 'action', actionId: pick.actionId, target: new Date(cursor).toISOString() });
+  control.addEventListener('keydown', (event) => {
+    const far = event.shiftKey ? 10 : 1;
+    const moves: Record<string, number> = { ArrowLeft: cursor - step * far, ArrowDown: cursor - step * far, ArrowRight: cursor + step * far, ArrowUp: cursor + step * far, Home: lo, End: hi };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      choose();
+    } else if (event.key in moves) {
+      event.preventDefault();
+      cursor = clamp(moves[event.key] ?? cursor);
+      show();
+    }
+  });
+  show();
+  return {
+    control,
+    attach(svg, width) {
+      span = plotSpan(width);
+      const height = Number(svg.getAttribute('height'));
+      line = s('line', { class: 'tl-cursor', x1: x(cursor), x2: x(cursor), y1: axisHeight - 8, y2: height - 4 });
+      svg.append(line);
+      svg.classList.add('pickable');
+      svg.addEventListener('click', (event) => {
+        const box = svg.getBoundingClientRect();
+        const px = ((event.clientX - box.left) / box.width) * width;
+        const t = start + ((px - span.left) / (span.right - span.left)) * (end - start);
+        if (t < lo || t > hi) {
+          return;
+        }
+        cursor = clamp(t);
+        show();
+        choose();
+      });
+    },
+  };
+}
+
 function buildSvg(block: TimelineBlock, layout: Layout, start: number, end: number, width: number, markerPrefix: string): SVGSVGElement {
-  const gutter = Math.round(Math.min(200, Math.max(90, width * 0.2)));
-  const left = gutter;
-  const right = width - rightPadding;
+  const { left, right } = plotSpan(width);
+  const gutter = left;
   const top = axisHeight + (block.band ? bandStripHeight : 0);
   const laneHeights = layout.lanes.map((lane) => lane.rows * subRowHeight + lanePadding * 2);
   const plotHeight = Math.max(subRowHeight + lanePadding * 2, laneHeights.reduce((a, b) => a + b, 0));

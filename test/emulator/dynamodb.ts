@@ -1,12 +1,21 @@
 /**
- * DynamoDB over awsJson1_0: ListBackups, DescribeBackup, ListTables.
+ * DynamoDB over awsJson1_0: ListBackups, DescribeBackup, ListTables, and the actions (CreateBackup,
+ * DeleteBackup, RestoreTableFromBackup, RestoreTableToPointInTime, DescribeContinuousBackups, DescribeTable).
  * Errors use the `__type` body field with the namespaces DynamoDB really sends.
  */
-import { tableArn } from './gen-dynamodb';
+import { backupArn as makeBackupArn, tableArn } from './gen-dynamodb';
 import { BackupRecord, SecondaryIndex, TableRecord } from './model';
 import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
-import type { EmulatorState, RegionIndex } from './state';
-import { epochSeconds } from './time';
+import type { DynamoChanges, EmulatorState, RegionIndex } from './state';
+import { DAY, epochSeconds, MINUTE } from './time';
+
+/** What one request sees: the generated data, this region's changes, and the emulator clock. */
+interface Ctx {
+  index: RegionIndex;
+  changes: DynamoChanges;
+  region: string;
+  nowMs: number;
+}
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
@@ -112,6 +121,17 @@ function checkRange(v: Violations, value: number | undefined, member: string, mi
   }
 }
 
+/** A required string member with a length range: its value, or the validation error DynamoDB sends. */
+function requiredString(params: Params, key: string, member: string, min: number, max: number): string | WireResponse {
+  const value = optionalString(params, key);
+  const v = new Violations();
+  if (value === undefined) {
+    v.add(undefined, member, 'Member must not be null');
+  }
+  checkLength(v, value, member, min, max);
+  return v.response() ?? value!;
+}
+
 function summary(b: BackupRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {
     TableName: b.tableName,
@@ -132,7 +152,32 @@ function summary(b: BackupRecord): Record<string, unknown> {
   return out;
 }
 
-function listBackups(params: Params, index: RegionIndex): WireResponse {
+/** The region's backups as clients see them now: generated ones minus deleted, plus created, in ListBackups order. */
+function currentBackups(ctx: Ctx): BackupRecord[] {
+  const { index, changes } = ctx;
+  const generated = changes.deleted.size === 0 ? index.data.backups : index.data.backups.filter((b) => !changes.deleted.has(b.backupArn));
+  if (changes.created.size === 0) {
+    return generated;
+  }
+  const created = [...changes.created.values()].map((c) => c.record).filter((b) => !changes.deleted.has(b.backupArn));
+  return [...generated, ...created].sort((a, b) => a.createdMs - b.createdMs || (a.backupArn < b.backupArn ? -1 : 1));
+}
+
+function findBackup(ctx: Ctx, arn: string): BackupRecord | undefined {
+  if (ctx.changes.deleted.has(arn)) {
+    return undefined;
+  }
+  return ctx.index.backupsByArn.get(arn) ?? ctx.changes.created.get(arn)?.record;
+}
+
+/** A table by name or ARN: generated, or made by a restore. */
+function findTable(ctx: Ctx, nameOrArn: string): TableRecord | undefined {
+  const name = nameOrArn.startsWith('arn:') ? nameOrArn.slice(nameOrArn.indexOf(':table/') + ':table/'.length) : nameOrArn;
+  const table = ctx.index.tablesByName.get(name) ?? ctx.changes.tables.get(name)?.record;
+  return table && (!nameOrArn.startsWith('arn:') || table.arn === nameOrArn) ? table : undefined;
+}
+
+function listBackups(params: Params, ctx: Ctx): WireResponse {
   const tableName = optionalString(params, 'TableName');
   const limit = optionalInt(params, 'Limit');
   const lowerMs = optionalTimestampMs(params, 'TimeRangeLowerBound');
@@ -155,7 +200,7 @@ function listBackups(params: Params, index: RegionIndex): WireResponse {
   const type = backupType ?? 'USER';
   // TableName accepts a table name or a table ARN.
   const matchesTable = (b: BackupRecord) => tableName === undefined || (tableName.startsWith('arn:') ? b.tableArn === tableName : b.tableName === tableName);
-  const filtered = index.data.backups.filter(
+  const filtered = currentBackups(ctx).filter(
     (b) =>
       (type === 'ALL' || b.type === type) &&
       matchesTable(b) &&
@@ -205,7 +250,7 @@ function secondaryIndex(index: SecondaryIndex): Record<string, unknown> {
   return out;
 }
 
-function backupDescription(b: BackupRecord, table: TableRecord | undefined): Record<string, unknown> {
+function backupDetails(b: BackupRecord): Record<string, unknown> {
   const details: Record<string, unknown> = {
     BackupArn: b.backupArn,
     BackupName: b.backupName,
@@ -219,7 +264,11 @@ function backupDescription(b: BackupRecord, table: TableRecord | undefined): Rec
   if (b.expiryMs !== undefined) {
     details['BackupExpiryDateTime'] = epochSeconds(b.expiryMs);
   }
-  const description: Record<string, unknown> = { BackupDetails: details };
+  return details;
+}
+
+function backupDescription(b: BackupRecord, table: TableRecord | undefined): Record<string, unknown> {
+  const description: Record<string, unknown> = { BackupDetails: backupDetails(b) };
   if (!table) {
     return description;
   }
@@ -263,28 +312,36 @@ function backupDescription(b: BackupRecord, table: TableRecord | undefined): Rec
   return description;
 }
 
-function describeBackup(params: Params, index: RegionIndex): WireResponse {
-  const arn = optionalString(params, 'BackupArn');
-  const v = new Violations();
-  if (arn === undefined) {
-    v.add(undefined, 'backupArn', 'Member must not be null');
-  }
-  checkLength(v, arn, 'backupArn', 37, 1024);
-  const invalid = v.response();
-  if (invalid || arn === undefined) {
-    return invalid!;
+function describeBackup(params: Params, ctx: Ctx): WireResponse {
+  const arn = requiredString(params, 'BackupArn', 'backupArn', 37, 1024);
+  if (typeof arn !== 'string') {
+    return arn;
   }
   if (!BACKUP_ARN_PATTERN.test(arn)) {
     return error(400, 'com.amazon.coral.validate#ValidationException', `Invalid BackupArn provided: ${arn}`);
   }
-  const backup = index.backupsByArn.get(arn);
+  const backup = findBackup(ctx, arn);
   if (!backup) {
-    return error(400, `${NS_DYNAMODB}#BackupNotFoundException`, `Backup not found for the given BackupARN: ${arn}`);
+    return backupNotFound(arn);
   }
-  return json(200, { BackupDescription: backupDescription(backup, index.tablesByName.get(backup.tableName)) });
+  // A created backup becomes AVAILABLE after being described a few times (no timers: tests stay deterministic).
+  const created = ctx.changes.created.get(arn);
+  if (created && created.record.status === 'CREATING') {
+    if (created.describesUntilAvailable <= 0) {
+      created.record.status = 'AVAILABLE';
+      created.record.sizeBytes = created.record.tableSizeBytes;
+    } else {
+      created.describesUntilAvailable--;
+    }
+  }
+  return json(200, { BackupDescription: backupDescription(backup, findTable(ctx, backup.tableName)) });
 }
 
-function listTables(params: Params, index: RegionIndex): WireResponse {
+function backupNotFound(arn: string): WireResponse {
+  return error(400, `${NS_DYNAMODB}#BackupNotFoundException`, `Backup not found for the given BackupARN: ${arn}`);
+}
+
+function listTables(params: Params, ctx: Ctx): WireResponse {
   const limit = optionalInt(params, 'Limit');
   const startName = optionalString(params, 'ExclusiveStartTableName');
   const v = new Violations();
@@ -297,7 +354,7 @@ function listTables(params: Params, index: RegionIndex): WireResponse {
   if (invalid) {
     return invalid;
   }
-  const names = index.data.tables.map((t) => t.name).sort();
+  const names = [...ctx.index.data.tables.map((t) => t.name), ...ctx.changes.tables.keys()].sort();
   const rest = startName === undefined ? names : names.filter((n) => n > startName);
   const size = limit ?? 100;
   const page = rest.slice(0, size);
@@ -308,10 +365,313 @@ function listTables(params: Params, index: RegionIndex): WireResponse {
   return json(200, body);
 }
 
-const OPERATIONS: Record<string, (params: Params, index: RegionIndex) => WireResponse> = {
+// ---------------------------------------------------------------- actions
+
+/** Describes a created backup needs before it reads AVAILABLE, and a restored table before ACTIVE. */
+export const DESCRIBES_UNTIL_AVAILABLE = 1;
+export const DESCRIBES_UNTIL_ACTIVE = 1;
+/** DynamoDB's latest restorable time trails now by about five minutes. */
+export const PITR_LAG_MS = 5 * MINUTE;
+const NAME_PATTERN = '[a-zA-Z0-9_.-]+';
+
+function validationError(message: string): WireResponse {
+  return error(400, 'com.amazon.coral.validate#ValidationException', message);
+}
+
+function tableNotFound(name: string): WireResponse {
+  return error(400, `${NS_DYNAMODB}#TableNotFoundException`, `Table not found: ${name}`);
+}
+
+/** A required 3–255 `[a-zA-Z0-9_.-]+` name (BackupName, TargetTableName). */
+function checkName(v: Violations, value: string | undefined, member: string): void {
+  if (value === undefined) {
+    v.add(undefined, member, 'Member must not be null');
+    return;
+  }
+  checkLength(v, value, member, 3, 255);
+  if (!TABLE_NAME_PATTERN.test(value)) {
+    v.add(value, member, `Member must satisfy regular expression pattern: ${NAME_PATTERN}`);
+  }
+}
+
+function createBackup(params: Params, ctx: Ctx): WireResponse {
+  const tableName = optionalString(params, 'TableName');
+  const backupName = optionalString(params, 'BackupName');
+  const v = new Violations();
+  if (tableName === undefined) {
+    v.add(undefined, 'tableName', 'Member must not be null');
+  }
+  checkLength(v, tableName, 'tableName', 1, 1024);
+  checkName(v, backupName, 'backupName');
+  const invalid = v.response();
+  if (invalid || tableName === undefined || backupName === undefined) {
+    return invalid!;
+  }
+  const table = findTable(ctx, tableName);
+  if (!table) {
+    return tableNotFound(tableName);
+  }
+  const restoring = ctx.changes.tables.get(table.name);
+  if (restoring && restoring.describesUntilActive > 0) {
+    return error(400, `${NS_DYNAMODB}#TableInUseException`, `Table is being created: ${table.name}`);
+  }
+  const createdMs = ctx.nowMs;
+  const itemCount = 1000;
+  const record: BackupRecord = {
+    tableName: table.name,
+    tableArn: table.arn,
+    tableId: table.id,
+    backupArn: makeBackupArn(ctx.region, table.name, createdMs, ctx.changes.nextSuffix()),
+    backupName,
+    createdMs,
+    status: 'CREATING',
+    type: 'USER',
+    itemCount,
+    tableSizeBytes: itemCount * table.avgItemBytes,
+  };
+  ctx.changes.created.set(record.backupArn, { record, describesUntilAvailable: DESCRIBES_UNTIL_AVAILABLE });
+  return json(200, { BackupDetails: backupDetails(record) });
+}
+
+function deleteBackup(params: Params, ctx: Ctx): WireResponse {
+  const arn = requiredString(params, 'BackupArn', 'backupArn', 37, 1024);
+  if (typeof arn !== 'string') {
+    return arn;
+  }
+  const backup = findBackup(ctx, arn);
+  if (!backup || backup.status === 'DELETED') {
+    return backupNotFound(arn);
+  }
+  if (backup.type === 'AWS_BACKUP') {
+    return validationError(`Backups created by AWS Backup can only be deleted through AWS Backup: ${arn}`);
+  }
+  if (backup.status === 'CREATING') {
+    return error(400, `${NS_DYNAMODB}#BackupInUseException`, `Backup is being created: ${arn}`);
+  }
+  ctx.changes.deleted.add(arn);
+  return json(200, { BackupDescription: { ...backupDescription(backup, findTable(ctx, backup.tableName)), BackupDetails: backupDetails({ ...backup, status: 'DELETED' }) } });
+}
+
+/** The table shape DescribeTable and both restores return. */
+function tableDescription(t: TableRecord, restored: { status: string; sourceBackupArn?: string; sourceTableArn?: string; restoreMs: number } | undefined): Record<string, unknown> {
+  const creating = restored?.status === 'CREATING';
+  const out: Record<string, unknown> = {
+    TableName: t.name,
+    TableArn: t.arn,
+    TableId: t.id,
+    TableStatus: restored?.status ?? 'ACTIVE',
+    CreationDateTime: epochSeconds(t.createdMs),
+    KeySchema: t.keySchema,
+    BillingModeSummary: { BillingMode: t.billingMode },
+    ProvisionedThroughput: { ...t.provisionedThroughput, NumberOfDecreasesToday: 0 },
+    ItemCount: 0,
+    TableSizeBytes: 0,
+  };
+  if (t.globalSecondaryIndexes.length) {
+    out['GlobalSecondaryIndexes'] = t.globalSecondaryIndexes.map((g) => ({ ...secondaryIndex(g), IndexStatus: creating ? 'CREATING' : 'ACTIVE' }));
+  }
+  if (t.localSecondaryIndexes.length) {
+    out['LocalSecondaryIndexes'] = t.localSecondaryIndexes.map(secondaryIndex);
+  }
+  if (restored) {
+    const summary: Record<string, unknown> = { RestoreDateTime: epochSeconds(restored.restoreMs), RestoreInProgress: creating };
+    if (restored.sourceBackupArn) {
+      summary['SourceBackupArn'] = restored.sourceBackupArn;
+    }
+    if (restored.sourceTableArn) {
+      summary['SourceTableArn'] = restored.sourceTableArn;
+    }
+    out['RestoreSummary'] = summary;
+  }
+  return out;
+}
+
+function describeTable(params: Params, ctx: Ctx): WireResponse {
+  const name = requiredString(params, 'TableName', 'tableName', 1, 1024);
+  if (typeof name !== 'string') {
+    return name;
+  }
+  const table = findTable(ctx, name);
+  if (!table) {
+    return error(400, `${NS_DYNAMODB}#ResourceNotFoundException`, `Requested resource not found: Table: ${name} not found`);
+  }
+  const restored = ctx.changes.tables.get(table.name);
+  if (!restored) {
+    return json(200, { Table: tableDescription(table, undefined) });
+  }
+  const status = restored.describesUntilActive > 0 ? 'CREATING' : 'ACTIVE';
+  restored.describesUntilActive = Math.max(0, restored.describesUntilActive - 1);
+  return json(200, { Table: tableDescription(table, { ...restored, status }) });
+}
+
+/** PITR's restorable window now, or undefined when PITR is off for the table. */
+function pitrWindow(table: TableRecord, nowMs: number): { earliestMs: number; latestMs: number } | undefined {
+  if (table.pitrDays === undefined) {
+    return undefined;
+  }
+  return { earliestMs: Math.max(table.createdMs, nowMs - table.pitrDays * DAY), latestMs: nowMs - PITR_LAG_MS };
+}
+
+function describeContinuousBackups(params: Params, ctx: Ctx): WireResponse {
+  const name = requiredString(params, 'TableName', 'tableName', 1, 1024);
+  if (typeof name !== 'string') {
+    return name;
+  }
+  const table = findTable(ctx, name);
+  if (!table) {
+    return tableNotFound(name);
+  }
+  const window = pitrWindow(table, ctx.nowMs);
+  const pitr: Record<string, unknown> = window
+    ? {
+        PointInTimeRecoveryStatus: 'ENABLED',
+        RecoveryPeriodInDays: table.pitrDays,
+        EarliestRestorableDateTime: epochSeconds(window.earliestMs),
+        LatestRestorableDateTime: epochSeconds(window.latestMs),
+      }
+    : { PointInTimeRecoveryStatus: 'DISABLED' };
+  return json(200, { ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: pitr } });
+}
+
+/** What both restores share: the target name, billing and index overrides, and the new table. */
+function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableRecord | undefined, from: { sourceBackupArn?: string; sourceTableArn?: string }): WireResponse {
+  const target = optionalString(params, 'TargetTableName');
+  checkName(v, target, 'targetTableName');
+  const billing = optionalString(params, 'BillingModeOverride');
+  if (billing !== undefined && billing !== 'PROVISIONED' && billing !== 'PAY_PER_REQUEST') {
+    v.add(billing, 'billingModeOverride', 'Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]');
+  }
+  const throughput = params['ProvisionedThroughputOverride'] as { ReadCapacityUnits?: unknown; WriteCapacityUnits?: unknown } | undefined;
+  for (const key of ['ReadCapacityUnits', 'WriteCapacityUnits'] as const) {
+    const value = throughput?.[key];
+    if (throughput && (typeof value !== 'number' || value < 1)) {
+      v.add(typeof value === 'number' ? value : undefined, `provisionedThroughputOverride.${key[0].toLowerCase()}${key.slice(1)}`, 'Member must have value greater than or equal to 1');
+    }
+  }
+  const invalid = v.response();
+  if (invalid || target === undefined || !source) {
+    return invalid ?? tableNotFound(optionalString(params, 'SourceTableName') ?? optionalString(params, 'SourceTableArn') ?? '');
+  }
+  if (billing === 'PROVISIONED' && !throughput && source.billingMode !== 'PROVISIONED') {
+    return validationError('One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED');
+  }
+  if (findTable(ctx, target)) {
+    return error(400, `${NS_DYNAMODB}#TableAlreadyExistsException`, `Table already exists: ${target}`);
+  }
+  const pick = (key: string, indexes: SecondaryIndex[]): SecondaryIndex[] | WireResponse => {
+    const override = params[key];
+    if (override === undefined) {
+      return indexes;
+    }
+    if (!Array.isArray(override)) {
+      return validationError(`${key} must be a list`);
+    }
+    const names = override.map((o: unknown) => (o as { IndexName?: unknown }).IndexName);
+    const unknown = names.find((n) => !indexes.some((i) => i.IndexName === n));
+    if (unknown !== undefined) {
+      return validationError(`One or more parameter values were invalid: ${key} contains an index that does not exist in the source: ${JSON.stringify(unknown)}`);
+    }
+    return indexes.filter((i) => names.includes(i.IndexName));
+  };
+  const gsis = pick('GlobalSecondaryIndexOverride', source.globalSecondaryIndexes);
+  if (!Array.isArray(gsis)) {
+    return gsis;
+  }
+  const lsis = pick('LocalSecondaryIndexOverride', source.localSecondaryIndexes);
+  if (!Array.isArray(lsis)) {
+    return lsis;
+  }
+  const billingMode = (billing as TableRecord['billingMode'] | undefined) ?? source.billingMode;
+  const record: TableRecord = {
+    ...source,
+    name: target,
+    arn: tableArn(ctx.region, target),
+    id: `00000000-0000-4000-8000-0000${ctx.changes.nextSuffix()}`,
+    createdMs: ctx.nowMs,
+    billingMode,
+    provisionedThroughput:
+      billingMode === 'PAY_PER_REQUEST'
+        ? { ReadCapacityUnits: 0, WriteCapacityUnits: 0 }
+        : throughput
+          ? { ReadCapacityUnits: Number(throughput.ReadCapacityUnits), WriteCapacityUnits: Number(throughput.WriteCapacityUnits) }
+          : source.provisionedThroughput,
+    globalSecondaryIndexes: gsis,
+    localSecondaryIndexes: lsis,
+    // Restores never carry PITR over (it is a setting of the table, not of its data).
+    pitrDays: undefined,
+  };
+  const restored = { record, describesUntilActive: DESCRIBES_UNTIL_ACTIVE, restoreMs: ctx.nowMs, ...from };
+  ctx.changes.tables.set(target, restored);
+  return json(200, { TableDescription: tableDescription(record, { ...restored, status: 'CREATING' }) });
+}
+
+function restoreTableFromBackup(params: Params, ctx: Ctx): WireResponse {
+  const arn = requiredString(params, 'BackupArn', 'backupArn', 37, 1024);
+  if (typeof arn !== 'string') {
+    return arn;
+  }
+  const backup = findBackup(ctx, arn);
+  if (!backup || backup.status === 'DELETED') {
+    return backupNotFound(arn);
+  }
+  if (backup.status === 'CREATING') {
+    return error(400, `${NS_DYNAMODB}#BackupInUseException`, `Backup is being created: ${arn}`);
+  }
+  return restoreTable(params, ctx, new Violations(), findTable(ctx, backup.tableName), { sourceBackupArn: arn });
+}
+
+function restoreTableToPointInTime(params: Params, ctx: Ctx): WireResponse {
+  const sourceName = optionalString(params, 'SourceTableName');
+  const sourceArn = optionalString(params, 'SourceTableArn');
+  const restoreMs = optionalTimestampMs(params, 'RestoreDateTime');
+  const latest = params['UseLatestRestorableTime'];
+  if ((sourceName === undefined) === (sourceArn === undefined)) {
+    return validationError('Exactly one of SourceTableName or SourceTableArn must be specified');
+  }
+  if (latest !== undefined && typeof latest !== 'boolean') {
+    throw serializationError('UseLatestRestorableTime must be a boolean');
+  }
+  if ((restoreMs === undefined) === (latest !== true)) {
+    return validationError('Exactly one of RestoreDateTime or UseLatestRestorableTime must be specified');
+  }
+  const v = new Violations();
+  if (sourceName !== undefined) {
+    checkName(v, sourceName, 'sourceTableName');
+  }
+  checkLength(v, sourceArn, 'sourceTableArn', 1, 1024);
+  const invalid = v.response();
+  if (invalid) {
+    return invalid;
+  }
+  const sourceKey = (sourceName ?? sourceArn)!;
+  const source = findTable(ctx, sourceKey);
+  if (!source) {
+    return tableNotFound(sourceKey);
+  }
+  const window = pitrWindow(source, ctx.nowMs);
+  if (!window) {
+    return error(400, `${NS_DYNAMODB}#PointInTimeRecoveryUnavailableException`, `Point in time recovery is not enabled for table '${source.name}'`);
+  }
+  if (restoreMs !== undefined && (restoreMs < window.earliestMs || restoreMs > window.latestMs)) {
+    return error(
+      400,
+      `${NS_DYNAMODB}#InvalidRestoreTimeException`,
+      `Restore time must be between ${new Date(window.earliestMs).toISOString()} and ${new Date(window.latestMs).toISOString()}`,
+    );
+  }
+  return restoreTable(params, ctx, v, source, { sourceTableArn: source.arn });
+}
+
+const OPERATIONS: Record<string, (params: Params, ctx: Ctx) => WireResponse> = {
   ListBackups: listBackups,
   DescribeBackup: describeBackup,
   ListTables: listTables,
+  CreateBackup: createBackup,
+  DeleteBackup: deleteBackup,
+  DescribeTable: describeTable,
+  DescribeContinuousBackups: describeContinuousBackups,
+  RestoreTableFromBackup: restoreTableFromBackup,
+  RestoreTableToPointInTime: restoreTableToPointInTime,
 };
 
 function run(operation: string, params: Params, region: string, state: EmulatorState): WireResponse {
@@ -320,7 +680,7 @@ function run(operation: string, params: Params, region: string, state: EmulatorS
     return error(400, `${NS_SERVICE}#UnknownOperationException`, `The operation ${operation} is not supported by this emulator`);
   }
   try {
-    return handler(params, state.region(region));
+    return handler(params, { index: state.region(region), changes: state.dynamo(region), region, nowMs: state.clockMs() });
   } catch (e) {
     if (e instanceof InputError) {
       return e.response;
@@ -361,7 +721,8 @@ export const dynamodb: ServiceAdapter = {
         return error(400, 'com.amazon.coral.availability#ThrottlingException', 'Rate of requests exceeds the allowed throughput.');
       case 'accessDenied': {
         const backupArn = call.params['BackupArn'];
-        const resource = typeof backupArn === 'string' ? backupArn : tableArn(incoming.region, '*');
+        const table = call.params['TableName'] ?? call.params['SourceTableName'] ?? call.params['TargetTableName'];
+        const resource = typeof backupArn === 'string' ? backupArn : tableArn(incoming.region, typeof table === 'string' && !table.startsWith('arn:') ? table : '*');
         return error(400, `${NS_SERVICE}#AccessDeniedException`, accessDeniedMessage(`dynamodb:${call.operation}`, resource));
       }
       case 'expiredToken':

@@ -198,6 +198,9 @@ export function demoDynamo(region: string, now: number): { tables: TableRecord[]
   const rng = new Rng(`${region}/dynamodb/demo`);
   const orders = materialize(region, ordersShape(region, rng), now - 420 * DAY, rng);
   const customers = materialize(region, customersShape(region, rng), now - 610 * DAY, rng);
+  // PITR: Orders keeps the full 35 days, Customers 7; Inventory and Sessions have it off.
+  orders.pitrDays = 35;
+  customers.pitrDays = 7;
   const inventory = materialize(region, inventoryShape(), now - 300 * DAY, rng);
   const sessions = materialize(region, sessionsShape(), now - 150 * DAY, rng);
   const tables = [customers, inventory, orders, sessions];

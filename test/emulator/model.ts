@@ -69,6 +69,8 @@ export interface TableRecord {
   sse?: { Status: 'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED' | 'UPDATING'; SSEType: 'AES256' | 'KMS'; KMSMasterKeyArn?: string };
   /** Average item size, used to derive TableSizeBytes from ItemCount in backups. */
   avgItemBytes: number;
+  /** Point-in-time recovery period in days (1–35) when PITR is enabled; absent = disabled. */
+  pitrDays?: number;
 }
 
 export interface BackupRecord {

@@ -1,7 +1,8 @@
 /**
  * RDS over awsQuery: form-encoded POST in, XML out (built with XMLBuilder so
- * every text node is escaped). DescribeDBClusters and DescribeDBClusterBacktracks.
+ * every text node is escaped). DescribeDBClusters, DescribeDBClusterBacktracks and BacktrackDBCluster.
  */
+import { randomUUID } from 'node:crypto';
 import { supportsBacktrack } from './gen-rds';
 import { BacktrackRecord, ClusterRecord } from './model';
 import { hashString } from './prng';
@@ -152,7 +153,16 @@ function findCluster(index: RegionIndex, idOrArn: string): ClusterRecord {
   return cluster;
 }
 
-function describeDBClusters(form: Form, index: RegionIndex, requestId: string): WireResponse {
+/** What a handler gets: the request's form, its region's data, and the state for operations that change it. */
+interface RdsCall {
+  readonly form: Form;
+  readonly index: RegionIndex;
+  readonly requestId: string;
+  readonly state: EmulatorState;
+  readonly region: string;
+}
+
+function describeDBClusters({ form, index, requestId }: RdsCall): WireResponse {
   const max = pageSize(form);
   const filters = parseFilters(form);
   checkFilters(filters, ['clone-group-id', 'db-cluster-id', 'db-cluster-resource-id', 'domain', 'engine']);
@@ -190,21 +200,88 @@ function engineLabel(c: ClusterRecord): string {
   return c.engine === 'aurora-mysql' ? 'Aurora MySQL' : 'Aurora PostgreSQL';
 }
 
-function describeDBClusterBacktracks(form: Form, index: RegionIndex, requestId: string): WireResponse {
-  const id = form['DBClusterIdentifier'];
-  if (id === undefined || id === '') {
-    throw new RdsError(400, 'MissingParameter', 'The request must contain the parameter DBClusterIdentifier');
+function required(form: Form, name: string): string {
+  const value = form[name];
+  if (value === undefined || value === '') {
+    throw new RdsError(400, 'MissingParameter', `The request must contain the parameter ${name}`);
   }
+  return value;
+}
+
+/** DBClusterIdentifier, present and well-formed. */
+function clusterIdParam(form: Form): string {
+  const id = required(form, 'DBClusterIdentifier');
   checkIdentifier(id);
-  const max = pageSize(form);
-  const filters = parseFilters(form);
-  checkFilters(filters, ['db-cluster-backtrack-id', 'db-cluster-backtrack-status']);
+  return id;
+}
+
+/** The cluster, which must be able to backtrack (else InvalidParameterCombination). */
+function backtrackingCluster(id: string, index: RegionIndex): ClusterRecord {
   const cluster = findCluster(index, id);
   if (!supportsBacktrack(cluster)) {
     throw new RdsError(400, 'InvalidParameterCombination', `${engineLabel(cluster)} Engine Version ${cluster.engineVersion} with mode: ${cluster.engineMode.toUpperCase()} does not support Backtrack.`);
   }
+  return cluster;
+}
 
-  let list = index.backtracksByCluster.get(cluster.identifier) ?? [];
+function booleanParam(form: Form, name: string): boolean {
+  const raw = form[name];
+  if (raw === undefined) {
+    return false;
+  }
+  if (raw !== 'true' && raw !== 'false') {
+    throw invalidParameter(`Invalid value ${raw} for ${name}. Must be true or false.`);
+  }
+  return raw === 'true';
+}
+
+/** How far ahead of the emulator clock a BacktrackTo may be (clock skew between client and server). */
+const FUTURE_TOLERANCE_MS = 1000;
+
+/**
+ * BacktrackDBCluster: the time must lie in [EarliestBacktrackTime, now] (an earlier one is moved to the earliest
+ * time when UseEarliestTimeOnPointInTimeUnavailable is set). Records a PENDING backtrack from now back to it.
+ */
+function backtrackDBCluster({ form, index, requestId, state, region }: RdsCall): WireResponse {
+  const cluster = backtrackingCluster(clusterIdParam(form), index);
+  const raw = required(form, 'BacktrackTo');
+  const parsed = Date.parse(raw);
+  if (Number.isNaN(parsed)) {
+    throw invalidParameter(`Invalid value ${raw} for BacktrackTo. Must be an ISO 8601 timestamp.`);
+  }
+  booleanParam(form, 'Force');
+  const useEarliest = booleanParam(form, 'UseEarliestTimeOnPointInTimeUnavailable');
+  if (cluster.status !== 'available') {
+    throw new RdsError(400, 'InvalidDBClusterStateFault', `DB cluster ${cluster.identifier} is not in the available state (${cluster.status}).`);
+  }
+  const now = state.clockMs();
+  if (parsed > now + FUTURE_TOLERANCE_MS) {
+    throw invalidParameter(`The backtrack time ${raw} is in the future. Specify a time no later than ${isoTime(now)}.`);
+  }
+  const earliest = cluster.earliestBacktrackMs ?? now;
+  if (parsed < earliest && !useEarliest) {
+    throw invalidParameter(`The backtrack time ${raw} is earlier than the earliest backtrack time ${isoTime(earliest)} of DB cluster ${cluster.identifier}.`);
+  }
+  const record: BacktrackRecord = {
+    clusterIdentifier: cluster.identifier,
+    backtrackIdentifier: randomUUID(),
+    backtrackToMs: Math.min(Math.max(parsed, earliest), now),
+    backtrackedFromMs: now,
+    requestCreatedMs: now,
+    status: 'PENDING',
+  };
+  state.addBacktrack(region, record);
+  return resultResponse('BacktrackDBCluster', backtrackXml(record), requestId);
+}
+
+function describeDBClusterBacktracks({ form, index, requestId, state, region }: RdsCall): WireResponse {
+  const id = clusterIdParam(form);
+  const max = pageSize(form);
+  const filters = parseFilters(form);
+  checkFilters(filters, ['db-cluster-backtrack-id', 'db-cluster-backtrack-status']);
+  const cluster = backtrackingCluster(id, index);
+
+  let list = state.backtracksOf(region, cluster.identifier);
   const backtrackId = form['BacktrackIdentifier'];
   if (backtrackId !== undefined) {
     list = list.filter((b) => b.backtrackIdentifier === backtrackId.toLowerCase());
@@ -233,12 +310,14 @@ function describeDBClusterBacktracks(form: Form, index: RegionIndex, requestId: 
   if (offset + max < list.length) {
     result['Marker'] = encodeJsonMarker(scope, offset + max);
   }
+  state.advanceBacktracks(region, page);
   return resultResponse('DescribeDBClusterBacktracks', result, requestId);
 }
 
-const ACTIONS: Record<string, (form: Form, index: RegionIndex, requestId: string) => WireResponse> = {
+const ACTIONS: Record<string, (call: RdsCall) => WireResponse> = {
   DescribeDBClusters: describeDBClusters,
   DescribeDBClusterBacktracks: describeDBClusterBacktracks,
+  BacktrackDBCluster: backtrackDBCluster,
 };
 
 function run(action: string, form: Form, incoming: IncomingCall, state: EmulatorState): WireResponse {
@@ -247,7 +326,7 @@ function run(action: string, form: Form, incoming: IncomingCall, state: Emulator
     return errorResponse(new RdsError(400, 'InvalidAction', `The action ${action} is not valid for this web service.`), incoming.requestId);
   }
   try {
-    return handler(form, state.region(incoming.region), incoming.requestId);
+    return handler({ form, index: state.region(incoming.region), requestId: incoming.requestId, state, region: incoming.region });
   } catch (e) {
     if (e instanceof RdsError) {
       return errorResponse(e, incoming.requestId);

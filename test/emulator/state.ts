@@ -20,6 +20,38 @@ export interface RegionIndex {
   executionsByArn: Map<string, ExecutionRecord>;
 }
 
+/** A table made by a restore: CREATING until it has been described `describesUntilActive` more times. */
+export interface RestoredTable {
+  record: TableRecord;
+  describesUntilActive: number;
+  sourceBackupArn?: string;
+  sourceTableArn?: string;
+  restoreMs: number;
+}
+
+/** A backup made by CreateBackup: CREATING until it has been described `describesUntilAvailable` more times. */
+export interface CreatedBackup {
+  record: BackupRecord;
+  describesUntilAvailable: number;
+}
+
+/**
+ * What DynamoDB actions changed in one region, over the generated data (which stays untouched, so a
+ * reset is just dropping this). Deleted backups vanish from lists and describes once DeleteBackup answered.
+ */
+export class DynamoChanges {
+  readonly created = new Map<string, CreatedBackup>();
+  readonly deleted = new Set<string>();
+  readonly tables = new Map<string, RestoredTable>();
+  private serial = 0;
+
+  /** A fresh 8-hex-digit suffix for backup ARNs and table ids (deterministic per emulator run). */
+  nextSuffix(): string {
+    this.serial++;
+    return this.serial.toString(16).padStart(8, '0');
+  }
+}
+
 interface StopRecord {
   stopMs: number;
   error: ErrorObject;
@@ -61,6 +93,9 @@ export class EmulatorState {
   private readonly historyCache = new Map<string, HistoryEvent[]>();
   /** Filtered listings by scope, so paging a 20,000-item list costs one filter, not one per page. */
   private readonly listCache = new Map<string, unknown>();
+  /** Backtracks made by BacktrackDBCluster, newest first, per `region/cluster`; dropped on reset. */
+  private readonly createdBacktracks = new Map<string, BacktrackRecord[]>();
+  private readonly dynamoChanges = new Map<string, DynamoChanges>();
 
   /**
    * @param durable the real durable functions, when the emulator runs them (their executions are the
@@ -82,6 +117,16 @@ export class EmulatorState {
       this.indexes.set(name, index);
     }
     return index;
+  }
+
+  /** The DynamoDB actions' changes in a region (created/deleted backups, restored tables). */
+  dynamo(region: string): DynamoChanges {
+    let changes = this.dynamoChanges.get(region);
+    if (!changes) {
+      changes = new DynamoChanges();
+      this.dynamoChanges.set(region, changes);
+    }
+    return changes;
   }
 
   /** Emulator time: the data set's `now`, advancing `timeScale` times as fast as real time since start. */
@@ -108,6 +153,32 @@ export class EmulatorState {
     this.stops.set(exec.arn, { stopMs, error });
     this.listCache.clear();
     return stopMs;
+  }
+
+  /** Records a BacktrackDBCluster request; it shows first in the cluster's list. */
+  addBacktrack(region: string, record: BacktrackRecord): void {
+    const key = `${region}/${record.clusterIdentifier}`;
+    this.createdBacktracks.set(key, [record, ...(this.createdBacktracks.get(key) ?? [])]);
+  }
+
+  /** The cluster's backtracks as clients see them: the ones made here (newest first), then the data set's. */
+  backtracksOf(region: string, clusterIdentifier: string): BacktrackRecord[] {
+    const generated = this.region(region).backtracksByCluster.get(clusterIdentifier) ?? [];
+    const created = this.createdBacktracks.get(`${region}/${clusterIdentifier}`);
+    return created ? [...created, ...generated] : generated;
+  }
+
+  /**
+   * A made backtrack advances one step each time a describe returns it (PENDING → APPLYING → COMPLETED), so
+   * a client polling it sees every state, however fast it polls. Generated backtracks never change.
+   */
+  advanceBacktracks(region: string, shown: readonly BacktrackRecord[]): void {
+    const created = new Set(this.createdBacktracks.get(`${region}/${shown[0]?.clusterIdentifier ?? ''}`) ?? []);
+    for (const record of shown) {
+      if (created.has(record)) {
+        record.status = record.status === 'PENDING' ? 'APPLYING' : record.status === 'APPLYING' ? 'COMPLETED' : record.status;
+      }
+    }
   }
 
   /** Returns the cached value for `key` (any JSON-able scope) or computes and caches it. */
@@ -141,5 +212,7 @@ export class EmulatorState {
   reset(): void {
     this.stops.clear();
     this.listCache.clear();
+    this.createdBacktracks.clear();
+    this.dynamoChanges.clear();
   }
 }

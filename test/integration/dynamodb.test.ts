@@ -18,8 +18,8 @@ import {
   lastRow,
   loadAll,
   provider,
+  freshDynamoDbView,
   click,
-  hideViews,
   waitFor,
 } from './helpers';
 
@@ -43,10 +43,7 @@ describe('DynamoDB Backups view', () => {
   });
 
   beforeEach(async () => {
-    await hideViews();
-    await (await api()).feature.views.get('dynamodb').filters.clear();
-    await emulator().reset();
-    p.refresh();
+    await freshDynamoDbView(p);
   });
 
   after(async () => {

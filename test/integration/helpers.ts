@@ -39,6 +39,14 @@ export function emulator(): EmulatorControl {
   return new EmulatorControl(url);
 }
 
+/** A DynamoDB view as after a fresh start: side bar hidden, no filters, the emulator's data as generated, nothing loaded. */
+export async function freshDynamoDbView(p: PagedTreeProvider): Promise<void> {
+  await hideViews();
+  await (await api()).feature.views.get('dynamodb').filters.clear();
+  await emulator().reset();
+  p.refresh();
+}
+
 export async function provider(service: ServiceKey): Promise<PagedTreeProvider> {
   return (await api()).feature.views.get(service).provider;
 }

@@ -22,7 +22,9 @@ function loadSuites(): void {
   require('./smoke.test');
   require('./connection.test');
   require('./dynamodb.test');
+  require('./dynamodbActions.test');
   require('./rds.test');
+  require('./rdsBacktrack.test');
   require('./lambda.test');
   require('./durable.test');
   require('./lambdaActions.test');

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { Command, type ServiceKey } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/detailPanel';
+import type { DetailPanel } from '../../src/webview/panelShell';
 import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { buildExecutionDetail, buildHistory, type RegionData } from '../emulator/data';
 import { HOSTILE_BACKUP_NAMES, HOSTILE_CLUSTER, HOSTILE_EXECUTIONS, HOSTILE_FUNCTION, hostileCallbackBase, PLAIN_HOSTILE_FUNCTION, SIX_MB, sixMegabyteJson } from '../emulator/gen-hostile';
@@ -362,17 +361,14 @@ describe('Hostile data set in every tree and panel (issue 8)', function () {
     }
   });
 
-  it('a 6 MB input payload shows truncated without blocking the extension host for 200 ms, and opens whole as a read-only JSON document', async () => {
+  // How long the host is blocked is measured by `npm run bench` (panelLongestBlock), not asserted here.
+  it('a 6 MB input payload shows truncated, and opens whole as a read-only JSON document', async () => {
     await vscode.commands.executeCommand(Command.lambdaShowDurableFunctions);
     const [fnRow] = itemRows(await expand(views.lambda));
     const row = itemRows(await expand(views.lambda, fnRow)).find((r) => label(r) === 'hostile-6mb');
     assert.ok(row);
     const exec = data.executions.find((e) => e.name === 'hostile-6mb')!;
-    // The SDK chunk is loaded already (the rows came through it): what is measured is the 6 MB itself.
-    const measure = startStallMeter();
     const { panel, doc } = await openFrom(row, exec.arn);
-    const opening = measure.stop();
-    assert.ok(opening.maxStallMs < 200, `opening blocked the extension host for ${opening.maxStallMs.toFixed(0)} ms`);
     const input = block(doc, 'input', 'code');
     assert.ok(input.text.length <= 100_000, `the panel shows at most 100,000 characters (${input.text.length})`);
     assert.match(input.truncatedNotice ?? '', /Showing the first/);
@@ -407,27 +403,3 @@ describe('Hostile data set in every tree and panel (issue 8)', function () {
     assert.ok(filtered.every((r) => contextOf(r).startsWith('awsHistory:dynamodb:backup')));
   });
 });
-
-interface StallMeter {
-  stop(): { maxStallMs: number };
-}
-
-/** Longest time the event loop could not run a 10 ms timer (monitorEventLoopDelay plus a drift check). */
-function startStallMeter(): StallMeter {
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  let maxDrift = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxDrift = Math.max(maxDrift, now - last - 10);
-    last = now;
-  }, 10);
-  delay.enable();
-  return {
-    stop() {
-      delay.disable();
-      clearInterval(timer);
-      return { maxStallMs: Math.max(delay.max / 1e6, maxDrift) };
-    },
-  };
-}

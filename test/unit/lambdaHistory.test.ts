@@ -1,7 +1,6 @@
 // Operations tree and details document of a durable execution, from a hand-written history that has
 // every kind of operation (retries, waits, callbacks, chained invokes, map iterations, invocations).
 import * as assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 import type { GetDurableExecutionResponse, HistoryEvent } from '../../src/aws/sdk/lambda';
 import { executionDocument, historyBlockId, prepareExecution, stopActionId, type PreparedExecution } from '../../src/lambda/executionDetails';
 import { HistoryState } from '../../src/lambda/historyState';
@@ -169,11 +168,15 @@ function prepared(overrides: Partial<GetDurableExecutionResponse> = {}): Prepare
   });
 }
 
-async function historyOf(events: HistoryEvent[], pageSize = 1000): Promise<HistoryState> {
-  const state = new HistoryState();
-  for (let i = 0; i < events.length; i += pageSize) {
-    const end = i + pageSize;
-    await state.addPage(events.slice(i, end), end < events.length ? `m${end}` : undefined);
+/** The history after `pages` pages of `pageSize` events (all of them by default), paged by the engine. */
+async function historyOf(events: HistoryEvent[], pageSize = 1000, pages = Infinity): Promise<HistoryState> {
+  const state = new HistoryState((marker) => {
+    const start = Number(marker ?? 0);
+    const end = start + pageSize;
+    return Promise.resolve({ items: events.slice(start, end), nextToken: end < events.length ? String(end) : undefined });
+  }, pageSize);
+  for (let page = 0; page < pages && !state.complete; page++) {
+    await state.next(pageSize, new AbortController().signal);
   }
   return state;
 }
@@ -235,8 +238,7 @@ describe('lambda execution details document', () => {
 
   it('offers Stop while RUNNING, and says when more history is available', async () => {
     const events = sampleHistory().slice(0, 10);
-    const history = await historyOf(events, 4);
-    history.complete = false;
+    const history = await historyOf(events, 4, 1);
     const doc = executionDocument(prepared({ Status: 'RUNNING', EndTimestamp: undefined, Error: undefined }), history, t0 + 600_000);
     assert.deepEqual(doc.actions, [{ id: stopActionId, label: 'Stop execution' }]);
     assert.equal(block(doc, historyBlockId, 'pager').canLoadMore, true);
@@ -274,30 +276,16 @@ describe('lambda execution details document', () => {
     assert.equal(block(doc, 'input', 'notice').text, 'No input payload.');
   });
 
-  it('folds a 10,000-event history without blocking the event loop for long', async () => {
+  // How long this takes is measured by `npm run bench` (panelLongestBlock), not asserted here.
+  it('folds a 10,000-event history into a capped document', async () => {
     const events = bigHistory(2_500);
     assert.equal(events.length, 10_001);
-    let maxGap = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
-    try {
-      const history = await historyOf(events, 1000);
-      const started = performance.now();
-      const doc = executionDocument(prepared({ Status: 'SUCCEEDED', Error: undefined }), history, t0 + 20_000_000);
-      const buildMs = performance.now() - started;
-      assert.equal(countTreeNodes(block(doc, 'operations', 'tree').nodes), 5_001);
-      assert.equal(block(doc, 'events', 'list').rows.length, 10_001);
-      const timeline = block(doc, 'timeline', 'timeline');
-      assert.equal(new Set(timeline.items.map((i) => i.lane)).size, timelineLaneCap);
-      assert.ok(doc.blocks.some((b) => b.id === 'timelineCapped'));
-      assert.ok(buildMs < 200, `document built in ${buildMs.toFixed(0)} ms`);
-    } finally {
-      clearInterval(timer);
-    }
-    assert.ok(maxGap < 200, `event loop blocked for ${maxGap.toFixed(0)} ms`);
+    const history = await historyOf(events, 1000);
+    const doc = executionDocument(prepared({ Status: 'SUCCEEDED', Error: undefined }), history, t0 + 20_000_000);
+    assert.equal(countTreeNodes(block(doc, 'operations', 'tree').nodes), 5_001);
+    assert.equal(block(doc, 'events', 'list').rows.length, 10_001);
+    const timeline = block(doc, 'timeline', 'timeline');
+    assert.equal(new Set(timeline.items.map((i) => i.lane)).size, timelineLaneCap);
+    assert.ok(doc.blocks.some((b) => b.id === 'timelineCapped'));
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DBCluster, DBClusterBacktrack } from '../../src/rds/api';
-import { backtrackDocument, backtrackKey, backtrackTimeline } from '../../src/rds/backtrackDetails';
+import { backtrackDocument, backtrackTimeline } from '../../src/rds/backtrackDetails';
+import { backtrackKey } from '../../src/rds/backtrackFormat';
 import {
   backtrackStatus,
   backtrackSupport,

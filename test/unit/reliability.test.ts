@@ -76,8 +76,8 @@ describe('data the model does not know (issue 12)', () => {
 
   it('renders every event as a row, unknown ones with the event itself as detail and invalid times as text', async () => {
     const events = sdkShapedHistory();
-    const history = new HistoryState();
-    await history.addPage(events, undefined);
+    const history = new HistoryState(() => Promise.resolve({ items: events }), events.length);
+    await history.next(events.length, new AbortController().signal);
     assert.equal(history.rows.length, events.length);
     const fetchRow = eventRow(events[10], 10);
     assert.deepEqual(fetchRow.cells.slice(2, 6), ['FetchStarted', 'download', 'Fetch', 'e4da3b7fbbce2345']);

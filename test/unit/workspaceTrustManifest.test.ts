@@ -30,6 +30,13 @@ const actions = [
   Command.lambdaSendCallbackHeartbeat,
   Command.lambdaStartExecution,
   Command.lambdaRerunExecution,
+  Command.rdsBacktrackCluster,
+  Command.rdsBacktrackBefore,
+  Command.dynamodbCreateBackup,
+  Command.dynamodbCreateBackupOfTable,
+  Command.dynamodbDeleteBackup,
+  Command.dynamodbRestoreBackup,
+  Command.dynamodbRestoreToPointInTime,
 ];
 
 describe('workspace trust in the manifest', () => {

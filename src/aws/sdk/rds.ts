@@ -1,3 +1,3 @@
 // Runtime chunk: see core.ts.
-export { RDSClient, DescribeDBClustersCommand, DescribeDBClusterBacktracksCommand } from '@aws-sdk/client-rds';
+export { RDSClient, BacktrackDBClusterCommand, DescribeDBClustersCommand, DescribeDBClusterBacktracksCommand } from '@aws-sdk/client-rds';
 export type { DBCluster, DBClusterBacktrack, Filter } from '@aws-sdk/client-rds';

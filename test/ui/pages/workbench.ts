@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../eventually';
+import { ModalDialog } from './dialog';
 import { QuickInput } from './quickInput';
 import { SideBar } from './sideBar';
 import { exactText } from './text';
@@ -19,9 +20,11 @@ export class WorkbenchPage {
   readonly quickInput: QuickInput;
   readonly sideBar: SideBar;
   readonly panel: DetailsPanel;
+  readonly dialog: ModalDialog;
 
   constructor(readonly page: Page) {
     this.quickInput = new QuickInput(page);
+    this.dialog = new ModalDialog(page);
     this.sideBar = new SideBar(page);
     this.panel = new DetailsPanel(page);
   }
