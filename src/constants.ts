@@ -48,6 +48,11 @@ export const Command = {
   lambdaFilterActive: 'awsHistory.lambda.filterActive',
   lambdaCopyFunctionArn: 'awsHistory.lambda.copyFunctionArn',
   lambdaStopExecution: 'awsHistory.lambda.stopExecution',
+  lambdaSendCallbackSuccess: 'awsHistory.lambda.sendCallbackSuccess',
+  lambdaSendCallbackFailure: 'awsHistory.lambda.sendCallbackFailure',
+  lambdaSendCallbackHeartbeat: 'awsHistory.lambda.sendCallbackHeartbeat',
+  lambdaStartExecution: 'awsHistory.lambda.startExecution',
+  lambdaRerunExecution: 'awsHistory.lambda.rerunExecution',
   lambdaShowAllFunctions: 'awsHistory.lambda.showAllFunctions',
   lambdaShowDurableFunctions: 'awsHistory.lambda.showDurableFunctions',
 } as const;
@@ -77,6 +82,8 @@ export const enum ContextValue {
   plainFunction = 'awsHistory:lambda:functionPlain:arn:name:console',
   execution = 'awsHistory:lambda:execution:arn:name:details:console',
   executionRunning = 'awsHistory:lambda:execution:running:arn:name:details:console',
+  /** Running and waiting on exactly one callback (per its last loaded history): the row answers it. */
+  executionCallback = 'awsHistory:lambda:execution:running:callback:arn:name:details:console',
 }
 
 export const ContextKey = {

@@ -1,9 +1,9 @@
 import type { ClientFactory } from '../aws/clientFactory';
-import type { Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent } from '../aws/sdk/lambda';
+import type { ErrorObject, Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent } from '../aws/sdk/lambda';
 import type { Page } from '../tree/pagedList';
 import { executionListRequest, type ExecutionFilters } from './filters';
 
-export type { Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent };
+export type { ErrorObject, Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent };
 
 /** One ListFunctions page (all functions; the view decides which to show). */
 export async function listFunctionsPage(
@@ -70,10 +70,55 @@ export async function getHistoryPage(
   return { items: output.Events ?? [], nextToken: output.NextMarker };
 }
 
-export async function stopExecution(clients: ClientFactory, arn: string, signal: AbortSignal): Promise<Date | undefined> {
+/** StopDurableExecution; `reason` becomes the execution's error (omitted: AWS's default reason). */
+export async function stopExecution(clients: ClientFactory, arn: string, reason: ErrorObject | undefined, signal: AbortSignal): Promise<Date | undefined> {
   const { client, sdk } = await clients.get('lambda', signal);
-  const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn }), { abortSignal: signal });
+  const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: reason }), { abortSignal: signal });
   return output.StopTimestamp;
+}
+
+/** What answers a pending callback: a result (raw JSON text), an error, or a heartbeat that keeps it alive. */
+export type CallbackAnswer =
+  | { readonly kind: 'success'; readonly result: string }
+  | { readonly kind: 'failure'; readonly error: ErrorObject }
+  | { readonly kind: 'heartbeat' };
+
+export async function answerCallback(clients: ClientFactory, callbackId: string, answer: CallbackAnswer, signal: AbortSignal): Promise<void> {
+  const { client, sdk } = await clients.get('lambda', signal);
+  switch (answer.kind) {
+    case 'success':
+      await client.send(new sdk.SendDurableExecutionCallbackSuccessCommand({ CallbackId: callbackId, Result: new TextEncoder().encode(answer.result) }), { abortSignal: signal });
+      return;
+    case 'failure':
+      await client.send(new sdk.SendDurableExecutionCallbackFailureCommand({ CallbackId: callbackId, Error: answer.error }), { abortSignal: signal });
+      return;
+    case 'heartbeat':
+      await client.send(new sdk.SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: callbackId }), { abortSignal: signal });
+      return;
+  }
+}
+
+/**
+ * Invoke of a durable function, asynchronously (`Event`): the execution runs on after the call returns.
+ * Returns the new execution's ARN (the `X-Amz-Durable-Execution-Arn` header), when AWS sends it.
+ */
+export async function startDurableExecution(
+  clients: ClientFactory,
+  request: { readonly functionName: string; readonly qualifier: string; readonly name: string; readonly input: string },
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const { client, sdk } = await clients.get('lambda', signal);
+  const output = await client.send(
+    new sdk.InvokeCommand({
+      FunctionName: request.functionName,
+      Qualifier: request.qualifier,
+      InvocationType: 'Event',
+      DurableExecutionName: request.name,
+      Payload: new TextEncoder().encode(request.input),
+    }),
+    { abortSignal: signal },
+  );
+  return output.DurableExecutionArn;
 }
 
 /** The list item a GetDurableExecution response stands for (to refresh a row in place). */

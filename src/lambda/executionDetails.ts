@@ -16,9 +16,9 @@ import { getExecution, getHistoryPage, toExecution, type Execution, type GetDura
 import { parseArnOfKind } from '../aws/arn';
 import { durableStatus, durationSeconds, executionDuration, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
-import { operationTreeNodes, statusCounts, timelineItems, timelineLaneCap } from './operationsView';
+import { callbackActionIds, operationTreeNodes, statusCounts, timelineItems, timelineLaneCap } from './operationsView';
 import type { TableBlock, TimelineItem, TreeBlockNode } from '../shared/protocol';
-import type { OperationsTree } from './operationsTree';
+import { pendingCallbacks, type OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
 
 /** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
@@ -33,6 +33,13 @@ const progressIntervalMs = 250;
 
 export const historyBlockId = 'history';
 export const stopActionId = 'stop';
+
+export type CallbackActionKind = 'success' | 'failure' | 'heartbeat';
+const callbackActionKinds = new Map<string, CallbackActionKind>([
+  [callbackActionIds.success, 'success'],
+  [callbackActionIds.failure, 'failure'],
+  [callbackActionIds.heartbeat, 'heartbeat'],
+]);
 
 /** GetDurableExecution with its payloads formatted once (a 6 MB input is not re-printed per render). */
 export interface PreparedExecution {
@@ -73,10 +80,12 @@ export interface DerivedHistory {
   readonly invocations: TableBlock['rows'];
 }
 
-export function deriveHistory(history: HistoryView, timelineEnd: number): DerivedHistory {
+/** `executionStatus`: a RUNNING execution's pending callbacks get their answer buttons. */
+export function deriveHistory(history: HistoryView, timelineEnd: number, executionStatus?: string): DerivedHistory {
   const tree = history.tree;
+  const pending = new Set(pendingCallbacks(tree, executionStatus).map((p) => p.callbackId));
   return {
-    nodes: operationTreeNodes(tree.roots()),
+    nodes: operationTreeNodes(tree.roots(), pending),
     timeline: timelineItems(tree, timelineEnd),
     invocations: tree.invocations.slice(0, invocationRowCap).map((inv, i) => [
       formatNumber(i + 1),
@@ -229,7 +238,7 @@ export function executionDocument(
   const start = validTime(d.StartTimestamp) ?? tree.span.start;
   const end = validTime(d.EndTimestamp) ?? (d.Status === 'RUNNING' ? Math.max(now, tree.span.end ?? now) : (tree.span.end ?? now));
   const safeEnd = Math.max(end, (start ?? end) + 1);
-  const made = derived ?? deriveHistory(history, safeEnd);
+  const made = derived ?? deriveHistory(history, safeEnd, d.Status);
   blocks.push({
     kind: 'tree',
     id: 'operations',
@@ -290,6 +299,7 @@ export function executionDocument(
     subtitle: l10n.t('Lambda durable execution of {0}', parts?.functionName ?? d.FunctionArn ?? l10n.t('a function')),
     status: { text: status, tone },
     actions: d.Status === 'RUNNING' ? [{ id: stopActionId, label: l10n.t('Stop execution') }] : [],
+    targetActions: pendingCallbacks(tree, d.Status).length > 0 ? Object.values(callbackActionIds) : undefined,
     blocks,
   };
 }
@@ -299,12 +309,12 @@ export interface ExecutionDetailOptions {
   historyPageSize(): number;
   /** The auto-refresh interval setting in ms (0 = off); applied only while the execution runs. */
   autoRefreshMs(): number;
-  /** The modal confirmation; false means the user did not confirm. */
-  confirmStop(execution: Execution): Promise<boolean>;
-  /** Sends StopDurableExecution and updates the tree row and open panels. */
+  /** Stop Execution… (reason, confirmation, StopDurableExecution, the tree row); nothing is sent when cancelled. */
   stop(execution: Execution): Promise<void>;
-  /** Tells the tree a fresher status was seen. */
-  onExecutionLoaded?(execution: Execution): void;
+  /** Send Callback Success/Failure/Heartbeat for a callback this execution waits on (prompts and confirmation included). */
+  answerCallback(kind: CallbackActionKind, execution: Execution, callbackId: string): Promise<void>;
+  /** Tells the tree a fresher status was seen, and which callbacks the execution waits on (when the history says). */
+  onExecutionLoaded?(execution: Execution, pendingCallbackIds?: readonly string[]): void;
   /** The profile named in error messages. */
   profile?(): string;
   /** `awsHistory.lambda.historyLoadAllLimit`: events "Load all" stops at. */
@@ -367,7 +377,7 @@ export class ExecutionDetailSource implements DetailSource {
     ]);
     this.prepared = prepareExecution(execution);
     this.history = history;
-    this.options.onExecutionLoaded?.(toExecution(execution));
+    this.options.onExecutionLoaded?.(toExecution(execution), history.complete ? this.pendingCallbackIds() : undefined);
     return this.document();
   }
 
@@ -420,7 +430,7 @@ export class ExecutionDetailSource implements DetailSource {
       // The payloads were not asked for: keep the ones on screen, and the flag that says they were included.
       execution: { ...kept, ...summary, InputPayload: kept.InputPayload, Result: kept.Result, Error: kept.Error, ExecutionDataIncluded: kept.ExecutionDataIncluded },
     };
-    this.options.onExecutionLoaded?.(toExecution(summary));
+    this.options.onExecutionLoaded?.(toExecution(summary), history.complete ? this.pendingCallbackIds() : undefined);
     return this.document();
   }
 
@@ -501,15 +511,28 @@ export class ExecutionDetailSource implements DetailSource {
     return this.prepared?.execution.Status === 'RUNNING' ? this.options.autoRefreshMs() : 0;
   }
 
-  async onAction(actionId: string): Promise<void> {
+  async onAction(actionId: string, target?: string): Promise<void> {
     const execution = this.prepared?.execution;
-    if (actionId !== stopActionId || !execution || execution.Status !== 'RUNNING') {
+    if (!execution || execution.Status !== 'RUNNING') {
       return;
     }
-    const item = toExecution(execution);
-    if (await this.options.confirmStop(item)) {
-      await this.options.stop(item);
+    if (target === undefined) {
+      if (actionId === stopActionId) {
+        await this.options.stop(toExecution(execution));
+      }
+      return;
     }
+    // The target came from the page: only a callback this execution waits on (per the loaded history) is answered.
+    const kind = callbackActionKinds.get(actionId);
+    const pending = pendingCallbacks(this.history.tree, execution.Status).some((p) => p.callbackId === target);
+    if (kind && pending) {
+      await this.options.answerCallback(kind, toExecution(execution), target);
+    }
+  }
+
+  /** Callback ids this execution waits on, per the loaded history. */
+  pendingCallbackIds(): string[] {
+    return pendingCallbacks(this.history.tree, this.prepared?.execution.Status).map((p) => p.callbackId);
   }
 
   private describeHistoryError(error: unknown, withToken: boolean): ReturnType<typeof describeError> {

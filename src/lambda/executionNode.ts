@@ -14,6 +14,8 @@ import { durableStatus, executionDescription, executionDuration, functionNameOf,
 export interface ExecutionNodeActions {
   region(): string | undefined;
   showDetails(node: ExecutionNode): Promise<void>;
+  /** Callback ids the execution waits on, per its last loaded history; undefined when not known. */
+  pendingCallbacks(arn: string): readonly string[] | undefined;
 }
 
 /** One durable execution row. Its TreeItem is built once and reused until the execution changes. */
@@ -36,6 +38,11 @@ export class ExecutionNode extends CachedItemNode<Execution> {
   }
   get running(): boolean {
     return this.item.Status === 'RUNNING';
+  }
+  /** The one callback the execution waits on (the row can answer it), when its history says exactly one. */
+  get pendingCallback(): string | undefined {
+    const pending = this.running && this.arn ? this.actions.pendingCallbacks(this.arn) : undefined;
+    return pending?.length === 1 ? pending[0] : undefined;
   }
   get functionName(): string | undefined {
     const fromArn = this.item.FunctionArn ? functionNameOf(this.item.FunctionArn) : undefined;
@@ -80,7 +87,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     item.id = this.id;
     item.description = executionDescription(e);
     item.iconPath = statusIcon(durableStatus(e.Status));
-    item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
+    item.contextValue = this.pendingCallback !== undefined ? ContextValue.executionCallback : this.running ? ContextValue.executionRunning : ContextValue.execution;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     item.accessibilityInformation = this.accessibility();
     return item;

@@ -326,3 +326,21 @@ export function operationKindLabel(op: Operation): string {
       return op.typeName || 'Operation';
   }
 }
+
+/** A callback the execution waits on: started, not answered, timed out or cancelled yet. */
+export interface PendingCallback {
+  /** The operation id (the tree node is `op-<id>`). */
+  readonly operationId: string;
+  readonly name: string | undefined;
+  readonly callbackId: string;
+}
+
+/** The callbacks a RUNNING execution waits on, in the order they started (none once it ended). */
+export function pendingCallbacks(tree: OperationsTree, executionStatus: string | undefined): PendingCallback[] {
+  if (executionStatus !== 'RUNNING') {
+    return [];
+  }
+  return tree.operations
+    .filter((op) => op.kind === 'CALLBACK' && op.status === 'STARTED' && op.callbackId !== undefined)
+    .map((op) => ({ operationId: op.id, name: op.name, callbackId: op.callbackId ?? '' }));
+}

@@ -33,14 +33,31 @@ export function operationDetail(op: Operation): string {
     .join(' · ');
 }
 
-export function operationTreeNodes(nodes: readonly OperationNode[]): TreeBlockNode[] {
-  return nodes.map((node) => ({
-    id: `op-${node.operation.id}`,
-    label: operationLabel(node.operation),
-    detail: operationDetail(node.operation),
-    tone: durableStatus(node.operation.status).tone,
-    children: operationTreeNodes(node.children),
-  }));
+/** The buttons of a pending callback in the operations tree (ids in `PanelDocument.targetActions`). */
+export const callbackActionIds = { success: 'callbackSuccess', failure: 'callbackFailure', heartbeat: 'callbackHeartbeat' } as const;
+
+function callbackActions(): { id: string; label: string }[] {
+  return [
+    { id: callbackActionIds.success, label: l10n.t('Send Success…') },
+    { id: callbackActionIds.failure, label: l10n.t('Send Failure…') },
+    { id: callbackActionIds.heartbeat, label: l10n.t('Send Heartbeat') },
+  ];
+}
+
+/** `pending`: callback ids the execution waits on; their nodes get the answer buttons. */
+export function operationTreeNodes(nodes: readonly OperationNode[], pending: ReadonlySet<string> = new Set()): TreeBlockNode[] {
+  return nodes.map((node) => {
+    const callbackId = node.operation.callbackId;
+    const answerable = callbackId !== undefined && pending.has(callbackId);
+    return {
+      id: `op-${node.operation.id}`,
+      label: operationLabel(node.operation),
+      detail: operationDetail(node.operation),
+      tone: durableStatus(node.operation.status).tone,
+      children: operationTreeNodes(node.children, pending),
+      ...(answerable ? { actions: callbackActions(), target: callbackId } : {}),
+    };
+  });
 }
 
 /** Counts operations in a tree block (tests compare it with the history). */

@@ -1,30 +1,22 @@
 import * as vscode from 'vscode';
 import { Command, ContextKey, ViewId } from '../constants';
 import { configuredEndpoints, lambdaAutoRefreshSeconds, lambdaHistoryLoadAllLimit, pageSize } from '../aws/settings';
-import { filterArgumentOf, filtersArgument, instanceOf, optional, selection, titleBarArgument } from '../commands/commandArgs';
+import { filterArgumentOf, filtersArgument, instanceOf, oneOf, optional, record, selection, text, titleBarArgument, type ArgumentRule } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { registerCopyCommand } from '../commands/treeCommands';
-import { refuseAction } from '../actions/confirmAction';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import { forLabel, forNotification } from '../util/plainText';
-import {
-  getExecution,
-  listExecutionsPage,
-  listFunctionsPage,
-  stopExecution,
-  toExecution,
-  type Execution,
-  type FunctionConfiguration,
-} from './api';
+import { forNotification } from '../util/plainText';
+import { listExecutionsPage, listFunctionsPage, type Execution, type FunctionConfiguration } from './api';
+import { LambdaActions, type CallbackArgs, type StartArgs, type StopArgs } from './actions';
 import { ExecutionAutoRefresh } from './autoRefresh';
 import { executionExportColumns, executionListCli } from './cli';
 import type * as ExecutionDetails from './executionDetails';
+import type { CallbackActionKind } from './executionDetails';
 import { lazyDetails } from '../webview/detailPanel';
-import { stopConfirmation } from './executionFormat';
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
@@ -35,11 +27,18 @@ import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
 const showAllKey = 'awsHistory.lambda.showAll';
 const reverseOrderFlippedKey = 'awsHistory.lambda.reverseOrderFlipped';
 
-/** The modal that must say yes before StopDurableExecution is sent, from the tree and from the panel alike. */
-async function confirmStopModal(execution: Execution): Promise<boolean> {
-  const { message, detail, button } = stopConfirmation(execution);
-  const choice = await vscode.window.showWarningMessage(forNotification(message), { modal: true, detail }, button);
-  return choice === button;
+const stopArgs = record('a stop reason { errorType?, errorMessage? }', { errorType: text, errorMessage: text });
+const startArgs = record('start options { name?, qualifier?, input? }', { name: text, qualifier: text, input: text });
+const rerunArgs = record('run-again options { name? }', { name: text });
+const callbackArgs: Record<CallbackActionKind, ArgumentRule> = {
+  success: record('a callback answer { callbackId?, executionArn?, result? }', { callbackId: text, executionArn: text, result: text }),
+  failure: record('a callback answer { callbackId?, executionArn?, errorType?, errorMessage? }', { callbackId: text, executionArn: text, errorType: text, errorMessage: text }),
+  heartbeat: record('a callback { callbackId?, executionArn? }', { callbackId: text, executionArn: text }),
+};
+
+/** The typed argument object among a command's arguments (menus pass the row and the selection instead). */
+function argsOf<T>(...values: readonly unknown[]): T | undefined {
+  return values.find((v): v is T => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype);
 }
 
 /** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
@@ -63,38 +62,33 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     }
   };
 
-  /** From the tree, an open panel of the execution reloads; the panel reloads itself after its own actions. */
-  const stop = async (execution: Execution, fromPanel = false): Promise<void> => {
-    const arn = execution.DurableExecutionArn;
-    if (!arn) {
-      return;
-    }
-    // Cancelled with the connection it was started under: a switch mid-way never stops anything in the new one.
-    const signal = ctx.session.signal;
-    const stoppedAt = await stopExecution(ctx.clients, arn, signal);
-    let fresh: Execution;
-    try {
-      fresh = toExecution(await getExecution(ctx.clients, arn, false, signal), execution);
-    } catch {
-      fresh = { ...execution, Status: 'STOPPED', EndTimestamp: stoppedAt ?? new Date() };
-    }
-    updateRows(fresh);
-    if (!fromPanel) {
-      void ctx.panels.refreshKey(arn);
-    }
-    const stopped = execution.DurableExecutionName ? vscode.l10n.t('Stopped {0}', forLabel(execution.DurableExecutionName)) : vscode.l10n.t('Stopped the execution');
-    vscode.window.setStatusBarMessage(`$(debug-stop) ${stopped}`, 4000);
-  };
-
-  // Tests answer the modal through the TestApi's hooks, which exist only under the test harness.
-  const confirmStop = (execution: Execution): Promise<boolean> => (ctx.testHooks?.confirmStop ?? confirmStopModal)(execution);
+  /** Callback ids each execution waits on, per the history its panel last loaded (rows offer to answer one). */
+  const pendingByArn = new Map<string, readonly string[]>();
+  const actions = new LambdaActions({
+    ctx,
+    updateRows,
+    forgetPendingCallbacks: (arn) => pendingByArn.delete(arn),
+    reloadExecutions: (functionName) => {
+      for (const list of executionLists()) {
+        if (list.owner instanceof FunctionNode && list.owner.apiName === functionName) {
+          list.reset();
+        }
+      }
+    },
+    openPanel: (arn, name) => ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions)).then(() => undefined),
+  });
 
   const detailOptions: ExecutionDetails.ExecutionDetailOptions = {
     historyPageSize: () => pageSize(),
     autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-    confirmStop,
-    stop: (execution) => stop(execution, true),
-    onExecutionLoaded: updateRows,
+    stop: (execution) => actions.stop(execution, undefined, true).then(() => undefined),
+    answerCallback: (kind, execution, callbackId) => actions.answer(kind, execution, callbackId, undefined, true).then(() => undefined),
+    onExecutionLoaded: (execution, pending) => {
+      if (execution.DurableExecutionArn && pending) {
+        pendingByArn.set(execution.DurableExecutionArn, pending);
+      }
+      updateRows(execution);
+    },
     profile: () => ctx.session.current.profile,
     loadAllLimit: lambdaHistoryLoadAllLimit,
   };
@@ -132,7 +126,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       return page;
     },
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
-    makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails }),
+    makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails, pendingCallbacks: (arn) => pendingByArn.get(arn) }),
     exportColumns: executionExportColumns,
     cli: (f) => executionListCli(fn.apiName, f, order.reverseOrder(endpointKey(), f.order ?? 'newest')),
     emptyMessage: (f) => {
@@ -196,16 +190,21 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false), { args: [titleBarArgument] });
 
   registerCopyCommand(ctx.extension, ctx.views, Command.lambdaCopyFunctionArn, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), { one: vscode.l10n.t('function ARN'), many: vscode.l10n.t('function ARNs') });
+  /** A row of the previous connection (a stale argument): never act on it with the new identity. */
+  const current = (node: ExecutionNode | FunctionNode): boolean => {
+    if (provider.contains(node)) {
+      return true;
+    }
+    void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.')));
+    return false;
+  };
+  const executionRow = instanceOf('an execution row', ExecutionNode);
+
   registerCommand(
     ctx.extension,
     Command.lambdaStopExecution,
-    async (node: ExecutionNode): Promise<boolean> => {
-      if (refuseAction(vscode.l10n.t('Stop Execution'))) {
-        return false;
-      }
-      if (!provider.contains(node)) {
-        // A row of the previous connection (a stale argument): never act on it with the new identity.
-        void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.')));
+    async (node: ExecutionNode, more?: unknown): Promise<boolean> => {
+      if (!current(node)) {
         return false;
       }
       if (!node.running) {
@@ -218,14 +217,49 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         );
         return false;
       }
-      if (!(await confirmStop(node.item))) {
+      return actions.stop(node.item, argsOf<StopArgs>(more), false);
+    },
+    // The row, then VS Code's selection or a reason: nothing a caller passes can skip the confirmation.
+    { iamAction: 'lambda:StopDurableExecution', args: [executionRow, optional(oneOf(selection, stopArgs))] },
+  );
+
+  /** A callback command: the row's one pending callback, or the id given; the answer's prompts unless given. */
+  const answerHandler =
+    (kind: CallbackActionKind) =>
+    async (first?: unknown, more?: unknown): Promise<boolean> => {
+      const args = argsOf<CallbackArgs>(first, more);
+      const node = first instanceof ExecutionNode ? first : undefined;
+      if (node && !current(node)) {
         return false;
       }
-      await stop(node.item);
-      return true;
-    },
-    // Only the row and VS Code's selection: nothing a caller passes can skip the confirmation.
-    { iamAction: 'lambda:StopDurableExecution', args: [instanceOf('an execution row', ExecutionNode), optional(selection)] },
+      const callbackId = args?.callbackId ?? node?.pendingCallback;
+      if (callbackId === undefined) {
+        void vscode.window.showInformationMessage(
+          forNotification(vscode.l10n.t('No single pending callback is known for this execution: open its details and answer the callback in the operations tree.')),
+        );
+        return false;
+      }
+      const arn = node?.arn ?? args?.executionArn;
+      // Only an ARN given: the row and panel of that execution refresh after the answer.
+      const execution = node?.item ?? (arn ? { DurableExecutionArn: arn, DurableExecutionName: undefined, FunctionArn: undefined, Status: undefined, StartTimestamp: undefined } : undefined);
+      return actions.answer(kind, execution, callbackId, args, false);
+    };
+  const answerArgs = (kind: CallbackActionKind): ArgumentRule[] => [oneOf(executionRow, callbackArgs[kind]), optional(oneOf(selection, callbackArgs[kind]))];
+  registerCommand(ctx.extension, Command.lambdaSendCallbackSuccess, answerHandler('success'), { iamAction: 'lambda:SendDurableExecutionCallbackSuccess', args: answerArgs('success') });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackFailure, answerHandler('failure'), { iamAction: 'lambda:SendDurableExecutionCallbackFailure', args: answerArgs('failure') });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackHeartbeat, answerHandler('heartbeat'), { iamAction: 'lambda:SendDurableExecutionCallbackHeartbeat', args: answerArgs('heartbeat') });
+
+  registerCommand(
+    ctx.extension,
+    Command.lambdaStartExecution,
+    (node: FunctionNode, more?: unknown): Promise<boolean> | boolean => current(node) && actions.start(node.apiName, argsOf<StartArgs>(more)),
+    { iamAction: 'lambda:InvokeFunction', args: [instanceOf('a durable function row', FunctionNode), optional(oneOf(selection, startArgs))] },
+  );
+  registerCommand(
+    ctx.extension,
+    Command.lambdaRerunExecution,
+    (node: ExecutionNode, more?: unknown): Promise<boolean> | boolean => current(node) && actions.rerun(node.item, argsOf<{ name?: string }>(more)),
+    { iamAction: 'lambda:InvokeFunction', args: [executionRow, optional(oneOf(selection, rerunArgs))] },
   );
   return provider;
 }

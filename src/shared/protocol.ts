@@ -96,6 +96,12 @@ export interface TreeBlockNode {
   readonly detail?: string | undefined;
   readonly tone: Tone;
   readonly children: readonly TreeBlockNode[];
+  /**
+   * Buttons on this node (e.g. answer a pending callback): each sends `{type:'action', actionId, target}`;
+   * the ids are listed in `PanelDocument.targetActions`, and the host checks the target again.
+   */
+  readonly actions?: readonly { readonly id: string; readonly label: string }[] | undefined;
+  readonly target?: string | undefined;
 }
 
 export interface TreeBlock {

@@ -2,7 +2,7 @@ import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
 import type { TreeBlock, TreeBlockNode } from '../shared/protocol';
 import type { RenderContext } from './context';
-import { bdi, h } from './dom';
+import { bdi, button, h } from './dom';
 import { toneLabel } from './renderNotice';
 
 /**
@@ -82,6 +82,7 @@ export function renderTree(block: TreeBlock, ctx: RenderContext, headingId: stri
         h('span', { className: `dot tone-${node.tone}`, attrs: { role: 'img', 'aria-label': toneLabel(node.tone) } }),
         bdi(node.label, 'label'),
         node.detail ? bdi(node.detail, 'detail') : undefined,
+        nodeActions(node, ctx),
       ),
     );
     built.set(li, { node, depth });
@@ -131,7 +132,7 @@ export function renderTree(block: TreeBlock, ctx: RenderContext, headingId: stri
 
   tree.addEventListener('click', (event) => {
     const li = (event.target as HTMLElement).closest<HTMLElement>('li[role="treeitem"]');
-    if (li && built.has(li)) {
+    if (li && built.has(li) && !(event.target as HTMLElement).closest('button')) {
       setOpen(li, li.getAttribute('aria-expanded') !== 'true');
       li.focus();
     }
@@ -139,7 +140,8 @@ export function renderTree(block: TreeBlock, ctx: RenderContext, headingId: stri
 
   tree.addEventListener('keydown', (event) => {
     const li = (event.target as HTMLElement).closest<HTMLElement>('li[role="treeitem"]');
-    if (!li) {
+    // A node's own button handles its keys (Enter and Space press it, not the row).
+    if (!li || (event.target as HTMLElement).closest('button')) {
       return;
     }
     const all = items();
@@ -187,4 +189,27 @@ export function renderTree(block: TreeBlock, ctx: RenderContext, headingId: stri
   });
 
   return tree;
+}
+
+/** A node's buttons (e.g. answer a pending callback): they send the action with the node's target. */
+function nodeActions(node: TreeBlockNode, ctx: RenderContext): HTMLElement | undefined {
+  const target = node.target;
+  if (!node.actions?.length || target === undefined) {
+    return undefined;
+  }
+  return h(
+    'span',
+    { className: 'tree-actions' },
+    ...node.actions.map((action) =>
+      button(
+        action.label,
+        (el) => {
+          // Re-enabled by the next render (the host reloads after the action).
+          el.disabled = true;
+          ctx.post({ type: 'action', actionId: action.id, target });
+        },
+        { className: 'secondary', focusKey: `tree-action:${node.id}:${action.id}`, ariaLabel: `${action.label} ${node.label}` },
+      ),
+    ),
+  );
 }

@@ -160,4 +160,45 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     assert.equal(got.Error?.ErrorType, 'UnknownSkuError');
     assert.equal(got.Error?.ErrorMessage, 'Feed acme-2026-12-03 row 2: unknown SKU "SKU-404"');
   });
+
+  it('refuses what the API refuses before touching the execution: a malformed callback id, a result over 256 KB, an async payload over 1 MB', async () => {
+    const client = h.lambda();
+    const arn = await invoke(client, 'order-processor', 'order-limits', input('order-processor'));
+    const pending = await eventually('the approval callback', async () => (await summary(arn)())?.pendingCallbackIds[0]);
+    await expectAwsError(client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: 'not a callback id!' })), 'ValidationException', 400);
+    await expectAwsError(
+      client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode(JSON.stringify('x'.repeat(262_144))) })),
+      'ValidationException',
+      400,
+    );
+    assert.deepEqual((await summary(arn)())?.pendingCallbackIds, [pending], 'the callback still waits');
+    await expectAwsError(
+      client.send(new InvokeCommand({ FunctionName: 'order-processor', Qualifier: '$LATEST', InvocationType: 'Event', DurableExecutionName: 'too-big', Payload: encoder.encode(JSON.stringify({ pad: 'x'.repeat(1_048_576) })) })),
+      'RequestTooLargeException',
+      413,
+    );
+    assert.equal((await h.control.durableExecutions()).some((e) => e.name === 'too-big'), false, 'nothing started');
+    await client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: pending, Error: { ErrorType: 'Cleanup' } }));
+  });
+
+  it('access denied (fault injection) for the callback operations and Invoke leaves the execution as it was', async () => {
+    const client = h.lambda();
+    const arn = await invoke(client, 'order-processor', 'order-denied', input('order-processor'));
+    const pending = await eventually('the approval callback', async () => (await summary(arn)())?.pendingCallbackIds[0]);
+    for (const operation of ['SendDurableExecutionCallbackSuccess', 'SendDurableExecutionCallbackFailure', 'SendDurableExecutionCallbackHeartbeat', 'Invoke']) {
+      await h.control.fault({ operation, kind: 'accessDenied' });
+    }
+    await expectAwsError(client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode('{}') })), 'AccessDeniedException', 403);
+    await expectAwsError(client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: pending })), 'AccessDeniedException', 403);
+    await expectAwsError(client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: pending })), 'AccessDeniedException', 403);
+    await expectAwsError(
+      client.send(new InvokeCommand({ FunctionName: 'order-processor', Qualifier: '$LATEST', InvocationType: 'Event', DurableExecutionName: 'denied-start', Payload: encoder.encode('{}') })),
+      'AccessDeniedException',
+      403,
+    );
+    assert.deepEqual((await summary(arn)())?.pendingCallbackIds, [pending], 'the callback still waits');
+    const [logged] = await h.control.requests({ operation: 'Invoke', sinceSeq: 0 }).then((all) => all.filter((r) => r.headerParams?.['x-amz-durable-execution-name'] === 'order-denied'));
+    assert.equal(logged?.headerParams?.['x-amz-invocation-type'], 'Event', 'Invoke logs its header parameters');
+    await client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: pending, Error: { ErrorType: 'Cleanup' } }));
+  });
 });

@@ -522,10 +522,22 @@ function requireDurable(ctx: Context): DurableRuntime {
   return ctx.state.durable;
 }
 
+/** SendDurableExecutionCallbackSuccess's Result: 0–262144 bytes. */
+const CALLBACK_RESULT_MAX_BYTES = 262_144;
+/** An `Event` invocation's payload: at most 1 MB (6 MB synchronously). */
+const ASYNC_PAYLOAD_MAX_BYTES = 1_048_576;
+const SYNC_PAYLOAD_MAX_BYTES = 6_291_456;
+
 function callbackHandler(action: 'succeed' | 'fail' | 'heartbeat') {
   return (ctx: Context): Promise<WireResponse> => {
     const durable = requireDurable(ctx);
     const callbackId = ctx.path['CallbackId'];
+    if (callbackId.length < 1 || callbackId.length > 1024 || !/^[A-Za-z0-9+/]+={0,2}$/.test(callbackId)) {
+      throw validation(callbackId, 'callbackId', 'Member must satisfy regular expression pattern: [A-Za-z0-9+/]+={0,2}');
+    }
+    if (action === 'succeed' && Buffer.byteLength(ctx.rawBody) > CALLBACK_RESULT_MAX_BYTES) {
+      throw validation('*** sensitive data ***', 'result', `Member must have length less than or equal to ${CALLBACK_RESULT_MAX_BYTES}`);
+    }
     // `succeed` carries the raw result bytes; `fail` the ErrorObject as JSON.
     const payload = action === 'succeed' ? { result: ctx.rawBody } : action === 'fail' ? { error: errorObject(ctx.body) } : {};
     return durable.callback(callbackId, action, payload).then(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }), hostError);
@@ -561,6 +573,10 @@ function invoke(ctx: Context): WireResponse | Promise<WireResponse> {
   const name = header(ctx, 'x-amz-durable-execution-name') ?? new Rng(`${Date.now()}/${Math.random()}`).uuid();
   if (name.length < 1 || name.length > 64 || !EXECUTION_NAME_PATTERN.test(name)) {
     throw validation(name, 'durableExecutionName', 'Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+');
+  }
+  const limit = type === 'Event' ? ASYNC_PAYLOAD_MAX_BYTES : SYNC_PAYLOAD_MAX_BYTES;
+  if (Buffer.byteLength(ctx.rawBody) > limit) {
+    throw new LambdaError(413, 'RequestTooLargeException', { Type: 'User', message: `Request must be smaller than ${limit} bytes for the ${type === 'Event' ? 'InvokeAsync' : 'Invoke'} operation` });
   }
   if (type === 'DryRun') {
     return { status: 204, headers: { 'content-type': 'application/json' }, body: '' };
@@ -672,6 +688,9 @@ function resourceFor(call: ServiceCall, region: string): string {
   return '*';
 }
 
+/** Invoke's parameters that travel as headers, logged for tests (never the payload's meaning). */
+const INVOKE_HEADERS = ['x-amz-invocation-type', 'x-amz-durable-execution-name', 'x-amz-log-type'];
+
 export const lambda: ServiceAdapter = {
   name: 'lambda',
 
@@ -687,11 +706,18 @@ export const lambda: ServiceAdapter = {
       return { service: 'lambda', operation: 'Unknown', params: body ?? {}, run: () => errorResponse(unknown) };
     }
     const { route, labels } = match;
+    const headerParams = Object.fromEntries(
+      INVOKE_HEADERS.flatMap((name) => {
+        const value = incoming.headers[name];
+        return typeof value === 'string' ? [[name, value]] : [];
+      }),
+    );
     return {
       service: 'lambda',
       operation: route.operation,
       params: body ?? {},
       pathParams: labels,
+      ...(Object.keys(headerParams).length > 0 ? { headerParams } : {}),
       run: (state, quirk) => {
         if (!body && !route.rawBody) {
           return errorResponse(new LambdaError(400, 'InvalidRequestContentException', { Type: 'User', message: 'Could not parse request body into json' }));

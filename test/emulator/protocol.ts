@@ -57,6 +57,8 @@ export interface ServiceCall {
   params: Record<string, unknown>;
   /** Lambda only: decoded path labels such as FunctionName or DurableExecutionArn. */
   pathParams?: Record<string, string>;
+  /** Lambda Invoke only: the request headers that carry parameters (invocation type, execution name, …). */
+  headerParams?: Record<string, string>;
   /** Promise only for operations the durable host answers (Invoke, Stop and callbacks of live executions). */
   run(state: EmulatorState, quirk?: QuirkFaultKind): WireResponse | Promise<WireResponse>;
 }

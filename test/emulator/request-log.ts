@@ -14,6 +14,8 @@ export interface RequestLogEntry {
   params: Record<string, unknown>;
   /** Lambda only: decoded path labels (FunctionName, DurableExecutionArn). */
   pathParams?: Record<string, string>;
+  /** Lambda Invoke only: parameters sent as headers (`X-Amz-Invocation-Type`, `X-Amz-Durable-Execution-Name`). */
+  headerParams?: Record<string, string>;
   /** HTTP status sent; 0 while unanswered (a `hang` fault, or a request still in flight). */
   status: number;
   requestId: string;

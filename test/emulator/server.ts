@@ -142,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       query: incoming.query,
       params: call.params,
       ...(call.pathParams ? { pathParams: call.pathParams } : {}),
+      ...(call.headerParams ? { headerParams: call.headerParams } : {}),
       requestId,
     });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Command } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { api, click, emulator, expand, hideViews, isError, isLoadMore, itemRows, lastRow, provider, waitFor, withStopAnswer } from './helpers';
+import { api, click, emulator, expand, hideViews, isError, isLoadMore, itemRows, lastRow, provider, waitFor, withConfirmation, confirmYes } from './helpers';
 import { assertNoTextIn, enableDebugLog, logFile, readText, resetLogLevel, rowText, setSetting, settledChildren, WindowStubs } from './securityKit';
 
 /*
@@ -133,7 +133,7 @@ describe('credential_process failures show no command line or output (issue 11)'
     shown.push(outcome, panel.webviewHtml, JSON.stringify(panel.lastDocument ?? {}));
 
     // A command: its failure is a notification and an error line in the log.
-    await withStopAnswer(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, running));
+    await withConfirmation(confirmYes, () => vscode.commands.executeCommand(Command.lambdaStopExecution, running, {}));
     const message = await waitFor('the error notification', () => stubs.messages('error')[0]);
     // Commands report through the one error wrapper, which does not know the profile's name.
     assert.match(message, /^The credential_process of profile "[^"]+" exited with an error\./, 'the notification says what failed');

@@ -7,7 +7,7 @@ import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import type { LiveExecutionSummary, RunnerOperation } from '../emulator/control';
-import { api, description, emulator, expand, hideViews, provider, waitFor, withStopAnswer } from './helpers';
+import { api, description, emulator, expand, hideViews, provider, waitFor, withConfirmation, confirmYes } from './helpers';
 
 /*
  * The sample durable functions run for real in the emulator (AWS's durable SDK and LocalDurableTestRunner,
@@ -119,7 +119,7 @@ describe('Lambda: real durable functions (AWS durable SDK in the emulator)', fun
     await emulator().answerCallback(approval, { action: 'succeed', result: '{"approvedBy":"integration"}' });
     // The export is stopped by its operator, through the extension.
     const exportRow = await executionRow(p, 'data-export', nameOf('data-export'));
-    assert.equal(await withStopAnswer(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, exportRow)), true);
+    assert.equal(await withConfirmation(confirmYes, () => vscode.commands.executeCommand(Command.lambdaStopExecution, exportRow, {})), true);
     for (const sample of SAMPLE_FUNCTIONS) {
       await waitFor(`${sample.name} to finish`, async () => ((await live(nameOf(sample.name)))?.status === 'RUNNING' ? undefined : true), 120_000);
     }

@@ -6,7 +6,7 @@ import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { ListErrorRow as ErrorRow, ListLoadMoreRow as LoadMoreRow, ListMessageRow as MessageRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { EmulatorControl } from '../emulator/control';
-import type { Execution } from '../../src/lambda/api';
+import type { ConfirmationRequest } from '../../src/actions/confirmAction';
 
 /** The extension's test API (the harness sets AWS_HISTORY_TEST=1). */
 export async function api(): Promise<TestApi> {
@@ -18,18 +18,20 @@ export async function api(): Promise<TestApi> {
 }
 
 /**
- * Runs `run` with Stop Execution's confirmation answered by `answer` instead of the modal, through the
- * TestApi's hooks (no command argument can skip the modal).
+ * Runs `run` with every action confirmation (modal and typed name) answered by `answer` instead of the user,
+ * through the TestApi's hooks (no command argument can skip the confirmation).
  */
-export async function withStopAnswer<T>(answer: (execution: Execution) => Promise<boolean>, run: () => Thenable<T>): Promise<T> {
+export async function withConfirmation<T>(answer: (request: ConfirmationRequest) => Promise<boolean>, run: () => Thenable<T>): Promise<T> {
   const { hooks } = await api();
-  hooks.confirmStop = answer;
+  hooks.answerConfirmation = answer;
   try {
     return await run();
   } finally {
-    hooks.confirmStop = undefined;
+    hooks.answerConfirmation = undefined;
   }
 }
+
+export const confirmYes = (): Promise<boolean> => Promise.resolve(true);
 
 export function emulator(): EmulatorControl {
   const url = process.env.EMULATOR_URL;

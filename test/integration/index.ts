@@ -27,6 +27,7 @@ function loadSuites(): void {
   require('./rdsBacktrack.test');
   require('./lambda.test');
   require('./durable.test');
+  require('./lambdaActions.test');
   require('./faults.test');
   require('./secrets.test');
   require('./credentialProcess.test');

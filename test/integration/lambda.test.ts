@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, ContextValue, ViewId } from '../../src/constants';
+import type { ConfirmationRequest } from '../../src/actions/confirmAction';
 import type { Execution } from '../../src/lambda/api';
 import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
 import type { ExecutionFilters } from '../../src/lambda/filters';
@@ -9,7 +10,7 @@ import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
-import { api, description, emulator, expand, hideViews, label, provider, waitFor, withStopAnswer } from './helpers';
+import { api, description, emulator, expand, hideViews, label, provider, waitFor, withConfirmation } from './helpers';
 
 /*
  * The extension and this suite are separate bundles, so the extension's classes are not this bundle's
@@ -355,12 +356,12 @@ describe('Lambda Durable Executions view', () => {
     await emulator().clearRequests();
 
     let asked: string | undefined;
-    const declined = (execution: Execution): Promise<boolean> => {
-      asked = execution.DurableExecutionName;
+    const declined = (request: ConfirmationRequest): Promise<boolean> => {
+      asked = request.typeToConfirm;
       return Promise.resolve(false);
     };
-    assert.equal(await withStopAnswer(declined, () => vscode.commands.executeCommand(Command.lambdaStopExecution, row)), false);
-    assert.equal(asked, row.name, 'the confirmation names the execution');
+    assert.equal(await withConfirmation(declined, () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, {})), false);
+    assert.equal(asked, row.name, 'the confirmation asks to type the execution name');
     assert.equal((await requests('StopDurableExecution')).length, 0, 'nothing is sent without a yes');
 
     await vscode.commands.executeCommand(Command.showDetails, row);
@@ -369,7 +370,7 @@ describe('Lambda Durable Executions view', () => {
     try {
       const before = await panel.waitForRender();
       assert.deepEqual(before.actions.map((a) => a.id), ['stop'], 'the panel offers Stop while RUNNING');
-      assert.equal(await withStopAnswer(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row)), true);
+      assert.equal(await withConfirmation(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, {})), true);
       const after = await panel.waitForRender();
       assert.equal(after.status?.text, 'STOPPED', 'the open panel reloaded');
       assert.deepEqual(after.actions, []);
@@ -489,8 +490,8 @@ describe('Lambda Durable Executions view', () => {
     const source = new ExecutionDetailSource(clients, row.arn, row.name, {
       historyPageSize: () => 25,
       autoRefreshMs: () => 0,
-      confirmStop: () => Promise.resolve(false),
       stop: () => Promise.resolve(),
+      answerCallback: () => Promise.resolve(),
     });
     const controller = new AbortController();
     let progressDocs = 0;

@@ -176,7 +176,12 @@ describe('Details panels: CSP and page messages (issue 8)', function () {
 
   it('ignores page messages that are not well-formed, and acts only on the panel\'s own item', async () => {
     const [backupPanel, , runningA, runningB] = opened;
-    const stubs = new WindowStubs((shown, items) => (shown.kind === 'warning' ? items.find((i) => i === 'Stop Execution') : undefined));
+    const stubs = new WindowStubs();
+    // Stop asks for an optional reason (none given here), then the one confirmation, answered yes.
+    stubs.replace('showInputBox', () => Promise.resolve(''));
+    const { hooks } = await api();
+    const confirmations: string[] = [];
+    hooks.answerConfirmation = (request) => Promise.resolve(void confirmations.push(request.title)).then(() => true);
     try {
       await emulator().clearRequests();
       await vscode.env.clipboard.writeText('clipboard before');
@@ -216,16 +221,17 @@ describe('Details panels: CSP and page messages (issue 8)', function () {
       await waitFor('panel A to show STOPPED', () => (runningA.lastDocument?.status?.text === 'STOPPED' ? true : undefined));
       const stops = await emulator().requests({ operation: 'StopDurableExecution' });
       assert.deepEqual(stops.map((r) => r.pathParams?.['DurableExecutionArn']), [runningA.key], 'only the panel\'s own execution is stopped');
-      assert.deepEqual(stubs.messages('warning').length, 1, 'the one Stop asked for confirmation');
+      assert.equal(confirmations.length, 1, 'the one Stop asked for confirmation');
       // Stop on a finished execution (no Stop action in its document) does nothing.
       fromPage(runningA, { type: 'action', actionId: 'stop' });
       fromPage(backupPanel, { type: 'action', actionId: 'stop' });
-      const other = (await emulator().requests()).filter((r) => !['StopDurableExecution', 'GetDurableExecution', 'GetDurableExecutionHistory'].includes(r.operation));
+      const other = (await emulator().requests()).filter((r) => !['StopDurableExecution', 'GetDurableExecution', 'GetDurableExecutionHistory', 'GetCallerIdentity'].includes(r.operation));
       assert.deepEqual(other.map((r) => r.operation), [], 'junk messages sent no request');
       assert.equal((await emulator().requests({ operation: 'StopDurableExecution' })).length, 1, 'no second stop');
       assert.equal(vscode.window.visibleTextEditors.length, editorsBefore, 'no editor was opened');
       assert.deepEqual(stubs.messages('error'), []);
     } finally {
+      hooks.answerConfirmation = undefined;
       stubs.restore();
       await emulator().reset();
     }

@@ -169,8 +169,8 @@ describe('Reliability under change and at size (issue 12)', function () {
     const source = new ExecutionDetailSource(clients, exec, 'huge-history', {
       historyPageSize: () => 25,
       autoRefreshMs: () => 0,
-      confirmStop: () => Promise.resolve(false),
       stop: () => Promise.resolve(),
+      answerCallback: () => Promise.resolve(),
     });
     const signal = new AbortController().signal;
     let doc = await source.load(signal);

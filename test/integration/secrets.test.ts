@@ -9,7 +9,7 @@ import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/panelShell';
-import { api, click, emulator, expand, hideViews, isError, itemRows, lastRow, provider, waitFor, withStopAnswer } from './helpers';
+import { api, click, emulator, expand, hideViews, isError, itemRows, lastRow, provider, waitFor, withConfirmation, confirmYes } from './helpers';
 import { filesBelow } from '../harness/util';
 import { assertNoTextIn, enableDebugLog, logFile, readText, resetLogLevel, rowText, setSetting, WindowStubs } from './securityKit';
 
@@ -178,7 +178,7 @@ describe('Secrets never leak (issue 8)', function () {
     await emulator().fault({ operation: 'StopDurableExecution', kind: 'accessDenied', count: -1 });
     const [fn] = itemRows(await expand(views.lambda));
     const running = itemRows(await expand(views.lambda, fn))[0];
-    await withStopAnswer(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, running));
+    await withConfirmation(confirmYes, () => vscode.commands.executeCommand(Command.lambdaStopExecution, running, {}));
     await waitFor('the error message', () => stubs.messages('error').length > 0 || undefined);
     shownTexts.push(...stubs.messages());
     await emulator().reset();

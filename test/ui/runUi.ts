@@ -15,7 +15,7 @@ import { packageVsix } from './vsix';
  * Run order matters: scenarios share one workbench, and the later ones change its connection (region).
  * Listed explicitly so a file cannot be skipped silently (an unlisted one fails the run).
  */
-const scenarios = ['container', 'dynamodb', 'dynamodbActions', 'aurora', 'auroraBacktrack', 'lambda', 'panels', 'accessibility', 'faults', 'hostile', 'region', 'workspaceSettings'];
+const scenarios = ['container', 'dynamodb', 'dynamodbActions', 'aurora', 'auroraBacktrack', 'lambda', 'lambdaActions', 'panels', 'accessibility', 'faults', 'hostile', 'region', 'workspaceSettings'];
 const scenarioDir = path.join(__dirname, 'scenarios');
 
 interface Args {

@@ -27,6 +27,8 @@ export interface UiEnvironmentOptions {
   /** Written to the opened folder's `.vscode/settings.json` before the workbench opens it. */
   workspaceSettings?: Record<string, unknown>;
   log?: (line: string) => void;
+  /** Also run the sample durable functions for real (us-east-1), as the integration suites do. */
+  durable?: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ export class UiEnvironment {
   static async start(options: UiEnvironmentOptions): Promise<UiEnvironment> {
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
     const workDir = makeTempDir('ahe-ui');
-    const environment = await prepareIntegrationEnvironment({ dataset: 'demo' });
+    const environment = await prepareIntegrationEnvironment({ dataset: 'demo', durable: options.durable ?? false });
     let server: CodeServer | undefined;
     try {
       const emulator = new EmulatorControl(environment.emulatorUrl);

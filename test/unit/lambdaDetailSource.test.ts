@@ -85,8 +85,8 @@ function options(overrides: Partial<ExecutionDetailOptions> = {}): ExecutionDeta
   return {
     historyPageSize: () => 10,
     autoRefreshMs: () => 5000,
-    confirmStop: () => Promise.resolve(true),
     stop: () => Promise.resolve(),
+    answerCallback: () => Promise.resolve(),
     ...overrides,
   };
 }
@@ -157,18 +157,14 @@ describe('lambda execution DetailSource', () => {
     assert.equal(pager(docs[0]).canLoadMore, false);
   });
 
-  it('stops only a RUNNING execution, only after confirmation, and refreshes itself only while RUNNING', async () => {
+  it('offers Stop only for a RUNNING execution, and refreshes itself only while RUNNING', async () => {
     const stopped: Execution[] = [];
-    let answer = false;
-    const opts = options({ confirmStop: () => Promise.resolve(answer), stop: (e) => Promise.resolve(void stopped.push(e)) });
+    const opts = options({ stop: (e) => Promise.resolve(void stopped.push(e)) });
     const state = { status: 'RUNNING', events: history(3) };
     const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', opts);
     const doc = await source.load(signal);
     assert.deepEqual(doc.actions.map((a) => a.id), [stopActionId]);
     assert.equal(source.autoRefreshMs(), 5000);
-    await source.onAction(stopActionId);
-    assert.equal(stopped.length, 0, 'not confirmed: nothing is stopped');
-    answer = true;
     await source.onAction(stopActionId);
     assert.deepEqual(stopped.map((e) => e.DurableExecutionArn), [arn]);
     state.status = 'STOPPED';
@@ -177,6 +173,46 @@ describe('lambda execution DetailSource', () => {
     assert.equal(source.autoRefreshMs(), 0);
     await source.onAction(stopActionId);
     assert.equal(stopped.length, 1, 'a finished execution is not stopped again');
+  });
+
+  it('offers answer buttons on pending callbacks only, and answers only a callback the execution waits on', async () => {
+    const callbackEvents = (): HistoryEvent[] => [
+      { EventType: 'ExecutionStarted', EventId: 1, Id: 'exec', EventTimestamp: new Date(start), ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 } },
+      { EventType: 'CallbackStarted', EventId: 2, Id: 'cb1', Name: 'approval', EventTimestamp: new Date(start + 1000), CallbackStartedDetails: { CallbackId: 'Q2Ix==' } },
+      { EventType: 'CallbackStarted', EventId: 3, Id: 'cb2', Name: 'done', EventTimestamp: new Date(start + 2000), CallbackStartedDetails: { CallbackId: 'Q2Iy' } },
+      { EventType: 'CallbackSucceeded', EventId: 4, Id: 'cb2', EventTimestamp: new Date(start + 3000), CallbackSucceededDetails: { Result: { Payload: '1' } } },
+    ];
+    const answered: string[] = [];
+    const loaded: (readonly string[] | undefined)[] = [];
+    const opts = options({
+      answerCallback: (kind, e, id) => Promise.resolve(void answered.push(`${kind}:${e.DurableExecutionName ?? ''}:${id}`)),
+      onExecutionLoaded: (_e, pending) => void loaded.push(pending),
+    });
+    const state = { status: 'RUNNING', events: callbackEvents() };
+    const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', opts);
+    const doc = await source.load(signal);
+    assert.deepEqual(doc.targetActions, ['callbackSuccess', 'callbackFailure', 'callbackHeartbeat']);
+    const tree = doc.blocks.find((b) => b.kind === 'tree');
+    assert.ok(tree?.kind === 'tree');
+    const byId = new Map(tree.nodes.map((n) => [n.id, n]));
+    assert.equal(byId.get('op-cb1')?.target, 'Q2Ix==');
+    assert.deepEqual(byId.get('op-cb1')?.actions?.map((a) => a.id), ['callbackSuccess', 'callbackFailure', 'callbackHeartbeat']);
+    assert.equal(byId.get('op-cb2')?.actions, undefined, 'an answered callback has no buttons');
+    assert.deepEqual(loaded.at(-1), ['Q2Ix=='], 'the tree learns the pending callback');
+
+    await source.onAction('callbackSuccess', 'Q2Iy');
+    await source.onAction('callbackSuccess', 'made-up');
+    await source.onAction('stop', 'Q2Ix==');
+    assert.deepEqual(answered, [], 'closed or unknown callbacks and unknown actions are not answered');
+    await source.onAction('callbackFailure', 'Q2Ix==');
+    await source.onAction('callbackHeartbeat', 'Q2Ix==');
+    assert.deepEqual(answered, ['failure:run-1:Q2Ix==', 'heartbeat:run-1:Q2Ix==']);
+
+    state.status = 'STOPPED';
+    const stopped = await source.load(signal);
+    assert.equal(stopped.targetActions, undefined, 'a finished execution waits on nothing');
+    await source.onAction('callbackSuccess', 'Q2Ix==');
+    assert.equal(answered.length, 2);
   });
 
   it('gives the whole payload for "Open whole document"', async () => {

@@ -25,6 +25,11 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'pa
 /** Commands that change AWS; each must be unavailable in Restricted Mode. */
 const actions = [
   Command.lambdaStopExecution,
+  Command.lambdaSendCallbackSuccess,
+  Command.lambdaSendCallbackFailure,
+  Command.lambdaSendCallbackHeartbeat,
+  Command.lambdaStartExecution,
+  Command.lambdaRerunExecution,
   Command.rdsBacktrackCluster,
   Command.rdsBacktrackBefore,
   Command.dynamodbCreateBackup,

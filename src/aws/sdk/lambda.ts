@@ -6,6 +6,10 @@ export {
   GetDurableExecutionCommand,
   GetDurableExecutionHistoryCommand,
   StopDurableExecutionCommand,
+  SendDurableExecutionCallbackSuccessCommand,
+  SendDurableExecutionCallbackFailureCommand,
+  SendDurableExecutionCallbackHeartbeatCommand,
+  InvokeCommand,
 } from '@aws-sdk/client-lambda';
 export type {
   FunctionConfiguration,
@@ -13,4 +17,5 @@ export type {
   Event as HistoryEvent,
   GetDurableExecutionResponse,
   ExecutionStatus,
+  ErrorObject,
 } from '@aws-sdk/client-lambda';

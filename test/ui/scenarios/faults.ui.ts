@@ -51,7 +51,17 @@ describe('Errors in a view', () => {
     await env.emulator.fault({ operation: 'StopDurableExecution', kind: 'hostileMessage', count: -1 });
     try {
       await (await lambda.contextMenu(running.label)).click('Stop Execution…');
+      // No reason (its type and message are optional): Enter twice.
+      const prompt = env.page.locator('.quick-input-widget .quick-input-message');
+      for (const part of [/error type/, /error message/]) {
+        await eventually(async () => assert.match((await prompt.textContent()) ?? '', part));
+        await workbench.quickInput.accept();
+      }
       await env.page.locator('.monaco-dialog-box').getByRole('button', { name: 'Stop Execution' }).click();
+      // Stop is disruptive: the execution's name is typed to confirm.
+      await workbench.quickInput.waitOpen();
+      await workbench.quickInput.type(running.label);
+      await workbench.quickInput.accept();
       const toast = env.page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'AWS rejected the request' });
       await eventually(async () => assert.equal(await toast.count(), 1, 'the error notification is shown'));
       const message = toast.locator('.notification-list-item-message');
