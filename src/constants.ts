@@ -26,6 +26,10 @@ export const Command = {
   clearFilters: 'awsHistory.clearFilters',
   showLog: 'awsHistory.showLog',
   pickConnection: 'awsHistory.pickConnection',
+  addConnection: 'awsHistory.addConnection',
+  removeConnection: 'awsHistory.removeConnection',
+  openArn: 'awsHistory.openArn',
+  copyLink: 'awsHistory.copyLink',
   resetWorkspaceSettingApprovals: 'awsHistory.resetWorkspaceSettingApprovals',
   dynamodbFilter: 'awsHistory.dynamodb.filter',
   dynamodbFilterActive: 'awsHistory.dynamodb.filterActive',
@@ -48,6 +52,8 @@ export type CommandId = (typeof Command)[keyof typeof Command];
  * `:console` segment turns on the generic action of that name, so one entry serves every service.
  */
 export const enum ContextValue {
+  /** A connection's root row when a view shows several (Remove Connection, Copy… on it). */
+  connection = 'awsHistory:connection',
   loadMore = 'awsHistory:loadMore',
   loading = 'awsHistory:loading',
   error = 'awsHistory:error',

@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
 import { confirmAction } from './actions/confirmAction';
 import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
+import { ConnectionStore } from './aws/connections';
 import { AccountIds } from './aws/identity';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const session = new AwsSession();
   const clients = new ClientFactory(session, log());
   const accounts = new AccountIds(clients);
+  const connections = new ConnectionStore(context.globalState, session);
   const views = new ViewRegistry();
   const panels = new DetailPanels(context.extensionUri, (error) =>
     describeError(error, { action: vscode.l10n.t('the request'), profile: session.current.profile, region: session.current.region }),
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   };
   context.subscriptions.push(
     session,
+    connections,
     views,
     panels,
     // Everything of the old connection stops at once: lists reset (aborting their requests), panels say
@@ -78,10 +81,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panels,
     setupCheck,
     accounts,
+    connections,
+    accountOf: (connection) => accounts.of(connection),
     confirm: (plan, connection, signal) => confirmAction(plan, connection, { accounts, hooks: testHooks }, signal),
     testHooks,
   };
-  registerConnectionCommands(context, session);
+  registerConnectionCommands(context, session, connections);
   registerTreeCommands(context, views);
   registerDynamoDb(feature);
   registerLambda(feature);

@@ -37,6 +37,8 @@ export function oneOf(...rules: readonly ArgumentRule[]): ArgumentRule {
 }
 
 export const text: ArgumentRule = { what: 'a string', accepts: (value) => typeof value === 'string' };
+/** A list of strings, e.g. region codes. */
+export const textList: ArgumentRule = { what: 'a list of strings', accepts: (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') };
 export const number: ArgumentRule = { what: 'a number', accepts: (value) => typeof value === 'number' };
 
 /** A row of one of the three trees (an item or a status row). */

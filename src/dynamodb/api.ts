@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { BackupDescription, BackupSummary } from '../aws/sdk/dynamodb';
 import type { Page } from '../tree/pagedList';
 import type { BackupFilters } from './filters';
@@ -12,8 +13,9 @@ export async function listBackupsPage(
   pageSize: number,
   filters: BackupFilters,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<BackupSummary>> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(
     new sdk.ListBackupsCommand({
       TableName: filters.table,
@@ -28,15 +30,15 @@ export async function listBackupsPage(
   return { items: output.BackupSummaries ?? [], nextToken: output.LastEvaluatedBackupArn };
 }
 
-export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal): Promise<BackupDescription | undefined> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal, connection?: Connection): Promise<BackupDescription | undefined> {
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.DescribeBackupCommand({ BackupArn: arn }), { abortSignal: signal });
   return output.BackupDescription;
 }
 
 /** One ListTables page, for the table picker. */
-export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal): Promise<Page<string>> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal, connection?: Connection): Promise<Page<string>> {
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 }), { abortSignal: signal });
   return { items: output.TableNames ?? [], nextToken: output.LastEvaluatedTableName };
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
 import type { DetailSource } from '../webview/detailPanel';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
@@ -116,12 +117,14 @@ export class BackupDetailSource implements DetailSource {
     private readonly clients: ClientFactory,
     readonly key: string,
     private readonly name: string,
+    /** The connection the backup was listed from (default: the session's). */
+    private readonly connection?: Connection,
   ) {}
   title(): string {
     return this.name;
   }
   async load(signal: AbortSignal): Promise<PanelDocument> {
-    const description = await describeBackup(this.clients, this.key, signal);
+    const description = await describeBackup(this.clients, this.key, signal, this.connection);
     if (!description) {
       throw Object.assign(new Error(l10n.t('Backup {0} was not found.', this.key)), { name: 'BackupNotFoundException' });
     }

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import { describeError } from '../aws/errors';
 import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
 import type { DetailSource } from '../webview/detailPanel';
@@ -303,6 +304,8 @@ export interface ExecutionDetailOptions {
   profile?(): string;
   /** `awsHistory.lambda.historyLoadAllLimit`: events "Load all" stops at. */
   loadAllLimit?(): number;
+  /** The connection the execution was listed from (default: the session's). */
+  connection?: Connection;
 }
 
 export class ExecutionDetailSource implements DetailSource {
@@ -342,7 +345,7 @@ export class ExecutionDetailSource implements DetailSource {
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const target = this.history.eventCount;
     const [execution, history] = await Promise.all([
-      getExecution(this.clients, this.key, true, signal),
+      getExecution(this.clients, this.key, true, signal, this.options.connection),
       this.freshHistory(target, signal).catch((error: unknown) => {
         const info = this.describeHistoryError(error, false);
         if (info.kind === 'cancelled') {
@@ -397,8 +400,8 @@ export class ExecutionDetailSource implements DetailSource {
     }
     const tail = history.tail;
     const [summary, page] = await Promise.all([
-      getExecution(this.clients, this.key, false, signal),
-      tail ? getHistoryPage(this.clients, this.key, tail.marker, loadAllPageSize, signal) : undefined,
+      getExecution(this.clients, this.key, false, signal, this.options.connection),
+      tail ? getHistoryPage(this.clients, this.key, tail.marker, loadAllPageSize, signal, this.options.connection) : undefined,
     ]);
     if (summary.Status !== 'RUNNING') {
       return this.load(signal);
@@ -442,7 +445,7 @@ export class ExecutionDetailSource implements DetailSource {
     try {
       do {
         const pageSize = all ? Math.min(loadAllPageSize, Math.max(1, limit - history.eventCount)) : this.pageSize();
-        const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal);
+        const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal, this.options.connection);
         if (history !== this.history) {
           return; // A refresh replaced the history meanwhile; it renders itself.
         }
@@ -521,7 +524,7 @@ export class ExecutionDetailSource implements DetailSource {
     const history = new HistoryState();
     let pageSize = this.pageSize();
     do {
-      const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal);
+      const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal, this.options.connection);
       await history.addPage(page.items, page.nextToken);
       pageSize = loadAllPageSize;
     } while (!history.complete && history.eventCount < target && !signal.aborted);

@@ -9,6 +9,8 @@ import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
+import type { Connection } from '../aws/session';
+import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { forLabel, forNotification } from '../util/plainText';
 import {
@@ -47,7 +49,6 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   // Saved state is data like any other: only a real true turns "show all" on.
   let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
-  const region = (): string | undefined => ctx.session.current.region;
   /** Items the function filter stands for, so their nodes know they were not listed by AWS. */
   const synthesized = new WeakSet<FunctionConfiguration>();
 
@@ -62,17 +63,17 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   };
 
   /** From the tree, an open panel of the execution reloads; the panel reloads itself after its own actions. */
-  const stop = async (execution: Execution, fromPanel = false): Promise<void> => {
+  const stop = async (execution: Execution, fromPanel = false, connection?: Connection): Promise<void> => {
     const arn = execution.DurableExecutionArn;
     if (!arn) {
       return;
     }
     // Cancelled with the connection it was started under: a switch mid-way never stops anything in the new one.
     const signal = ctx.session.signal;
-    const stoppedAt = await stopExecution(ctx.clients, arn, signal);
+    const stoppedAt = await stopExecution(ctx.clients, arn, signal, connection);
     let fresh: Execution;
     try {
-      fresh = toExecution(await getExecution(ctx.clients, arn, false, signal), execution);
+      fresh = toExecution(await getExecution(ctx.clients, arn, false, signal, connection), execution);
     } catch {
       fresh = { ...execution, Status: 'STOPPED', EndTimestamp: stoppedAt ?? new Date() };
     }
@@ -87,15 +88,18 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   // Tests answer the modal through the TestApi's hooks, which exist only under the test harness.
   const confirmStop = (execution: Execution): Promise<boolean> => (ctx.testHooks?.confirmStop ?? confirmStopModal)(execution);
 
-  const detailOptions: ExecutionDetailOptions = {
-    historyPageSize: () => pageSize(),
-    autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-    confirmStop,
-    stop: (execution) => stop(execution, true),
-    onExecutionLoaded: updateRows,
-    profile: () => ctx.session.current.profile,
-    loadAllLimit: lambdaHistoryLoadAllLimit,
-  };
+  const detailOptions = perConnection(
+    (connection): ExecutionDetailOptions => ({
+      historyPageSize: () => pageSize(),
+      autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
+      confirmStop,
+      stop: (execution) => stop(execution, true, connection),
+      onExecutionLoaded: updateRows,
+      profile: () => connection.profile,
+      loadAllLimit: lambdaHistoryLoadAllLimit,
+      connection,
+    }),
+  );
 
   /** ReverseOrder as this endpoint reads it (checked on every first page), and the order last shown. */
   const order = new ExecutionOrderSemantics({
@@ -103,23 +107,26 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     set: (endpoints) => void ctx.extension.globalState.update(reverseOrderFlippedKey, endpoints),
   });
   let shownOrder: ExecutionOrder | undefined;
-  const endpointKey = (): string =>
-    configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${ctx.session.current.region ?? ''}`;
+  const endpointKey = (connection: Connection): string =>
+    configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${connection.region ?? ''}`;
 
-  const showDetails = async (node: ExecutionNode): Promise<void> => {
-    if (node.arn) {
-      await ctx.panels.show(new ExecutionDetailSource(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
-    }
-  };
+  const executionActions = perConnection((connection) => ({
+    region: () => connection.region,
+    showDetails: async (node: ExecutionNode): Promise<void> => {
+      if (node.arn) {
+        await ctx.panels.show(new ExecutionDetailSource(ctx.clients, node.arn, node.name ?? node.arn, detailOptions(connection)));
+      }
+    },
+  }));
 
   const executionSource = (fn: FunctionNode): ListSource<Execution, ExecutionFilters> => ({
     noun: vscode.l10n.t('executions'),
     iamAction: 'lambda:ListDurableExecutionsByFunction',
     clampPageSize: clampExecutionPageSize,
-    fetchPage: async (token, size, f, signal) => {
+    fetchPage: async (token, size, f, signal, connection) => {
       const wanted = f.order ?? 'newest';
-      const { page, shown } = await fetchInOrder(order, endpointKey(), wanted, token === undefined, (reverse) =>
-        listExecutionsPage(ctx.clients, fn.apiName, token, size, f, reverse, signal),
+      const { page, shown } = await fetchInOrder(order, endpointKey(connection), wanted, token === undefined, (reverse) =>
+        listExecutionsPage(ctx.clients, fn.apiName, token, size, f, reverse, signal, connection),
       );
       if (token === undefined && shown !== shownOrder) {
         shownOrder = shown;
@@ -128,7 +135,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       return page;
     },
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
-    makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails }),
+    makeNode: (item, id, parent, connection) => new ExecutionNode(item, id, parent, executionActions(connection)),
     emptyMessage: (f) => {
       const active = summarizeExecutionFilters({ ...f, function: undefined, order: undefined });
       return active.length > 0
@@ -141,24 +148,24 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     noun: vscode.l10n.t('functions'),
     iamAction: 'lambda:ListFunctions',
     clampPageSize: clampFunctionPageSize,
-    fetchPage: async (token, size, f, signal) => {
+    fetchPage: async (token, size, f, signal, connection) => {
       if (f.function) {
         // The filter names one function: no need to list them all.
         const item: FunctionConfiguration = { FunctionName: f.function, FunctionArn: f.function.startsWith('arn:') ? f.function : undefined };
         synthesized.add(item);
         return { items: [item] };
       }
-      const page = await listFunctionsPage(ctx.clients, token, size, signal);
+      const page = await listFunctionsPage(ctx.clients, token, size, signal, connection);
       // Dropping the non-durable ones can leave a page empty with a marker; the core asks for the next.
       return { items: showAll ? page.items : page.items.filter((fn) => fn.DurableConfig !== undefined), nextToken: page.nextToken };
     },
     keyOf: (fn) => (synthesized.has(fn) ? `filter:${fn.FunctionName ?? ''}` : (fn.FunctionArn ?? fn.FunctionName ?? '')),
-    makeNode: (item, id, parent) =>
+    makeNode: (item, id, parent, connection) =>
       new FunctionNode(
         item,
         id,
         parent,
-        { region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)) },
+        { region: () => connection.region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)) },
         synthesized.has(item),
       ),
     emptyMessage: () =>
@@ -167,15 +174,15 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         : { message: vscode.l10n.t('No durable functions in this region ("Show All Functions" lists the others)'), filtered: false },
   };
 
-  const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p) =>
-    p.createList(functionSource, () => filters.current, undefined, vscode.l10n.t('Lambda functions')),
+  const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p, owner) =>
+    p.createList(functionSource, () => filters.current, owner, vscode.l10n.t('Lambda functions')), ctx.connections, ctx.accountOf,
   );
   // Registered before the view's own listener, so the description it writes names the requested order.
   ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
   ctx.views.add({ key: 'lambda', provider, filters, order: () => vscode.l10n.t('showing {0}', orderLabel(shownOrder ?? filters.current.order)) });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
 
-  const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
+  const loadedFunctions = (): FunctionConfiguration[] => provider.rootLists().flatMap((list) => list.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
   const filter = (arg?: unknown): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, filterArgumentOf(arg));
   registerCommand(ctx.extension, Command.lambdaFilter, filter, { args: [filtersArgument] });
   registerCommand(ctx.extension, Command.lambdaFilterActive, filter, { args: [filtersArgument] });
@@ -215,7 +222,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       if (!(await confirmStop(node.item))) {
         return false;
       }
-      await stop(node.item);
+      await stop(node.item, false, provider.connectionOf(node));
       return true;
     },
     // Only the row and VS Code's selection: nothing a caller passes can skip the confirmation.

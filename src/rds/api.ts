@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { DBCluster, DBClusterBacktrack } from '../aws/sdk/rds';
 import type { Page } from '../tree/pagedList';
 import { backtrackApiFilters, type BacktrackFilters } from './filters';
@@ -12,8 +13,9 @@ export async function listClustersPage(
   pageSize: number,
   filters: BacktrackFilters,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<DBCluster>> {
-  const { client, sdk } = await clients.get('rds', signal);
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const output = await client.send(
     new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: filters.cluster, MaxRecords: pageSize, Marker: token }),
     { abortSignal: signal },
@@ -29,8 +31,9 @@ export async function listBacktracksPage(
   pageSize: number,
   filters: BacktrackFilters,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<DBClusterBacktrack>> {
-  const { client, sdk } = await clients.get('rds', signal);
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const output = await client.send(
     new sdk.DescribeDBClusterBacktracksCommand({
       DBClusterIdentifier: clusterIdentifier,
@@ -50,8 +53,9 @@ export async function describeBacktrack(
   clusterIdentifier: string,
   backtrackId: string,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<{ backtrack: DBClusterBacktrack | undefined; cluster: DBCluster | undefined }> {
-  const { client, sdk } = await clients.get('rds', signal);
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const [backtracks, clusters] = await Promise.all([
     client.send(new sdk.DescribeDBClusterBacktracksCommand({ DBClusterIdentifier: clusterIdentifier, BacktrackIdentifier: backtrackId }), {
       abortSignal: signal,

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { DetailSource } from '../webview/detailPanel';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
@@ -150,6 +151,8 @@ export class BacktrackDetailSource implements DetailSource {
     /** The cluster's backtracks loaded in the tree right now. */
     private readonly loaded: () => readonly DBClusterBacktrack[],
     private readonly onUpdated: (backtrack: DBClusterBacktrack) => void,
+    /** The connection the cluster was listed from (default: the session's). */
+    private readonly connection?: Connection,
   ) {}
 
   title(): string {
@@ -159,7 +162,7 @@ export class BacktrackDetailSource implements DetailSource {
   async load(signal: AbortSignal): Promise<PanelDocument> {
     if (this.fresh) {
       const id = this.backtrack.BacktrackIdentifier ?? '';
-      const latest = await describeBacktrack(this.clients, clusterIdentifier(this.cluster), id, signal);
+      const latest = await describeBacktrack(this.clients, clusterIdentifier(this.cluster), id, signal, this.connection);
       if (!latest.backtrack) {
         throw Object.assign(new Error(`Backtrack ${id} was not found.`), { name: 'DBClusterBacktrackNotFoundFault' });
       }

@@ -6,6 +6,8 @@ import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
+import type { Connection } from '../aws/session';
+import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
@@ -17,9 +19,7 @@ import { mergeFilterArgument, noBacktrackFilters, summarizeBacktrackFilters, typ
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters, mergeFilterArgument);
-  const region = (): string | undefined => ctx.session.current.region;
-
-  const showDetails = async (node: BacktrackNode): Promise<void> => {
+  const showDetails = async (node: BacktrackNode, connection: Connection): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
       return;
@@ -32,17 +32,19 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
         cluster.item,
         () => cluster.loadedBacktracks,
         (fresh) => cluster.updateBacktrack(fresh),
+        connection,
       ),
     );
   };
 
+  const backtrackActions = perConnection((connection) => ({ region: () => connection.region, showDetails: (node: BacktrackNode) => showDetails(node, connection) }));
   const backtrackSource = (cluster: ClusterNode): ListSource<DBClusterBacktrack, BacktrackFilters> => ({
     noun: l10n.t('backtracks'),
     iamAction: 'rds:DescribeDBClusterBacktracks',
     clampPageSize: clampRdsPageSize,
-    fetchPage: (token, pageSize, f, signal) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal),
+    fetchPage: (token, pageSize, f, signal, connection) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal, connection),
     keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
-    makeNode: (item, id) => new BacktrackNode(item, id, cluster, { region, showDetails }),
+    makeNode: (item, id, _parent, connection) => new BacktrackNode(item, id, cluster, backtrackActions(connection)),
     emptyMessage: (f) => {
       const active = summarizeBacktrackFilters({ ...f, cluster: undefined });
       return active.length > 0
@@ -55,11 +57,11 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     noun: l10n.t('clusters'),
     iamAction: 'rds:DescribeDBClusters',
     clampPageSize: clampRdsPageSize,
-    fetchPage: (token, pageSize, f, signal) => listClustersPage(ctx.clients, token, pageSize, f, signal),
+    fetchPage: (token, pageSize, f, signal, connection) => listClustersPage(ctx.clients, token, pageSize, f, signal, connection),
     keyOf: (c) => c.DBClusterArn ?? c.DBClusterIdentifier ?? '',
-    makeNode: (item, id, parent) =>
+    makeNode: (item, id, parent, connection) =>
       new ClusterNode(item, id, parent, {
-        region,
+        region: () => connection.region,
         backtracks: (cluster) => p.createList(backtrackSource(cluster), () => filters.current, cluster, l10n.t('Aurora backtracks of {0}', cluster.identifier)),
       }),
     emptyMessage: (f) =>
@@ -67,13 +69,13 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
         ? { message: l10n.t('No DB cluster matches cluster {0}', f.cluster), filtered: true }
         : { message: l10n.t('No DB clusters in this region'), filtered: false },
   });
-  const provider = new PagedTreeProvider(ViewId.rds, l10n.t('Aurora Backtracks'), ctx.session, ctx.setupCheck, (p) =>
-    p.createList(clusterSource(p), () => filters.current, undefined, l10n.t('Aurora DB clusters')),
+  const provider = new PagedTreeProvider(ViewId.rds, l10n.t('Aurora Backtracks'), ctx.session, ctx.setupCheck, (p, owner) =>
+    p.createList(clusterSource(p), () => filters.current, owner, l10n.t('Aurora DB clusters')), ctx.connections, ctx.accountOf,
   );
   ctx.views.add({ key: 'rds', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
 
-  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], filterArgumentOf(arg));
+  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.rootLists().flatMap((list) => list.items as DBCluster[]), filterArgumentOf(arg));
   const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);

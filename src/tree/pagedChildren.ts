@@ -1,4 +1,5 @@
 import { describeError, type UserError } from '../aws/errors';
+import type { Connection } from '../aws/session';
 import type { ListSource } from './listSource';
 import { PagedList } from './pagedList';
 import { ErrorRow, LoadingRow, LoadMoreRow, MessageRow } from './statusRows';
@@ -11,7 +12,9 @@ export interface TreeHost {
   profile(): string;
   region(): string | undefined;
   pageSize(): number;
-  /** Aborted when the AWS connection is switched (see AwsSession.signal). */
+  /** The profile and region (and endpoints) the list's requests go to. */
+  connection(): Connection;
+  /** Aborted when the AWS connection is switched (see AwsSession.signal) or removed. */
   connectionSignal(): AbortSignal;
   /** Fires a change for exactly this node (undefined = the view's root). */
   changed(node: TreeNode | undefined): void;
@@ -30,10 +33,12 @@ export class PagedChildren<T, F> {
   /** Set when the tree dropped this list (a refresh of its view): a "Load up to N" under it says it stopped. */
   private abandoned = false;
   /** The connection this list's pages belong to: its requests are cancelled when that connection ends. */
-  private connection: AbortSignal;
+  private ended: AbortSignal;
+  /** Where the pages come from, fixed per list generation like the signal. */
+  private target!: Connection;
 
   constructor(
-    private readonly host: TreeHost,
+    readonly host: TreeHost,
     private readonly source: ListSource<T, F>,
     private readonly getFilters: () => F,
     /** The node whose children these are; undefined for a view's root. */
@@ -42,12 +47,20 @@ export class PagedChildren<T, F> {
     readonly title: string,
   ) {
     this.filters = getFilters();
-    this.connection = host.connectionSignal();
+    this.ended = host.connectionSignal();
     this.list = this.newList();
   }
 
   get id(): string {
     return `${this.host.scope()}|${this.owner?.id ?? this.source.noun}`;
+  }
+  /** The connection the list's pages come from. */
+  get connection(): Connection {
+    return this.target;
+  }
+  /** `profile|region` of the connection the list belongs to. */
+  get scope(): string {
+    return this.host.scope();
   }
   get noun(): string {
     return this.source.noun;
@@ -89,6 +102,17 @@ export class PagedChildren<T, F> {
     return this.rows();
   }
 
+  /**
+   * The rows without waiting for the first page (a "Loading…" row until it arrives, then a change event):
+   * one view's connections load side by side, and a slow one never holds back the others' rows.
+   */
+  childrenNow(): TreeNode[] {
+    if (this.list.state === 'unloaded') {
+      void this.loadMore();
+    }
+    return this.rows();
+  }
+
   /** Exactly one page, appended; the status row shows "Loading…" meanwhile. */
   async loadMore(): Promise<void> {
     if (this.list.loading || !this.list.hasMore) {
@@ -114,7 +138,7 @@ export class PagedChildren<T, F> {
   async loadUpTo(count: number, onProgress: (loaded: number) => void, isCancelled: () => boolean): Promise<{ loaded: number; stopped?: string }> {
     this.host.changed(this.owner);
     const list = this.list;
-    const connection = this.connection;
+    const connection = this.ended;
     const scope = this.host.scope();
     const loaded = await list.loadUpTo(
       count,
@@ -145,7 +169,7 @@ export class PagedChildren<T, F> {
   reset(startToken?: string): void {
     this.list.reset(startToken);
     this.filters = this.getFilters();
-    this.connection = this.host.connectionSignal();
+    this.ended = this.host.connectionSignal();
     this.list = this.newList(startToken);
     this.nodes.clear();
     this.nodeRows.length = 0;
@@ -173,9 +197,11 @@ export class PagedChildren<T, F> {
   }
 
   private newList(startToken?: string): PagedList<T> {
-    const connection = this.connection;
+    const connection = this.ended;
+    const target = this.host.connection();
+    this.target = target;
     const list = new PagedList<T>(
-      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection])),
+      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection]), target),
       (item) => this.source.keyOf(item),
       this.pageSize(),
     );
@@ -231,7 +257,7 @@ export class PagedChildren<T, F> {
     const key = this.source.keyOf(item);
     let node = this.nodes.get(key);
     if (!node) {
-      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner);
+      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner, this.target);
       this.nodes.set(key, node);
     }
     return node;
