@@ -314,13 +314,13 @@ const OPERATIONS: Record<string, (params: Params, index: RegionIndex) => WireRes
   ListTables: listTables,
 };
 
-function run(operation: string, params: Params, region: string, state: EmulatorState): WireResponse {
+function run(operation: string, params: Params, region: string, account: string, state: EmulatorState): WireResponse {
   const handler = OPERATIONS[operation];
   if (!handler) {
     return error(400, `${NS_SERVICE}#UnknownOperationException`, `The operation ${operation} is not supported by this emulator`);
   }
   try {
-    return handler(params, state.region(region));
+    return handler(params, state.region(region, account));
   } catch (e) {
     if (e instanceof InputError) {
       return e.response;
@@ -352,7 +352,7 @@ export const dynamodb: ServiceAdapter = {
       return { service: 'dynamodb', operation, params: {}, run: () => error(400, `${NS_SERVICE}#SerializationException`, 'Start of structure or map found where not expected') };
     }
     const body = params;
-    return { service: 'dynamodb', operation, params: body, run: (state) => run(operation, body, incoming.region, state) };
+    return { service: 'dynamodb', operation, params: body, run: (state) => run(operation, body, incoming.region, incoming.account, state) };
   },
 
   faultResponse(kind: ErrorFaultKind, call: ServiceCall, incoming: IncomingCall): WireResponse {

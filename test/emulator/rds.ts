@@ -247,7 +247,7 @@ function run(action: string, form: Form, incoming: IncomingCall, state: Emulator
     return errorResponse(new RdsError(400, 'InvalidAction', `The action ${action} is not valid for this web service.`), incoming.requestId);
   }
   try {
-    return handler(form, state.region(incoming.region), incoming.requestId);
+    return handler(form, state.region(incoming.region, incoming.account), incoming.requestId);
   } catch (e) {
     if (e instanceof RdsError) {
       return errorResponse(e, incoming.requestId);
