@@ -12,6 +12,7 @@ import { registerWorkspaceApprovals } from './commands/workspaceApprovalCommands
 import { registerDynamoDb } from './dynamodb/register';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
+import { ArnOpeners, registerLinks } from './links/openArn';
 import type { FeatureContext } from './feature';
 import type { SetupState } from './tree/pagedTreeProvider';
 import { ViewRegistry } from './tree/viewRegistry';
@@ -72,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       views.refreshAll();
     }),
   );
+  const openers = new ArnOpeners();
   const testHooks = process.env.AWS_HISTORY_TEST === '1' ? new TestHooks() : undefined;
   const feature: FeatureContext = {
     extension: context,
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     accounts,
     connections,
     accountOf: (connection) => accounts.of(connection),
+    openers,
     confirm: (plan, connection, signal) => confirmAction(plan, connection, { accounts, hooks: testHooks }, signal),
     testHooks,
   };
@@ -92,10 +95,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerLambda(feature);
   registerRds(feature);
   registerWorkspaceApprovals(feature, approvals);
+  const links = registerLinks(context, { session, connections, accounts, panels, openers });
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);
-  return testHooks ? createTestApi(feature, testHooks, measure.duration) : undefined;
+  return testHooks ? createTestApi(feature, testHooks, measure.duration, links) : undefined;
 }
 
 export function deactivate(): void {

@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { ConfirmationRequest } from './actions/confirmAction';
 import type { FeatureContext } from './feature';
 import type { Execution } from './lambda/api';
@@ -22,10 +23,12 @@ export class TestHooks {
  */
 export interface TestApi {
   readonly feature: FeatureContext;
+  /** The `…/open?arn=` URI handler, so tests open links without a browser round trip. */
+  readonly links: vscode.UriHandler;
   readonly activationMs: number;
   readonly hooks: TestHooks;
 }
 
-export function createTestApi(feature: FeatureContext, hooks: TestHooks, activationMs: number): TestApi {
-  return { feature, activationMs, hooks };
+export function createTestApi(feature: FeatureContext, hooks: TestHooks, activationMs: number, links: vscode.UriHandler): TestApi {
+  return { feature, activationMs, hooks, links };
 }

@@ -46,6 +46,11 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   ctx.views.add({ key: 'dynamodb', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
 
+  // Open ARN… and links: the backup's details, from the connection of its account and region.
+  ctx.openers.register('backup', async (target, connection) => {
+    await ctx.panels.show(new BackupDetailSource(ctx.clients, target.arn, `${target.name} ${target.item ?? ''}`.trim(), connection));
+  });
+
   const filter = (arg?: unknown): Promise<boolean> => runBackupFilterCommand(filters, ctx.clients, filterArgumentOf(arg));
   const filterOptions = { iamAction: 'dynamodb:ListTables', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.dynamodbFilter, filter, filterOptions);

@@ -11,6 +11,7 @@ import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
 import type { Connection } from '../aws/session';
 import { perConnection } from '../tree/connectionScope';
+import { revealItem } from '../links/openArn';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { forLabel, forNotification } from '../util/plainText';
 import {
@@ -181,6 +182,15 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
   ctx.views.add({ key: 'lambda', provider, filters, order: () => vscode.l10n.t('showing {0}', orderLabel(shownOrder ?? filters.current.order)) });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
+
+  // Open ARN… and links: an execution's details, or the function shown in the view (its filter names it).
+  ctx.openers.register('execution', async (target, connection) => {
+    await ctx.panels.show(new ExecutionDetailSource(ctx.clients, target.arn, target.item ?? target.arn, detailOptions(connection)));
+  });
+  ctx.openers.register('function', async (target, connection, shown) => {
+    await filters.update({ function: target.arn });
+    await revealItem(ctx.views.get('lambda'), target, connection, shown);
+  });
 
   const loadedFunctions = (): FunctionConfiguration[] => provider.rootLists().flatMap((list) => list.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
   const filter = (arg?: unknown): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, filterArgumentOf(arg));

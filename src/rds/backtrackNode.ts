@@ -5,6 +5,7 @@ import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import { bothTimes, humanDuration, localDateTime, relativeTime } from '../util/format';
 import type { DBClusterBacktrack } from './api';
+import { backtrackKey } from './backtrackDetails';
 import { backtrackState, rewoundText } from './backtrackFormat';
 import type { ClusterNode } from './clusterNode';
 
@@ -35,6 +36,9 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
   }
   get arn(): string | undefined {
     return this.parent.arn;
+  }
+  get link(): string | undefined {
+    return this.parent.arn && this.backtrackId ? backtrackKey(this.parent.arn, this.backtrackId) : undefined;
   }
   get backtrackId(): string | undefined {
     return this.item.BacktrackIdentifier;

@@ -9,7 +9,8 @@ import type { ListSource } from '../tree/listSource';
 import type { Connection } from '../aws/session';
 import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
+import { revealItem } from '../links/openArn';
+import { clampRdsPageSize, describeBacktrack, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
 import { BacktrackNode } from './backtrackNode';
 import { ClusterNode } from './clusterNode';
@@ -74,6 +75,20 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   );
   ctx.views.add({ key: 'rds', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
+
+  // Open ARN… and links: a backtrack's details, or the cluster shown in the view (its filter names it).
+  ctx.openers.register('cluster', async (target, connection, shown) => {
+    if (target.item) {
+      const { backtrack, cluster } = await describeBacktrack(ctx.clients, target.name, target.item, ctx.session.signal, connection);
+      if (!backtrack || !cluster) {
+        throw Object.assign(new Error(l10n.t('Backtrack {0} of cluster {1} was not found.', target.item, target.name)), { name: 'DBClusterBacktrackNotFoundFault' });
+      }
+      await ctx.panels.show(new BacktrackDetailSource(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, connection));
+      return;
+    }
+    await filters.update({ cluster: target.name });
+    await revealItem(ctx.views.get('rds'), target, connection, shown);
+  });
 
   const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.rootLists().flatMap((list) => list.items as DBCluster[]), filterArgumentOf(arg));
   const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };

@@ -99,6 +99,11 @@ export class DetailPanels implements vscode.Disposable {
     return this.panels.get(key);
   }
 
+  /** The key (ARN) of the panel that has focus, for Copy Link from its title bar. */
+  activeKey(): string | undefined {
+    return [...this.panels.values()].find((panel) => panel.active)?.key;
+  }
+
   all(): readonly DetailPanel[] {
     return [...this.panels.values()];
   }
@@ -241,6 +246,10 @@ export class DetailPanel implements vscode.Disposable {
 
   get visible(): boolean {
     return !this.disposed && this.panel.visible;
+  }
+
+  get active(): boolean {
+    return !this.disposed && this.panel.active;
   }
 
   get isDisposed(): boolean {
