@@ -33,6 +33,7 @@ function loadSuites(): void {
   require('./untrusted.test');
   require('./reliability.test');
   require('./accessibility.test');
+  require('./connections.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
