@@ -53,6 +53,14 @@ export interface FirstPageSample {
   coldExpandRequests: number;
 }
 
+export interface ConnectionsSample {
+  /** refresh → root → first page, the DynamoDB view with one connection (no filter). */
+  oneMs: number[];
+  /** The same with four connections: the root's connection rows and each one's first page. */
+  fourMs: number[];
+  ratio: number;
+}
+
 export interface PagingSample {
   /** Index 0 = page 1 (the expand), then one Load more per page. */
   pageMs: number[];
@@ -134,6 +142,7 @@ export interface Sample {
   durationMs: number;
   activation?: ActivationSample;
   firstPage?: FirstPageSample;
+  connections?: ConnectionsSample;
   paging?: PagingSample;
   heap?: HeapSample;
   tree?: TreeSample;

@@ -121,6 +121,22 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
         'the kinds take turns in a rotating order',
     }),
   );
+  const connections = defined(samples.map((s) => s.connections));
+  rows.push(
+    numericRow({
+      id: 'connectionsExpandRatio',
+      measure: 'first page of a view with 4 connections ÷ with one connection',
+      target: '≤ 1.3',
+      values: connections.map((c) => c.ratio),
+      format: ratio,
+      pass: (s) => s.median <= 1.3,
+      runs,
+      missing: firstError(samples, 'connections'),
+      note:
+        'per run: median over 15 rounds (after 3 warm-up rounds) of refresh() + getChildren() of the root + every connection\'s first page, ' +
+        'DynamoDB view without filter; 4 = default and prod (two accounts) × us-east-1 and eu-west-1; the kinds take turns',
+    }),
+  );
   const paging = defined(samples.map((s) => s.paging));
   rows.push(
     numericRow({

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { benchDirVariable, claimFile, planFile, sampleFile, type BenchPlan, type Sample } from '../protocol';
 import { measureActivation } from './activation';
 import { diagnoseFirstPage, diagnoseHeap, profileTop } from './diagnose';
+import { measureConnections } from './connections';
 import { measureFirstPage } from './firstPage';
 import { message, requestCount, testApi } from './host';
 import { measurePaging } from './paging';
@@ -57,6 +58,9 @@ export async function run(): Promise<void> {
       const heap = await step(sample, 'diagnoseHeap', () => diagnoseHeap(api, table));
       sample.diagnosis = { ...steps, ...heap };
     }
+    await dynamodb.filters.clear();
+    sample.connections = await step(sample, 'connections', () => measureConnections(api));
+    await dynamodb.filters.set({ table });
     const paged = await step(sample, 'paging', () => measurePaging(dynamodb.provider, table));
     sample.paging = paged?.paging;
     sample.heap = paged?.heap;
