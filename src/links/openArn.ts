@@ -83,7 +83,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
       const arn = node && isItemNode(node) ? (node.link ?? node.arn) : services.panels.activeKey();
       const target = arn === undefined ? undefined : parseOpenableArn(arn);
       if (!target || 'problem' in target) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Select a backup, cluster, backtrack, function or execution, or open its details, to copy a link to it.'));
+        void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('Select a backup, cluster, backtrack, function or execution, or open its details, to copy a link to it.')));
         return false;
       }
       await vscode.env.clipboard.writeText(linkFor(vscode.env.uriScheme, extensionId, target.text));

@@ -46,7 +46,7 @@ export function parseOpenableArn(input: string): OpenableArn | { problem: string
   const text = input.trim();
   const refuse = (): { problem: string } => ({ problem: l10n.t('Not an ARN this extension opens. {0}', openableArnRule()) });
   // Control characters, spaces and over-long text are never part of these ARNs.
-  if (text.length === 0 || text.length > maxLength || /[\s\u0000-\u001f\u007f-\u009f]/.test(text) || !validate(text)) {
+  if (text.length === 0 || text.length > maxLength || /[\s\p{Cc}]/u.test(text) || !validate(text)) {
     return refuse();
   }
   const { partition, service, region, accountId: account, resource } = parse(text);

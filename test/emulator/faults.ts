@@ -85,10 +85,10 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
     spec.latencyMs = o['latencyMs'];
   }
   if (o['region'] !== undefined) {
-    spec.region = o['region'] as string;
+    spec.region = o['region'];
   }
   if (o['account'] !== undefined) {
-    spec.account = o['account'] as string;
+    spec.account = o['account'];
   }
   return spec;
 }
