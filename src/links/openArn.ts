@@ -53,7 +53,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
           : await vscode.window.showInputBox({
               title: vscode.l10n.t('Open ARN'),
               prompt: forPrompt(openableArnRule()),
-              placeHolder: 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01700000000000-abcdef12',
+              placeHolder: vscode.l10n.t('For example {0}', 'arn:aws:lambda:us-east-1:123456789012:function:orders'),
               ignoreFocusOut: true,
               // Refused as typed: nothing is sent for text that is not such an ARN.
               validateInput: (value) => (value.trim() === '' ? undefined : openableArnProblem(value)),
