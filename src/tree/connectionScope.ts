@@ -105,8 +105,9 @@ export class ConnectionNode implements TreeNode {
     return item;
   }
 
-  getChildren(): Promise<TreeNode[]> {
-    return this.list.getChildren();
+  /** At once ("Loading…" until the first page, then a change event): one slow connection delays no other row. */
+  getChildren(): TreeNode[] {
+    return this.list.childrenNow();
   }
 }
 
