@@ -1,21 +1,49 @@
-// Builds three kinds of bundle: the extension host entry (node/cjs, tiny, loads no SDK), one chunk per
-// AWS SDK client that the entry requires at first use, and the webview UI (browser/iife).
+// Builds four kinds of bundle: the extension host entry (node/cjs, tiny, loads no SDK), one chunk per
+// AWS SDK client that the entry requires at first use, one chunk per service's details builder that the
+// entry requires at the first panel, and the webview UI (browser/iife).
 import * as esbuild from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeNotices } from './scripts/thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
-/** Keeps `./sdk/<name>` imports as runtime requires of the separately built chunk. */
-const sdkChunksExternal = {
+/** Keeps `./sdk/<name>` imports as runtime requires of the separately built chunk (`dir` from the bundle). */
+const sdkChunksExternal = (dir) => ({
   name: 'sdk-chunks-external',
   setup(build) {
     build.onResolve({ filter: /^(\.\.?\/)+(aws\/)?sdk\/[a-z]+$/ }, (args) => ({
-      path: `./sdk/${args.path.split('/').pop()}.js`,
+      path: `${dir}${args.path.split('/').pop()}.js`,
       external: true,
     }));
+  },
+});
+
+/** Each service's details builder, `src/<service>/<name>Details.ts`: a chunk of its own, dist/details/<name>Details.js. */
+const detailChunks = Object.fromEntries(
+  readdirSync('src', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) => readdirSync(`src/${dir.name}`).filter((file) => /^[a-z]+Details\.ts$/.test(file)).map((file) => [file.slice(0, -3), `src/${dir.name}/${file}`])),
+);
+
+/**
+ * `require('./<name>Details')` (see lazyDetails) stays a runtime require of the built chunk. A static import
+ * of a details builder would put it back into the entry, so the build refuses it (type imports are erased).
+ */
+const detailChunksExternal = {
+  name: 'detail-chunks-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[a-z]+Details$/ }, (args) => {
+      const name = args.path.slice(2);
+      if (!(name in detailChunks)) {
+        return undefined;
+      }
+      if (args.kind !== 'require-call') {
+        return { errors: [{ text: `${name} is a lazily loaded details chunk: require it through lazyDetails, never import it` }] };
+      }
+      return { path: `./details/${name}.js`, external: true };
+    });
   },
 };
 
@@ -36,7 +64,17 @@ const configs = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [sdkChunksExternal],
+    plugins: [sdkChunksExternal('./sdk/'), detailChunksExternal],
+  },
+  {
+    ...common,
+    entryPoints: detailChunks,
+    outdir: 'dist/details',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [sdkChunksExternal('../sdk/')],
   },
   {
     ...common,

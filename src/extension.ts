@@ -20,9 +20,10 @@ import { log } from './util/log';
 import { DetailPanels } from './webview/detailPanel';
 import { describeError } from './aws/errors';
 import { invalidRequestSetting } from './aws/settings';
-import { setDisplayLocale } from './util/format';
+import { setDisplayLocale } from './shared/format';
 import { WorkspaceSettingApprovals } from './aws/workspaceApprovals';
-import { createTestApi, TestHooks, type TestApi } from './testApi';
+import { createTestApi, type TestApi } from './testApi';
+import { TestHooks } from './testHooks';
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {

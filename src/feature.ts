@@ -8,7 +8,7 @@ import type { Connection } from './aws/session';
 import type { AwsSession } from './aws/session';
 import type { SetupCheck } from './tree/pagedTreeProvider';
 import type { ViewRegistry } from './tree/viewRegistry';
-import type { TestHooks } from './testApi';
+import type { TestHooks } from './testHooks';
 import type { DetailPanels } from './webview/detailPanel';
 
 /** What each service's `register…` function gets from the composition root. */

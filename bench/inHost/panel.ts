@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Command } from '../../src/constants';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/detailPanel';
+import type { DetailPanel } from '../../src/webview/panelShell';
 import type { PanelSample } from '../protocol';
 import { exposeGc, settledHeapBytes } from './heap';
 import { itemRows } from './host';
@@ -24,8 +24,8 @@ interface ExecutionRow extends TreeNode {
 }
 
 /** Calls `onSet` with the host time whenever the panel stores `field` (an accessor on the instance). */
-function watchField(panel: DetailPanel, field: string, onSet: (at: number, value: unknown) => void): void {
-  const holder = panel as unknown as Record<string, unknown>;
+function watchField(target: object, field: string, onSet: (at: number, value: unknown) => void): void {
+  const holder = target as Record<string, unknown>;
   let value = holder[field];
   Object.defineProperty(holder, field, {
     configurable: true,
@@ -58,7 +58,8 @@ function paintArrival(panel: DetailPanel, phases: Phases): Promise<number> {
       phases.ready ??= at;
     }
   });
-  watchField(panel, 'document', (at, value) => {
+  // The document is kept by the panel's loader (src/webview/panelLoader.ts).
+  watchField((panel as unknown as { loader: object }).loader, 'doc', (at, value) => {
     if (value !== undefined) {
       phases.document ??= at;
     }

@@ -6,7 +6,7 @@ import { Command } from '../../src/constants';
 import { historyBlockId } from '../../src/lambda/executionDetails';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/detailPanel';
+import type { DetailPanel } from '../../src/webview/panelShell';
 import type { PanelUpdatesSample } from '../protocol';
 import { emulator, itemRows } from './host';
 

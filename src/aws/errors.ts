@@ -125,6 +125,11 @@ export class CredentialError extends Error {
   }
 }
 
+/** By name, not `instanceof`: a details chunk bundles its own copy of this module (see src/webview/detailChunk.ts). */
+function isCredentialError(raw: unknown): raw is CredentialError {
+  return raw instanceof Error && raw.name === 'CredentialError' && 'reason' in raw;
+}
+
 /** Tested in order: the first rule that matches one of the chain's failure messages decides. */
 const credentialRules: readonly [CredentialFailure, RegExp][] = [
   ['ssoExpired', /SSO session associated with this profile has expired|Token is expired/i],
@@ -246,7 +251,7 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
       l10n.t('Grant {0} to this identity, or pick a profile that has it.', ctx.action),
     );
   }
-  if (raw instanceof CredentialError) {
+  if (isCredentialError(raw)) {
     return make('credentials', credentialFailureMessage(raw.reason, ctx.profile), loginHint);
   }
   // Never the text: a provider's message may hold a credential_process command line or its output.

@@ -1,12 +1,12 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as vscode from 'vscode';
 import { Command, type CommandId } from '../constants';
 import type { ViewRegistry, ServiceView } from '../tree/viewRegistry';
-import type { AnyPagedChildren } from '../tree/pagedTreeProvider';
 import { isConsoleUrl } from '../aws/console';
-import { PagedChildren } from '../tree/pagedChildren';
+import { PagedChildren, type AnyPagedChildren, type ListErrorRow, type ListLoadMoreRow } from '../tree/pagedChildren';
 import { ErrorRow, LoadMoreRow, MessageRow } from '../tree/statusRows';
-import { hasArn, isItemNode, type ItemNode, type TreeNode } from '../tree/treeNode';
+import { hasArn, isItemNode } from '../tree/cachedItemNode';
+import type { ItemNode, TreeNode } from '../tree/treeNode';
 import { forLabel, forNotification } from '../util/plainText';
 import { instanceOf, itemNode, number, oneOf, optional, pagedList, record, selection, text, titleBarArgument, treeNode } from './commandArgs';
 import { registerCommand } from './registerCommand';
@@ -18,14 +18,14 @@ const tokenArgument = record('{ "token": "…" }', { token: text });
 
 /** Commands every view shares: paging, refresh, filters, copy, open. None knows a service. */
 export function registerTreeCommands(context: vscode.ExtensionContext, views: ViewRegistry): void {
-  registerCommand(context, Command.loadMore, (row: LoadMoreRow) => row.list.loadMore(), { args: [instanceOf('a "Load more" row', LoadMoreRow)] });
-  registerCommand(context, Command.retry, (row: ErrorRow) => (row.error.kind === 'staleToken' ? row.list.reset() : row.list.retry()), {
+  registerCommand(context, Command.loadMore, (row: ListLoadMoreRow) => row.list.loadMore(), { args: [instanceOf('a "Load more" row', LoadMoreRow)] });
+  registerCommand(context, Command.retry, (row: ListErrorRow) => (row.error.kind === 'staleToken' ? row.list.reset() : row.list.retry()), {
     args: [instanceOf('an error row', ErrorRow), optional(selection)],
   });
   registerCommand(
     context,
     Command.loadUpTo,
-    (target?: LoadMoreRow | AnyPagedChildren | { count: number } | null, count?: number | TreeNode[]) =>
+    (target?: ListLoadMoreRow | AnyPagedChildren | { count: number } | null, count?: number | TreeNode[]) =>
       target instanceof LoadMoreRow || target instanceof PagedChildren
         ? loadUpTo(views, target instanceof LoadMoreRow ? target.list : target, typeof count === 'number' ? count : undefined)
         : loadUpTo(views, undefined, target?.count),
@@ -34,7 +34,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
   registerCommand(
     context,
     Command.copyNextToken,
-    async (row: LoadMoreRow) => {
+    async (row: ListLoadMoreRow) => {
       const token = row.list.nextToken;
       if (token) {
         await vscode.env.clipboard.writeText(token);
@@ -69,7 +69,7 @@ export function registerTreeCommands(context: vscode.ExtensionContext, views: Vi
     context,
     Command.clearFilters,
     async (node?: TreeNode | null) => {
-      const target = node instanceof MessageRow ? views.viewOf(node.list) : await pickFilteredView(views);
+      const target = node instanceof MessageRow ? views.viewOf(node) : await pickFilteredView(views);
       await target?.filters.clear();
     },
     { args: [titleBarArgument, optional(selection)] },

@@ -2,7 +2,7 @@ import type { ClientFactory } from '../aws/clientFactory';
 import type { Connection } from '../aws/session';
 import type { BackupDescription, BackupSummary } from '../aws/sdk/dynamodb';
 import type { Page } from '../tree/pagedList';
-import type { BackupFilters } from './filters';
+import { backupListRequest, type BackupFilters } from './filters';
 
 export type { BackupSummary, BackupDescription };
 
@@ -18,12 +18,9 @@ export async function listBackupsPage(
   const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(
     new sdk.ListBackupsCommand({
-      TableName: filters.table,
+      ...backupListRequest(filters),
       Limit: pageSize,
       ExclusiveStartBackupArn: token,
-      BackupType: filters.backupType,
-      TimeRangeLowerBound: filters.after ? new Date(filters.after) : undefined,
-      TimeRangeUpperBound: filters.before ? new Date(filters.before) : undefined,
     }),
     { abortSignal: signal },
   );
@@ -36,10 +33,13 @@ export async function describeBackup(clients: ClientFactory, arn: string, signal
   return output.BackupDescription;
 }
 
+/** ListTables' largest Limit. */
+export const listTablesPageSize = 100;
+
 /** One ListTables page, for the table picker. */
 export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal, connection?: Connection): Promise<Page<string>> {
   const { client, sdk } = await clients.get('dynamodb', signal, connection);
-  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: 100 }), { abortSignal: signal });
+  const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: listTablesPageSize }), { abortSignal: signal });
   return { items: output.TableNames ?? [], nextToken: output.LastEvaluatedTableName };
 }
 

@@ -1,10 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Connection } from '../aws/session';
-import type { Block, Field, PanelDocument, Tone } from '../webview/protocol';
-import type { DetailSource } from '../webview/detailPanel';
-import { bothTimes, formatNumber, humanDuration, humanSize } from '../util/format';
+import type { Block, Field, PanelDocument } from '../shared/protocol';
+import type { DetailSource } from '../webview/detailSource';
+import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
 import { describeBackup, type BackupDescription } from './api';
+import { backupStatus } from './backupStatus';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 
@@ -20,10 +24,6 @@ function num(n: number | undefined): string | undefined {
   return n === undefined ? undefined : formatNumber(n);
 }
 
-export function backupStatusTone(status: string | undefined): Tone {
-  return status === 'AVAILABLE' ? 'ok' : status === 'CREATING' ? 'progress' : status === 'DELETED' ? 'muted' : 'info';
-}
-
 /** The details document of one backup, from DescribeBackup. Pure: tested with a fully populated backup. */
 export function backupDocument(d: BackupDescription, now = Date.now()): PanelDocument {
   const b = d.BackupDetails;
@@ -33,7 +33,7 @@ export function backupDocument(d: BackupDescription, now = Date.now()): PanelDoc
   const backup: Field[] = [
     { label: l10n.t('Backup ARN'), value: b?.BackupArn, copyId: 'backupArn', mono: true },
     { label: l10n.t('Name'), value: b?.BackupName, copyId: 'backupName' },
-    { label: l10n.t('Status'), value: b?.BackupStatus, badge: backupStatusTone(b?.BackupStatus) },
+    { label: l10n.t('Status'), value: b?.BackupStatus, badge: backupStatus(b?.BackupStatus).tone },
     { label: l10n.t('Type'), value: b?.BackupType },
     { label: l10n.t('Size'), value: b?.BackupSizeBytes === undefined ? undefined : humanSize(b.BackupSizeBytes), note: b?.BackupSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(b.BackupSizeBytes)) },
     { label: l10n.t('Created'), value: time(b?.BackupCreationDateTime) },
@@ -105,7 +105,7 @@ export function backupDocument(d: BackupDescription, now = Date.now()): PanelDoc
   return {
     title: b?.BackupName ?? l10n.t('Backup'),
     subtitle: t?.TableName ? l10n.t('DynamoDB backup of {0}', t.TableName) : l10n.t('DynamoDB backup'),
-    status: b?.BackupStatus ? { text: b.BackupStatus, tone: backupStatusTone(b.BackupStatus) } : undefined,
+    status: b?.BackupStatus ? { text: b.BackupStatus, tone: backupStatus(b.BackupStatus).tone } : undefined,
     actions: [],
     blocks,
   };

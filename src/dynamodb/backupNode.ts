@@ -3,9 +3,11 @@ import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
-import { rowAccessibility, statusWords } from '../tree/accessibility';
+import { rowAccessibility } from '../tree/accessibility';
+import { statusIcon } from '../tree/statusIcon';
+import { backupStatus } from './backupStatus';
 import { fieldTooltip } from '../tree/tooltip';
-import { bothTimes, formatNumber, humanDuration, humanSize, relativeTime } from '../util/format';
+import { bothTimes, formatNumber, humanDuration, humanSize, relativeTime } from '../shared/format';
 import type { BackupSummary } from './api';
 
 export interface BackupNodeActions {
@@ -55,13 +57,14 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
     item.description = [b.TableName, b.BackupStatus, relativeTime(b.BackupCreationDateTime), humanSize(b.BackupSizeBytes)]
       .filter(Boolean)
       .join(' · ');
-    item.iconPath = statusIcon(b.BackupStatus);
+    const status = backupStatus(b.BackupStatus);
+    item.iconPath = statusIcon(status);
     item.contextValue = ContextValue.backup;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     const created = relativeTime(b.BackupCreationDateTime);
     item.accessibilityInformation = rowAccessibility(
       vscode.l10n.t('Backup {0}', b.BackupName ?? vscode.l10n.t('(unnamed)')),
-      statusWords(b.BackupStatus),
+      status.words,
       b.TableName && vscode.l10n.t('table {0}', b.TableName),
       created && vscode.l10n.t('created {0}', created),
       humanSize(b.BackupSizeBytes),
@@ -88,27 +91,5 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
       ],
       [vscode.l10n.t('Size'), b.BackupSizeBytes === undefined ? undefined : vscode.l10n.t('{0} ({1} bytes)', humanSize(b.BackupSizeBytes), formatNumber(b.BackupSizeBytes))],
     ]);
-  }
-}
-
-/** Made once: ThemeIcons are immutable, so every row of a status shares one. */
-let icons: { creating: vscode.ThemeIcon; deleted: vscode.ThemeIcon; available: vscode.ThemeIcon; other: vscode.ThemeIcon } | undefined;
-
-function statusIcon(status: string | undefined): vscode.ThemeIcon {
-  icons ??= {
-    creating: new vscode.ThemeIcon('loading~spin'),
-    deleted: new vscode.ThemeIcon('trash', new vscode.ThemeColor('disabledForeground')),
-    available: new vscode.ThemeIcon('archive', new vscode.ThemeColor('charts.green')),
-    other: new vscode.ThemeIcon('archive'),
-  };
-  switch (status) {
-    case 'CREATING':
-      return icons.creating;
-    case 'DELETED':
-      return icons.deleted;
-    case 'AVAILABLE':
-      return icons.available;
-    default:
-      return icons.other;
   }
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { checkDateArgument, checkRange, shortDate } from '../filters/dateInput';
-import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
+import { shortDate } from '../filters/dateInput';
+import { choiceField, dateField, textField } from '../filters/filterFields';
+import type { FilterSpec } from '../filters/filterSpec';
 import { backupTypes, validateTableInput, type BackupTypeFilter } from './validation';
 
 /** ListBackups' filters as stored (JSON-safe: dates as ISO strings). */
@@ -14,43 +15,62 @@ export interface BackupFilters {
   readonly before?: string | undefined;
 }
 
-export const noBackupFilters: BackupFilters = {};
-
-export function summarizeBackupFilters(f: BackupFilters): string[] {
-  return [
-    f.table ? l10n.t('table {0}', f.table) : '',
-    f.backupType ? l10n.t('type {0}', f.backupType) : '',
-    f.after ? l10n.t('from {0}', shortDate(f.after)) : '',
-    f.before ? l10n.t('before {0}', shortDate(f.before)) : '',
-  ].filter(Boolean);
-}
-
-const filterKeys = ['table', 'backupType', 'after', 'before'] as const;
-
 /**
- * Filters given as data (a command argument from a script or keybinding, or saved state), checked by
- * type and with the same rules as the input boxes, merged over `current`. Returns them, or the first problem.
+ * The DynamoDB view's filters: rules, summary and menu. Built on call, after activation has loaded the
+ * translations (l10n.t at module load would always be English).
  */
-export function mergeBackupFilterArgument(current: BackupFilters, arg: unknown): FilterMerge<BackupFilters> {
-  return parseFilterArgument(arg, current, filterKeys, (base, raw) => {
-    const table = raw.table;
-    if (table !== undefined && typeof table !== 'string') {
-      return { problem: '"table" must be a table name or table ARN.' };
-    }
-    const tableProblem = table === undefined ? undefined : validateTableInput(table);
-    if (tableProblem) {
-      return { problem: tableProblem };
-    }
-    const type = raw.backupType;
-    if (type !== undefined && !(backupTypes as readonly unknown[]).includes(type)) {
-      return { problem: `Backup type must be one of ${backupTypes.join(', ')}.` };
-    }
-    const dateProblem = checkDateArgument(raw.after, 'after') ?? checkDateArgument(raw.before, 'before');
-    if (dateProblem) {
-      return { problem: dateProblem };
-    }
-    const next: BackupFilters = { ...base, ...(raw as Partial<BackupFilters>), ...(typeof table === 'string' ? { table: table.trim() } : {}) };
-    const rangeProblem = checkRange(next.after ? new Date(next.after) : undefined, next.before ? new Date(next.before) : undefined);
-    return rangeProblem ? { problem: rangeProblem } : { filters: next };
-  });
+export const backupFilterSpec = (): FilterSpec<BackupFilters> => ({
+  title: () => l10n.t('Filter DynamoDB backups'),
+  fields: {
+    table: textField({
+      icon: 'table',
+      label: l10n.t('Table'),
+      noun: l10n.t('a table name or table ARN'),
+      validate: validateTableInput,
+      summary: (table) => l10n.t('table {0}', table),
+      // A picker of ListTables pages (filterCommand.ts).
+      prompt: { kind: 'custom' },
+    }),
+    backupType: choiceField<BackupTypeFilter>({
+      icon: 'symbol-enum',
+      label: l10n.t('Backup type'),
+      what: l10n.t('Backup type'),
+      values: backupTypes,
+      unset: 'USER',
+      summary: (type) => l10n.t('type {0}', type),
+      shown: (type) => type ?? l10n.t('USER (API default)'),
+      title: l10n.t('Backup type'),
+      choices: [
+        { value: 'USER', label: 'USER', description: l10n.t('on-demand backups you created (the API default)') },
+        { value: 'SYSTEM', label: 'SYSTEM', description: l10n.t('made by DynamoDB, e.g. before a table is deleted; expire after 35 days') },
+        { value: 'AWS_BACKUP', label: 'AWS_BACKUP', description: l10n.t('made by AWS Backup') },
+        { value: 'ALL', label: 'ALL', description: l10n.t('every type') },
+      ],
+    }),
+    after: dateField({
+      icon: 'calendar',
+      label: l10n.t('Created on or after'),
+      detail: l10n.t('Inclusive (TimeRangeLowerBound)'),
+      title: l10n.t('Created on or after (inclusive)'),
+      summary: (after) => l10n.t('from {0}', shortDate(after)),
+    }),
+    before: dateField({
+      icon: 'calendar',
+      label: l10n.t('Created before'),
+      detail: l10n.t('Exclusive (TimeRangeUpperBound)'),
+      title: l10n.t('Created before (exclusive)'),
+      summary: (before) => l10n.t('before {0}', shortDate(before)),
+    }),
+  },
+  range: ['after', 'before'],
+});
+
+/** ListBackups' filter parameters: every filter goes to the API, nothing is filtered locally. */
+export function backupListRequest(f: BackupFilters): { TableName?: string; BackupType?: BackupTypeFilter; TimeRangeLowerBound?: Date; TimeRangeUpperBound?: Date } {
+  return {
+    TableName: f.table,
+    BackupType: f.backupType,
+    TimeRangeLowerBound: f.after ? new Date(f.after) : undefined,
+    TimeRangeUpperBound: f.before ? new Date(f.before) : undefined,
+  };
 }

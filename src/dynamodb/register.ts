@@ -9,20 +9,23 @@ import type { ListSource } from '../tree/listSource';
 import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
-import { BackupDetailSource } from './backupDetails';
+import type * as BackupDetails from './backupDetails';
+import { lazyDetails } from '../webview/detailPanel';
 import { BackupNode } from './backupNode';
 import { runBackupFilterCommand } from './filterCommand';
-import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters, type BackupFilters } from './filters';
+import { backupFilterSpec, type BackupFilters } from './filters';
 
 /** The "DynamoDB Backups" view: ListBackups pages, filters, details and copy actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', noBackupFilters, summarizeBackupFilters, mergeBackupFilterArgument);
+  const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./backupDetails') as typeof BackupDetails);
   // One actions object per connection for all its rows (not one object and closure per row).
   const actions = perConnection((connection) => ({
     region: () => connection.region,
     showDetails: async (node: BackupNode): Promise<void> => {
       if (node.arn) {
-        await ctx.panels.show(new BackupDetailSource(ctx.clients, node.arn, node.name ?? node.arn, connection));
+        await ctx.panels.show(new (details().BackupDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, connection));
       }
     },
   }));
@@ -34,7 +37,7 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
     makeNode: (item, id, parent, connection) => new BackupNode(item, id, parent, actions(connection)),
     emptyMessage: (f) => {
-      const active = summarizeBackupFilters(f);
+      const active = filters.summarize(f);
       return active.length > 0
         ? { message: vscode.l10n.t('No backups match {0}', active.join(', ')), filtered: true }
         : { message: vscode.l10n.t('No USER backups in this region (the API lists USER backups unless a type filter says otherwise)'), filtered: false };
@@ -48,7 +51,7 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
 
   // Open ARN… and links: the backup's details, from the connection of its account and region.
   ctx.openers.register('backup', async (target, connection) => {
-    await ctx.panels.show(new BackupDetailSource(ctx.clients, target.arn, `${target.name} ${target.item ?? ''}`.trim(), connection));
+    await ctx.panels.show(new (details().BackupDetailSource)(ctx.clients, target.arn, `${target.name} ${target.item ?? ''}`.trim(), connection));
   });
 
   const filter = (arg?: unknown): Promise<boolean> => runBackupFilterCommand(filters, ctx.clients, filterArgumentOf(arg));

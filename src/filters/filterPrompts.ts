@@ -1,7 +1,8 @@
-import { localTime } from '../util/format';
+import { localTime } from '../shared/format';
 import * as vscode from 'vscode';
 import { forLabel, forNotification, forPrompt } from '../util/plainText';
-import { checkRange, datePresets, dateInputHelp, parseDateInput, shortDate } from './dateInput';
+import { checkRange, datePresets, dateInputHelp, parseDateInput } from './dateInput';
+import { filterKeys, type FilterField, type FilterSpec } from './filterSpec';
 
 /** Returned by a prompt when the user chose to remove the filter (undefined means cancelled). */
 export const clearValue = Symbol('clear');
@@ -122,35 +123,60 @@ export async function pickMany<T extends string>(title: string, options: readonl
   return chosen?.map((c) => c.label);
 }
 
-export interface DateRange {
-  readonly after?: string | undefined;
-  readonly before?: string | undefined;
-}
+/** The prompts a spec leaves to the service (`custom`), by field: they get the current value. */
+export type CustomPrompts<F> = { readonly [K in keyof F]?: (current: F[K]) => Promise<PromptResult<unknown>> };
 
 /**
- * The two menu entries of a time range filter. Each bound is checked against the other, so a range
- * that selects nothing is refused before any request.
+ * The filter menu of a view, from its spec: one entry per field showing its value; picking one asks with
+ * the field's prompt (`custom` prompts come from the service, e.g. pickers of loaded items) and stores the
+ * answer through the store, which reads it by the same rules as a command argument. A date bound is
+ * checked against the other bound, so a range that selects nothing is refused before any request.
  */
-export function dateRangeEntries(
-  range: DateRange,
-  labels: Record<'after' | 'before', { readonly label: string; readonly detail: string; readonly title: string }>,
-  update: (patch: DateRange) => Promise<void>,
-): FilterMenuEntry[] {
-  const toDate = (iso: string | undefined): Date | undefined => (iso ? new Date(iso) : undefined);
-  return [
-    {
-      label: `$(calendar) ${labels.after.label}`,
-      current: range.after && shortDate(range.after),
-      detail: labels.after.detail,
-      run: async () =>
-        applyPrompt(await promptDate(labels.after.title, range.after, (d) => checkRange(d, toDate(range.before))), (after) => update({ after })),
-    },
-    {
-      label: `$(calendar) ${labels.before.label}`,
-      current: range.before && shortDate(range.before),
-      detail: labels.before.detail,
-      run: async () =>
-        applyPrompt(await promptDate(labels.before.title, range.before, (d) => checkRange(toDate(range.after), d)), (before) => update({ before })),
-    },
-  ];
+export async function runFilterMenu<F extends object>(
+  spec: FilterSpec<F>,
+  store: { readonly current: F; update(patch: Partial<F>): Promise<boolean>; clear(): Promise<void> },
+  custom: CustomPrompts<F>,
+): Promise<void> {
+  const f = store.current;
+  const entries = filterKeys(spec).map((key): FilterMenuEntry => {
+    const field = spec.fields[key] as FilterField<unknown>;
+    const current = f[key];
+    const shown = field.shown(current ?? undefined);
+    const ask = (): Promise<PromptResult<unknown>> => {
+      const prompt = field.prompt;
+      switch (prompt.kind) {
+        case 'text':
+          return promptText(prompt.title, prompt.prompt, prompt.validate, shown ?? '').then((text) =>
+            text === undefined || text === clearValue || !prompt.toValue ? text : prompt.toValue(text),
+          );
+        case 'date':
+          return promptDate(prompt.title, current as string | undefined, (date) => rangeProblem(spec, f, key, date));
+        case 'one':
+          return pickOne(prompt.title, prompt.options, (current as string | undefined) ?? prompt.unset);
+        case 'many':
+          return pickMany(prompt.title, prompt.options, (current as readonly string[] | undefined) ?? []);
+        case 'custom':
+          return custom[key]?.(current) ?? Promise.resolve(undefined);
+      }
+    };
+    return {
+      label: `$(${field.icon}) ${field.label}`,
+      current: shown,
+      detail: field.detail,
+      run: async () => applyPrompt(await ask(), async (value) => void (await store.update({ [key]: value } as unknown as Partial<F>))),
+    };
+  });
+  await showFilterMenu(spec.title(f), entries, () => store.clear());
+}
+
+function rangeProblem<F extends object>(spec: FilterSpec<F>, f: F, key: string, date: Date): string | undefined {
+  const bound = (name: string): Date | undefined => {
+    const value = (f as Record<string, unknown>)[name];
+    return typeof value === 'string' ? new Date(value) : undefined;
+  };
+  if (!spec.range) {
+    return undefined;
+  }
+  const [lower, upper] = spec.range;
+  return key === lower ? checkRange(date, bound(upper)) : key === upper ? checkRange(bound(lower), date) : undefined;
 }

@@ -1,6 +1,7 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as vscode from 'vscode';
 import { forLabel, plainLine } from '../util/plainText';
+import type { PagedList } from '../tree/pagedList';
 import { clearValue, promptText, type PromptResult } from './filterPrompts';
 
 export interface Choice {
@@ -18,10 +19,15 @@ export interface PickOrTypeOptions {
   readonly current: string | undefined;
   /** Label of the entry that removes the filter, e.g. "All tables". */
   readonly clearLabel: string;
-  /** Values known so far (already loaded in the view, or fetched page by page below). */
-  readonly choices: () => readonly Choice[];
-  /** When set, the picker shows a "Load more…" entry while `hasMore()` (e.g. ListTables pages). */
-  readonly more?: { hasMore(): boolean; load(signal: AbortSignal): Promise<void>; readonly noun: string };
+  /** Values known so far (already loaded in the view); with `more`, the values of its list follow them. */
+  readonly choices?: () => readonly Choice[];
+  /** When set, values are paged in from the picker: a "Load more…" entry while the list has more (e.g. ListTables). */
+  readonly more?: { readonly list: PagedList<string>; readonly noun: string };
+}
+
+function knownChoices(options: PickOrTypeOptions): readonly Choice[] {
+  const listed = options.more?.list.view.map((value) => ({ value })) ?? [];
+  return options.choices ? [...options.choices(), ...listed] : listed;
 }
 
 type Item = vscode.QuickPickItem & { action: 'value' | 'typed' | 'clear' | 'more'; value: string };
@@ -38,7 +44,7 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
   const normalize = options.normalize ?? ((text: string) => text);
   const render = (): void => {
     const typed = quickPick.value.trim();
-    const known = options.choices();
+    const known = knownChoices(options);
     const problem = typed ? options.validate(typed) : undefined;
     const typedItems: Item[] =
       typed && !known.some((c) => c.value === normalize(typed))
@@ -53,7 +59,7 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
         action: 'value' as const,
         value: c.value,
       })),
-      ...(options.more?.hasMore()
+      ...(options.more?.list.hasMore
         ? [{ label: `$(fold-down) ${vscode.l10n.t('Load more {0}…', options.more.noun)}`, description: vscode.l10n.t('{0} loaded', formatNumber(known.length)), action: 'more' as const, value: '', alwaysShow: true }]
         : []),
     ];
@@ -63,18 +69,17 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     if (!options.more) {
       return;
     }
+    const { list, noun } = options.more;
     quickPick.busy = true;
-    try {
-      await options.more.load(closed.signal);
-    } catch (error) {
-      if (closed.signal.aborted) {
-        return;
-      }
-      quickPick.placeholder = vscode.l10n.t('Could not load {0} ({1}); type a value instead', options.more.noun, plainLine(String((error as Error).name)));
-    } finally {
-      quickPick.busy = false;
-      render();
+    await list.loadNext(undefined, closed.signal);
+    quickPick.busy = false;
+    if (closed.signal.aborted) {
+      return;
     }
+    if (list.state === 'error') {
+      quickPick.placeholder = vscode.l10n.t('Could not load {0} ({1}); type a value instead', noun, plainLine(String((list.error as Error).name)));
+    }
+    render();
   };
   const picked = await new Promise<Item | undefined>((resolve) => {
     quickPick.onDidChangeValue(render);
@@ -95,7 +100,7 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     });
     render();
     quickPick.show();
-    if (options.more && options.choices().length === 0) {
+    if (options.more && knownChoices(options).length === 0) {
       void loadMore();
     }
   });

@@ -2,7 +2,7 @@ import type { ClientFactory } from '../aws/clientFactory';
 import type { Connection } from '../aws/session';
 import type { Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent } from '../aws/sdk/lambda';
 import type { Page } from '../tree/pagedList';
-import type { ExecutionFilters } from './filters';
+import { executionListRequest, type ExecutionFilters } from './filters';
 
 export type { Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent };
 
@@ -34,11 +34,7 @@ export async function listExecutionsPage(
   const output = await client.send(
     new sdk.ListDurableExecutionsByFunctionCommand({
       FunctionName: functionName,
-      Qualifier: filters.qualifier,
-      DurableExecutionName: filters.name,
-      Statuses: filters.statuses && filters.statuses.length > 0 ? [...filters.statuses] : undefined,
-      StartedAfter: filters.after ? new Date(filters.after) : undefined,
-      StartedBefore: filters.before ? new Date(filters.before) : undefined,
+      ...executionListRequest(filters),
       // Chosen by ExecutionOrderSemantics from the requested order and what this endpoint did before.
       ReverseOrder: reverseOrder,
       Marker: marker,

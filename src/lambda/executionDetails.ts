@@ -8,16 +8,20 @@ import type { ClientFactory } from '../aws/clientFactory';
 import type { Connection } from '../aws/session';
 import { describeError } from '../aws/errors';
 import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
-import type { DetailSource } from '../webview/detailPanel';
-import type { Block, Field, PanelDocument } from '../webview/protocol';
-import { bothTimes, formatNumber, humanDuration, isoTime } from '../util/format';
+import type { DetailSource } from '../webview/detailSource';
+import type { Block, Field, PanelDocument } from '../shared/protocol';
+import { bothTimes, formatNumber, humanDuration, isoTime } from '../shared/format';
 import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
-import { durationSeconds, executionDuration, executionStatusTone, parseExecutionArn, statusText } from './executionFormat';
+import { parseArnOfKind } from '../aws/arn';
+import { durableStatus, durationSeconds, executionDuration, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
 import { operationTreeNodes, statusCounts, timelineItems, timelineLaneCap } from './operationsView';
-import type { TableBlock, TimelineItem, TreeBlockNode } from '../webview/protocol';
+import type { TableBlock, TimelineItem, TreeBlockNode } from '../shared/protocol';
 import type { OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 /** Invocation rows in the table; all of them are in the event list. */
 export const invocationRowCap = 100;
@@ -135,8 +139,8 @@ export function executionDocument(
 ): PanelDocument {
   const d = prepared.execution;
   const status = statusText(d.Status);
-  const tone = executionStatusTone(d.Status);
-  const parts = d.DurableExecutionArn ? parseExecutionArn(d.DurableExecutionArn) : undefined;
+  const tone = durableStatus(d.Status).tone;
+  const parts = d.DurableExecutionArn ? parseArnOfKind(d.DurableExecutionArn, 'lambdaDurableExecution') : undefined;
   const config = d.DurableConfig;
   const duration = executionDuration(d, now);
   const execution: Field[] = [
@@ -311,7 +315,7 @@ export interface ExecutionDetailOptions {
 export class ExecutionDetailSource implements DetailSource {
   readonly viewType = 'awsHistory.executionDetails';
   private prepared: PreparedExecution | undefined;
-  private history = new HistoryState();
+  private history: HistoryState;
   /** Derived blocks of `history` at `version`, reused while the events are unchanged or a "Load all" runs. */
   private derived: { history: HistoryState; version: number; value: DerivedHistory } | undefined;
   private freezeDerived = false;
@@ -322,7 +326,9 @@ export class ExecutionDetailSource implements DetailSource {
     readonly key: string,
     private readonly name: string,
     private readonly options: ExecutionDetailOptions,
-  ) {}
+  ) {
+    this.history = this.newHistory();
+  }
 
   title(): string {
     return this.prepared?.execution.DurableExecutionName ?? this.name;
@@ -351,7 +357,7 @@ export class ExecutionDetailSource implements DetailSource {
         if (info.kind === 'cancelled') {
           throw error;
         }
-        const failed = new HistoryState();
+        const failed = this.newHistory();
         failed.error = info.message;
         return failed;
       }),
@@ -398,19 +404,12 @@ export class ExecutionDetailSource implements DetailSource {
     if (!prepared || history.loading || prepared.execution.Status !== 'RUNNING') {
       return this.load(signal);
     }
-    const tail = history.tail;
-    const [summary, page] = await Promise.all([
-      getExecution(this.clients, this.key, false, signal, this.options.connection),
-      tail ? getHistoryPage(this.clients, this.key, tail.marker, loadAllPageSize, signal, this.options.connection) : undefined,
-    ]);
+    const [summary] = await Promise.all([getExecution(this.clients, this.key, false, signal, this.options.connection), history.readTail(loadAllPageSize, signal)]);
     if (summary.Status !== 'RUNNING') {
       return this.load(signal);
     }
     if (history !== this.history || prepared !== this.prepared) {
       return this.document(); // a load replaced both meanwhile
-    }
-    if (page) {
-      await history.addTail(page.items, page.nextToken);
     }
     const kept = prepared.execution;
     this.prepared = {
@@ -443,21 +442,23 @@ export class ExecutionDetailSource implements DetailSource {
     let lastProgress = Date.now();
     const limit = this.loadAllLimit();
     try {
-      do {
-        const pageSize = all ? Math.min(loadAllPageSize, Math.max(1, limit - history.eventCount)) : this.pageSize();
-        const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal, this.options.connection);
-        if (history !== this.history) {
-          return; // A refresh replaced the history meanwhile; it renders itself.
-        }
-        await history.addPage(page.items, page.nextToken);
-        if (all && !history.complete && history.eventCount >= limit) {
+      if (all) {
+        // At the cap already, "Load all" still reads one event so the click is never a no-op.
+        await history.upTo(Math.max(1, limit - history.eventCount), loadAllPageSize, signal, () => {
+          if (history === this.history && Date.now() - lastProgress >= progressIntervalMs) {
+            progress(this.document());
+            lastProgress = Date.now();
+          }
+        });
+        if (!history.complete && history.eventCount >= limit) {
           history.stopped = 'cap';
         }
-        if (all && Date.now() - lastProgress >= progressIntervalMs) {
-          progress(this.document());
-          lastProgress = Date.now();
-        }
-      } while (all && !history.complete && history.stopped === undefined && !signal.aborted);
+      } else {
+        await history.next(this.pageSize(), signal);
+      }
+      if (history !== this.history) {
+        return; // A refresh replaced the history meanwhile; it renders itself.
+      }
     } catch (error) {
       const info = this.describeHistoryError(error, history.marker !== undefined);
       if (info.kind === 'cancelled') {
@@ -520,14 +521,20 @@ export class ExecutionDetailSource implements DetailSource {
     return this.options.loadAllLimit?.() ?? defaultHistoryLoadAllLimit;
   }
 
+  private newHistory(): HistoryState {
+    return new HistoryState(
+      (marker, pageSize, signal) => getHistoryPage(this.clients, this.key, marker, pageSize, signal, this.options.connection),
+      this.pageSize(),
+    );
+  }
+
+  /** The first page, then as many more (at the largest page size) as the history had before a refresh. */
   private async freshHistory(target: number, signal: AbortSignal): Promise<HistoryState> {
-    const history = new HistoryState();
-    let pageSize = this.pageSize();
-    do {
-      const page = await getHistoryPage(this.clients, this.key, history.marker, pageSize, signal, this.options.connection);
-      await history.addPage(page.items, page.nextToken);
-      pageSize = loadAllPageSize;
-    } while (!history.complete && history.eventCount < target && !signal.aborted);
+    const history = this.newHistory();
+    await history.next(this.pageSize(), signal);
+    if (history.eventCount < target) {
+      await history.upTo(target - history.eventCount, loadAllPageSize, signal);
+    }
     return history;
   }
 }

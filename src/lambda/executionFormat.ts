@@ -1,7 +1,7 @@
 /** Text for execution and function rows, tooltips and the panel. Pure, so it is unit-tested. */
-import type { Tone } from '../webview/protocol';
+import { statusMap } from '../util/statusMap';
 import * as l10n from '@vscode/l10n';
-import { formatNumber, humanDuration, relativeTime } from '../util/format';
+import { formatNumber, humanDuration, relativeTime } from '../shared/format';
 
 /** The fields of a list item (`Execution`) that rows use; GetDurableExecution returns the same ones. */
 export interface ExecutionLike {
@@ -19,23 +19,6 @@ export interface FunctionLike {
   readonly DurableConfig?: { RetentionPeriodInDays?: number | undefined; ExecutionTimeout?: number | undefined; KMSKeyArn?: string | undefined } | undefined;
 }
 
-export interface ExecutionArnParts {
-  readonly functionName: string;
-  /** `$LATEST`, `$LATEST.PUBLISHED` or a version number. */
-  readonly qualifier: string | undefined;
-  readonly executionName: string;
-  readonly id: string;
-}
-
-/** `arn:aws:lambda:REGION:ACCOUNT:function:NAME:QUALIFIER/durable-execution/EXECUTION/ID`. */
-export function parseExecutionArn(arn: string): ExecutionArnParts | undefined {
-  const match = /^arn:[^:]*:lambda:[^:]*:\d*:function:([^:/]+)(?::([^/]+))?\/durable-execution\/([^/]+)\/([^/]+)$/.exec(arn);
-  if (!match) {
-    return undefined;
-  }
-  return { functionName: match[1], qualifier: match[2], executionName: match[3], id: match[4] };
-}
-
 /** The bare function name of a name, partial ARN or full ARN (with or without a qualifier). */
 export function functionNameOf(value: string): string {
   const afterFunction = /(?:^|:)function:([^:]+)/.exec(value);
@@ -50,21 +33,25 @@ export function statusText(status: string | undefined): string {
   return status && status.length > 0 ? status : 'UNKNOWN';
 }
 
-export function executionStatusTone(status: string | undefined): Tone {
-  switch (status) {
-    case 'RUNNING':
-      return 'progress';
-    case 'SUCCEEDED':
-      return 'ok';
-    case 'FAILED':
-    case 'TIMED_OUT':
-      return 'error';
-    case 'STOPPED':
-      return 'muted';
-    default:
-      return 'info';
-  }
-}
+/**
+ * The statuses of durable executions and of their operations (one vocabulary: an operation is STARTED
+ * where an execution is RUNNING): the row's icon, the panel's badge and the spoken words. Unknown
+ * statuses (DELETING is already documented) get a neutral look and their own text.
+ */
+export const durableStatus = statusMap(
+  {
+    RUNNING: { tone: 'progress', icon: 'loading~spin' },
+    STARTED: { tone: 'progress', icon: 'loading~spin' },
+    PENDING: { tone: 'warn', icon: 'debug-pause' },
+    SUCCEEDED: { tone: 'ok', icon: 'pass', color: 'testing.iconPassed' },
+    FAILED: { tone: 'error', icon: 'error', color: 'errorForeground' },
+    TIMED_OUT: { tone: 'error', icon: 'watch', color: 'errorForeground' },
+    STOPPED: { tone: 'muted', icon: 'debug-stop', color: 'disabledForeground' },
+    CANCELLED: { tone: 'muted', icon: 'circle-slash', color: 'disabledForeground' },
+  },
+  { tone: 'info', icon: 'circle-outline' },
+);
+
 
 /** "5 min" for a finished execution, "running for 2 h 3 min" while RUNNING, '' when unknown. */
 export function executionDuration(e: ExecutionLike, now = Date.now()): string {

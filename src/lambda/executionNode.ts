@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';
-import { rowAccessibility, statusWords } from '../tree/accessibility';
+import { rowAccessibility } from '../tree/accessibility';
+import { statusIcon } from '../tree/statusIcon';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
-import { bothTimes, relativeTime } from '../util/format';
+import { bothTimes, relativeTime } from '../shared/format';
 import type { Execution } from './api';
-import { executionDescription, executionDuration, functionNameOf, parseExecutionArn, statusText } from './executionFormat';
+import { parseArnOfKind } from '../aws/arn';
+import { durableStatus, executionDescription, executionDuration, functionNameOf, statusText } from './executionFormat';
 
 export interface ExecutionNodeActions {
   region(): string | undefined;
@@ -37,7 +39,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
   }
   get functionName(): string | undefined {
     const fromArn = this.item.FunctionArn ? functionNameOf(this.item.FunctionArn) : undefined;
-    return fromArn ?? (this.arn ? parseExecutionArn(this.arn)?.functionName : undefined);
+    return fromArn ?? (this.arn ? parseArnOfKind(this.arn, 'lambdaDurableExecution')?.functionName : undefined);
   }
   get pickLabel(): { label: string; description?: string; detail?: string } {
     return {
@@ -77,7 +79,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = executionDescription(e);
-    item.iconPath = statusIcon(e.Status);
+    item.iconPath = statusIcon(durableStatus(e.Status));
     item.contextValue = this.running ? ContextValue.executionRunning : ContextValue.execution;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     item.accessibilityInformation = this.accessibility();
@@ -90,7 +92,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     const started = relativeTime(e.StartTimestamp);
     return rowAccessibility(
       vscode.l10n.t('Execution {0}', e.DurableExecutionName ?? '(unnamed)'),
-      statusWords(e.Status),
+      durableStatus(e.Status).words,
       started && vscode.l10n.t('started {0}', started),
       executionDuration(e),
     );
@@ -100,7 +102,7 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     const e = this.item;
     const name = e.DurableExecutionName ?? vscode.l10n.t('(unnamed)');
     const status = statusText(e.Status);
-    const parts = e.DurableExecutionArn ? parseExecutionArn(e.DurableExecutionArn) : undefined;
+    const parts = e.DurableExecutionArn ? parseArnOfKind(e.DurableExecutionArn, 'lambdaDurableExecution') : undefined;
     return fieldTooltip(name, [
       [vscode.l10n.t('Status'), status],
       [vscode.l10n.t('Function'), this.functionName],
@@ -112,23 +114,5 @@ export class ExecutionNode extends CachedItemNode<Execution> {
       [vscode.l10n.t('Function ARN'), e.FunctionArn],
       [vscode.l10n.t('KMS key'), e.KMSKeyArn],
     ]);
-  }
-}
-
-/** Unknown statuses (DELETING is already documented) get a neutral icon and their text. */
-function statusIcon(status: string | undefined): vscode.ThemeIcon {
-  switch (status) {
-    case 'RUNNING':
-      return new vscode.ThemeIcon('loading~spin');
-    case 'SUCCEEDED':
-      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'FAILED':
-      return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    case 'TIMED_OUT':
-      return new vscode.ThemeIcon('watch', new vscode.ThemeColor('errorForeground'));
-    case 'STOPPED':
-      return new vscode.ThemeIcon('debug-stop', new vscode.ThemeColor('disabledForeground'));
-    default:
-      return new vscode.ThemeIcon('circle-outline');
   }
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as vscode from 'vscode';
 import { ContextValue } from '../constants';
 import { consoleUrl } from '../aws/console';

@@ -3,13 +3,15 @@
  * event list. Pages are processed `eventChunk` events at a time with a yield to the event loop between
  * chunks, so a 10,000-event history never blocks the extension host. Pure (no VS Code).
  */
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
 import type { HistoryEvent } from '../aws/sdk/lambda';
-import type { ListBlock, Tone } from '../webview/protocol';
-import { prettyValue } from '../webview-app/textCap';
-import { isoTime } from '../util/format';
+import type { ListBlock, Tone } from '../shared/protocol';
+import { prettyValue } from '../shared/textCap';
+import { isoTime } from '../shared/format';
+import { PagedList, type PageFetcher } from '../tree/pagedList';
 import { classifyEvent, eventDetails, OperationsTree } from './operationsTree';
+import { durableStatus } from './executionFormat';
 
 /** Events folded in one go before yielding to the event loop. */
 export const eventChunk = 500;
@@ -22,20 +24,18 @@ export function yieldToEventLoop(): Promise<void> {
 
 export type EventRow = ListBlock['rows'][number];
 
+/** An event's type ends in the status it reports ("StepFailed"): that status's tone, none for the rest. */
+const eventOutcomes: readonly (readonly [suffix: string, status: string])[] = [
+  ['Failed', 'FAILED'],
+  ['TimedOut', 'TIMED_OUT'],
+  ['Stopped', 'STOPPED'],
+  ['Cancelled', 'CANCELLED'],
+  ['Succeeded', 'SUCCEEDED'],
+];
+
 function eventTone(type: string | undefined): Tone | undefined {
-  if (!type) {
-    return undefined;
-  }
-  if (/Failed$|TimedOut$/.test(type)) {
-    return 'error';
-  }
-  if (/Stopped$|Cancelled$/.test(type)) {
-    return 'muted';
-  }
-  if (/Succeeded$/.test(type)) {
-    return 'ok';
-  }
-  return undefined;
+  const outcome = type ? eventOutcomes.find(([suffix]) => type.endsWith(suffix)) : undefined;
+  return outcome && durableStatus(outcome[1]).tone;
 }
 
 /**
@@ -110,69 +110,83 @@ function noteTruncation(event: HistoryEvent, flags: TruncatedPayloads): void {
 /** Why paging stopped before the end of the history, when it did. */
 export type HistoryStop = 'cycle' | 'cap' | 'expired';
 
-/** The history loaded so far: tree, rows and the marker of the next page. */
+/** An event's identity for de-duplication: its id; an event without one (never seen in practice) is kept. */
+function eventKey(): (event: HistoryEvent) => string {
+  let anonymous = 0;
+  return (event) => (event.EventId === undefined ? `anonymous:${anonymous++}` : String(event.EventId));
+}
+
+/**
+ * The history loaded so far: tree and rows, paged by the core's engine (`PagedList`), so markers follow the
+ * same abort, de-duplication and cycle rules as every list in the trees.
+ */
 export class HistoryState {
   readonly tree = new OperationsTree();
   readonly rows: EventRow[] = [];
-  marker: string | undefined;
-  /** True once a page came back without a NextMarker. */
-  complete = false;
+  /** True while the panel loads more pages (for the pager text). */
   loading = false;
   error: string | undefined;
-  /** Set when paging stopped early: a marker cycle (the end), the "Load all" cap, an expired marker. */
-  stopped: HistoryStop | undefined;
-  pages = 0;
   /** Bumped whenever events are added: what is derived from the events (tree, timeline) is rebuilt only then. */
   version = 0;
   readonly truncated: TruncatedPayloads = { input: false, result: false, error: false };
-  /** Markers the service returned: one coming back (A→B→A) is a cycle, however long. */
-  private readonly seenMarkers = new Set<string>();
-  /** The marker the last page was asked with (undefined for the first page): a running execution grows there. */
-  private tailMarker: string | undefined;
-  private lastEventId = 0;
+  private readonly list: PagedList<HistoryEvent>;
+  /** Why paging was stopped by its caller: the "Load all" cap or an expired marker. */
+  private halted: Exclude<HistoryStop, 'cycle'> | undefined;
+
+  constructor(fetchPage: PageFetcher<HistoryEvent>, pageSize: number) {
+    this.list = new PagedList(fetchPage, eventKey(), pageSize, { onPage: (events) => this.fold(events), keepItems: false });
+  }
 
   get eventCount(): number {
     return this.rows.length;
   }
 
-  /** Folds one page in, `eventChunk` events at a time, yielding between chunks. */
-  async addPage(events: readonly HistoryEvent[], nextMarker: string | undefined): Promise<void> {
-    const asked = this.marker;
-    await this.fold(events);
-    this.pages++;
-    // A marker equal to the one just used, or to any returned before, would repeat pages forever: the end.
-    const cycle = nextMarker !== undefined && (nextMarker === asked || this.seenMarkers.has(nextMarker));
-    const next = nextMarker && !cycle ? nextMarker : undefined;
-    if (cycle) {
-      this.stopped = 'cycle';
-    }
-    if (next) {
-      this.seenMarkers.add(next);
-    }
-    this.tailMarker = asked;
-    this.marker = next;
-    this.complete = next === undefined;
+  /** The marker of the next page (also the one a failed page is retried with). */
+  get marker(): string | undefined {
+    return this.list.nextToken;
+  }
+
+  /** True once a page came back without a (new) NextMarker. */
+  get complete(): boolean {
+    return this.list.state === 'done';
+  }
+
+  /** Set when paging stopped early: a marker cycle (the end), the "Load all" cap, an expired marker. */
+  get stopped(): HistoryStop | undefined {
+    return this.list.endedOnCycle ? 'cycle' : this.halted;
+  }
+  set stopped(reason: Exclude<HistoryStop, 'cycle'> | undefined) {
+    this.halted = reason;
+  }
+
+  /** One page (skipping empty pages that carry a marker); rejects with the page's error. */
+  async next(pageSize: number, signal: AbortSignal): Promise<void> {
+    await this.list.loadNext(pageSize, signal);
+    this.throwFailure();
+  }
+
+  /** Pages until `count` more events arrived, `pageSize` at most per page; rejects with a page's error. */
+  async upTo(count: number, pageSize: number, signal: AbortSignal, onProgress?: () => void): Promise<void> {
+    await this.list.loadUpTo(count, { clampPageSize: (size) => Math.max(1, size), pageSize, signal, onProgress });
+    this.throwFailure();
   }
 
   /**
    * For a running execution whose history was read to the end: the last page asked again (its marker is the
-   * only place to continue from), keeping only events after the last one loaded.
+   * only place to continue from), adding the events not loaded yet. False when the history is not at its end.
    */
-  get tail(): { readonly marker: string | undefined } | undefined {
-    return this.complete && this.stopped === undefined ? { marker: this.tailMarker } : undefined;
+  async readTail(pageSize: number, signal: AbortSignal): Promise<boolean> {
+    if (!this.complete || this.stopped !== undefined) {
+      return false;
+    }
+    const result = await this.list.rereadLast(pageSize, signal);
+    return result.applied;
   }
 
-  /** Adds the events of a re-read last page that are new; a NextMarker there means more pages follow. */
-  async addTail(events: readonly HistoryEvent[], nextMarker: string | undefined): Promise<number> {
-    const known = this.lastEventId;
-    const fresh = events.filter((e) => e.EventId !== undefined && e.EventId > known);
-    await this.fold(fresh);
-    if (nextMarker && !this.seenMarkers.has(nextMarker)) {
-      this.seenMarkers.add(nextMarker);
-      this.marker = nextMarker;
-      this.complete = false;
+  private throwFailure(): void {
+    if (this.list.state === 'error') {
+      throw this.list.error;
     }
-    return fresh.length;
   }
 
   private async fold(events: readonly HistoryEvent[]): Promise<void> {
@@ -187,9 +201,6 @@ export class HistoryState {
         const event = chunk[j];
         noteTruncation(event, this.truncated);
         this.rows.push(eventRow(event, base + j));
-        if (event.EventId !== undefined && event.EventId > this.lastEventId) {
-          this.lastEventId = event.EventId;
-        }
       }
       if (i + eventChunk < events.length) {
         await yieldToEventLoop();

@@ -1,28 +1,12 @@
 /** The operations tree block and the Gantt timeline of an execution, from its OperationsTree. Pure. */
 import * as l10n from '@vscode/l10n';
-import type { TimelineItem, Tone, TreeBlockNode } from '../webview/protocol';
-import { formatNumber, humanDuration, utcTime } from '../util/format';
-import { attemptCount, operationDuration, operationKindLabel, type Operation, type OperationNode, type OperationsTree, type OperationStatus } from './operationsTree';
+import type { TimelineItem, TreeBlockNode } from '../shared/protocol';
+import { formatNumber, humanDuration, utcTime } from '../shared/format';
+import { durableStatus } from './executionFormat';
+import { attemptCount, operationDuration, operationKindLabel, type Operation, type OperationNode, type OperationsTree } from './operationsTree';
 
 /** Timeline lanes drawn; the panel says how many operations were left out. */
 export const timelineLaneCap = 250;
-
-export function operationStatusTone(status: OperationStatus): Tone {
-  switch (status) {
-    case 'SUCCEEDED':
-      return 'ok';
-    case 'FAILED':
-    case 'TIMED_OUT':
-      return 'error';
-    case 'STOPPED':
-    case 'CANCELLED':
-      return 'muted';
-    case 'PENDING':
-      return 'warn';
-    case 'STARTED':
-      return 'progress';
-  }
-}
 
 function attemptOutcome(outcome: 'running' | 'succeeded' | 'failed'): string {
   return outcome === 'running' ? l10n.t('running') : outcome === 'succeeded' ? l10n.t('succeeded') : l10n.t('failed');
@@ -54,7 +38,7 @@ export function operationTreeNodes(nodes: readonly OperationNode[]): TreeBlockNo
     id: `op-${node.operation.id}`,
     label: operationLabel(node.operation),
     detail: operationDetail(node.operation),
-    tone: operationStatusTone(node.operation.status),
+    tone: durableStatus(node.operation.status).tone,
     children: operationTreeNodes(node.children),
   }));
 }
@@ -133,7 +117,7 @@ export function timelineItems(tree: OperationsTree, endOfTime: number, laneCap =
       return;
     }
     const end = op.end ?? (op.kind === 'WAIT' && op.scheduledEnd !== undefined ? Math.min(op.scheduledEnd, endOfTime) : endOfTime);
-    const tone = op.kind === 'WAIT' && op.status !== 'CANCELLED' ? 'info' : operationStatusTone(op.status);
+    const tone = op.kind === 'WAIT' && op.status !== 'CANCELLED' ? 'info' : durableStatus(op.status).tone;
     const scheduled = op.kind === 'WAIT' && op.scheduledEnd !== undefined ? `, ${l10n.t('due {0}', utcTime(op.scheduledEnd))}` : '';
     items.push({
       id: op.id,

@@ -1,5 +1,5 @@
 /** Input, result and error data of an execution as the panel shows them. Pure. */
-import { capText, defaultCodeCap, prettyValue } from '../webview-app/textCap';
+import { capText, defaultCodeCap, prettyValue } from '../shared/textCap';
 
 /** Above this size a payload is not parsed to pretty-print it: parsing alone would stall the host. */
 const parseLimit = 4_000_000;

@@ -24,14 +24,15 @@ import {
   type FunctionConfiguration,
 } from './api';
 import { ExecutionAutoRefresh } from './autoRefresh';
-import { ExecutionDetailSource, type ExecutionDetailOptions } from './executionDetails';
+import type * as ExecutionDetails from './executionDetails';
+import { lazyDetails } from '../webview/detailPanel';
 import { stopConfirmation } from './executionFormat';
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
-import { noExecutionFilters, orderLabel, summarizeExecutionFilters, type ExecutionFilters, type ExecutionOrder } from './filters';
+import { executionFilterSpec, orderLabel, type ExecutionFilters, type ExecutionOrder } from './filters';
 import { FunctionNode } from './functionNode';
-import { clampExecutionPageSize, clampFunctionPageSize, mergeExecutionFilterArgument } from './validation';
+import { clampExecutionPageSize, clampFunctionPageSize } from './validation';
 
 const showAllKey = 'awsHistory.lambda.showAll';
 const reverseOrderFlippedKey = 'awsHistory.lambda.reverseOrderFlipped';
@@ -46,7 +47,7 @@ async function confirmStopModal(execution: Execution): Promise<boolean> {
 /** The "Lambda Durable Executions" view: functions, their executions, filters, details, Stop. */
 export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const state = ctx.extension.workspaceState;
-  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', noExecutionFilters, summarizeExecutionFilters, mergeExecutionFilterArgument);
+  const filters = new FilterStore<ExecutionFilters>(state, 'lambda', executionFilterSpec());
   // Saved state is data like any other: only a real true turns "show all" on.
   let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
@@ -90,7 +91,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const confirmStop = (execution: Execution): Promise<boolean> => (ctx.testHooks?.confirmStop ?? confirmStopModal)(execution);
 
   const detailOptions = perConnection(
-    (connection): ExecutionDetailOptions => ({
+    (connection): ExecutionDetails.ExecutionDetailOptions => ({
       historyPageSize: () => pageSize(),
       autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
       confirmStop,
@@ -111,11 +112,13 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const endpointKey = (connection: Connection): string =>
     configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${connection.region ?? ''}`;
 
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./executionDetails') as typeof ExecutionDetails);
   const executionActions = perConnection((connection) => ({
     region: () => connection.region,
     showDetails: async (node: ExecutionNode): Promise<void> => {
       if (node.arn) {
-        await ctx.panels.show(new ExecutionDetailSource(ctx.clients, node.arn, node.name ?? node.arn, detailOptions(connection)));
+        await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, detailOptions(connection)));
       }
     },
   }));
@@ -138,7 +141,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
     makeNode: (item, id, parent, connection) => new ExecutionNode(item, id, parent, executionActions(connection)),
     emptyMessage: (f) => {
-      const active = summarizeExecutionFilters({ ...f, function: undefined, order: undefined });
+      const active = filters.summarize({ ...f, function: undefined, order: undefined });
       return active.length > 0
         ? { message: vscode.l10n.t('No executions match {0}', active.join(', ')), filtered: true }
         : { message: vscode.l10n.t('No durable executions (AWS keeps them for the retention period)'), filtered: false };
@@ -185,7 +188,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
 
   // Open ARN… and links: an execution's details, or the function shown in the view (its filter names it).
   ctx.openers.register('execution', async (target, connection) => {
-    await ctx.panels.show(new ExecutionDetailSource(ctx.clients, target.arn, target.item ?? target.arn, detailOptions(connection)));
+    await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, target.arn, target.item ?? target.arn, detailOptions(connection)));
   });
   ctx.openers.register('function', async (target, connection, shown) => {
     await filters.update({ function: target.arn });

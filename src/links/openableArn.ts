@@ -1,9 +1,10 @@
 /**
- * The ARNs Open ARN… and links accept, parsed and validated in this one place (on @aws-sdk/util-arn-parser).
+ * The ARNs Open ARN… and links accept: parsed by the one ARN module (src/aws/arn.ts), plus the `/BACKTRACK_ID`
+ * suffix Open ARN… takes after a cluster ARN.
  * Pure: no `vscode`, unit-tested. Everything here is untrusted text (pasted, or from a link).
  */
 import * as l10n from '@vscode/l10n';
-import { parse, validate } from '@aws-sdk/util-arn-parser';
+import { formatResourceArn, parseResourceArn } from '../aws/arn';
 
 export type OpenableKind = 'backup' | 'cluster' | 'execution' | 'function';
 
@@ -24,15 +25,9 @@ export interface OpenableArn {
 
 /** Longer than any real ARN of these kinds; anything longer is refused without a look inside. */
 const maxLength = 1024;
-const partitions = new Set(['aws', 'aws-cn', 'aws-us-gov']);
-const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const accountId = /^\d{12}$/;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const backupResource = /^table\/([A-Za-z0-9_.-]{3,255})\/backup\/([0-9]{14,17}-[0-9a-f]{8})$/;
-const clusterResource = /^cluster:([a-z][a-z0-9-]{0,62})(?:\/([^/]+))?$/;
-const functionResource = /^function:([A-Za-z0-9_-]{1,64})(?::(\$LATEST|[A-Za-z0-9_-]{1,128}))?$/;
-const executionResource = /^function:([A-Za-z0-9_-]{1,64})(?::(\$LATEST(?:\.PUBLISHED)?|[A-Za-z0-9_-]{1,128}))?\/durable-execution\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_-]{1,64})$/;
+/** An Aurora cluster ARN followed by `/BACKTRACK_ID`: this extension's own form, not an AWS ARN. */
+const clusterWithBacktrack = /^(arn:[^/]+:rds:[^/]+:cluster:[^/]+)\/([^/]+)$/;
 
 /** What Open ARN… takes, for its prompt and its refusals. */
 export function openableArnRule(): string {
@@ -46,35 +41,30 @@ export function parseOpenableArn(input: string): OpenableArn | { problem: string
   const text = input.trim();
   const refuse = (): { problem: string } => ({ problem: l10n.t('Not an ARN this extension opens. {0}', openableArnRule()) });
   // Control characters, spaces and over-long text are never part of these ARNs.
-  if (text.length === 0 || text.length > maxLength || /[\s\p{Cc}]/u.test(text) || !validate(text)) {
+  if (text.length === 0 || text.length > maxLength || /[\s\p{Cc}]/u.test(text)) {
     return refuse();
   }
-  const { partition, service, region, accountId: account, resource } = parse(text);
-  if (!partitions.has(partition) || !regionCode.test(region) || !accountId.test(account)) {
+  const backtrack = clusterWithBacktrack.exec(text);
+  if (backtrack && !uuid.test(backtrack[2])) {
     return refuse();
   }
-  const base = { text, partition, region, account };
-  if (service === 'dynamodb') {
-    const m = backupResource.exec(resource);
-    return m ? { ...base, kind: 'backup', arn: text, name: m[1], item: m[2] } : refuse();
+  const parsed = parseResourceArn(backtrack ? backtrack[1] : text);
+  if (!parsed) {
+    return refuse();
   }
-  if (service === 'rds') {
-    const m = clusterResource.exec(resource);
-    if (!m || (m[2] !== undefined && !uuid.test(m[2]))) {
+  const base = { text, partition: parsed.partition, region: parsed.region, account: parsed.account };
+  switch (parsed.kind) {
+    case 'dynamodbBackup':
+      return { ...base, kind: 'backup', arn: text, name: parsed.table, item: parsed.backupId };
+    case 'rdsCluster':
+      return { ...base, kind: 'cluster', arn: formatResourceArn(parsed), name: parsed.cluster, item: backtrack?.[2] };
+    case 'lambdaDurableExecution':
+      return { ...base, kind: 'execution', arn: text, name: parsed.functionName, item: parsed.executionName };
+    case 'lambdaFunction':
+      return { ...base, kind: 'function', arn: text, name: parsed.functionName };
+    case 'dynamodbTable':
       return refuse();
-    }
-    const arn = `arn:${partition}:rds:${region}:${account}:cluster:${m[1]}`;
-    return { ...base, kind: 'cluster', arn, name: m[1], item: m[2] };
   }
-  if (service === 'lambda') {
-    const execution = executionResource.exec(resource);
-    if (execution) {
-      return { ...base, kind: 'execution', arn: text, name: execution[1], item: execution[3] };
-    }
-    const fn = functionResource.exec(resource);
-    return fn ? { ...base, kind: 'function', arn: text, name: fn[1] } : refuse();
-  }
-  return refuse();
 }
 
 /** The input box's check: undefined when `text` parses. */

@@ -1,11 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
 import type { Connection } from '../aws/session';
-import type { DetailSource } from '../webview/detailPanel';
-import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../webview/protocol';
-import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../util/format';
+import type { DetailSource } from '../webview/detailSource';
+import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
+import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import { describeBacktrack, type DBCluster, type DBClusterBacktrack } from './api';
-import { backtrackTone, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+import { backtrackStatus, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
+
+/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
+export { configureChunk } from '../webview/detailChunk';
 
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
@@ -46,7 +49,7 @@ export function backtrackTimeline(
       shape: 'arrow',
       from: b.BacktrackedFrom.getTime(),
       to: b.BacktrackTo.getTime(),
-      tone: backtrackTone(b.Status),
+      tone: backtrackStatus(b.Status).tone,
       highlighted,
       title:
         (highlighted
@@ -92,7 +95,7 @@ export function backtrackDocument(
   const requested = b.BacktrackRequestCreationTime;
   const backtrack: Field[] = [
     { label: l10n.t('Backtrack identifier'), value: b.BacktrackIdentifier, copyId: 'backtrackId', mono: true },
-    { label: l10n.t('Status'), value: b.Status, badge: backtrackTone(b.Status) },
+    { label: l10n.t('Status'), value: b.Status, badge: backtrackStatus(b.Status).tone },
     { label: l10n.t('Backtracked to'), value: time(b.BacktrackTo) },
     { label: l10n.t('Backtracked from'), value: time(b.BacktrackedFrom) },
     {
@@ -124,15 +127,10 @@ export function backtrackDocument(
   return {
     title: l10n.t('Backtrack {0}', shortId(b.BacktrackIdentifier)),
     subtitle: clusterId ? l10n.t('Aurora backtrack of {0}', clusterId) : l10n.t('Aurora backtrack'),
-    status: b.Status ? { text: b.Status, tone: backtrackTone(b.Status) } : undefined,
+    status: b.Status ? { text: b.Status, tone: backtrackStatus(b.Status).tone } : undefined,
     actions: [],
     blocks,
   };
-}
-
-/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
-export function backtrackKey(clusterArn: string, backtrackId: string): string {
-  return `${clusterArn}/${backtrackId}`;
 }
 
 /**

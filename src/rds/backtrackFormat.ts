@@ -1,30 +1,24 @@
 /** How clusters and backtracks read in rows, tooltips and the panel. Pure: unit-tested without VS Code. */
-import type { Tone } from '../webview/protocol';
 import * as l10n from '@vscode/l10n';
-import { hours, humanDuration, localDateTime } from '../util/format';
+import { hours, humanDuration, localDateTime } from '../shared/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
+import { parseArnOfKind } from '../aws/arn';
+import { statusMap } from '../util/statusMap';
 
-export type BacktrackState = 'applying' | 'pending' | 'completed' | 'failed' | 'other';
-
-/** `Status` is a plain string: the docs say lowercase, the service answers uppercase. */
-export function backtrackState(status: string | undefined): BacktrackState {
-  const value = (status ?? '').trim().toLowerCase();
-  return value === 'applying' || value === 'pending' || value === 'completed' || value === 'failed' ? value : 'other';
-}
-
-export function backtrackTone(status: string | undefined): Tone {
-  switch (backtrackState(status)) {
-    case 'completed':
-      return 'ok';
-    case 'failed':
-      return 'error';
-    case 'applying':
-    case 'pending':
-      return 'progress';
-    default:
-      return 'info';
-  }
-}
+/**
+ * A backtrack's `Status`: the row's icon, the panel's badge and the spoken words. It is a plain string:
+ * the docs say lowercase, the service answers uppercase, so it is compared without case.
+ */
+export const backtrackStatus = statusMap(
+  {
+    completed: { tone: 'ok', icon: 'pass' },
+    failed: { tone: 'error', icon: 'error', color: 'errorForeground' },
+    applying: { tone: 'progress', icon: 'loading~spin' },
+    pending: { tone: 'progress', icon: 'loading~spin' },
+  },
+  { tone: 'info', icon: 'history' },
+  (status) => status.trim().toLowerCase(),
+);
 
 export type BacktrackSupport = { readonly enabled: true } | { readonly enabled: false; readonly reason: string };
 
@@ -71,5 +65,10 @@ export function clusterDescription(cluster: DBCluster): string {
 
 /** The cluster identifier: the item's own, else the last part of its ARN. */
 export function clusterIdentifier(cluster: DBCluster): string {
-  return cluster.DBClusterIdentifier ?? cluster.DBClusterArn?.split(':').pop() ?? '';
+  return cluster.DBClusterIdentifier ?? (cluster.DBClusterArn ? parseArnOfKind(cluster.DBClusterArn, 'rdsCluster')?.cluster : undefined) ?? '';
+}
+
+/** Key of a backtrack's panel and tree row: backtracks have no ARN of their own. */
+export function backtrackKey(clusterArn: string, backtrackId: string): string {
+  return `${clusterArn}/${backtrackId}`;
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
-import { rowAccessibility, statusWords } from '../tree/accessibility';
+import { rowAccessibility } from '../tree/accessibility';
+import { statusIcon } from '../tree/statusIcon';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
-import { bothTimes, humanDuration, localDateTime, relativeTime } from '../util/format';
+import { bothTimes, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import type { DBClusterBacktrack } from './api';
-import { backtrackKey } from './backtrackDetails';
-import { backtrackState, rewoundText } from './backtrackFormat';
+import { backtrackKey, backtrackStatus, rewoundText } from './backtrackFormat';
 import type { ClusterNode } from './clusterNode';
 
 export interface BacktrackNodeActions {
@@ -66,12 +66,13 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
     item.id = this.id;
     const requested = b.BacktrackRequestCreationTime;
     item.description = [b.Status, rewoundText(b), requested ? vscode.l10n.t('requested {0}', relativeTime(requested)) : ''].filter(Boolean).join(' · ');
-    item.iconPath = statusIcon(b.Status);
+    const status = backtrackStatus(b.Status);
+    item.iconPath = statusIcon(status);
     item.contextValue = ContextValue.backtrack;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     item.accessibilityInformation = rowAccessibility(
       vscode.l10n.t('Backtrack to {0}', when),
-      statusWords(b.Status),
+      status.words,
       rewoundText(b),
       requested && vscode.l10n.t('requested {0}', relativeTime(requested)),
     );
@@ -92,19 +93,5 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
       [vscode.l10n.t('Requested'), requested && `${bothTimes(requested)}, ${relativeTime(requested)}`],
       [vscode.l10n.t('Cluster ARN'), this.parent.arn],
     ]);
-  }
-}
-
-function statusIcon(status: string | undefined): vscode.ThemeIcon {
-  switch (backtrackState(status)) {
-    case 'applying':
-    case 'pending':
-      return new vscode.ThemeIcon('loading~spin');
-    case 'failed':
-      return new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    case 'completed':
-      return new vscode.ThemeIcon('pass');
-    default:
-      return new vscode.ThemeIcon('history');
   }
 }

@@ -6,7 +6,7 @@ import { rowAccessibility } from '../tree/accessibility';
 import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
-import { bothTimes, formatNumber, humanDuration } from '../util/format';
+import { bothTimes, formatNumber, humanDuration } from '../shared/format';
 import type { DBCluster, DBClusterBacktrack } from './api';
 import { backtrackSupport, clusterDescription, clusterIdentifier, windowText } from './backtrackFormat';
 import type { BacktrackFilters } from './filters';

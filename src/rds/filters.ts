@@ -1,10 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import { parseFilterArgument, type FilterMerge } from '../filters/filterArgument';
+import { listField, textField } from '../filters/filterFields';
+import type { FilterSpec } from '../filters/filterSpec';
 import {
   backtrackStatuses,
-  isBacktrackStatus,
   normalizeCluster,
+  splitIdList,
   validateBacktrackId,
+  validateBacktrackIdList,
   validateClusterInput,
   type BacktrackStatusFilter,
 } from './validation';
@@ -21,17 +23,66 @@ export interface BacktrackFilters {
   readonly backtrackIds?: readonly string[] | undefined;
 }
 
-export const noBacktrackFilters: BacktrackFilters = {};
-
-export function summarizeBacktrackFilters(f: BacktrackFilters): string[] {
-  const ids = f.backtrackIds ?? [];
-  return [
-    f.cluster ? l10n.t('cluster {0}', f.cluster) : '',
-    f.backtrackId ? l10n.t('backtrack {0}', shortId(f.backtrackId)) : '',
-    f.statuses?.length ? l10n.t('status {0}', f.statuses.join(', ')) : '',
-    ids.length === 1 ? l10n.t('id {0}', shortId(ids[0])) : ids.length > 1 ? l10n.t('{0} ids', ids.length) : '',
-  ].filter(Boolean);
-}
+/**
+ * The Aurora view's filters: rules, summary and menu. Built on call, after activation has loaded the
+ * translations (l10n.t at module load would always be English).
+ */
+export const backtrackFilterSpec = (): FilterSpec<BacktrackFilters> => ({
+  title: () => l10n.t('Filter Aurora backtracks'),
+  fields: {
+    cluster: textField({
+      icon: 'database',
+      label: l10n.t('Cluster'),
+      detail: l10n.t('Only this cluster (DescribeDBClusters DBClusterIdentifier)'),
+      noun: l10n.t('a DB cluster identifier or ARN'),
+      validate: validateClusterInput,
+      normalize: normalizeCluster,
+      summary: (cluster) => l10n.t('cluster {0}', cluster),
+      // A picker of the loaded clusters (filterCommand.ts).
+      prompt: { kind: 'custom' },
+    }),
+    backtrackId: textField({
+      icon: 'key',
+      label: l10n.t('Backtrack identifier'),
+      detail: l10n.t('BacktrackIdentifier, sent with every cluster'),
+      noun: l10n.t('a backtrack identifier'),
+      validate: validateBacktrackId,
+      normalize: (id) => id.toLowerCase(),
+      summary: (id) => l10n.t('backtrack {0}', shortId(id)),
+      prompt: { title: l10n.t('Backtrack identifier'), prompt: l10n.t('A backtrack identifier (UUID).') },
+    }),
+    statuses: listField<BacktrackStatusFilter>({
+      icon: 'pulse',
+      label: l10n.t('Statuses'),
+      detail: 'db-cluster-backtrack-status',
+      what: l10n.t('Statuses'),
+      problem: l10n.t('Statuses must be among {0}.', backtrackStatuses.join(', ')),
+      values: backtrackStatuses,
+      // The docs say lowercase, the service answers uppercase: stored as the API's filter takes them.
+      normalize: (status) => status.toLowerCase(),
+      summary: (statuses) => l10n.t('status {0}', statuses.join(', ')),
+      title: l10n.t('Backtrack statuses'),
+    }),
+    backtrackIds: listField<string>({
+      icon: 'list-flat',
+      label: l10n.t('Backtrack ids'),
+      detail: l10n.t('db-cluster-backtrack-id: one or more identifiers'),
+      what: l10n.t('Backtrack ids'),
+      problem: l10n.t('"backtrackIds" must be a list of backtrack identifiers.'),
+      check: validateBacktrackId,
+      normalize: (id) => id.toLowerCase(),
+      summary: (ids) => (ids.length === 1 ? l10n.t('id {0}', shortId(ids[0])) : l10n.t('{0} ids', ids.length)),
+      title: l10n.t('Backtrack ids'),
+      prompt: {
+        kind: 'text',
+        title: l10n.t('Backtrack ids'),
+        prompt: l10n.t('Backtrack identifiers (UUIDs), separated by commas.'),
+        validate: validateBacktrackIdList,
+        toValue: (text) => [...new Set(splitIdList(text))],
+      },
+    }),
+  },
+});
 
 /** DescribeDBClusterBacktracks' `Filters`; undefined when no filter is set (the API wants no empty list). */
 export function backtrackApiFilters(f: BacktrackFilters): { Name: string; Values: string[] }[] | undefined {
@@ -40,69 +91,6 @@ export function backtrackApiFilters(f: BacktrackFilters): { Name: string; Values
     ...(f.backtrackIds?.length ? [{ Name: 'db-cluster-backtrack-id', Values: [...f.backtrackIds] }] : []),
   ];
   return filters.length > 0 ? filters : undefined;
-}
-
-const filterKeys = ['cluster', 'backtrackId', 'statuses', 'backtrackIds'] as const;
-
-/**
- * Filters given as data (a command argument from a script or keybinding, or saved state), checked with
- * the same rules as the input boxes and merged over `current`. Returns the filters to store, or the first problem.
- */
-export function mergeFilterArgument(current: BacktrackFilters, arg: unknown): FilterMerge<BacktrackFilters> {
-  return parseFilterArgument(arg, current, filterKeys, mergeChecked);
-}
-
-function mergeChecked(current: BacktrackFilters, raw: Readonly<Record<string, unknown>>): FilterMerge<BacktrackFilters> {
-  const next: { -readonly [K in keyof BacktrackFilters]: BacktrackFilters[K] } = { ...current };
-  if ('cluster' in raw) {
-    const value = raw.cluster;
-    if (value !== undefined && typeof value !== 'string') {
-      return { problem: l10n.t('"cluster" must be a DB cluster identifier or ARN.') };
-    }
-    const problem = value === undefined ? undefined : validateClusterInput(value);
-    if (problem) {
-      return { problem };
-    }
-    next.cluster = value === undefined ? undefined : normalizeCluster(value);
-  }
-  if ('backtrackId' in raw) {
-    const value = raw.backtrackId;
-    if (value !== undefined && typeof value !== 'string') {
-      return { problem: l10n.t('"backtrackId" must be a backtrack identifier.') };
-    }
-    const problem = value === undefined ? undefined : validateBacktrackId(value);
-    if (problem) {
-      return { problem };
-    }
-    next.backtrackId = value?.trim().toLowerCase();
-  }
-  if ('statuses' in raw) {
-    const value = raw.statuses;
-    const list = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
-    const statuses = list.map((s) => (typeof s === 'string' ? s.trim().toLowerCase() : ''));
-    const bad = statuses.find((s) => !isBacktrackStatus(s));
-    if (bad !== undefined) {
-      return { problem: l10n.t('Statuses must be among {0}.', backtrackStatuses.join(', ')) };
-    }
-    next.statuses = statuses.length > 0 ? [...new Set(statuses as BacktrackStatusFilter[])] : undefined;
-  }
-  if ('backtrackIds' in raw) {
-    const value = raw.backtrackIds;
-    const list = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
-    const ids: string[] = [];
-    for (const id of list) {
-      if (typeof id !== 'string') {
-        return { problem: l10n.t('"backtrackIds" must be a list of backtrack identifiers.') };
-      }
-      const problem = validateBacktrackId(id);
-      if (problem) {
-        return { problem };
-      }
-      ids.push(id.trim().toLowerCase());
-    }
-    next.backtrackIds = ids.length > 0 ? [...new Set(ids)] : undefined;
-  }
-  return { filters: next };
 }
 
 function shortId(id: string): string {

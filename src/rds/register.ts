@@ -11,22 +11,27 @@ import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { revealItem } from '../links/openArn';
 import { clampRdsPageSize, describeBacktrack, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
-import { BacktrackDetailSource, backtrackKey } from './backtrackDetails';
+import type * as BacktrackDetails from './backtrackDetails';
+import { backtrackKey } from './backtrackFormat';
+import { lazyDetails } from '../webview/detailPanel';
 import { BacktrackNode } from './backtrackNode';
 import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
-import { mergeFilterArgument, noBacktrackFilters, summarizeBacktrackFilters, type BacktrackFilters } from './filters';
+import { backtrackFilterSpec, type BacktrackFilters } from './filters';
 
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
-  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', noBacktrackFilters, summarizeBacktrackFilters, mergeFilterArgument);
+  const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
+  const details = lazyDetails(() => require('./backtrackDetails') as typeof BacktrackDetails);
   const showDetails = async (node: BacktrackNode, connection: Connection): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
       return;
     }
     await ctx.panels.show(
-      new BacktrackDetailSource(
+      new (details().BacktrackDetailSource)(
         ctx.clients,
         backtrackKey(cluster.arn, node.backtrackId),
         node.item,
@@ -47,7 +52,7 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
     makeNode: (item, id, _parent, connection) => new BacktrackNode(item, id, cluster, backtrackActions(connection)),
     emptyMessage: (f) => {
-      const active = summarizeBacktrackFilters({ ...f, cluster: undefined });
+      const active = filters.summarize({ ...f, cluster: undefined });
       return active.length > 0
         ? { message: l10n.t('No backtracks match {0}', active.join(', ')), filtered: true }
         : { message: l10n.t('No backtracks for this cluster'), filtered: false };
@@ -83,7 +88,7 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
       if (!backtrack || !cluster) {
         throw Object.assign(new Error(l10n.t('Backtrack {0} of cluster {1} was not found.', target.item, target.name)), { name: 'DBClusterBacktrackNotFoundFault' });
       }
-      await ctx.panels.show(new BacktrackDetailSource(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, connection));
+      await ctx.panels.show(new (details().BacktrackDetailSource)(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, connection));
       return;
     }
     await filters.update({ cluster: target.name });

@@ -3,12 +3,12 @@
  * invalid filter never reaches AWS. Pure: unit-tested without VS Code.
  */
 import * as l10n from '@vscode/l10n';
+import { parseArnOfKind } from '../aws/arn';
 
 export const backtrackStatuses = ['applying', 'completed', 'failed', 'pending'] as const;
 export type BacktrackStatusFilter = (typeof backtrackStatuses)[number];
 
 const identifier = /^[a-z][a-z0-9-]*$/i;
-const clusterArn = /^arn:aws(-cn|-us-gov)?:rds:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:cluster:(.+)$/i;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A DB cluster identifier as AWS validates it: 1–63 letters, digits or hyphens, first a letter, no trailing hyphen, no `--`. */
@@ -36,8 +36,8 @@ export function validateClusterIdentifier(text: string): string | undefined {
 export function validateClusterInput(text: string): string | undefined {
   const value = text.trim();
   if (value.toLowerCase().startsWith('arn:')) {
-    const match = clusterArn.exec(value);
-    return match && !validateClusterIdentifier(match[3]) ? undefined : l10n.t('Not a DB cluster ARN. Expected arn:aws:rds:REGION:ACCOUNT:cluster:ID.');
+    // RDS ARNs are lowercase, as normalizeCluster stores them.
+    return parseArnOfKind(value.toLowerCase(), 'rdsCluster') ? undefined : l10n.t('Not a DB cluster ARN. Expected arn:aws:rds:REGION:ACCOUNT:cluster:ID.');
   }
   return validateClusterIdentifier(value);
 }
@@ -73,10 +73,6 @@ export function validateBacktrackIdList(text: string): string | undefined {
     }
   }
   return undefined;
-}
-
-export function isBacktrackStatus(value: string): value is BacktrackStatusFilter {
-  return (backtrackStatuses as readonly string[]).includes(value);
 }
 
 function shorten(value: string): string {

@@ -26,3 +26,12 @@ export abstract class CachedItemNode<T> implements ItemNode<T> {
 
   protected abstract buildTreeItem(): vscode.TreeItem;
 }
+
+/** By class, not by shape: an object that merely looks like a row (a command argument) is not one of ours. */
+export function isItemNode(node: unknown): node is ItemNode<unknown> {
+  return node instanceof CachedItemNode;
+}
+
+export function hasArn(node: unknown): node is ItemNode<unknown> & { arn: string } {
+  return isItemNode(node) && typeof node.arn === 'string' && node.arn.length > 0;
+}

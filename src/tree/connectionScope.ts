@@ -4,8 +4,7 @@ import { connectionKey } from '../aws/connections';
 import type { Connection } from '../aws/session';
 import { forLabel } from '../util/plainText';
 import { rowAccessibility } from './accessibility';
-import type { TreeHost } from './pagedChildren';
-import type { AnyPagedChildren } from './pagedTreeProvider';
+import type { AnyPagedChildren, TreeHost } from './pagedChildren';
 import type { TreeNode } from './treeNode';
 
 /** What a connection scope needs from its view. */

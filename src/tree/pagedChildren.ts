@@ -3,7 +3,8 @@ import type { Connection } from '../aws/session';
 import type { ListSource } from './listSource';
 import { PagedList } from './pagedList';
 import { ErrorRow, LoadingRow, LoadMoreRow, MessageRow } from './statusRows';
-import { isItemNode, type ItemNode, type TreeNode } from './treeNode';
+import { isItemNode } from './cachedItemNode';
+import type { ItemNode, TreeNode } from './treeNode';
 
 /** What a list needs from its tree: identity scope, change events and the current settings. */
 export interface TreeHost {
@@ -19,6 +20,15 @@ export interface TreeHost {
   /** Fires a change for exactly this node (undefined = the view's root). */
   changed(node: TreeNode | undefined): void;
 }
+
+// The element type is erased at this boundary: one provider holds lists of different item types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous lists, see above
+export type AnyPagedChildren = PagedChildren<any, any>;
+
+/** The status rows a list makes, typed with the list (statusRows.ts cannot import this file back: no cycles). */
+export type ListLoadMoreRow = LoadMoreRow<AnyPagedChildren>;
+export type ListErrorRow = ErrorRow<AnyPagedChildren>;
+export type ListMessageRow = MessageRow<AnyPagedChildren>;
 
 /**
  * The children of one node (or of a view's root) as a paged list: loaded items, then one status row
@@ -140,15 +150,14 @@ export class PagedChildren<T, F> {
     const list = this.list;
     const connection = this.ended;
     const scope = this.host.scope();
-    const loaded = await list.loadUpTo(
-      count,
-      (size) => this.source.clampPageSize(size),
-      (n) => {
+    const loaded = await list.loadUpTo(count, {
+      clampPageSize: (size) => this.source.clampPageSize(size),
+      onProgress: (n) => {
         onProgress(n);
         this.host.changed(this.owner);
       },
       isCancelled,
-    );
+    });
     this.host.changed(this.owner);
     if (connection.aborted || this.host.scope() !== scope) {
       return { loaded, stopped: 'the AWS connection changed' };
@@ -229,22 +238,22 @@ export class PagedChildren<T, F> {
     const parent = this.owner;
     switch (this.list.state) {
       case 'loading':
-        rows.push(new LoadingRow(this, parent));
+        rows.push(new LoadingRow<AnyPagedChildren>(this, parent));
         break;
       case 'more':
-        rows.push(new LoadMoreRow(this, parent, this.list.size, this.source.noun));
+        rows.push(new LoadMoreRow<AnyPagedChildren>(this, parent, this.list.size, this.source.noun));
         break;
       case 'error': {
         const error = this.describeError(this.list.error);
         if (error.kind !== 'cancelled') {
-          rows.push(new ErrorRow(this, parent, error));
+          rows.push(new ErrorRow<AnyPagedChildren>(this, parent, error));
         }
         break;
       }
       case 'done':
         if (rows.length === 0) {
           const { message, filtered } = this.source.emptyMessage(this.filters);
-          rows.push(new MessageRow(this, parent, message, filtered));
+          rows.push(new MessageRow<AnyPagedChildren>(this, parent, message, filtered));
         }
         break;
       case 'unloaded':

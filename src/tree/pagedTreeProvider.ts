@@ -5,7 +5,7 @@ import type { AwsSession, Connection } from '../aws/session';
 import { pageSize } from '../aws/settings';
 import type { ListSource } from './listSource';
 import { ConnectionHost, ConnectionNode, type AccountOf } from './connectionScope';
-import { PagedChildren, type TreeHost } from './pagedChildren';
+import { PagedChildren, type AnyPagedChildren, type TreeHost } from './pagedChildren';
 import type { TreeNode } from './treeNode';
 
 /**
@@ -19,10 +19,6 @@ let publishedSetup: SetupState | undefined;
 
 /** Checks that a region and credentials resolve before the first request of a view. */
 export type SetupCheck = () => Promise<SetupState>;
-
-// The element type is erased at this boundary: one provider holds lists of different item types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous lists, see above
-export type AnyPagedChildren = PagedChildren<any, any>;
 
 /** The connections a view shows (src/aws/connections.ts): the session's first. */
 export interface ConnectionList {

@@ -1,17 +1,23 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as vscode from 'vscode';
 import { Command, ContextValue } from '../constants';
 import { rowAccessibility } from './accessibility';
 import type { UserError } from '../aws/errors';
 import type { TreeNode } from './treeNode';
-import type { AnyPagedChildren } from './pagedTreeProvider';
 
-/** The list a status row belongs to; rows carry it so their commands act on the right list. */
-export type RowOwner = AnyPagedChildren;
+/**
+ * The list a status row belongs to; rows carry it so their commands act on the right list. Only its
+ * shape is named here (the rows are made by PagedChildren, which imports this file), so the type of
+ * the list is a parameter rather than an import back.
+ */
+export interface RowOwner {
+  readonly id: string;
+  readonly noun: string;
+}
 
-export abstract class StatusRow implements TreeNode {
+export abstract class StatusRow<L extends RowOwner = RowOwner> implements TreeNode {
   constructor(
-    readonly list: RowOwner,
+    readonly list: L,
     readonly parent: TreeNode | undefined,
   ) {}
   /** One id for all status rows of a list, so "Load more", "Loading…" and the error row replace each other in place. */
@@ -21,9 +27,9 @@ export abstract class StatusRow implements TreeNode {
   abstract getTreeItem(): vscode.TreeItem;
 }
 
-export class LoadMoreRow extends StatusRow {
+export class LoadMoreRow<L extends RowOwner = RowOwner> extends StatusRow<L> {
   constructor(
-    list: RowOwner,
+    list: L,
     parent: TreeNode | undefined,
     private readonly loadedCount: number,
     private readonly noun: string,
@@ -43,7 +49,7 @@ export class LoadMoreRow extends StatusRow {
   }
 }
 
-export class LoadingRow extends StatusRow {
+export class LoadingRow<L extends RowOwner = RowOwner> extends StatusRow<L> {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Loading…'));
     item.id = this.id;
@@ -54,9 +60,9 @@ export class LoadingRow extends StatusRow {
   }
 }
 
-export class ErrorRow extends StatusRow {
+export class ErrorRow<L extends RowOwner = RowOwner> extends StatusRow<L> {
   constructor(
-    list: RowOwner,
+    list: L,
     parent: TreeNode | undefined,
     readonly error: UserError,
   ) {
@@ -84,9 +90,9 @@ export class ErrorRow extends StatusRow {
   }
 }
 
-export class MessageRow extends StatusRow {
+export class MessageRow<L extends RowOwner = RowOwner> extends StatusRow<L> {
   constructor(
-    list: RowOwner,
+    list: L,
     parent: TreeNode | undefined,
     private readonly message: string,
     private readonly filtered: boolean,

@@ -1,5 +1,4 @@
 import type * as vscode from 'vscode';
-import { CachedItemNode } from './cachedItemNode';
 
 /** Every row in the three trees. Ids are stable across refreshes so selection and expansion survive. */
 export interface TreeNode {
@@ -27,13 +26,4 @@ export interface ItemNode<T> extends TreeNode {
   /** The item's console page; undefined when there is none (no region, or not a console URL). */
   consoleUrl?(): URL | undefined;
   showDetails?(): Promise<void> | void;
-}
-
-/** By class, not by shape: an object that merely looks like a row (a command argument) is not one of ours. */
-export function isItemNode(node: unknown): node is ItemNode<unknown> {
-  return node instanceof CachedItemNode;
-}
-
-export function hasArn(node: unknown): node is ItemNode<unknown> & { arn: string } {
-  return isItemNode(node) && typeof node.arn === 'string' && node.arn.length > 0;
 }

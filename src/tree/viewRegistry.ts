@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { ContextKey, type ServiceKey } from '../constants';
 import type { FilterStore } from '../filters/filterStore';
-import type { AnyPagedChildren, PagedTreeProvider } from './pagedTreeProvider';
+import type { AnyPagedChildren } from './pagedChildren';
+import type { PagedTreeProvider } from './pagedTreeProvider';
 import type { TreeNode } from './treeNode';
 
 export interface ServiceView {

@@ -1,4 +1,4 @@
-import type { PageMessage } from '../webview/protocol';
+import type { PageMessage } from '../shared/protocol';
 import type { UiStore } from './uiState';
 
 /** What a block renderer may use. One context per document render; cleanups run before the next one. */

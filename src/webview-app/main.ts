@@ -1,10 +1,10 @@
 // Entry of the details-panel page (bundled to dist/webview/panel.js). No framework and no HTML strings:
 // the DOM is built with createElement/createElementNS + textContent only (see dom.ts), never
 // innerHTML/outerHTML/insertAdjacentHTML/document.write, because every string comes from AWS.
-import { setDisplayLocale } from '../util/format';
+import { setDisplayLocale } from '../shared/format';
 import './styles.css';
 import * as l10n from '@vscode/l10n';
-import { applyPatch, type HostMessage, type PanelDocument } from '../webview/protocol';
+import { applyPatch, type HostMessage, type PanelDocument } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { renderDocument, renderError, renderLoading, setBusy } from './renderDocument';
 import { UiStore } from './uiState';

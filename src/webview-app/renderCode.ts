@@ -1,11 +1,11 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
-import type { CodeBlock } from '../webview/protocol';
+import type { CodeBlock } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { button, h } from './dom';
 import { copyButton } from './renderFields';
 import { renderNotice } from './renderNotice';
-import { capText } from './textCap';
+import { capText } from '../shared/textCap';
 
 /**
  * Builders already cap code text (see `capText` on the host); this second cap only protects the page

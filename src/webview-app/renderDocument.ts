@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Block, PanelDocument } from '../webview/protocol';
+import type { Block, PanelDocument } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h, srOnly } from './dom';
 import { renderCode } from './renderCode';

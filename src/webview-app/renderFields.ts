@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Field, FieldsBlock } from '../webview/protocol';
+import type { Field, FieldsBlock } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h } from './dom';
 

@@ -1,4 +1,4 @@
-import type { ListBlock } from '../webview/protocol';
+import type { ListBlock } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { bdi, h } from './dom';
 import { toneLabel } from './renderNotice';

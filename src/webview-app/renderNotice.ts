@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Tone } from '../webview/protocol';
+import type { Tone } from '../shared/protocol';
 import { bdi, h } from './dom';
 
 /** A function, not a table: the page learns its language after this module has loaded. */

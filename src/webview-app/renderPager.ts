@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { PagerBlock } from '../webview/protocol';
+import type { PagerBlock } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h } from './dom';
 

@@ -1,6 +1,6 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
-import type { TableBlock } from '../webview/protocol';
+import type { TableBlock } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { bdi, button, h } from './dom';
 

@@ -1,6 +1,6 @@
-import { formatNumber } from '../util/format';
+import { formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
-import type { TreeBlock, TreeBlockNode } from '../webview/protocol';
+import type { TreeBlock, TreeBlockNode } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { bdi, h } from './dom';
 import { toneLabel } from './renderNotice';

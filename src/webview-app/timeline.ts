@@ -1,6 +1,6 @@
-import { formatDate, formatNumber } from '../util/format';
+import { formatDate, formatNumber } from '../shared/format';
 import * as l10n from '@vscode/l10n';
-import type { TimelineBlock, TimelineItem } from '../webview/protocol';
+import type { TimelineBlock, TimelineItem } from '../shared/protocol';
 import type { RenderContext } from './context';
 import { h, s, svgTitle } from './dom';
 

@@ -1,4 +1,4 @@
-import type { PageMessage } from '../webview/protocol';
+import type { PageMessage } from '../shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { Command, type ServiceKey } from '../../src/constants';
 import { validateTableInput } from '../../src/dynamodb/validation';
 import { checkRange, parseDateInput } from '../../src/filters/dateInput';
-import { validateExecutionFilters, validateExecutionName, validateFunctionInput, validateQualifier } from '../../src/lambda/validation';
-import { mergeFilterArgument } from '../../src/rds/filters';
+import { mergeFilters } from '../../src/filters/filterSpec';
+import { executionFilterSpec } from '../../src/lambda/filters';
+import { validateExecutionName, validateFunctionInput, validateQualifier } from '../../src/lambda/validation';
+import { backtrackFilterSpec } from '../../src/rds/filters';
 import { validateBacktrackId, validateBacktrackIdList, validateClusterInput } from '../../src/rds/validation';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import type { LoadMoreRow } from '../../src/tree/statusRows';
+import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import { api, emulator, expand, hideViews, isError, itemRows, label, lastRow, provider, waitFor } from './helpers';
 import { setSetting, settledChildren, tooltipOf, WindowStubs } from './securityKit';
 
@@ -159,10 +161,10 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
       { service: 'lambda', input: 'function', values: ['has space', 'slash/name', 'a'.repeat(257), 'arn:aws:s3:::bucket'], message: (v) => validateFunctionInput(v as string) },
       { service: 'lambda', input: 'qualifier', values: ['bad qualifier', 'x'.repeat(129), 'semi;colon'], message: (v) => validateQualifier(v as string) },
       { service: 'lambda', input: 'name', values: ['has space', 'x'.repeat(65), 'dot.name'], message: (v) => validateExecutionName(v as string) },
-      { service: 'lambda', input: 'statuses', values: [['DONE'], 'RUNNING', ['RUNNING', 'RUNNING']], message: (v) => validateExecutionFilters({ statuses: v } as never) },
+      { service: 'lambda', input: 'statuses', values: [['DONE'], 'RUNNING', ['RUNNING', 'RUNNING']], message: (v) => problemOf(mergeFilters(executionFilterSpec(), {}, { statuses: v })) },
       { service: 'lambda', input: 'after', values: ['soon', '2026-02-30T99:00', 42], message: () => '"after" is not a date.' },
       { service: 'lambda', input: 'before', values: ['later', 'tomorrow', true], message: () => '"before" is not a date.' },
-      { service: 'lambda', input: 'order', values: ['sideways', 1, 'NEWEST'], message: () => 'Order must be "newest" or "oldest".' },
+      { service: 'lambda', input: 'order', values: ['sideways', 1, 'NEWEST'], message: () => 'Order must be one of newest, oldest.' },
     ];
     for (const c of cases) {
       it(`${c.service} ${c.input}: ${c.values.length} invalid values`, async () => {
@@ -462,7 +464,10 @@ function dateMessage(text: string): string | undefined {
 }
 
 function mergeProblem(arg: object): string | undefined {
-  const merged = mergeFilterArgument({}, arg);
+  return problemOf(mergeFilters(backtrackFilterSpec(), {}, arg));
+}
+
+function problemOf(merged: { problem: string } | object): string | undefined {
   return 'problem' in merged ? merged.problem : undefined;
 }
 

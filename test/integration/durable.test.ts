@@ -4,7 +4,7 @@ import { Command, ViewId } from '../../src/constants';
 import type { Execution } from '../../src/lambda/api';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { Block, PanelDocument, TreeBlockNode } from '../../src/webview/protocol';
+import type { Block, PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import type { LiveExecutionSummary, RunnerOperation } from '../emulator/control';
 import { api, description, emulator, expand, hideViews, provider, waitFor, withStopAnswer } from './helpers';

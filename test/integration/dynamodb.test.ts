@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Command } from '../../src/constants';
 import type { BackupNode } from '../../src/dynamodb/backupNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import type { LoadMoreRow } from '../../src/tree/statusRows';
+import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import {
   api,
   clickLoadMore,

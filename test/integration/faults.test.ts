@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Command, extensionId, type ServiceKey } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import type { LoadMoreRow } from '../../src/tree/statusRows';
+import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { FaultSpec } from '../emulator/control';
 import { api, click, description, emulator, expand, hideViews, isError, isLoadMore, itemRows, label, lastRow, provider, waitFor } from './helpers';

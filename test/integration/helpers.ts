@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { extensionId, type ServiceKey } from '../../src/constants';
 import type { TestApi } from '../../src/testApi';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
-import type { ErrorRow, LoadMoreRow, MessageRow } from '../../src/tree/statusRows';
+import type { ListErrorRow as ErrorRow, ListLoadMoreRow as LoadMoreRow, ListMessageRow as MessageRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { EmulatorControl } from '../emulator/control';
 import type { Execution } from '../../src/lambda/api';

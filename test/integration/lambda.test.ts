@@ -8,7 +8,7 @@ import type { ExecutionFilters } from '../../src/lambda/filters';
 import { countTreeNodes } from '../../src/lambda/operationsView';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { Block, PanelDocument } from '../../src/webview/protocol';
+import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import { api, description, emulator, expand, hideViews, label, provider, waitFor, withStopAnswer } from './helpers';
 

@@ -8,7 +8,7 @@ import type { BacktrackNode } from '../../src/rds/backtrackNode';
 import type { ClusterNode } from '../../src/rds/clusterNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { TimelineBlock } from '../../src/webview/protocol';
+import type { TimelineBlock } from '../../src/shared/protocol';
 import {
   api,
   clickLoadMore,

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { Command, extensionId } from '../../src/constants';
 import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
 import type { ExecutionNode } from '../../src/lambda/executionNode';
-import type { DetailPanel } from '../../src/webview/detailPanel';
-import type { Block, PanelDocument } from '../../src/webview/protocol';
+import type { DetailPanel } from '../../src/webview/panelShell';
+import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { api, emulator, expand, hideViews, isLoadMore, itemRows, label, lastRow, provider, waitFor } from './helpers';
 import { setSetting, WindowStubs } from './securityKit';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { Command, extensionId, type ServiceKey } from '../../src/constants';
-import { mergeBackupFilterArgument, noBackupFilters, summarizeBackupFilters } from '../../src/dynamodb/filters';
+import { backupFilterSpec } from '../../src/dynamodb/filters';
 import { FilterStore } from '../../src/filters/filterStore';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
@@ -181,7 +181,7 @@ describe('Untrusted data and arguments (issue 11)', function () {
       try {
         await state.update('awsHistory.filters.dynamodb', { after: 42, table: ['x'] });
         // What activation does with saved state: a new store reads it.
-        const store = new FilterStore(state, 'dynamodb', noBackupFilters, summarizeBackupFilters, mergeBackupFilterArgument);
+        const store = new FilterStore(state, 'dynamodb', backupFilterSpec());
         assert.deepEqual(store.current, {}, 'the invalid state is not used');
         assert.equal(store.describe(), '');
         assert.match(stubs.messages('warning').at(-1) ?? '', /saved dynamodb filters were not valid and have been cleared/);

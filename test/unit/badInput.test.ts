@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { validateTableInput } from '../../src/dynamodb/validation';
 import { checkRange, dateInputHelp, parseDateInput } from '../../src/filters/dateInput';
-import { mergeBackupFilterArgument } from '../../src/dynamodb/filters';
-import { mergeExecutionFilterArgument, normalizeExecutionFilters, validateExecutionFilters, validateExecutionName, validateFunctionInput, validateQualifier } from '../../src/lambda/validation';
-import { mergeFilterArgument } from '../../src/rds/filters';
+import { backupFilterSpec } from '../../src/dynamodb/filters';
+import { mergeFilters } from '../../src/filters/filterSpec';
+import { executionFilterSpec } from '../../src/lambda/filters';
+import { validateExecutionName, validateFunctionInput, validateQualifier } from '../../src/lambda/validation';
+import { backtrackFilterSpec } from '../../src/rds/filters';
 import { validateBacktrackId, validateBacktrackIdList, validateClusterInput } from '../../src/rds/validation';
 
 /*
@@ -152,7 +154,7 @@ describe('accepted input: every free-text rule, with its message', () => {
 
   it('Aurora filters given as a command argument: statuses, ids and unknown keys', () => {
     const problem = (arg: object) => {
-      const merged = mergeFilterArgument({}, arg);
+      const merged = mergeFilters(backtrackFilterSpec(), {}, arg);
       return 'problem' in merged ? merged.problem : undefined;
     };
     for (const statuses of [['done'], 'COMPLETE', [42]]) {
@@ -162,39 +164,40 @@ describe('accepted input: every free-text rule, with its message', () => {
     assert.equal(problem({ cluster: 42 }), '"cluster" must be a DB cluster identifier or ARN.');
     assert.equal(problem({ backtrackId: {} }), '"backtrackId" must be a backtrack identifier.');
     assert.equal(problem({ color: 'red' }), 'Unknown filter "color"; known: cluster, backtrackId, statuses, backtrackIds.');
-    assert.deepEqual(mergeFilterArgument({}, { statuses: ['COMPLETED', 'completed'], cluster: 'Orders-Aurora' }), { filters: { statuses: ['completed'], cluster: 'orders-aurora' } });
+    assert.deepEqual(mergeFilters(backtrackFilterSpec(), {}, { statuses: ['COMPLETED', 'completed'], cluster: 'Orders-Aurora' }), { filters: { statuses: ['completed'], cluster: 'orders-aurora' } });
   });
 
   it('Lambda filters given as a command argument: statuses, order, dates and types', () => {
-    const check = (f: object) => validateExecutionFilters(f);
+    const check = (f: object) => {
+      const merged = mergeFilters(executionFilterSpec(), {}, f);
+      return 'problem' in merged ? merged.problem : undefined;
+    };
     for (const statuses of [['DONE'], 'RUNNING', [1]]) {
       assert.equal(check({ statuses }), 'Statuses must be a list of RUNNING, SUCCEEDED, FAILED, TIMED_OUT, STOPPED.');
     }
     assert.equal(check({ statuses: ['RUNNING', 'RUNNING'] }), 'Statuses must not repeat a value.');
     for (const order of ['sideways', 1, 'NEWEST']) {
-      assert.equal(check({ order }), 'Order must be "newest" or "oldest".');
+      assert.equal(check({ order }), 'Order must be one of newest, oldest.');
     }
     for (const after of ['soon', 42, true]) {
       assert.equal(check({ after }), '"after" is not a date.');
     }
-    for (const [key, value] of [['function', 7], ['qualifier', []], ['name', { toString: () => 'x' }]] as const) {
-      assert.equal(check({ [key]: value }), `"${key}" must be a string.`);
+    for (const [key, value, noun] of [
+      ['function', 7, 'a function name, partial ARN or ARN'],
+      ['qualifier', [], 'a version, an alias, $LATEST or $LATEST.PUBLISHED'],
+      ['name', { toString: () => 'x' }, 'an execution name'],
+    ] as const) {
+      assert.equal(check({ [key]: value }), `"${key}" must be ${noun}.`);
     }
-    assert.deepEqual(normalizeExecutionFilters({ name: '  ', statuses: [], qualifier: ' $LATEST ' }), {
-      function: undefined,
-      qualifier: '$LATEST',
-      name: undefined,
-      statuses: undefined,
-      after: undefined,
-      before: undefined,
-      order: undefined,
+    assert.deepEqual(mergeFilters(executionFilterSpec(), {}, { statuses: [], qualifier: ' $LATEST ', order: 'newest' }), {
+      filters: { statuses: undefined, qualifier: '$LATEST', order: undefined },
     });
   });
 });
 
 describe('filters given as data (command arguments, saved state)', () => {
   const problem = (arg: unknown): string | undefined => {
-    const merged = mergeBackupFilterArgument({}, arg);
+    const merged = mergeFilters(backupFilterSpec(), {}, arg);
     return 'problem' in merged ? merged.problem : undefined;
   };
 
@@ -212,17 +215,17 @@ describe('filters given as data (command arguments, saved state)', () => {
   });
 
   it('DynamoDB: valid filters merge over the current ones; null removes one', () => {
-    assert.deepEqual(mergeBackupFilterArgument({ table: 'Orders' }, { backupType: 'ALL', after: '2026-01-01T00:00:00Z' }), {
+    assert.deepEqual(mergeFilters(backupFilterSpec(), { table: 'Orders' }, { backupType: 'ALL', after: '2026-01-01T00:00:00Z' }), {
       filters: { table: 'Orders', backupType: 'ALL', after: '2026-01-01T00:00:00Z' },
     });
-    assert.deepEqual(mergeBackupFilterArgument({ table: 'Orders' }, { table: null }), { filters: { table: undefined } });
+    assert.deepEqual(mergeFilters(backupFilterSpec(), { table: 'Orders' }, { table: null }), { filters: { table: undefined } });
   });
 
   it('Lambda: unknown keys are refused as well', () => {
-    const merged = mergeExecutionFilterArgument({}, { status: ['RUNNING'] });
+    const merged = mergeFilters(executionFilterSpec(), {}, { status: ['RUNNING'] });
     assert.deepEqual(merged, { problem: 'Unknown filter "status"; known: function, qualifier, name, statuses, after, before, order.' });
-    assert.deepEqual(mergeExecutionFilterArgument({}, { statuses: ['RUNNING'], name: null }), {
-      filters: { function: undefined, qualifier: undefined, name: undefined, statuses: ['RUNNING'], after: undefined, before: undefined, order: undefined },
+    assert.deepEqual(mergeFilters(executionFilterSpec(), {}, { statuses: ['RUNNING'], name: null }), {
+      filters: { statuses: ['RUNNING'], name: undefined },
     });
   });
 });

@@ -16,7 +16,7 @@ import {
   relativeTime,
   setDisplayLocale,
   utcTime,
-} from '../../src/util/format';
+} from '../../src/shared/format';
 
 const date = new Date(Date.UTC(2026, 10, 22, 10, 5, 3));
 

@@ -2,30 +2,20 @@ import * as assert from 'node:assert/strict';
 import {
   executionDescription,
   executionDuration,
-  executionStatusTone,
+  durableStatus,
   functionDescription,
   functionNameOf,
-  parseExecutionArn,
   statusText,
   stopConfirmation,
 } from '../../src/lambda/executionFormat';
-import { executionFiltersActive, summarizeExecutionFilters } from '../../src/lambda/filters';
+import { summarizeFilters } from '../../src/filters/filterSpec';
+import { executionFilterSpec, executionFiltersActive, type ExecutionFilters } from '../../src/lambda/filters';
 
-const arn = 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:$LATEST.PUBLISHED/durable-execution/order-1a2b/4f5e6d7c-0000-4000-8000-000000000001';
+const summarizeExecutionFilters = (f: ExecutionFilters): string[] => summarizeFilters(executionFilterSpec(), f);
+
 const now = Date.parse('2026-01-10T12:00:00Z');
 
 describe('lambda formatting', () => {
-  it('parses execution ARNs', () => {
-    assert.deepEqual(parseExecutionArn(arn), {
-      functionName: 'order-workflow',
-      qualifier: '$LATEST.PUBLISHED',
-      executionName: 'order-1a2b',
-      id: '4f5e6d7c-0000-4000-8000-000000000001',
-    });
-    assert.equal(parseExecutionArn('arn:aws:lambda:us-east-1:123456789012:function:f'), undefined);
-    assert.equal(parseExecutionArn('not an arn'), undefined);
-  });
-
   it('finds the function name in names, partial ARNs and ARNs', () => {
     assert.equal(functionNameOf('order-workflow'), 'order-workflow');
     assert.equal(functionNameOf('order-workflow:prod'), 'order-workflow');
@@ -46,17 +36,22 @@ describe('lambda formatting', () => {
   it('shows unknown statuses as text and never throws', () => {
     assert.equal(statusText('DELETING'), 'DELETING');
     assert.equal(statusText(undefined), 'UNKNOWN');
-    assert.equal(executionStatusTone('DELETING'), 'info');
+    assert.deepEqual(durableStatus('DELETING'), { tone: 'info', icon: 'circle-outline', words: 'deleting' });
     assert.equal(executionDescription({ Status: 'DELETING' }, now), 'DELETING');
     assert.equal(executionDescription({}, now), 'UNKNOWN');
   });
 
-  it('maps statuses to tones', () => {
-    assert.equal(executionStatusTone('RUNNING'), 'progress');
-    assert.equal(executionStatusTone('SUCCEEDED'), 'ok');
-    assert.equal(executionStatusTone('FAILED'), 'error');
-    assert.equal(executionStatusTone('TIMED_OUT'), 'error');
-    assert.equal(executionStatusTone('STOPPED'), 'muted');
+  it('maps statuses to tones, icons and words', () => {
+    assert.deepEqual(durableStatus('RUNNING'), { tone: 'progress', icon: 'loading~spin', words: 'running' });
+    assert.equal(durableStatus('STARTED').tone, 'progress');
+    assert.equal(durableStatus('PENDING').tone, 'warn');
+    assert.deepEqual(durableStatus('SUCCEEDED'), { tone: 'ok', icon: 'pass', color: 'testing.iconPassed', words: 'succeeded' });
+    assert.equal(durableStatus('FAILED').tone, 'error');
+    assert.deepEqual(durableStatus('TIMED_OUT'), { tone: 'error', icon: 'watch', color: 'errorForeground', words: 'timed out' });
+    assert.equal(durableStatus('STOPPED').tone, 'muted');
+    assert.equal(durableStatus('CANCELLED').tone, 'muted');
+    assert.deepEqual(durableStatus(undefined), { tone: 'info', icon: 'circle-outline', words: 'status unknown' });
+    assert.equal(durableStatus('constructor').tone, 'info');
   });
 
   it('describes functions with runtime, retention and timeout', () => {

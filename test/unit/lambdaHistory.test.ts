@@ -8,7 +8,7 @@ import { HistoryState } from '../../src/lambda/historyState';
 import { countTreeNodes, timelineLaneCap } from '../../src/lambda/operationsView';
 import { formatPayload, wholePayload } from '../../src/lambda/payload';
 import { attemptCount, classifyEvent, operationDuration, operationKindLabel, OperationsTree, type OperationNode } from '../../src/lambda/operationsTree';
-import type { Block, PanelDocument } from '../../src/webview/protocol';
+import type { Block, PanelDocument } from '../../src/shared/protocol';
 
 const t0 = Date.parse('2026-01-10T10:00:00Z');
 const at = (seconds: number): Date => new Date(t0 + seconds * 1000);
@@ -169,11 +169,15 @@ function prepared(overrides: Partial<GetDurableExecutionResponse> = {}): Prepare
   });
 }
 
-async function historyOf(events: HistoryEvent[], pageSize = 1000): Promise<HistoryState> {
-  const state = new HistoryState();
-  for (let i = 0; i < events.length; i += pageSize) {
-    const end = i + pageSize;
-    await state.addPage(events.slice(i, end), end < events.length ? `m${end}` : undefined);
+/** The history after `pages` pages of `pageSize` events (all of them by default), paged by the engine. */
+async function historyOf(events: HistoryEvent[], pageSize = 1000, pages = Infinity): Promise<HistoryState> {
+  const state = new HistoryState((marker) => {
+    const start = Number(marker ?? 0);
+    const end = start + pageSize;
+    return Promise.resolve({ items: events.slice(start, end), nextToken: end < events.length ? String(end) : undefined });
+  }, pageSize);
+  for (let page = 0; page < pages && !state.complete; page++) {
+    await state.next(pageSize, new AbortController().signal);
   }
   return state;
 }
@@ -235,8 +239,7 @@ describe('lambda execution details document', () => {
 
   it('offers Stop while RUNNING, and says when more history is available', async () => {
     const events = sampleHistory().slice(0, 10);
-    const history = await historyOf(events, 4);
-    history.complete = false;
+    const history = await historyOf(events, 4, 1);
     const doc = executionDocument(prepared({ Status: 'RUNNING', EndTimestamp: undefined, Error: undefined }), history, t0 + 600_000);
     assert.deepEqual(doc.actions, [{ id: stopActionId, label: 'Stop execution' }]);
     assert.equal(block(doc, historyBlockId, 'pager').canLoadMore, true);

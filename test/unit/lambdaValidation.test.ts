@@ -3,13 +3,17 @@ import {
   clampExecutionPageSize,
   clampFunctionPageSize,
   clampHistoryPageSize,
-  normalizeExecutionFilters,
-  validateExecutionFilters,
   validateExecutionName,
   validateFunctionInput,
   validateQualifier,
 } from '../../src/lambda/validation';
-import type { ExecutionFilters } from '../../src/lambda/filters';
+import { mergeFilters } from '../../src/filters/filterSpec';
+import { executionFilterSpec, type ExecutionFilters } from '../../src/lambda/filters';
+
+function validateExecutionFilters(f: object): string | undefined {
+  const merged = mergeFilters(executionFilterSpec(), {}, f);
+  return 'problem' in merged ? merged.problem : undefined;
+}
 
 describe('lambda validation', () => {
   describe('validateFunctionInput', () => {
@@ -50,7 +54,7 @@ describe('lambda validation', () => {
     assert.ok(validateExecutionName(''));
   });
 
-  describe('validateExecutionFilters (command arguments)', () => {
+  describe('the filter spec (command arguments)', () => {
     it('accepts a complete valid set', () => {
       const f: ExecutionFilters = {
         function: 'order-workflow',
@@ -82,14 +86,8 @@ describe('lambda validation', () => {
   });
 
   it('normalizes empty values away', () => {
-    assert.deepEqual(normalizeExecutionFilters({ function: '  fn ', name: '', statuses: [], order: 'newest' }), {
-      function: 'fn',
-      qualifier: undefined,
-      name: undefined,
-      statuses: undefined,
-      after: undefined,
-      before: undefined,
-      order: undefined,
+    assert.deepEqual(mergeFilters(executionFilterSpec(), {}, { function: '  fn ', statuses: [], order: 'newest' }), {
+      filters: { function: 'fn', statuses: undefined, order: undefined },
     });
   });
 

@@ -110,9 +110,110 @@ describe('PagedList', () => {
   it('stops at a token cycle A→B→A', async () => {
     const api = fakeApi({ '': { items: [{ arn: '1' }], nextToken: 'A' }, A: { items: [{ arn: '2' }], nextToken: 'B' }, B: { items: [{ arn: '3' }], nextToken: 'A' } });
     const list = new PagedList(api.fetcher, (i) => i.arn, 10);
-    await list.loadUpTo(100, (n) => n);
+    await list.loadUpTo(100, { clampPageSize: (n) => n });
     assert.deepEqual(api.calls.map((c) => c.token), [undefined, 'A', 'B']);
     assert.equal(list.state, 'done');
+    assert.equal(list.endedOnCycle, true, 'the panel says paging stopped on a repeated marker');
+  });
+
+  it('gives up on empty pages with a token after ten in a row, and goes on from there when asked', async () => {
+    const pages: Record<string, Page<Item>> = {};
+    for (let i = 0; i < 15; i++) {
+      pages[i === 0 ? '' : `t${i}`] = { items: [], nextToken: `t${i + 1}` };
+    }
+    pages.t15 = { items: items('late') };
+    const api = fakeApi(pages);
+    const list = new PagedList(api.fetcher, (i) => i.arn, 5);
+    await list.loadNext();
+    assert.equal(api.calls.length, 10);
+    assert.equal(list.state, 'more');
+    assert.equal(list.nextToken, 't10');
+    await list.loadNext();
+    assert.deepEqual(list.items.map((i) => i.arn), ['late']);
+    assert.equal(list.state, 'done');
+    assert.equal(list.endedOnCycle, false);
+  });
+
+  it("aborts the request when the caller's signal aborts, keeping the token for a retry", async () => {
+    const tokens: (string | undefined)[] = [];
+    const fetcher = (token: string | undefined, _size: number, signal: AbortSignal): Promise<Page<Item>> => {
+      tokens.push(token);
+      if (token === undefined) {
+        return Promise.resolve({ items: items('a'), nextToken: 't1' });
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => resolve({ items: items('b') }), 50);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+        });
+      });
+    };
+    const list = new PagedList(fetcher, (i) => i.arn, 5);
+    await list.loadNext();
+    const caller = new AbortController();
+    const pending = list.loadNext(5, caller.signal);
+    caller.abort();
+    await pending;
+    assert.equal(list.state, 'error');
+    assert.equal(list.nextToken, 't1');
+    await list.loadNext();
+    assert.deepEqual(tokens, [undefined, 't1', 't1']);
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+  });
+
+  it('hands each page\'s new items to onPage before asking for the next page', async () => {
+    const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: items('b', 'c') } });
+    const seen: string[][] = [];
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2, {
+      onPage: async (added) => {
+        seen.push(added.map((i) => i.arn));
+        await new Promise((r) => setImmediate(r));
+        assert.equal(api.calls.length, seen.length, 'no request while a page is being folded in');
+      },
+    });
+    await list.loadUpTo(10, { clampPageSize: (n) => n });
+    assert.deepEqual(seen, [['a', 'b'], ['c']], 'a repeated item is not handed on twice');
+  });
+
+  it('keeps only the keys when told to, still handing on each new item once', async () => {
+    const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: items('b', 'c') } });
+    const handed: string[] = [];
+    const list = new PagedList(api.fetcher, (i) => i.arn, 2, { keepItems: false, onPage: (added) => void handed.push(...added.map((i) => i.arn)) });
+    await list.loadUpTo(10, { clampPageSize: (n) => n });
+    assert.deepEqual(handed, ['a', 'b', 'c']);
+    assert.equal(list.size, 0);
+    assert.equal(list.get('a'), undefined);
+    assert.equal(list.update({ arn: 'a', v: 2 }), false);
+  });
+
+  it('re-reads the last page of a finished list for new items, and resumes on a new token', async () => {
+    const pages: Record<string, Page<Item>> = { '': { items: items('a'), nextToken: 't1' }, t1: { items: items('b') } };
+    const api = fakeApi(pages);
+    const list = new PagedList(api.fetcher, (i) => i.arn, 5);
+    await list.loadUpTo(10, { clampPageSize: (n) => n });
+    assert.equal(list.state, 'done');
+    const nothingNew = await list.rereadLast();
+    assert.deepEqual(nothingNew.added, []);
+    assert.equal(list.state, 'done');
+    pages.t1 = { items: items('b', 'c'), nextToken: 't2' };
+    pages.t2 = { items: items('d') };
+    const grown = await list.rereadLast();
+    assert.deepEqual(grown.added.map((i) => i.arn), ['c']);
+    assert.equal(list.state, 'more');
+    await list.loadNext();
+    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 't1', 't1', 't1', 't2']);
+  });
+
+  it('a failed re-read rejects and leaves the list finished', async () => {
+    let fail = false;
+    const list = new PagedList((): Promise<Page<Item>> => (fail ? Promise.reject(new Error('offline')) : Promise.resolve({ items: items('a') })), (i) => i.arn, 5);
+    await list.loadNext();
+    fail = true;
+    await assert.rejects(list.rereadLast(), /offline/);
+    assert.equal(list.state, 'done');
+    assert.deepEqual(list.items.map((i) => i.arn), ['a']);
   });
 
   it('drops a response that arrives after a reset, and aborts it', async () => {
@@ -147,7 +248,7 @@ describe('PagedList', () => {
     };
     const list = new PagedList(fetcher, (i) => i.arn, 100);
     const progress: number[] = [];
-    const loaded = await list.loadUpTo(250, (s) => Math.max(1, Math.min(100, s)), (x) => progress.push(x));
+    const loaded = await list.loadUpTo(250, { clampPageSize: (s) => Math.max(1, Math.min(100, s)), onProgress: (x) => progress.push(x) });
     assert.equal(loaded, 250);
     assert.equal(list.size, 250);
     assert.deepEqual(progress, [100, 200, 250]);
@@ -160,7 +261,7 @@ describe('PagedList', () => {
     };
     const list = new PagedList(fetcher, (i) => i.arn, 10);
     let calls = 0;
-    const loaded = await list.loadUpTo(1000, (s) => s, () => calls++, () => calls >= 2);
+    const loaded = await list.loadUpTo(1000, { clampPageSize: (s) => s, onProgress: () => calls++, isCancelled: () => calls >= 2 });
     assert.equal(loaded, 20);
   });
 });

@@ -2,7 +2,7 @@
 // the well-formed ones and drop the rest without throwing.
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { parsePageMessage, type PageMessage } from '../../src/webview/protocol';
+import { parsePageMessage, type PageMessage } from '../../src/shared/protocol';
 
 describe('parsePageMessage', () => {
   const valid: PageMessage[] = [

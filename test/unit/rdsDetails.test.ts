@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
 import type { DBCluster, DBClusterBacktrack } from '../../src/rds/api';
-import { backtrackDocument, backtrackKey, backtrackTimeline } from '../../src/rds/backtrackDetails';
+import { backtrackDocument, backtrackTimeline } from '../../src/rds/backtrackDetails';
+import { backtrackKey } from '../../src/rds/backtrackFormat';
 import {
-  backtrackState,
+  backtrackStatus,
   backtrackSupport,
-  backtrackTone,
   clusterDescription,
   clusterIdentifier,
   rewoundText,
   windowText,
 } from '../../src/rds/backtrackFormat';
-import { localDateTime } from '../../src/util/format';
-import type { TimelineBlock } from '../../src/webview/protocol';
+import { localDateTime } from '../../src/shared/format';
+import type { TimelineBlock } from '../../src/shared/protocol';
 
 const HOUR = 3_600_000;
 const now = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -58,16 +58,15 @@ describe('rds formatting', () => {
   });
 
   it('compares statuses case-insensitively', () => {
-    assert.equal(backtrackState('COMPLETED'), 'completed');
-    assert.equal(backtrackState('completed'), 'completed');
-    assert.equal(backtrackState(' Applying '), 'applying');
-    assert.equal(backtrackState('PENDING'), 'pending');
-    assert.equal(backtrackState('failed'), 'failed');
-    assert.equal(backtrackState('ROLLING_BACK'), 'other');
-    assert.equal(backtrackState(undefined), 'other');
-    assert.equal(backtrackTone('Failed'), 'error');
-    assert.equal(backtrackTone('APPLYING'), 'progress');
-    assert.equal(backtrackTone('completed'), 'ok');
+    assert.deepEqual(backtrackStatus('COMPLETED'), { tone: 'ok', icon: 'pass', words: 'completed' });
+    assert.deepEqual(backtrackStatus('completed'), { tone: 'ok', icon: 'pass', words: 'completed' });
+    assert.equal(backtrackStatus(' Applying ').icon, 'loading~spin');
+    assert.equal(backtrackStatus('APPLYING').tone, 'progress');
+    assert.equal(backtrackStatus('PENDING').tone, 'progress');
+    assert.deepEqual(backtrackStatus('Failed'), { tone: 'error', icon: 'error', color: 'errorForeground', words: 'failed' });
+    assert.deepEqual(backtrackStatus('ROLLING_BACK'), { tone: 'info', icon: 'history', words: 'rolling back' });
+    assert.deepEqual(backtrackStatus(undefined), { tone: 'info', icon: 'history', words: 'status unknown' });
+    assert.equal(backtrackStatus('__proto__').tone, 'info');
   });
 
   it('states the window in hours', () => {

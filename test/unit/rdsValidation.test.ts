@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { backtrackApiFilters, mergeFilterArgument, summarizeBacktrackFilters, type BacktrackFilters } from '../../src/rds/filters';
+import { mergeFilters, summarizeFilters } from '../../src/filters/filterSpec';
+import { backtrackApiFilters, backtrackFilterSpec, type BacktrackFilters } from '../../src/rds/filters';
+
+const mergeFilterArgument = (current: BacktrackFilters, arg: unknown) => mergeFilters(backtrackFilterSpec(), current, arg);
+const summarizeBacktrackFilters = (f: BacktrackFilters): string[] => summarizeFilters(backtrackFilterSpec(), f);
 import {
   normalizeCluster,
   splitIdList,

@@ -7,8 +7,8 @@ import { ExecutionOrderSemantics, fetchInOrder, observedOrder } from '../../src/
 import { eventRow, HistoryState } from '../../src/lambda/historyState';
 import { operationDetail } from '../../src/lambda/operationsView';
 import { OperationsTree, operationKindLabel } from '../../src/lambda/operationsTree';
-import { bothTimes, isoTime, relativeTime } from '../../src/util/format';
-import { applyPatch, diffDocuments, type Block, type ListBlock, type PanelDocument } from '../../src/webview/protocol';
+import { bothTimes, isoTime, relativeTime } from '../../src/shared/format';
+import { applyPatch, diffDocuments, type Block, type ListBlock, type PanelDocument } from '../../src/shared/protocol';
 
 const invalid = new Date(Number.NaN);
 const t0 = Date.parse('2026-02-01T08:00:00Z');
@@ -76,8 +76,8 @@ describe('data the model does not know (issue 12)', () => {
 
   it('renders every event as a row, unknown ones with the event itself as detail and invalid times as text', async () => {
     const events = sdkShapedHistory();
-    const history = new HistoryState();
-    await history.addPage(events, undefined);
+    const history = new HistoryState(() => Promise.resolve({ items: events }), events.length);
+    await history.next(events.length, new AbortController().signal);
     assert.equal(history.rows.length, events.length);
     const fetchRow = eventRow(events[10], 10);
     assert.deepEqual(fetchRow.cells.slice(2, 6), ['FetchStarted', 'download', 'Fetch', 'e4da3b7fbbce2345']);

@@ -1,7 +1,7 @@
 // Pure parts of the details page: the text caps the host builders share, and the timeline's tick choice.
 // (The DOM rendering itself is checked in a browser; these run in plain mocha.)
 import * as assert from 'node:assert/strict';
-import { capText, prettyJson, prettyValue } from '../../src/webview-app/textCap';
+import { capText, prettyJson, prettyValue } from '../../src/shared/textCap';
 import { ticks } from '../../src/webview-app/timeline';
 
 describe('capText', () => {

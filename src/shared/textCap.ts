@@ -4,7 +4,7 @@
  * `capText` once more as a last guard before putting text into a `<pre>`.
  */
 import * as l10n from '@vscode/l10n';
-import { formatNumber } from '../util/format';
+import { formatNumber } from './format';
 
 /** Code blocks longer than this are cut by the builders; the rest is reachable with "Open whole document". */
 export const defaultCodeCap = 100_000;
