@@ -4,7 +4,7 @@
  * Pure: no `vscode`, unit-tested. Everything here is untrusted text (pasted, or from a link).
  */
 import * as l10n from '@vscode/l10n';
-import { formatResourceArn, parseResourceArn } from '../aws/arn';
+import { formatResourceArn, parseArnOfKind, parseResourceArn, type RdsClusterArn } from '../aws/arn';
 
 export type OpenableKind = 'backup' | 'cluster' | 'execution' | 'function';
 
@@ -26,8 +26,6 @@ export interface OpenableArn {
 /** Longer than any real ARN of these kinds; anything longer is refused without a look inside. */
 const maxLength = 1024;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An Aurora cluster ARN followed by `/BACKTRACK_ID`: this extension's own form, not an AWS ARN. */
-const clusterWithBacktrack = /^(arn:[^/]+:rds:[^/]+:cluster:[^/]+)\/([^/]+)$/;
 
 /** What Open ARN… takes, for its prompt and its refusals. */
 export function openableArnRule(): string {
@@ -44,11 +42,8 @@ export function parseOpenableArn(input: string): OpenableArn | { problem: string
   if (text.length === 0 || text.length > maxLength || /[\s\p{Cc}]/u.test(text)) {
     return refuse();
   }
-  const backtrack = clusterWithBacktrack.exec(text);
-  if (backtrack && !uuid.test(backtrack[2])) {
-    return refuse();
-  }
-  const parsed = parseResourceArn(backtrack ? backtrack[1] : text);
+  const backtrack = backtrackOf(text);
+  const parsed = backtrack?.cluster ?? parseResourceArn(text);
   if (!parsed) {
     return refuse();
   }
@@ -57,7 +52,7 @@ export function parseOpenableArn(input: string): OpenableArn | { problem: string
     case 'dynamodbBackup':
       return { ...base, kind: 'backup', arn: text, name: parsed.table, item: parsed.backupId };
     case 'rdsCluster':
-      return { ...base, kind: 'cluster', arn: formatResourceArn(parsed), name: parsed.cluster, item: backtrack?.[2] };
+      return { ...base, kind: 'cluster', arn: formatResourceArn(parsed), name: parsed.cluster, item: backtrack?.backtrackId };
     case 'lambdaDurableExecution':
       return { ...base, kind: 'execution', arn: text, name: parsed.functionName, item: parsed.executionName };
     case 'lambdaFunction':
@@ -65,6 +60,14 @@ export function parseOpenableArn(input: string): OpenableArn | { problem: string
     case 'dynamodbTable':
       return refuse();
   }
+}
+
+/** `CLUSTER_ARN/BACKTRACK_ID`: Open ARN…'s own form for a backtrack, which has no ARN of its own. */
+function backtrackOf(text: string): { cluster: RdsClusterArn; backtrackId: string } | undefined {
+  const slash = text.lastIndexOf('/');
+  const cluster = slash > 0 ? parseArnOfKind(text.slice(0, slash), 'rdsCluster') : undefined;
+  const backtrackId = text.slice(slash + 1);
+  return cluster && uuid.test(backtrackId) ? { cluster, backtrackId } : undefined;
 }
 
 /** The input box's check: undefined when `text` parses. */
