@@ -53,6 +53,20 @@ export interface FirstPageSample {
   coldExpandRequests: number;
 }
 
+/** The round trip the emulator adds to ListBackups for connectionsExpandRatio: a nearby AWS region's. */
+export const connectionsRttMs = 50;
+
+export interface ConnectionsSample {
+  /** refresh → root → first page, the DynamoDB view with one connection (no filter). */
+  oneMs: number[];
+  /** The same with four connections: the root's connection rows and each one's first page. */
+  fourMs: number[];
+  /** With the emulator answering ListBackups after a region-like round trip (see bench/inHost/connections.ts). */
+  ratio: number;
+  /** On loopback without delay: the four pages' CPU work only. */
+  localRatio: number;
+}
+
 export interface PagingSample {
   /** Index 0 = page 1 (the expand), then one Load more per page. */
   pageMs: number[];
@@ -154,6 +168,7 @@ export interface Sample {
   durationMs: number;
   activation?: ActivationSample;
   firstPage?: FirstPageSample;
+  connections?: ConnectionsSample;
   paging?: PagingSample;
   heap?: HeapSample;
   tree?: TreeSample;

@@ -1,6 +1,6 @@
 // Turns the runs' samples and the artefact sizes into the rows of the issue's table: figure (median over
 // runs), min, max, target and verdict. A measure with no sample says so instead of showing a number.
-import { earlyPages, latePages, type Sample } from './protocol';
+import { connectionsRttMs, earlyPages, latePages, type Sample } from './protocol';
 import type { Sizes } from './sizes';
 import { spread, type Spread } from './stats';
 
@@ -119,6 +119,23 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
         'per run: median over 21 rounds (after 3 warm-up rounds) of refresh() + getChildren() + getTreeItem of each of the 100 rows, ÷ median of ' +
         'DynamoDBClient.send(ListBackupsCommand {TableName: BigTable, Limit: 100}) from the bench bundle in the same extension host; ' +
         'the kinds take turns in a rotating order',
+    }),
+  );
+  const connections = defined(samples.map((s) => s.connections));
+  rows.push(
+    numericRow({
+      id: 'connectionsExpandRatio',
+      measure: 'first page of a view with 4 connections ÷ with one connection',
+      target: '≤ 1.3',
+      values: connections.map((c) => c.ratio),
+      format: ratio,
+      pass: (s) => s.median <= 1.3,
+      runs,
+      missing: firstError(samples, 'connections'),
+      note:
+        'per run: median over 15 rounds (after 3 warm-up rounds) of refresh() + getChildren() of the root + every connection\'s first page, ' +
+        'DynamoDB view without filter; 4 = default and prod (two accounts) × us-east-1 and eu-west-1; the kinds take turns; ' +
+        `the emulator answers ListBackups after a ${connectionsRttMs} ms round trip, as a region does (loopback without it: connectionsLocalRatio)`,
     }),
   );
   const paging = defined(samples.map((s) => s.paging));
@@ -392,6 +409,7 @@ function infoRows(samples: readonly Sample[]): Row[] {
   return [
     info('firstPageProviderMs', 'first page, provider (median ms per run)', firstPage.map((f) => median(f.providerMs)), (v) => ms(v), 'refresh + getChildren() + getTreeItem of every row'),
     info('firstPageRawMs', 'first page, raw SDK (median ms per run)', firstPage.map((f) => median(f.rawMs)), (v) => ms(v), 'DynamoDBClient.send(ListBackupsCommand), same process'),
+    info('connectionsLocalRatio', '4 connections ÷ 1, loopback without round trip', defined(samples.map((s) => s.connections)).map((c) => c.localRatio), ratio, 'only the CPU of four pages on a 2-core machine: nothing for parallel requests to overlap'),
     info('firstPageChildrenOnlyRatio', 'first page ratio, getChildren() alone', firstPage.map((f) => f.childrenOnlyRatio), ratio, 'TreeItems not asked for'),
     info('coldExpandMs', 'first expand of a run (SDK chunk load + client)', firstPage.map((f) => f.coldExpandMs), (v) => ms(v), 'one-time cost, not in the ratio'),
     info('earlyPagesMs', `pages ${earlyPages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))), (v) => ms(v), 'Load more command → getChildren + every TreeItem'),

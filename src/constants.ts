@@ -26,6 +26,10 @@ export const Command = {
   clearFilters: 'awsHistory.clearFilters',
   showLog: 'awsHistory.showLog',
   pickConnection: 'awsHistory.pickConnection',
+  addConnection: 'awsHistory.addConnection',
+  removeConnection: 'awsHistory.removeConnection',
+  openArn: 'awsHistory.openArn',
+  copyLink: 'awsHistory.copyLink',
   resetWorkspaceSettingApprovals: 'awsHistory.resetWorkspaceSettingApprovals',
   exportList: 'awsHistory.exportList',
   copyAsCliCommand: 'awsHistory.copyAsCliCommand',
@@ -64,6 +68,8 @@ export type CommandId = (typeof Command)[keyof typeof Command];
  * marks a row whose children are a paged list (Export…, Copy as AWS CLI Command).
  */
 export const enum ContextValue {
+  /** A connection's root row when a view shows several (Remove Connection, Copy… on it). */
+  connection = 'awsHistory:connection',
   loadMore = 'awsHistory:loadMore',
   loading = 'awsHistory:loading',
   error = 'awsHistory:error',

@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
 import { confirmAction } from './actions/confirmAction';
 import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
+import { ConnectionStore } from './aws/connections';
 import { AccountIds } from './aws/identity';
 import { AwsSession } from './aws/session';
 import { registerConnectionCommands } from './commands/connectionCommands';
@@ -13,6 +14,7 @@ import { registerCopyAsCliCommand } from './export/copyCli';
 import { registerExportCommand } from './export/exportList';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
+import { ArnOpeners, registerLinks } from './links/openArn';
 import type { FeatureContext } from './feature';
 import type { SetupState } from './tree/pagedTreeProvider';
 import { ViewRegistry } from './tree/viewRegistry';
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const session = new AwsSession();
   const clients = new ClientFactory(session, log());
   const accounts = new AccountIds(clients);
+  const connections = new ConnectionStore(context.globalState, session);
   const views = new ViewRegistry();
   const panels = new DetailPanels(context.extensionUri, (error) =>
     describeError(error, { action: vscode.l10n.t('the request'), profile: session.current.profile, region: session.current.region }),
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   };
   context.subscriptions.push(
     session,
+    connections,
     views,
     panels,
     // Everything of the old connection stops at once: lists reset (aborting their requests), panels say
@@ -72,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       views.refreshAll();
     }),
   );
+  const openers = new ArnOpeners();
   const testHooks = process.env.AWS_HISTORY_TEST === '1' ? new TestHooks() : undefined;
   const feature: FeatureContext = {
     extension: context,
@@ -81,10 +86,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     panels,
     setupCheck,
     accounts,
+    connections,
+    accountOf: (connection) => accounts.of(connection),
+    openers,
     confirm: (plan, connection, signal) => confirmAction(plan, connection, { accounts, hooks: testHooks }, signal),
     testHooks,
   };
-  registerConnectionCommands(context, session);
+  registerConnectionCommands(context, session, connections);
   registerTreeCommands(context, views);
   registerDynamoDb(feature);
   registerLambda(feature);
@@ -92,10 +100,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerWorkspaceApprovals(feature, approvals);
   registerExportCommand(feature);
   registerCopyAsCliCommand(feature);
+  const links = registerLinks(context, { session, connections, accounts, panels, openers });
   performance.mark('awsHistory:activate:end');
   const measure = performance.measure('awsHistory:activate', 'awsHistory:activate:start', 'awsHistory:activate:end');
   log().debug(`activated in ${measure.duration.toFixed(1)} ms`);
-  return testHooks ? createTestApi(feature, testHooks, measure.duration) : undefined;
+  return testHooks ? createTestApi(feature, testHooks, measure.duration, links) : undefined;
 }
 
 export function deactivate(): void {

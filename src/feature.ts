@@ -1,6 +1,8 @@
 import type * as vscode from 'vscode';
 import type { ActionPlan } from './actions/confirmAction';
 import type { ClientFactory } from './aws/clientFactory';
+import type { ConnectionStore } from './aws/connections';
+import type { ArnOpeners } from './links/openArn';
 import type { AccountIds } from './aws/identity';
 import type { Connection } from './aws/session';
 import type { AwsSession } from './aws/session';
@@ -19,6 +21,12 @@ export interface FeatureContext {
   readonly setupCheck: SetupCheck;
   /** Account ids per profile (STS), for confirmations and connection labels. */
   readonly accounts: AccountIds;
+  /** The connections the views show (the session's first); two or more give each view connection rows. */
+  readonly connections: ConnectionStore;
+  /** What opens each kind of ARN (Open ARN…, links): services register theirs. */
+  readonly openers: ArnOpeners;
+  /** The account of a connection (AccountIds), for the connection rows. */
+  readonly accountOf: (connection: Connection) => Promise<string>;
   /**
    * The one confirmation of every action that changes AWS (src/actions/confirmAction.ts): true only when the
    * user said yes (and typed the name where the plan asks for it). Check `refuseAction` first.

@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
 import type { TestHooks } from './testHooks';
 
@@ -7,10 +8,12 @@ import type { TestHooks } from './testHooks';
  */
 export interface TestApi {
   readonly feature: FeatureContext;
+  /** The `…/open?arn=` URI handler, so tests open links without a browser round trip. */
+  readonly links: vscode.UriHandler;
   readonly activationMs: number;
   readonly hooks: TestHooks;
 }
 
-export function createTestApi(feature: FeatureContext, hooks: TestHooks, activationMs: number): TestApi {
-  return { feature, activationMs, hooks };
+export function createTestApi(feature: FeatureContext, hooks: TestHooks, activationMs: number, links: vscode.UriHandler): TestApi {
+  return { feature, activationMs, hooks, links };
 }

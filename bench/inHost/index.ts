@@ -9,6 +9,7 @@ import { benchDirVariable, claimFile, planFile, sampleFile, type BenchPlan, type
 import { measureActivation } from './activation';
 import { measureExport } from './export';
 import { diagnoseFirstPage, diagnoseHeap, profileTop } from './diagnose';
+import { measureConnections } from './connections';
 import { measureFirstPage } from './firstPage';
 import { message, requestCount, testApi } from './host';
 import { measurePaging } from './paging';
@@ -58,6 +59,9 @@ export async function run(): Promise<void> {
       const heap = await step(sample, 'diagnoseHeap', () => diagnoseHeap(api, table));
       sample.diagnosis = { ...steps, ...heap };
     }
+    await dynamodb.filters.clear();
+    sample.connections = await step(sample, 'connections', () => measureConnections(api));
+    await dynamodb.filters.set({ table });
     const paged = await step(sample, 'paging', () => measurePaging(dynamodb.provider, table));
     sample.paging = paged?.paging;
     sample.heap = paged?.heap;

@@ -69,6 +69,29 @@ export function refuseAction(action: string): boolean {
   return refusal !== undefined;
 }
 
+/**
+ * Actions run on the current connection (the one the status bar names): a row or panel of another connection
+ * of the view is refused with the way to act on it, so nothing is ever sent where the user did not look.
+ * Returns true (and says why) when `connection` is not the current one.
+ */
+export function refuseOtherConnection(connection: Connection, current: Connection): boolean {
+  if (connection.profile === current.profile && connection.region === current.region && connection.endpoints === current.endpoints) {
+    return false;
+  }
+  void vscode.window.showWarningMessage(
+    forNotification(
+      vscode.l10n.t(
+        'Actions run on the current connection ({0} @ {1}). To act on this item of {2} @ {3}, select that profile and region first.',
+        current.profile,
+        current.region ?? vscode.l10n.t('none'),
+        connection.profile,
+        connection.region ?? vscode.l10n.t('none'),
+      ),
+    ),
+  );
+  return true;
+}
+
 /** The CLI text of a plan for a connection, with `--endpoint-url` when the client's endpoint is not AWS's own. */
 export function cliTextOf(plan: Pick<ActionPlan, 'cli' | 'client'>, connection: Connection): string {
   const endpoint = configuredEndpoints()[plan.client] || undefined;

@@ -56,7 +56,8 @@ const partitionPattern = /^aws(-[a-z]+)*$/;
 const accountPattern = /^\d{12}$/;
 const tablePattern = /^[a-zA-Z0-9_.-]{3,255}$/;
 const backupIdPattern = /^[0-9]{14}-[0-9a-f]{8}$/;
-const functionNamePattern = /^[a-zA-Z0-9_.-]{1,140}$/;
+// A function name is at most 64 characters (the 140 of the API's FunctionName parameter counts a whole ARN).
+const functionNamePattern = /^[a-zA-Z0-9_.-]{1,64}$/;
 const qualifierPattern = /^(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9_-]{1,128})$/;
 const executionNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
 const executionIdPattern = /^[a-zA-Z0-9_.-]{1,128}$/;

@@ -37,8 +37,9 @@ export function oneOf(...rules: readonly ArgumentRule[]): ArgumentRule {
 }
 
 export const text: ArgumentRule = { what: 'a string', accepts: (value) => typeof value === 'string' };
-export const number: ArgumentRule = { what: 'a number', accepts: (value) => typeof value === 'number' };
+/** A list of strings, e.g. region codes. */
 export const textList: ArgumentRule = { what: 'a list of strings', accepts: (value) => Array.isArray(value) && value.every((v) => typeof v === 'string') };
+export const number: ArgumentRule = { what: 'a number', accepts: (value) => typeof value === 'number' };
 
 /** A row of one of the three trees (an item or a status row). */
 export const treeNode = instanceOf('a row of an AWS History view', CachedItemNode, StatusRow);

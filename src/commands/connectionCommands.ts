@@ -5,7 +5,9 @@ import type { AwsSession } from '../aws/session';
 import { customEndpoints, updateSetting } from '../aws/settings';
 import { isRegionCode, settingIsValid, settingRule } from '../aws/settingRules';
 import type { TreeNode } from '../tree/treeNode';
-import { oneOf, optional, selection, text, treeNode } from './commandArgs';
+import { instanceOf, oneOf, optional, selection, text, textList, treeNode } from './commandArgs';
+import { connectionKey, type ConnectionStore } from '../aws/connections';
+import { ConnectionNode } from '../tree/connectionScope';
 import { registerCommand } from './registerCommand';
 import { log } from '../util/log';
 import { forLabel, forNotification } from '../util/plainText';
@@ -25,7 +27,7 @@ export function validateRegion(text: string): string | undefined {
 }
 
 /** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
-export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession): void {
+export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession, connections: ConnectionStore): void {
   // From the view menu VS Code passes the focused row, from an error row's inline action that row: both mean "pick".
   const nameOrRow = [optional(oneOf(text, treeNode)), optional(selection)];
   registerCommand(context, Command.selectProfile, async (name?: string | TreeNode | null) => {
@@ -56,6 +58,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   }, { args: nameOrRow });
 
   registerCommand(context, Command.showLog, () => log().show(true));
+  registerConnectionListCommands(context, session, connections);
 
   const item = vscode.window.createStatusBarItem('awsHistory.connection', vscode.StatusBarAlignment.Left, 0);
   item.name = vscode.l10n.t('AWS History: profile and region');
@@ -63,8 +66,13 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   const render = (): void => {
     const { profile, region } = session.current;
     const custom = Object.entries(customEndpoints());
-    const connection = `${forLabel(profile)} @ ${forLabel(region ?? vscode.l10n.t('no region'))}`;
-    const tooltip = vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region');
+    const all = connections.all();
+    const connection = all.length > 1 ? vscode.l10n.t('{0} connections', all.length) : `${forLabel(profile)} @ ${forLabel(region ?? vscode.l10n.t('no region'))}`;
+    // A plain-string tooltip is plain text: profile names show as written.
+    const tooltip = [
+      vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region'),
+      ...(all.length > 1 ? ['', ...all.map((c) => `${c.profile} @ ${c.region ?? vscode.l10n.t('no region')}`)] : []),
+    ].join('\n');
     if (custom.length === 0) {
       item.text = `$(cloud) ${connection}`;
       item.tooltip = tooltip;
@@ -79,12 +87,14 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     item.show();
   };
   render();
-  context.subscriptions.push(item, session.onDidChange(render));
+  context.subscriptions.push(item, connections.onDidChange(render));
   registerCommand(context, Command.pickConnection, async () => {
     const choice = await vscode.window.showQuickPick(
       [
         { label: `$(account) ${vscode.l10n.t('Change profile…')}`, description: forLabel(session.current.profile), command: Command.selectProfile },
         { label: `$(globe) ${vscode.l10n.t('Change region…')}`, description: forLabel(session.current.region ?? ''), command: Command.selectRegion },
+        { label: `$(add) ${vscode.l10n.t('Add Connection…')}`, description: '', command: Command.addConnection },
+        ...(connections.saved().length > 0 ? [{ label: `$(remove) ${vscode.l10n.t('Remove Connection…')}`, description: '', command: Command.removeConnection }] : []),
       ],
       { title: vscode.l10n.t('AWS History Explorer connection') },
     );
@@ -92,6 +102,78 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
       await vscode.commands.executeCommand(choice.command);
     }
   });
+}
+
+/**
+ * Add Connection… (a profile, then one or more regions) and Remove Connection (a connection row, or a pick
+ * of the added ones). Arguments (keybindings, scripts, tests) are checked by the pickers' own rules.
+ */
+function registerConnectionListCommands(context: vscode.ExtensionContext, session: AwsSession, connections: ConnectionStore): void {
+  registerCommand(
+    context,
+    Command.addConnection,
+    async (profileArg?: string | null, regionsArg?: readonly string[] | null): Promise<boolean> => {
+      if (typeof profileArg === 'string') {
+        const problem = (await profileProblem(profileArg)) ?? (regionsArg ?? []).map((r) => validateRegion(r)).find(Boolean);
+        if (problem || !regionsArg || regionsArg.length === 0) {
+          void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Connection not added: {0}', problem ?? vscode.l10n.t('name one or more regions.'))));
+          return false;
+        }
+      }
+      const profile = typeof profileArg === 'string' ? profileArg.trim() : await pickProfile(session, vscode.l10n.t('Add Connection: profile'));
+      if (profile === undefined) {
+        return false;
+      }
+      const regions = regionsArg ? regionsArg.map((r) => r.trim()) : await pickRegions(profile);
+      if (!regions || regions.length === 0) {
+        return false;
+      }
+      await connections.add(regions.map((region) => ({ profile, region })));
+      return true;
+    },
+    { args: [optional(text), optional(textList)] },
+  );
+  registerCommand(
+    context,
+    Command.removeConnection,
+    async (target?: ConnectionNode | string | null): Promise<boolean> => {
+      const saved = connections.saved();
+      let keys: string[];
+      if (target instanceof ConnectionNode) {
+        keys = [connectionKey(target.connection)];
+      } else if (typeof target === 'string') {
+        keys = [target];
+      } else {
+        const chosen = await vscode.window.showQuickPick(
+          saved.map((c) => ({ label: forLabel(`${c.profile} @ ${c.region}`), key: connectionKey(c) })),
+          { title: vscode.l10n.t('Remove Connection'), canPickMany: true },
+        );
+        keys = (chosen ?? []).map((c) => c.key);
+      }
+      const known = keys.filter((key) => saved.some((c) => connectionKey(c) === key));
+      if (keys.length > 0 && known.length === 0) {
+        // The session's own connection is changed with the profile and region pickers, not removed.
+        void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('This is the connection of the awsHistory.profile and awsHistory.region settings; change it with Change profile… or Change region….')));
+        return false;
+      }
+      await connections.remove(known);
+      return known.length > 0;
+    },
+    { args: [optional(oneOf(instanceOf('a connection row', ConnectionNode), text)), optional(connectionRows)] },
+  );
+}
+
+/** What VS Code passes after a clicked connection row when several rows are selected. */
+const connectionRows = { what: 'the selected rows', accepts: (value: unknown) => Array.isArray(value) && value.every((v) => v instanceof ConnectionNode || treeNode.accepts(v)) };
+
+/** Regions for a new connection: the profile's own region picked first, any other code can be typed. */
+async function pickRegions(profile: string): Promise<string[] | undefined> {
+  const own = (await listProfiles()).find((p) => p.name === profile)?.region;
+  const chosen = await vscode.window.showQuickPick(
+    knownRegions.map((label) => ({ label, picked: label === own })),
+    { title: vscode.l10n.t('Add Connection: regions for {0}', forLabel(profile)), canPickMany: true },
+  );
+  return chosen?.map((item) => item.label);
 }
 
 /** Why `name` cannot be the profile: the setting's rule, then whether the shared files define it. */
@@ -103,7 +185,7 @@ async function profileProblem(name: string): Promise<string | undefined> {
   return profiles.some((p) => p.name === name.trim()) ? undefined : vscode.l10n.t('No profile "{0}" in the shared AWS config or credentials files.', name.trim());
 }
 
-async function pickProfile(session: AwsSession): Promise<string | undefined> {
+async function pickProfile(session: AwsSession, title = vscode.l10n.t('Select AWS profile')): Promise<string | undefined> {
   const profiles = await listProfiles();
   const items: vscode.QuickPickItem[] = profiles.map((p) => ({
     label: p.name,
@@ -115,7 +197,7 @@ async function pickProfile(session: AwsSession): Promise<string | undefined> {
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Select AWS profile'),
+    title,
     placeHolder: vscode.l10n.t('Current: {0}', session.current.profile),
   });
   return chosen?.label;

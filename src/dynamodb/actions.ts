@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Command, type CommandId } from '../constants';
-import { refuseAction, type ActionPlan } from '../actions/confirmAction';
+import { refuseAction, type ActionPlan, refuseOtherConnection } from '../actions/confirmAction';
 import { instanceOf, number, oneOf, optional, record, selection, text, textList, treeNode } from '../commands/commandArgs';
 import { registerCommand, reportError } from '../commands/registerCommand';
 import { formatTableArn, parseArnOfKind } from '../aws/arn';
@@ -194,10 +194,13 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
   const disposed = new AbortController();
   ctx.extension.subscriptions.push({ dispose: () => disposed.abort() });
 
-  /** A row of the previous connection must never be acted on with the new identity. */
+  /**
+   * A row of the previous connection must never be acted on with the new identity, nor a row of another
+   * connection of the view with the current one's.
+   */
   const staleRow = (node: BackupNode): boolean => {
     if (provider.contains(node)) {
-      return false;
+      return refuseOtherConnection(provider.connectionOf(node), ctx.session.current);
     }
     void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.')));
     return true;

@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type {
   BackupDescription,
   BackupDetails,
@@ -22,8 +23,9 @@ export async function listBackupsPage(
   pageSize: number,
   filters: BackupFilters,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<BackupSummary>> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(
     new sdk.ListBackupsCommand({
       ...backupListRequest(filters),
@@ -35,8 +37,8 @@ export async function listBackupsPage(
   return { items: output.BackupSummaries ?? [], nextToken: output.LastEvaluatedBackupArn };
 }
 
-export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal): Promise<BackupDescription | undefined> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal, connection?: Connection): Promise<BackupDescription | undefined> {
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.DescribeBackupCommand({ BackupArn: arn }), { abortSignal: signal });
   return output.BackupDescription;
 }
@@ -45,8 +47,8 @@ export async function describeBackup(clients: ClientFactory, arn: string, signal
 export const listTablesPageSize = 100;
 
 /** One ListTables page, for the table picker. */
-export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal): Promise<Page<string>> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+export async function listTablesPage(clients: ClientFactory, start: string | undefined, signal: AbortSignal, connection?: Connection): Promise<Page<string>> {
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.ListTablesCommand({ ExclusiveStartTableName: start, Limit: listTablesPageSize }), { abortSignal: signal });
   return { items: output.TableNames ?? [], nextToken: output.LastEvaluatedTableName };
 }
@@ -77,8 +79,8 @@ export async function describeTable(clients: ClientFactory, table: string, signa
   }
 }
 
-export async function describePitr(clients: ClientFactory, table: string, signal: AbortSignal): Promise<PointInTimeRecoveryDescription | undefined> {
-  const { client, sdk } = await clients.get('dynamodb', signal);
+export async function describePitr(clients: ClientFactory, table: string, signal: AbortSignal, connection?: Connection): Promise<PointInTimeRecoveryDescription | undefined> {
+  const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.DescribeContinuousBackupsCommand({ TableName: table }), { abortSignal: signal });
   return output.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
 }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { parseArnOfKind } from '../aws/arn';
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { Block, Field, PanelDocument } from '../shared/protocol';
 import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
@@ -143,6 +144,8 @@ export class BackupDetailSource implements DetailSource {
     private readonly clients: ClientFactory,
     readonly key: string,
     private readonly name: string,
+    /** The connection the backup was listed from (default: the session's). */
+    private readonly connection?: Connection,
   ) {}
   title(): string {
     return this.name;
@@ -154,9 +157,9 @@ export class BackupDetailSource implements DetailSource {
     const table = parseArnOfKind(this.key, 'dynamodbBackup')?.table;
     // Both at once; a PITR failure (e.g. no dynamodb:DescribeContinuousBackups) only blanks its own block.
     const [description, pitr] = await Promise.all([
-      describeBackup(this.clients, this.key, signal),
+      describeBackup(this.clients, this.key, signal, this.connection),
       table
-        ? describePitr(this.clients, table, signal).then(
+        ? describePitr(this.clients, table, signal, this.connection).then(
             (p): PitrState => ({ description: p }),
             (error: unknown): PitrState => ({ error: (error as Error).name }),
           )

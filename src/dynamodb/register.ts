@@ -6,6 +6,7 @@ import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
+import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
 import type * as BackupDetails from './backupDetails';
@@ -21,20 +22,22 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
   const details = lazyDetails(() => require('./backupDetails') as typeof BackupDetails);
-  const showDetails = async (node: BackupNode): Promise<void> => {
-    if (node.arn) {
-      await ctx.panels.show(new (details().BackupDetailSource)(ctx.clients, node.arn, node.name ?? node.arn));
-    }
-  };
-  // One actions object for all rows (not one object and closure per row).
-  const actions = { region: () => ctx.session.current.region, showDetails };
+  // One actions object per connection for all its rows (not one object and closure per row).
+  const actions = perConnection((connection) => ({
+    region: () => connection.region,
+    showDetails: async (node: BackupNode): Promise<void> => {
+      if (node.arn) {
+        await ctx.panels.show(new (details().BackupDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, connection));
+      }
+    },
+  }));
   const source: ListSource<BackupSummary, BackupFilters> = {
     noun: vscode.l10n.t('backups'),
     iamAction: 'dynamodb:ListBackups',
     clampPageSize: clampBackupPageSize,
-    fetchPage: (token, pageSize, f, signal) => listBackupsPage(ctx.clients, token, pageSize, f, signal),
+    fetchPage: (token, pageSize, f, signal, connection) => listBackupsPage(ctx.clients, token, pageSize, f, signal, connection),
     keyOf: (b) => b.BackupArn ?? `${b.TableName ?? ''}/${b.BackupName ?? ''}`,
-    makeNode: (item, id, parent) => new BackupNode(item, id, parent, actions),
+    makeNode: (item, id, parent, connection) => new BackupNode(item, id, parent, actions(connection)),
     exportColumns: backupExportColumns,
     cli: backupListCli,
     emptyMessage: (f) => {
@@ -44,11 +47,16 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
         : { message: vscode.l10n.t('No USER backups in this region (the API lists USER backups unless a type filter says otherwise)'), filtered: false };
     },
   };
-  const provider = new PagedTreeProvider(ViewId.dynamodb, vscode.l10n.t('DynamoDB Backups'), ctx.session, ctx.setupCheck, (p) =>
-    p.createList(source, () => filters.current, undefined, vscode.l10n.t('DynamoDB backups')),
+  const provider = new PagedTreeProvider(ViewId.dynamodb, vscode.l10n.t('DynamoDB Backups'), ctx.session, ctx.setupCheck, (p, owner) =>
+    p.createList(source, () => filters.current, owner, vscode.l10n.t('DynamoDB backups')), ctx.connections, ctx.accountOf,
   );
   ctx.views.add({ key: 'dynamodb', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
+
+  // Open ARN… and links: the backup's details, from the connection of its account and region.
+  ctx.openers.register('backup', async (target, connection) => {
+    await ctx.panels.show(new (details().BackupDetailSource)(ctx.clients, target.arn, `${target.name} ${target.item ?? ''}`.trim(), connection));
+  });
 
   const filter = (arg?: unknown): Promise<boolean> => runBackupFilterCommand(filters, ctx.clients, filterArgumentOf(arg));
   const filterOptions = { iamAction: 'dynamodb:ListTables', args: [filtersArgument] };

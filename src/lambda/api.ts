@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { ErrorObject, Execution, FunctionConfiguration, GetDurableExecutionResponse, HistoryEvent } from '../aws/sdk/lambda';
 import type { Page } from '../tree/pagedList';
 import { executionListRequest, type ExecutionFilters } from './filters';
@@ -11,8 +12,9 @@ export async function listFunctionsPage(
   marker: string | undefined,
   pageSize: number,
   signal?: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<FunctionConfiguration>> {
-  const { client, sdk } = await clients.get('lambda', signal);
+  const { client, sdk } = await clients.get('lambda', signal, connection);
   const output = await client.send(new sdk.ListFunctionsCommand({ Marker: marker, MaxItems: pageSize }), { abortSignal: signal });
   return { items: output.Functions ?? [], nextToken: output.NextMarker };
 }
@@ -26,8 +28,9 @@ export async function listExecutionsPage(
   filters: ExecutionFilters,
   reverseOrder: boolean | undefined,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<Execution>> {
-  const { client, sdk } = await clients.get('lambda', signal);
+  const { client, sdk } = await clients.get('lambda', signal, connection);
   const output = await client.send(
     new sdk.ListDurableExecutionsByFunctionCommand({
       FunctionName: functionName,
@@ -47,8 +50,9 @@ export async function getExecution(
   arn: string,
   includeData: boolean,
   signal?: AbortSignal,
+  connection?: Connection,
 ): Promise<GetDurableExecutionResponse> {
-  const { client, sdk } = await clients.get('lambda', signal);
+  const { client, sdk } = await clients.get('lambda', signal, connection);
   return client.send(new sdk.GetDurableExecutionCommand({ DurableExecutionArn: arn, IncludeExecutionData: includeData }), {
     abortSignal: signal,
   });
@@ -61,8 +65,9 @@ export async function getHistoryPage(
   marker: string | undefined,
   pageSize: number,
   signal?: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<HistoryEvent>> {
-  const { client, sdk } = await clients.get('lambda', signal);
+  const { client, sdk } = await clients.get('lambda', signal, connection);
   const output = await client.send(
     new sdk.GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, IncludeExecutionData: true, Marker: marker, MaxItems: pageSize }),
     { abortSignal: signal },
@@ -71,8 +76,8 @@ export async function getHistoryPage(
 }
 
 /** StopDurableExecution; `reason` becomes the execution's error (omitted: AWS's default reason). */
-export async function stopExecution(clients: ClientFactory, arn: string, reason: ErrorObject | undefined, signal: AbortSignal): Promise<Date | undefined> {
-  const { client, sdk } = await clients.get('lambda', signal);
+export async function stopExecution(clients: ClientFactory, arn: string, reason: ErrorObject | undefined, signal: AbortSignal, connection?: Connection): Promise<Date | undefined> {
+  const { client, sdk } = await clients.get('lambda', signal, connection);
   const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: reason }), { abortSignal: signal });
   return output.StopTimestamp;
 }

@@ -73,7 +73,7 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
       return 0;
     }
     this.running = true;
-    const signal = AbortSignal.any([this.provider.connectionSignal(), this.disposed.signal]);
+    const signal = this.disposed.signal;
     try {
       const work: { list: PagedChildren<Execution, ExecutionFilters>; item: Execution }[] = [];
       for (const list of this.lists()) {
@@ -89,7 +89,8 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
         while (next < work.length && !signal.aborted) {
           const { list, item } = work[next++];
           try {
-            const fresh = await getExecution(this.clients, item.DurableExecutionArn!, false, signal);
+            // Each list's own connection: its end (a switch, a removal) stops its refreshes.
+            const fresh = await getExecution(this.clients, item.DurableExecutionArn!, false, AbortSignal.any([signal, list.host.connectionSignal()]), list.connection);
             list.updateItem(toExecution(fresh, item));
             updated++;
           } catch (error) {

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import { describeError } from '../aws/errors';
 import { defaultHistoryLoadAllLimit } from '../aws/settingRules';
 import type { DetailSource } from '../webview/detailSource';
@@ -319,6 +320,8 @@ export interface ExecutionDetailOptions {
   profile?(): string;
   /** `awsHistory.lambda.historyLoadAllLimit`: events "Load all" stops at. */
   loadAllLimit?(): number;
+  /** The connection the execution was listed from (default: the session's). */
+  connection?: Connection;
 }
 
 export class ExecutionDetailSource implements DetailSource {
@@ -364,7 +367,7 @@ export class ExecutionDetailSource implements DetailSource {
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const target = this.history.eventCount;
     const [execution, history] = await Promise.all([
-      getExecution(this.clients, this.key, true, signal),
+      getExecution(this.clients, this.key, true, signal, this.options.connection),
       this.freshHistory(target, signal).catch((error: unknown) => {
         const info = this.describeHistoryError(error, false);
         if (info.kind === 'cancelled') {
@@ -417,7 +420,7 @@ export class ExecutionDetailSource implements DetailSource {
     if (!prepared || history.loading || prepared.execution.Status !== 'RUNNING') {
       return this.load(signal);
     }
-    const [summary] = await Promise.all([getExecution(this.clients, this.key, false, signal), history.readTail(loadAllPageSize, signal)]);
+    const [summary] = await Promise.all([getExecution(this.clients, this.key, false, signal, this.options.connection), history.readTail(loadAllPageSize, signal)]);
     if (summary.Status !== 'RUNNING') {
       return this.load(signal);
     }
@@ -548,7 +551,10 @@ export class ExecutionDetailSource implements DetailSource {
   }
 
   private newHistory(): HistoryState {
-    return new HistoryState((marker, pageSize, signal) => getHistoryPage(this.clients, this.key, marker, pageSize, signal), this.pageSize());
+    return new HistoryState(
+      (marker, pageSize, signal) => getHistoryPage(this.clients, this.key, marker, pageSize, signal, this.options.connection),
+      this.pageSize(),
+    );
   }
 
   /** The first page, then as many more (at the largest page size) as the history had before a refresh. */

@@ -8,7 +8,11 @@ import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
 import type { PagedChildren } from '../tree/pagedChildren';
+import type { Connection } from '../aws/session';
+import { perConnection } from '../tree/connectionScope';
+import { revealItem } from '../links/openArn';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
+import { refuseOtherConnection } from '../actions/confirmAction';
 import { forNotification } from '../util/plainText';
 import { listExecutionsPage, listFunctionsPage, type Execution, type FunctionConfiguration } from './api';
 import { LambdaActions, type CallbackArgs, type StartArgs, type StopArgs } from './actions';
@@ -48,7 +52,6 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   // Saved state is data like any other: only a real true turns "show all" on.
   let showAll = state.get<unknown>(showAllKey) === true;
   void vscode.commands.executeCommand('setContext', ContextKey.lambdaShowAll, showAll);
-  const region = (): string | undefined => ctx.session.current.region;
   /** Items the function filter stands for, so their nodes know they were not listed by AWS. */
   const synthesized = new WeakSet<FunctionConfiguration>();
 
@@ -64,6 +67,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
 
   /** Callback ids each execution waits on, per the history its panel last loaded (rows offer to answer one). */
   const pendingByArn = new Map<string, readonly string[]>();
+  const actOn = (connection: Connection): boolean => !refuseOtherConnection(connection, ctx.session.current);
   const actions = new LambdaActions({
     ctx,
     updateRows,
@@ -75,23 +79,28 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         }
       }
     },
-    openPanel: (arn, name) => ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions)).then(() => undefined),
+    openPanel: (arn, name) => ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions(ctx.session.current))).then(() => undefined),
   });
 
-  const detailOptions: ExecutionDetails.ExecutionDetailOptions = {
-    historyPageSize: () => pageSize(),
-    autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-    stop: (execution) => actions.stop(execution, undefined, true).then(() => undefined),
-    answerCallback: (kind, execution, callbackId) => actions.answer(kind, execution, callbackId, undefined, true).then(() => undefined),
-    onExecutionLoaded: (execution, pending) => {
-      if (execution.DurableExecutionArn && pending) {
-        pendingByArn.set(execution.DurableExecutionArn, pending);
-      }
-      updateRows(execution);
-    },
-    profile: () => ctx.session.current.profile,
-    loadAllLimit: lambdaHistoryLoadAllLimit,
-  };
+  // Panels read from the connection of the row they came from; actions run on the current connection only
+  // (a panel of another connection refuses them, see `actOn`).
+  const detailOptions = perConnection(
+    (connection): ExecutionDetails.ExecutionDetailOptions => ({
+      historyPageSize: () => pageSize(),
+      autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
+      stop: (execution) => (actOn(connection) ? actions.stop(execution, undefined, true).then(() => undefined) : Promise.resolve()),
+      answerCallback: (kind, execution, callbackId) => (actOn(connection) ? actions.answer(kind, execution, callbackId, undefined, true).then(() => undefined) : Promise.resolve()),
+      onExecutionLoaded: (execution, pending) => {
+        if (execution.DurableExecutionArn && pending) {
+          pendingByArn.set(execution.DurableExecutionArn, pending);
+        }
+        updateRows(execution);
+      },
+      profile: () => connection.profile,
+      loadAllLimit: lambdaHistoryLoadAllLimit,
+      connection,
+    }),
+  );
 
   /** ReverseOrder as this endpoint reads it (checked on every first page), and the order last shown. */
   const order = new ExecutionOrderSemantics({
@@ -99,25 +108,29 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     set: (endpoints) => void ctx.extension.globalState.update(reverseOrderFlippedKey, endpoints),
   });
   let shownOrder: ExecutionOrder | undefined;
-  const endpointKey = (): string =>
-    configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${ctx.session.current.region ?? ''}`;
+  const endpointKey = (connection: Connection): string =>
+    configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${connection.region ?? ''}`;
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
   const details = lazyDetails(() => require('./executionDetails') as typeof ExecutionDetails);
-  const showDetails = async (node: ExecutionNode): Promise<void> => {
-    if (node.arn) {
-      await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, detailOptions));
-    }
-  };
+  const executionActions = perConnection((connection) => ({
+    region: () => connection.region,
+    pendingCallbacks: (arn: string) => pendingByArn.get(arn),
+    showDetails: async (node: ExecutionNode): Promise<void> => {
+      if (node.arn) {
+        await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, node.arn, node.name ?? node.arn, detailOptions(connection)));
+      }
+    },
+  }));
 
   const executionSource = (fn: FunctionNode): ListSource<Execution, ExecutionFilters> => ({
     noun: vscode.l10n.t('executions'),
     iamAction: 'lambda:ListDurableExecutionsByFunction',
     clampPageSize: clampExecutionPageSize,
-    fetchPage: async (token, size, f, signal) => {
+    fetchPage: async (token, size, f, signal, connection) => {
       const wanted = f.order ?? 'newest';
-      const { page, shown } = await fetchInOrder(order, endpointKey(), wanted, token === undefined, (reverse) =>
-        listExecutionsPage(ctx.clients, fn.apiName, token, size, f, reverse, signal),
+      const { page, shown } = await fetchInOrder(order, endpointKey(connection), wanted, token === undefined, (reverse) =>
+        listExecutionsPage(ctx.clients, fn.apiName, token, size, f, reverse, signal, connection),
       );
       if (token === undefined && shown !== shownOrder) {
         shownOrder = shown;
@@ -126,7 +139,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       return page;
     },
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
-    makeNode: (item, id, parent) => new ExecutionNode(item, id, parent, { region, showDetails, pendingCallbacks: (arn) => pendingByArn.get(arn) }),
+    makeNode: (item, id, parent, connection) => new ExecutionNode(item, id, parent, executionActions(connection)),
     exportColumns: executionExportColumns,
     cli: (f) => executionListCli(fn.apiName, f, order.reverseOrder(endpointKey(), f.order ?? 'newest')),
     emptyMessage: (f) => {
@@ -141,24 +154,24 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     noun: vscode.l10n.t('functions'),
     iamAction: 'lambda:ListFunctions',
     clampPageSize: clampFunctionPageSize,
-    fetchPage: async (token, size, f, signal) => {
+    fetchPage: async (token, size, f, signal, connection) => {
       if (f.function) {
         // The filter names one function: no need to list them all.
         const item: FunctionConfiguration = { FunctionName: f.function, FunctionArn: f.function.startsWith('arn:') ? f.function : undefined };
         synthesized.add(item);
         return { items: [item] };
       }
-      const page = await listFunctionsPage(ctx.clients, token, size, signal);
+      const page = await listFunctionsPage(ctx.clients, token, size, signal, connection);
       // Dropping the non-durable ones can leave a page empty with a marker; the core asks for the next.
       return { items: showAll ? page.items : page.items.filter((fn) => fn.DurableConfig !== undefined), nextToken: page.nextToken };
     },
     keyOf: (fn) => (synthesized.has(fn) ? `filter:${fn.FunctionName ?? ''}` : (fn.FunctionArn ?? fn.FunctionName ?? '')),
-    makeNode: (item, id, parent) =>
+    makeNode: (item, id, parent, connection) =>
       new FunctionNode(
         item,
         id,
         parent,
-        { region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)) },
+        { region: () => connection.region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)) },
         synthesized.has(item),
       ),
     emptyMessage: () =>
@@ -167,15 +180,24 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         : { message: vscode.l10n.t('No durable functions in this region ("Show All Functions" lists the others)'), filtered: false },
   };
 
-  const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p) =>
-    p.createList(functionSource, () => filters.current, undefined, vscode.l10n.t('Lambda functions')),
+  const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p, owner) =>
+    p.createList(functionSource, () => filters.current, owner, vscode.l10n.t('Lambda functions')), ctx.connections, ctx.accountOf,
   );
   // Registered before the view's own listener, so the description it writes names the requested order.
   ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
   ctx.views.add({ key: 'lambda', provider, filters, order: () => vscode.l10n.t('showing {0}', orderLabel(shownOrder ?? filters.current.order)) });
   ctx.extension.subscriptions.push(provider, filters, new ExecutionAutoRefresh(provider, ctx.clients));
 
-  const loadedFunctions = (): FunctionConfiguration[] => (provider.root.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
+  // Open ARN… and links: an execution's details, or the function shown in the view (its filter names it).
+  ctx.openers.register('execution', async (target, connection) => {
+    await ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, target.arn, target.item ?? target.arn, detailOptions(connection)));
+  });
+  ctx.openers.register('function', async (target, connection, shown) => {
+    await filters.update({ function: target.arn });
+    await revealItem(ctx.views.get('lambda'), target, connection, shown);
+  });
+
+  const loadedFunctions = (): FunctionConfiguration[] => provider.rootLists().flatMap((list) => list.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
   const filter = (arg?: unknown): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, filterArgumentOf(arg));
   registerCommand(ctx.extension, Command.lambdaFilter, filter, { args: [filtersArgument] });
   registerCommand(ctx.extension, Command.lambdaFilterActive, filter, { args: [filtersArgument] });
@@ -193,7 +215,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   /** A row of the previous connection (a stale argument): never act on it with the new identity. */
   const current = (node: ExecutionNode | FunctionNode): boolean => {
     if (provider.contains(node)) {
-      return true;
+      return !refuseOtherConnection(provider.connectionOf(node), ctx.session.current);
     }
     void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to the previous AWS connection; refresh the view and try again.')));
     return false;

@@ -1,4 +1,5 @@
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { DBCluster, DBClusterBacktrack } from '../aws/sdk/rds';
 import type { Page } from '../tree/pagedList';
 import { backtrackApiFilters, type BacktrackFilters } from './filters';
@@ -12,8 +13,9 @@ export async function listClustersPage(
   pageSize: number,
   filters: BacktrackFilters,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<DBCluster>> {
-  const { client, sdk } = await clients.get('rds', signal);
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const output = await client.send(
     new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: filters.cluster, MaxRecords: pageSize, Marker: token }),
     { abortSignal: signal },
@@ -29,8 +31,9 @@ export async function listBacktracksPage(
   pageSize: number,
   filters: BacktrackFilters,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<Page<DBClusterBacktrack>> {
-  const { client, sdk } = await clients.get('rds', signal);
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const output = await client.send(
     new sdk.DescribeDBClusterBacktracksCommand({
       DBClusterIdentifier: clusterIdentifier,
@@ -50,10 +53,11 @@ export async function describeBacktrack(
   clusterIdentifier: string,
   backtrackId: string,
   signal: AbortSignal,
+  connection?: Connection,
 ): Promise<{ backtrack: DBClusterBacktrack | undefined; cluster: DBCluster | undefined }> {
-  const { client, sdk } = await clients.get('rds', signal);
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const [backtrack, clusters] = await Promise.all([
-    describeOneBacktrack(clients, clusterIdentifier, backtrackId, signal),
+    describeOneBacktrack(clients, clusterIdentifier, backtrackId, signal, connection),
     client.send(new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: clusterIdentifier }), { abortSignal: signal }),
   ]);
   return { backtrack, cluster: clusters.DBClusters?.[0] };
@@ -83,8 +87,14 @@ export async function backtrackCluster(
 }
 
 /** One backtrack by identifier (polling a new one); undefined when AWS no longer lists it. */
-export async function describeOneBacktrack(clients: ClientFactory, clusterIdentifier: string, backtrackId: string, signal: AbortSignal): Promise<DBClusterBacktrack | undefined> {
-  const { client, sdk } = await clients.get('rds', signal);
+export async function describeOneBacktrack(
+  clients: ClientFactory,
+  clusterIdentifier: string,
+  backtrackId: string,
+  signal: AbortSignal,
+  connection?: Connection,
+): Promise<DBClusterBacktrack | undefined> {
+  const { client, sdk } = await clients.get('rds', signal, connection);
   const output = await client.send(new sdk.DescribeDBClusterBacktracksCommand({ DBClusterIdentifier: clusterIdentifier, BacktrackIdentifier: backtrackId }), {
     abortSignal: signal,
   });

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { ClientFactory } from '../aws/clientFactory';
+import type { Connection } from '../aws/session';
 import type { DetailSource } from '../webview/detailSource';
 import type { Block, Field, PanelDocument, TimelineBlock, TimelineItem } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, localDateTime, relativeTime } from '../shared/format';
@@ -168,6 +169,8 @@ export class BacktrackDetailSource implements DetailSource {
     private readonly requestBacktrack: (target: string | undefined) => Promise<unknown>,
     /** True while the tree follows a backtrack of this cluster requested here (see BacktrackWatcher). */
     private readonly following: () => boolean,
+    /** The connection the cluster was listed from (default: the session's). */
+    private readonly connection?: Connection,
   ) {}
 
   async onAction(actionId: string, target?: string): Promise<void> {
@@ -202,7 +205,7 @@ export class BacktrackDetailSource implements DetailSource {
   async load(signal: AbortSignal): Promise<PanelDocument> {
     if (this.fresh) {
       const id = this.backtrack.BacktrackIdentifier ?? '';
-      const latest = await describeBacktrack(this.clients, clusterIdentifier(this.cluster), id, signal);
+      const latest = await describeBacktrack(this.clients, clusterIdentifier(this.cluster), id, signal, this.connection);
       if (!latest.backtrack) {
         throw Object.assign(new Error(`Backtrack ${id} was not found.`), { name: 'DBClusterBacktrackNotFoundFault' });
       }

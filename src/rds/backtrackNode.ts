@@ -6,7 +6,7 @@ import { fieldTooltip } from '../tree/tooltip';
 import { CachedItemNode } from '../tree/cachedItemNode';
 import { bothTimes, humanDuration, localDateTime, relativeTime } from '../shared/format';
 import type { DBClusterBacktrack } from './api';
-import { backtrackStatus, rewoundText } from './backtrackFormat';
+import { backtrackKey, backtrackStatus, rewoundText } from './backtrackFormat';
 import type { ClusterNode } from './clusterNode';
 
 export interface BacktrackNodeActions {
@@ -36,6 +36,9 @@ export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
   }
   get arn(): string | undefined {
     return this.parent.arn;
+  }
+  get link(): string | undefined {
+    return this.parent.arn && this.backtrackId ? backtrackKey(this.parent.arn, this.backtrackId) : undefined;
   }
   get backtrackId(): string | undefined {
     return this.item.BacktrackIdentifier;

@@ -6,8 +6,12 @@ import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
 import { FilterStore } from '../filters/filterStore';
 import type { ListSource } from '../tree/listSource';
+import type { Connection } from '../aws/session';
+import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
-import { clampRdsPageSize, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
+import { refuseOtherConnection } from '../actions/confirmAction';
+import { revealItem } from '../links/openArn';
+import { clampRdsPageSize, describeBacktrack, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
 import { BacktrackCommand, backtrackArguments } from './backtrackCommand';
 import type * as BacktrackDetails from './backtrackDetails';
 import { backtrackKey } from './backtrackFormat';
@@ -22,11 +26,10 @@ import { backtrackFilterSpec, type BacktrackFilters } from './filters';
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
-  const region = (): string | undefined => ctx.session.current.region;
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
   const details = lazyDetails(() => require('./backtrackDetails') as typeof BacktrackDetails);
-  const showDetails = async (node: BacktrackNode): Promise<void> => {
+  const showDetails = async (node: BacktrackNode, connection: Connection): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
       return;
@@ -39,19 +42,26 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
         cluster.item,
         () => cluster.loadedBacktracks,
         (fresh) => cluster.updateBacktrack(fresh),
-        (target) => (target === undefined ? backtrack.run(cluster) : backtrack.fromTimeline(cluster, target)),
+        (target) =>
+          refuseOtherConnection(connection, ctx.session.current)
+            ? Promise.resolve(false)
+            : target === undefined
+              ? backtrack.run(cluster)
+              : backtrack.fromTimeline(cluster, target),
         () => watcher.following(cluster),
+        connection,
       ),
     );
   };
 
+  const backtrackActions = perConnection((connection) => ({ region: () => connection.region, showDetails: (node: BacktrackNode) => showDetails(node, connection) }));
   const backtrackSource = (cluster: ClusterNode): ListSource<DBClusterBacktrack, BacktrackFilters> => ({
     noun: l10n.t('backtracks'),
     iamAction: 'rds:DescribeDBClusterBacktracks',
     clampPageSize: clampRdsPageSize,
-    fetchPage: (token, pageSize, f, signal) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal),
+    fetchPage: (token, pageSize, f, signal, connection) => listBacktracksPage(ctx.clients, cluster.identifier, token, pageSize, f, signal, connection),
     keyOf: (b) => backtrackKey(cluster.arn ?? cluster.identifier, b.BacktrackIdentifier ?? ''),
-    makeNode: (item, id) => new BacktrackNode(item, id, cluster, { region, showDetails }),
+    makeNode: (item, id, _parent, connection) => new BacktrackNode(item, id, cluster, backtrackActions(connection)),
     exportColumns: backtrackExportColumns,
     cli: (f) => backtrackListCli(cluster.identifier, f),
     emptyMessage: (f) => {
@@ -66,11 +76,11 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     noun: l10n.t('clusters'),
     iamAction: 'rds:DescribeDBClusters',
     clampPageSize: clampRdsPageSize,
-    fetchPage: (token, pageSize, f, signal) => listClustersPage(ctx.clients, token, pageSize, f, signal),
+    fetchPage: (token, pageSize, f, signal, connection) => listClustersPage(ctx.clients, token, pageSize, f, signal, connection),
     keyOf: (c) => c.DBClusterArn ?? c.DBClusterIdentifier ?? '',
-    makeNode: (item, id, parent) =>
+    makeNode: (item, id, parent, connection) =>
       new ClusterNode(item, id, parent, {
-        region,
+        region: () => connection.region,
         backtracks: (cluster) => p.createList(backtrackSource(cluster), () => filters.current, cluster, l10n.t('Aurora backtracks of {0}', cluster.identifier)),
       }),
     emptyMessage: (f) =>
@@ -78,21 +88,38 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
         ? { message: l10n.t('No DB cluster matches cluster {0}', f.cluster), filtered: true }
         : { message: l10n.t('No DB clusters in this region'), filtered: false },
   });
-  const provider = new PagedTreeProvider(ViewId.rds, l10n.t('Aurora Backtracks'), ctx.session, ctx.setupCheck, (p) =>
-    p.createList(clusterSource(p), () => filters.current, undefined, l10n.t('Aurora DB clusters')),
+  const provider = new PagedTreeProvider(ViewId.rds, l10n.t('Aurora Backtracks'), ctx.session, ctx.setupCheck, (p, owner) =>
+    p.createList(clusterSource(p), () => filters.current, owner, l10n.t('Aurora DB clusters')), ctx.connections, ctx.accountOf,
   );
   ctx.views.add({ key: 'rds', provider, filters });
   const watcher = new BacktrackWatcher(provider, ctx.clients);
   const backtrack = new BacktrackCommand(ctx, provider, watcher);
   ctx.extension.subscriptions.push(provider, filters, watcher);
 
-  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.root.items as DBCluster[], filterArgumentOf(arg));
+  // Open ARN… and links: a backtrack's details, or the cluster shown in the view (its filter names it).
+  ctx.openers.register('cluster', async (target, connection, shown) => {
+    if (target.item) {
+      const { backtrack, cluster } = await describeBacktrack(ctx.clients, target.name, target.item, ctx.session.signal, connection);
+      if (!backtrack || !cluster) {
+        throw Object.assign(new Error(l10n.t('Backtrack {0} of cluster {1} was not found.', target.item, target.name)), { name: 'DBClusterBacktrackNotFoundFault' });
+      }
+      await ctx.panels.show(new (details().BacktrackDetailSource)(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, connection));
+      return;
+    }
+    await filters.update({ cluster: target.name });
+    await revealItem(ctx.views.get('rds'), target, connection, shown);
+  });
+
+  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.rootLists().flatMap((list) => list.items as DBCluster[]), filterArgumentOf(arg));
   const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);
   const backtrackOptions = { iamAction: 'rds:BacktrackDBCluster', args: backtrackArguments };
-  registerCommand(ctx.extension, Command.rdsBacktrackCluster, (arg?: unknown) => backtrack.run(arg), backtrackOptions);
-  registerCommand(ctx.extension, Command.rdsBacktrackBefore, (node: BacktrackNode) => backtrack.run(node), {
+  // Backtracks run on the current connection: a row of another connection of the view is refused.
+  const elsewhere = (arg: unknown): boolean =>
+    (arg instanceof ClusterNode || arg instanceof BacktrackNode) && provider.contains(arg) && refuseOtherConnection(provider.connectionOf(arg), ctx.session.current);
+  registerCommand(ctx.extension, Command.rdsBacktrackCluster, (arg?: unknown) => !elsewhere(arg) && backtrack.run(arg), backtrackOptions);
+  registerCommand(ctx.extension, Command.rdsBacktrackBefore, (node: BacktrackNode) => !elsewhere(node) && backtrack.run(node), {
     iamAction: 'rds:BacktrackDBCluster',
     args: [instanceOf('a backtrack row', BacktrackNode), optional(selection)],
   });

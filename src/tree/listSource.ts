@@ -1,5 +1,6 @@
 import type { CliCommand } from '../actions/cliCommand';
 import type { ClientKey } from '../aws/clientTable';
+import type { Connection } from '../aws/session';
 import type { Page } from './pagedList';
 import type { ItemNode, TreeNode } from './treeNode';
 
@@ -14,10 +15,12 @@ export interface ListSource<T, F> {
   readonly iamAction: string;
   /** The API's page-size range applied to `awsHistory.pageSize` and to the last page of "Load up to N". */
   clampPageSize(size: number): number;
-  fetchPage(token: string | undefined, pageSize: number, filters: F, signal: AbortSignal): Promise<Page<T>>;
+  /** One page from `connection` (pass it to `clients.get`): a view may show several connections. */
+  fetchPage(token: string | undefined, pageSize: number, filters: F, signal: AbortSignal, connection: Connection): Promise<Page<T>>;
   /** Identity for de-duplication and node ids (the ARN, or ARN + id where an item has none). */
   keyOf(item: T): string;
-  makeNode(item: T, id: string, parent: TreeNode | undefined): ItemNode<T>;
+  /** `connection` is the one the item came from (its region for console links, its client for details). */
+  makeNode(item: T, id: string, parent: TreeNode | undefined, connection: Connection): ItemNode<T>;
   /** The empty-list row: says which filters are active so the user knows why nothing shows. */
   emptyMessage(filters: F): { message: string; filtered: boolean };
   /** Export…: the API's field names of an item, in CSV column order. Lists without it are not exported. */

@@ -1,4 +1,5 @@
 import { describeError, type UserError } from '../aws/errors';
+import type { Connection } from '../aws/session';
 import type { ListCli, ListSource } from './listSource';
 import { PagedList } from './pagedList';
 import { streamPages, type StreamResult } from './pageStream';
@@ -13,7 +14,9 @@ export interface TreeHost {
   profile(): string;
   region(): string | undefined;
   pageSize(): number;
-  /** Aborted when the AWS connection is switched (see AwsSession.signal). */
+  /** The profile and region (and endpoints) the list's requests go to. */
+  connection(): Connection;
+  /** Aborted when the AWS connection is switched (see AwsSession.signal) or removed. */
   connectionSignal(): AbortSignal;
   /** Fires a change for exactly this node (undefined = the view's root). */
   changed(node: TreeNode | undefined): void;
@@ -41,12 +44,14 @@ export class PagedChildren<T, F> {
   /** Set when the tree dropped this list (a refresh of its view): a "Load up to N" under it says it stopped. */
   private abandoned = false;
   /** The connection this list's pages belong to: its requests are cancelled when that connection ends. */
-  private connection: AbortSignal;
+  private ended: AbortSignal;
+  /** Where the pages come from, fixed per list generation like the signal. */
+  private target!: Connection;
   /** The token the list was resumed from (Resume Listing from Token), undefined when it starts at the beginning. */
   private start: string | undefined;
 
   constructor(
-    private readonly host: TreeHost,
+    readonly host: TreeHost,
     private readonly source: ListSource<T, F>,
     private readonly getFilters: () => F,
     /** The node whose children these are; undefined for a view's root. */
@@ -55,12 +60,20 @@ export class PagedChildren<T, F> {
     readonly title: string,
   ) {
     this.filters = getFilters();
-    this.connection = host.connectionSignal();
+    this.ended = host.connectionSignal();
     this.list = this.newList();
   }
 
   get id(): string {
     return `${this.host.scope()}|${this.owner?.id ?? this.source.noun}`;
+  }
+  /** The connection the list's pages come from. */
+  get connection(): Connection {
+    return this.target;
+  }
+  /** `profile|region` of the connection the list belongs to. */
+  get scope(): string {
+    return this.host.scope();
   }
   get noun(): string {
     return this.source.noun;
@@ -98,9 +111,10 @@ export class PagedChildren<T, F> {
    */
   streamAll(onPage: (items: readonly T[]) => Promise<void> | void, signal: AbortSignal): Promise<StreamResult> {
     const filters = this.filters;
-    const connection = this.connection;
+    const connection = this.ended;
+    const target = this.target;
     return streamPages({
-      fetcher: (token, size, pageSignal) => this.source.fetchPage(token, size, filters, AbortSignal.any([pageSignal, connection])),
+      fetcher: (token, size, pageSignal) => this.source.fetchPage(token, size, filters, AbortSignal.any([pageSignal, connection]), target),
       keyOf: (item) => this.source.keyOf(item),
       // The API's largest page: fewer requests for the same items.
       pageSize: this.source.clampPageSize(Number.MAX_SAFE_INTEGER),
@@ -131,6 +145,17 @@ export class PagedChildren<T, F> {
     return this.rows();
   }
 
+  /**
+   * The rows without waiting for the first page (a "Loading…" row until it arrives, then a change event):
+   * one view's connections load side by side, and a slow one never holds back the others' rows.
+   */
+  childrenNow(): TreeNode[] {
+    if (this.list.state === 'unloaded') {
+      void this.loadMore();
+    }
+    return this.rows();
+  }
+
   /** Exactly one page, appended; the status row shows "Loading…" meanwhile. */
   async loadMore(): Promise<void> {
     if (this.list.loading || !this.list.hasMore) {
@@ -156,7 +181,7 @@ export class PagedChildren<T, F> {
   async loadUpTo(count: number, onProgress: (loaded: number) => void, isCancelled: () => boolean): Promise<{ loaded: number; stopped?: string }> {
     this.host.changed(this.owner);
     const list = this.list;
-    const connection = this.connection;
+    const connection = this.ended;
     const scope = this.host.scope();
     const loaded = await list.loadUpTo(count, {
       clampPageSize: (size) => this.source.clampPageSize(size),
@@ -187,7 +212,7 @@ export class PagedChildren<T, F> {
     this.start = startToken;
     this.list.reset(startToken);
     this.filters = this.getFilters();
-    this.connection = this.host.connectionSignal();
+    this.ended = this.host.connectionSignal();
     this.list = this.newList(startToken);
     this.nodes.clear();
     this.nodeRows.length = 0;
@@ -237,9 +262,11 @@ export class PagedChildren<T, F> {
   }
 
   private newList(startToken?: string): PagedList<T> {
-    const connection = this.connection;
+    const connection = this.ended;
+    const target = this.host.connection();
+    this.target = target;
     const list = new PagedList<T>(
-      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection])),
+      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection]), target),
       (item) => this.source.keyOf(item),
       this.pageSize(),
     );
@@ -295,7 +322,7 @@ export class PagedChildren<T, F> {
     const key = this.source.keyOf(item);
     let node = this.nodes.get(key);
     if (!node) {
-      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner);
+      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner, this.target);
       this.nodes.set(key, node);
     }
     return node;

@@ -17,6 +17,8 @@ export interface ItemNode<T> extends TreeNode {
   update(item: T): void;
   /** The ARN Copy ARN puts on the clipboard. */
   readonly arn?: string | undefined;
+  /** What Copy Link opens when it is not `arn` (a backtrack: its cluster's ARN and its identifier). */
+  readonly link?: string | undefined;
   /** What Copy Name copies. */
   readonly name?: string | undefined;
   /** Text for the palette pickers (name, then context). */

@@ -60,6 +60,11 @@ export class DetailPanels implements vscode.Disposable {
     return this.all().find((panel) => panel.active);
   }
 
+  /** The key (ARN) of the panel that has focus, for Copy Link from its title bar. */
+  activeKey(): string | undefined {
+    return this.activePanel()?.key;
+  }
+
   all(): readonly DetailPanel[] {
     return [...this.panels.values()];
   }

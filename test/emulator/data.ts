@@ -10,7 +10,7 @@ import { buildExecutionDetail, buildHistory } from './gen-history';
 import { hostileRegions } from './gen-hostile';
 import { BIG_FUNCTION_EMPTY_PAGE_OFFSET, demoLambda, euLambda, largeLambda, sortExecutions } from './gen-lambda';
 import { demoRds, euRds, largeRds, sortBacktracks } from './gen-rds';
-import { Dataset, DatasetName, RegionData } from './model';
+import { ACCOUNT_ID, Dataset, DatasetName, RegionData } from './model';
 import { floorToMinute } from './time';
 
 export * from './model';
@@ -97,6 +97,26 @@ export function buildDataset(options: BuildOptions): Dataset {
   }
   const now = options.now ?? floorToMinute(Date.now());
   return { name: options.dataset, now, regions: DATASET_BUILDERS[options.dataset](now) };
+}
+
+/**
+ * The data of one region in `account`. The first account's is the data set itself; the second account holds
+ * the first account's data of the other demo region (us-east-1 ↔ eu-west-1), moved to its own account and
+ * region, so every account and region has its own, different items with ARNs of its own.
+ */
+export function accountRegionData(dataset: Dataset, account: string, region: string): RegionData {
+  if (account === ACCOUNT_ID) {
+    return regionData(dataset, region);
+  }
+  const source = region === PRIMARY_REGION ? SECONDARY_REGION : region === SECONDARY_REGION ? PRIMARY_REGION : undefined;
+  if (!source) {
+    return emptyRegion(region);
+  }
+  // Records are plain JSON (times are epoch ms): rewriting the ARNs' account and region fields is exact.
+  const json = JSON.stringify(regionData(dataset, source))
+    .replaceAll(`:${source}:${ACCOUNT_ID}:`, `:${region}:${account}:`)
+    .replaceAll(`::${ACCOUNT_ID}:`, `::${account}:`);
+  return { ...(JSON.parse(json) as RegionData), region };
 }
 
 /** The data for one region; regions without data get empty lists (as a fresh AWS region would). */

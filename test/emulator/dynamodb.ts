@@ -709,13 +709,13 @@ const OPERATIONS: Record<string, (params: Params, ctx: Ctx) => WireResponse> = {
   RestoreTableToPointInTime: restoreTableToPointInTime,
 };
 
-function run(operation: string, params: Params, region: string, state: EmulatorState): WireResponse {
+function run(operation: string, params: Params, region: string, account: string, state: EmulatorState): WireResponse {
   const handler = OPERATIONS[operation];
   if (!handler) {
     return error(400, `${NS_SERVICE}#UnknownOperationException`, `The operation ${operation} is not supported by this emulator`);
   }
   try {
-    return handler(params, { index: state.region(region), changes: state.dynamo(region), region, nowMs: state.clockMs() });
+    return handler(params, { index: state.region(region, account), changes: state.dynamo(region), region, nowMs: state.clockMs() });
   } catch (e) {
     if (e instanceof InputError) {
       return e.response;
@@ -747,7 +747,7 @@ export const dynamodb: ServiceAdapter = {
       return { service: 'dynamodb', operation, params: {}, run: () => error(400, `${NS_SERVICE}#SerializationException`, 'Start of structure or map found where not expected') };
     }
     const body = params;
-    return { service: 'dynamodb', operation, params: body, run: (state) => run(operation, body, incoming.region, state) };
+    return { service: 'dynamodb', operation, params: body, run: (state) => run(operation, body, incoming.region, incoming.account, state) };
   },
 
   faultResponse(kind: ErrorFaultKind, call: ServiceCall, incoming: IncomingCall): WireResponse {

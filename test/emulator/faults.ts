@@ -12,6 +12,10 @@ export interface FaultSpec {
   skip?: number;
   /** For `latency`: delay before answering normally (default 2000). */
   latencyMs?: number;
+  /** Only requests signed for this region (a fault on one connection). */
+  region?: string;
+  /** Only requests of this account (by the signing access key id). */
+  account?: string;
 }
 
 export interface ActiveFault {
@@ -24,6 +28,8 @@ export interface ActiveFault {
   /** Matching requests still to let through. */
   skipRemaining: number;
   latencyMs: number;
+  region?: string;
+  account?: string;
   /** Requests this rule has faulted so far. */
   hits: number;
 }
@@ -59,6 +65,12 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   if (o['latencyMs'] !== undefined && (!isInt(o['latencyMs']) || o['latencyMs'] < 0)) {
     return 'latencyMs must be a non-negative integer';
   }
+  if (o['region'] !== undefined && (typeof o['region'] !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(o['region']))) {
+    return 'region must be a region code';
+  }
+  if (o['account'] !== undefined && (typeof o['account'] !== 'string' || !/^\d{12}$/.test(o['account']))) {
+    return 'account must be a 12-digit account id';
+  }
   const spec: FaultSpec = { operation: o['operation'], kind: o['kind'] as FaultKind };
   if (o['service'] !== undefined) {
     spec.service = o['service'] as ServiceName;
@@ -71,6 +83,12 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   }
   if (o['latencyMs'] !== undefined) {
     spec.latencyMs = o['latencyMs'];
+  }
+  if (o['region'] !== undefined) {
+    spec.region = o['region'];
+  }
+  if (o['account'] !== undefined) {
+    spec.account = o['account'];
   }
   return spec;
 }
@@ -92,6 +110,12 @@ export class FaultRegistry {
     if (spec.service) {
       fault.service = spec.service;
     }
+    if (spec.region) {
+      fault.region = spec.region;
+    }
+    if (spec.account) {
+      fault.account = spec.account;
+    }
     this.faults.push(fault);
     return fault;
   }
@@ -108,9 +132,12 @@ export class FaultRegistry {
    * The fault to apply to this request, if any. A rule still skipping lets the
    * request through but counts it; a later rule may still apply.
    */
-  take(service: ServiceName, operation: string): ActiveFault | undefined {
+  take(service: ServiceName, operation: string, region?: string, account?: string): ActiveFault | undefined {
     for (const fault of this.faults) {
       if (fault.service !== undefined && fault.service !== service) {
+        continue;
+      }
+      if ((fault.region !== undefined && fault.region !== region) || (fault.account !== undefined && fault.account !== account)) {
         continue;
       }
       if (fault.operation !== '*' && fault.operation !== operation) {

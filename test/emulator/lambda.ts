@@ -230,6 +230,8 @@ interface Context {
   index: RegionIndex;
   state: EmulatorState;
   region: string;
+  /** The caller's account (by access key id). */
+  account: string;
 }
 
 function listFunctions(ctx: Context): WireResponse {
@@ -281,8 +283,8 @@ function resolveFunction(ctx: Context, raw: string): { fn: FunctionRecord; quali
   const account = m[5]?.slice(0, -1);
   const name = m[7];
   const fn = ctx.index.functionsByName.get(name);
-  if (!fn || (region !== undefined && region !== ctx.region) || (account !== undefined && account !== ACCOUNT_ID)) {
-    throw notFound(`Function not found: arn:aws:lambda:${region ?? ctx.region}:${account ?? ACCOUNT_ID}:function:${name}`);
+  if (!fn || (region !== undefined && region !== ctx.region) || (account !== undefined && account !== ctx.account)) {
+    throw notFound(`Function not found: arn:aws:lambda:${region ?? ctx.region}:${account ?? ctx.account}:function:${name}`);
   }
   return m[9] !== undefined ? { fn, qualifier: m[9] } : { fn };
 }
@@ -337,7 +339,7 @@ function listDurableExecutions(ctx: Context): WireResponse {
     return reverse ? list.reverse() : list;
   };
   // Live executions change between calls, so only the generated (immutable) listings are cached.
-  const filtered = live ? compute() : ctx.state.memo([ctx.region, scope], compute);
+  const filtered = live ? compute() : ctx.state.memo([ctx.account, ctx.region, scope], compute);
   if (cursor.offset > filtered.length) {
     throw invalidParameter('Invalid marker');
   }
@@ -729,7 +731,7 @@ export const lambda: ServiceAdapter = {
           throw e;
         };
         try {
-          const ctx: Context = { quirk, query: incoming.query, headers: incoming.headers, rawBody: incoming.body.toString('utf8'), path: labels, body: body ?? {}, index: state.region(incoming.region), state, region: incoming.region };
+          const ctx: Context = { quirk, query: incoming.query, headers: incoming.headers, rawBody: incoming.body.toString('utf8'), path: labels, body: body ?? {}, index: state.region(incoming.region, incoming.account), state, region: incoming.region, account: incoming.account };
           const response = route.handler(ctx);
           return response instanceof Promise ? response.catch(asResponse) : response;
         } catch (e) {

@@ -6,6 +6,17 @@
 
 export const ACCOUNT_ID = '123456789012';
 
+/**
+ * A second account, chosen as AWS does by the credentials: requests signed with this access key id see its
+ * own data (and STS names it); every other key is the first account's, so existing data stays as it was.
+ */
+export const SECOND_ACCOUNT_ID = '210987654321';
+export const SECOND_ACCESS_KEY_ID = 'AKIDEXAMPLE0000000002';
+
+export function accountOfAccessKey(accessKeyId: string | undefined): string {
+  return accessKeyId === SECOND_ACCESS_KEY_ID ? SECOND_ACCOUNT_ID : ACCOUNT_ID;
+}
+
 export type DatasetName = 'demo' | 'large' | 'hostile';
 
 // ---------------------------------------------------------------- DynamoDB

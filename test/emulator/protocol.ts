@@ -40,6 +40,8 @@ export interface IncomingCall {
   body: Buffer;
   /** From the SigV4 credential scope. */
   region: string;
+  /** The account of the signing access key id (see accountOfAccessKey). */
+  account: string;
   requestId: string;
 }
 

@@ -326,7 +326,7 @@ function run(action: string, form: Form, incoming: IncomingCall, state: Emulator
     return errorResponse(new RdsError(400, 'InvalidAction', `The action ${action} is not valid for this web service.`), incoming.requestId);
   }
   try {
-    return handler({ form, index: state.region(incoming.region), requestId: incoming.requestId, state, region: incoming.region });
+    return handler({ form, index: state.region(incoming.region, incoming.account), requestId: incoming.requestId, state, region: incoming.region });
   } catch (e) {
     if (e instanceof RdsError) {
       return errorResponse(e, incoming.requestId);

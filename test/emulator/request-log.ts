@@ -6,6 +6,8 @@ export interface RequestLogEntry {
   service: ServiceName;
   operation: string;
   region: string;
+  /** The account the request was signed for (by its access key id). */
+  account: string;
   method: string;
   /** Raw path as sent (percent-encoding kept). */
   path: string;

@@ -23,6 +23,11 @@ export function regionFromAuthorization(header: string | undefined): string | un
   return m?.[1];
 }
 
+/** The access key id of a SigV4 Authorization header (never the signature). */
+export function accessKeyFromAuthorization(header: string | undefined): string | undefined {
+  return header ? /Credential=([A-Z0-9]+)\//.exec(header)?.[1] : undefined;
+}
+
 export function recognize(incoming: IncomingCall): { adapter: ServiceAdapter; call: ServiceCall } | undefined {
   for (const adapter of ADAPTERS) {
     const call = adapter.recognize(incoming);

@@ -12,7 +12,8 @@ import { FaultRegistry } from './faults';
 import type { Dataset, DatasetName } from './model';
 import type { ErrorFaultKind, IncomingCall, QuirkFaultKind, WireResponse } from './protocol';
 import { RequestLog } from './request-log';
-import { DEFAULT_REGION, parseQuery, recognize, regionFromAuthorization } from './router';
+import { accessKeyFromAuthorization, DEFAULT_REGION, parseQuery, recognize, regionFromAuthorization } from './router';
+import { accountOfAccessKey } from './model';
 import { EmulatorState } from './state';
 
 export interface EmulatorOptions {
@@ -126,6 +127,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       headers: req.headers,
       body,
       region: regionFromAuthorization(req.headers.authorization) ?? DEFAULT_REGION,
+      account: accountOfAccessKey(accessKeyFromAuthorization(req.headers.authorization)),
       requestId,
     };
     const recognized = recognize(incoming);
@@ -137,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       service: call.service,
       operation: call.operation,
       region: incoming.region,
+      account: incoming.account,
       method,
       path: rawPath,
       query: incoming.query,
@@ -146,7 +149,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       requestId,
     });
 
-    const fault = faults.take(call.service, call.operation);
+    const fault = faults.take(call.service, call.operation, incoming.region, incoming.account);
     if (fault) {
       entry.fault = fault.kind;
     }

@@ -3,8 +3,8 @@
  * region, stopped executions, and the emulator clock.
  */
 import { appendStopEvents, buildHistory } from './gen-history';
-import { BackupRecord, BacktrackRecord, ClusterRecord, Dataset, ErrorObject, ExecutionRecord, FunctionRecord, HistoryEvent, RegionData, TableRecord } from './model';
-import { regionData } from './data';
+import { ACCOUNT_ID, BackupRecord, BacktrackRecord, ClusterRecord, Dataset, ErrorObject, ExecutionRecord, FunctionRecord, HistoryEvent, RegionData, TableRecord } from './model';
+import { accountRegionData } from './data';
 import { LIVE_REGION, liveFunctions, type DurableRuntime } from './durable';
 
 export interface RegionIndex {
@@ -108,13 +108,15 @@ export class EmulatorState {
     private readonly clock: { startedAt: number; timeScale: number } = { startedAt: Date.now(), timeScale: 1 },
   ) {}
 
-  region(name: string): RegionIndex {
-    let index = this.indexes.get(name);
+  /** The data of `name` in `account` (the first account's unless the request was signed for another). */
+  region(name: string, account = ACCOUNT_ID): RegionIndex {
+    const key = `${account}|${name}`;
+    let index = this.indexes.get(key);
     if (!index) {
-      const data = regionData(this.dataset, name);
-      const functions = this.durable && name === LIVE_REGION ? [...data.functions, ...liveFunctions(this.dataset.now)].sort((a, b) => (a.name < b.name ? -1 : 1)) : data.functions;
+      const data = accountRegionData(this.dataset, account, name);
+      const functions = this.durable && account === ACCOUNT_ID && name === LIVE_REGION ? [...data.functions, ...liveFunctions(this.dataset.now)].sort((a, b) => (a.name < b.name ? -1 : 1)) : data.functions;
       index = indexRegion({ ...data, functions });
-      this.indexes.set(name, index);
+      this.indexes.set(key, index);
     }
     return index;
   }

@@ -9,9 +9,9 @@ import { QueryError, queryErrorResponse, queryResultResponse, readForm } from '.
 const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const VERSION = '2011-06-15';
 
-/** The emulator's caller: one IAM user in the account every ARN of the sample data belongs to. */
-export function callerIdentity(): { UserId: string; Account: string; Arn: string } {
-  return { UserId: 'AIDAEXAMPLEUSER0000001', Account: ACCOUNT_ID, Arn: `arn:aws:iam::${ACCOUNT_ID}:user/dev` };
+/** The emulator's caller: one IAM user in the account of the signing key (the sample data's by default). */
+export function callerIdentity(account = ACCOUNT_ID): { UserId: string; Account: string; Arn: string } {
+  return { UserId: 'AIDAEXAMPLEUSER0000001', Account: account, Arn: `arn:aws:iam::${account}:user/dev` };
 }
 
 export const sts: ServiceAdapter = {
@@ -30,7 +30,7 @@ export const sts: ServiceAdapter = {
       params: form,
       run: () =>
         action === 'GetCallerIdentity'
-          ? queryResultResponse(XMLNS, action, callerIdentity(), incoming.requestId)
+          ? queryResultResponse(XMLNS, action, callerIdentity(incoming.account), incoming.requestId)
           : queryErrorResponse(XMLNS, new QueryError(400, 'InvalidAction', `The action ${action} is not valid for this web service.`), incoming.requestId),
     };
   },

@@ -16,14 +16,27 @@ export interface AwsProfileFiles {
   credentialsFile: string;
 }
 
-/** Writes `config` + `credentials` with profiles `default` (us-east-1) and `staging` (eu-west-1) into `dir`. */
+/**
+ * A second dummy key: the emulator maps it to its second account (test/emulator/model.ts SECOND_ACCESS_KEY_ID),
+ * as AWS picks the account by the credentials.
+ */
+export const secondAccountCredentials = {
+  accessKeyId: 'AKIDEXAMPLE0000000002',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYDUMMYKEY02',
+} as const;
+
+/**
+ * Writes `config` + `credentials` with profiles `default` (us-east-1) and `staging` (eu-west-1), both of the
+ * first account, and `prod` (us-east-1) of the second account, into `dir`.
+ */
 export function writeAwsProfiles(dir: string): AwsProfileFiles {
   fs.mkdirSync(dir, { recursive: true });
   const configFile = path.join(dir, 'config');
   const credentialsFile = path.join(dir, 'credentials');
-  fs.writeFileSync(configFile, ['[default]', 'region = us-east-1', '', '[profile staging]', 'region = eu-west-1', ''].join('\n'));
+  fs.writeFileSync(configFile, ['[default]', 'region = us-east-1', '', '[profile staging]', 'region = eu-west-1', '', '[profile prod]', 'region = us-east-1', ''].join('\n'));
   const keys = [`aws_access_key_id = ${dummyCredentials.accessKeyId}`, `aws_secret_access_key = ${dummyCredentials.secretAccessKey}`];
-  fs.writeFileSync(credentialsFile, ['[default]', ...keys, '', '[staging]', ...keys, ''].join('\n'), { mode: 0o600 });
+  const prodKeys = [`aws_access_key_id = ${secondAccountCredentials.accessKeyId}`, `aws_secret_access_key = ${secondAccountCredentials.secretAccessKey}`];
+  fs.writeFileSync(credentialsFile, ['[default]', ...keys, '', '[staging]', ...keys, '', '[prod]', ...prodKeys, ''].join('\n'), { mode: 0o600 });
   return { configFile, credentialsFile };
 }
 

@@ -37,6 +37,7 @@ function loadSuites(): void {
   require('./reliability.test');
   require('./accessibility.test');
   require('./export.test');
+  require('./connections.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 

@@ -121,6 +121,7 @@ describe('ARN module', () => {
       'arn:aws:lambda:us-east-1:123456789012:function:f:1/durable-execution/n/id/extra',
       'arn:evil:lambda:us-east-1:123456789012:function:f',
       `arn:aws:dynamodb:us-east-1:123456789012:table/${'a'.repeat(1100)}`,
+      `arn:aws:lambda:us-east-1:123456789012:function:${'f'.repeat(65)}`,
     ]) {
       assert.equal(parseResourceArn(bad), undefined, bad);
     }
