@@ -141,7 +141,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     keyOf: (e) => e.DurableExecutionArn ?? `${e.FunctionArn ?? fn.apiName}/${e.DurableExecutionName ?? ''}`,
     makeNode: (item, id, parent, connection) => new ExecutionNode(item, id, parent, executionActions(connection)),
     exportColumns: executionExportColumns,
-    cli: (f) => executionListCli(fn.apiName, f, order.reverseOrder(endpointKey(), f.order ?? 'newest')),
+    cli: (f) => executionListCli(fn.apiName, f, order.reverseOrder(endpointKey(ctx.session.current), f.order ?? 'newest')),
     emptyMessage: (f) => {
       const active = filters.summarize({ ...f, function: undefined, order: undefined });
       return active.length > 0

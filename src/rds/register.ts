@@ -1,4 +1,6 @@
 import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { forNotification } from '../util/plainText';
 import { Command, ViewId } from '../constants';
 import { filterArgumentOf, filtersArgument, instanceOf, optional, selection } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
@@ -103,7 +105,14 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
       if (!backtrack || !cluster) {
         throw Object.assign(new Error(l10n.t('Backtrack {0} of cluster {1} was not found.', target.item, target.name)), { name: 'DBClusterBacktrackNotFoundFault' });
       }
-      await ctx.panels.show(new (details().BacktrackDetailSource)(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, connection));
+      // Opened by ARN, the panel has no cluster row to act from: Backtrack Cluster… says where to find it.
+      const fromView = (): Promise<boolean> => {
+        void vscode.window.showInformationMessage(forNotification(l10n.t('To backtrack this cluster, use Backtrack Cluster… on its row in the Aurora Backtracks view.')));
+        return Promise.resolve(false);
+      };
+      await ctx.panels.show(
+        new (details().BacktrackDetailSource)(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, fromView, () => false, connection),
+      );
       return;
     }
     await filters.update({ cluster: target.name });
