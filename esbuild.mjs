@@ -24,7 +24,11 @@ const sdkChunksExternal = (dir) => ({
 const detailChunks = Object.fromEntries(
   readdirSync('src', { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(`src/${dir.name}`).filter((file) => /^[a-z]+Details\.ts$/.test(file)).map((file) => [file.slice(0, -3), `src/${dir.name}/${file}`])),
+    .flatMap((dir) =>
+      readdirSync(`src/${dir.name}`)
+        .filter((file) => /^[a-z]+Details\.ts$/.test(file))
+        .map((file) => [file.slice(0, -3), `src/${dir.name}/${file}`]),
+    ),
 );
 
 /**

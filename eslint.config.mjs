@@ -31,7 +31,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/webview-app', '**/webview-app/**'], message: 'Host code does not import the page bundle; share code through src/shared.' },
-            { group: ['@aws-sdk/*', '!@aws-sdk/util-arn-parser'], message: 'Import the SDK only in src/aws/sdk chunks (loaded on first use).', allowTypeImports: true },
+            {
+              group: ['@aws-sdk/*', '!@aws-sdk/util-arn-parser'],
+              message: 'Import the SDK only in src/aws/sdk chunks (loaded on first use).',
+              allowTypeImports: true,
+            },
             { group: ['@aws-sdk/util-arn-parser'], message: 'Parse and format ARNs with src/aws/arn.ts.' },
           ],
         },
@@ -43,14 +47,25 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@aws-sdk/*', '!@aws-sdk/util-arn-parser'], message: 'Import the SDK only in src/aws/sdk chunks (loaded on first use).', allowTypeImports: true }] },
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '!@aws-sdk/util-arn-parser'],
+              message: 'Import the SDK only in src/aws/sdk chunks (loaded on first use).',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/aws/sdk/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/webview-app', '**/webview-app/**'], message: 'The SDK chunks do not import the page bundle.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/webview-app', '**/webview-app/**'], message: 'The SDK chunks do not import the page bundle.' }] },
+      ],
     },
   },
   {
@@ -92,13 +107,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Build DOM nodes and set textContent; data must never be parsed as HTML.' })),
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Build DOM nodes and set textContent; data must never be parsed as HTML.',
+        })),
         { object: 'document', property: 'write', message: 'Build DOM nodes and set textContent.' },
         { object: 'document', property: 'writeln', message: 'Build DOM nodes and set textContent.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='isTrusted']:not([object.property.name='workspace']), Property[key.name='isTrusted']", message: 'Markdown is never trusted (no command links): leave isTrusted unset.' },
+        {
+          selector: "MemberExpression[property.name='isTrusted']:not([object.property.name='workspace']), Property[key.name='isTrusted']",
+          message: 'Markdown is never trusted (no command links): leave isTrusted unset.',
+        },
         {
           selector: "Property[key.name='supportHtml'][value.value=true], AssignmentExpression[left.property.name='supportHtml'][right.value=true]",
           message: 'Markdown never renders HTML: leave supportHtml unset.',

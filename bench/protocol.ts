@@ -91,8 +91,7 @@ export interface PagingSample {
 }
 
 export type HeapSample =
-  | { measured: true; method: string; beforeBytes: number; afterBytes: number; items: number; perItemBytes: number }
-  | { measured: false; reason: string };
+  { measured: true; method: string; beforeBytes: number; afterBytes: number; items: number; perItemBytes: number } | { measured: false; reason: string };
 
 export interface TreeSample {
   /** Load mores on a nested list (big-function's executions). */

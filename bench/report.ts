@@ -41,7 +41,17 @@ interface NumericRow {
 function numericRow(r: NumericRow): Row {
   const s = spread(r.values);
   if (!s) {
-    return { id: r.id, measure: r.measure, median: 'not measured', min: '-', max: '-', target: r.target, result: 'NOT MEASURED', note: r.missing, values: r.values };
+    return {
+      id: r.id,
+      measure: r.measure,
+      median: 'not measured',
+      min: '-',
+      max: '-',
+      target: r.target,
+      result: 'NOT MEASURED',
+      note: r.missing,
+      values: r.values,
+    };
   }
   const complete = s.count >= r.runs;
   return {
@@ -133,7 +143,7 @@ export function buildRows(samples: readonly Sample[], sizes: Sizes | undefined, 
       runs,
       missing: firstError(samples, 'connections'),
       note:
-        'per run: median over 15 rounds (after 3 warm-up rounds) of refresh() + getChildren() of the root + every connection\'s first page, ' +
+        "per run: median over 15 rounds (after 3 warm-up rounds) of refresh() + getChildren() of the root + every connection's first page, " +
         'DynamoDB view without filter; 4 = default and prod (two accounts) × us-east-1 and eu-west-1; the kinds take turns; ' +
         `the emulator answers ListBackups after a ${connectionsRttMs} ms round trip, as a region does (loopback without it: connectionsLocalRatio)`,
     }),
@@ -277,7 +287,16 @@ function requestsRow(samples: readonly Sample[], runs: number): Row {
   const usable = samples.filter((s) => s.activation && s.firstPage && s.paging && s.tree);
   const id = 'requestsPerAction';
   if (usable.length === 0) {
-    return { id, measure, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: firstError(samples, 'activation', 'firstPage', 'paging', 'tree') };
+    return {
+      id,
+      measure,
+      median: 'not measured',
+      min: '-',
+      max: '-',
+      target,
+      result: 'NOT MEASURED',
+      note: firstError(samples, 'activation', 'firstPage', 'paging', 'tree'),
+    };
   }
   const perRun = usable.map((s) => ({
     activation: s.activation?.requests ?? Number.NaN,
@@ -290,7 +309,12 @@ function requestsRow(samples: readonly Sample[], runs: number): Row {
     loadMore: perRun.flatMap((r) => r.loadMores),
   };
   const pick = (f: (s: Spread) => number): string =>
-    [all.activation, all.expand, all.loadMore].map((v) => { const s = spread(v); return s ? String(f(s)) : '?'; }).join('; ');
+    [all.activation, all.expand, all.loadMore]
+      .map((v) => {
+        const s = spread(v);
+        return s ? String(f(s)) : '?';
+      })
+      .join('; ');
   const exact = all.activation.every((v) => v === 0) && all.expand.every((v) => v === 1) && all.loadMore.every((v) => v === 1);
   return {
     id,
@@ -311,7 +335,16 @@ function sizeRows(sizes: Sizes | undefined, error?: string): Row[] {
   const measure = 'main extension bundle (minified) / each lazily loaded service chunk / webview bundle';
   const vsixMeasure = 'VSIX size';
   if (!sizes) {
-    const missing = (id: string, m: string, target: string): Row => ({ id, measure: m, median: 'not measured', min: '-', max: '-', target, result: 'NOT MEASURED', note: error });
+    const missing = (id: string, m: string, target: string): Row => ({
+      id,
+      measure: m,
+      median: 'not measured',
+      min: '-',
+      max: '-',
+      target,
+      result: 'NOT MEASURED',
+      note: error,
+    });
     return [missing('bundleSizes', measure, '≤ 150 KB / report / ≤ 200 KB'), missing('vsixSize', vsixMeasure, '≤ 1.5 MB')];
   }
   const chunks = Object.entries(sizes.chunks)
@@ -349,11 +382,20 @@ function treeRows(samples: readonly Sample[], runs: number): Row[] {
   const tree = defined(samples.map((s) => s.tree));
   const paging = defined(samples.map((s) => s.paging));
   const eventsMeasure = 'Load more refreshes only the node that changed (no full-tree refresh)';
-  const itemsMeasure = "the provider does not rebuild TreeItems of items it already returned";
+  const itemsMeasure = 'the provider does not rebuild TreeItems of items it already returned';
   if (tree.length === 0) {
     const note = firstError(samples, 'tree');
     return [
-      { id: 'treeEventsScoped', measure: eventsMeasure, median: 'not measured', min: '-', max: '-', target: '0 full-tree events', result: 'NOT MEASURED', note },
+      {
+        id: 'treeEventsScoped',
+        measure: eventsMeasure,
+        median: 'not measured',
+        min: '-',
+        max: '-',
+        target: '0 full-tree events',
+        result: 'NOT MEASURED',
+        note,
+      },
       { id: 'treeItemsReused', measure: itemsMeasure, median: 'not measured', min: '-', max: '-', target: '0 rebuilt', result: 'NOT MEASURED', note },
     ];
   }
@@ -407,14 +449,62 @@ function infoRows(samples: readonly Sample[]): Row[] {
   const median = (values: number[]): number => spread(values)?.median ?? Number.NaN;
   const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);
   return [
-    info('firstPageProviderMs', 'first page, provider (median ms per run)', firstPage.map((f) => median(f.providerMs)), (v) => ms(v), 'refresh + getChildren() + getTreeItem of every row'),
-    info('firstPageRawMs', 'first page, raw SDK (median ms per run)', firstPage.map((f) => median(f.rawMs)), (v) => ms(v), 'DynamoDBClient.send(ListBackupsCommand), same process'),
-    info('connectionsLocalRatio', '4 connections ÷ 1, loopback without round trip', defined(samples.map((s) => s.connections)).map((c) => c.localRatio), ratio, 'only the CPU of four pages on a 2-core machine: nothing for parallel requests to overlap'),
-    info('firstPageChildrenOnlyRatio', 'first page ratio, getChildren() alone', firstPage.map((f) => f.childrenOnlyRatio), ratio, 'TreeItems not asked for'),
-    info('coldExpandMs', 'first expand of a run (SDK chunk load + client)', firstPage.map((f) => f.coldExpandMs), (v) => ms(v), 'one-time cost, not in the ratio'),
-    info('earlyPagesMs', `pages ${earlyPages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))), (v) => ms(v), 'Load more command → getChildren + every TreeItem'),
-    info('latePagesMs', `pages ${latePages.join('–')}, Load more (median ms)`, paging.map((p) => median(p.pageMs.slice(latePages[0] - 1, latePages[1]))), (v) => ms(v), 'same'),
-    info('pagingCpuRatio', 'page 100 / page 1, extension-host CPU time instead of wall time', paging.map((p) => p.cpuRatio), ratio, 'process.cpuUsage() per page, same windows: not inflated by other processes on the machine'),
+    info(
+      'firstPageProviderMs',
+      'first page, provider (median ms per run)',
+      firstPage.map((f) => median(f.providerMs)),
+      (v) => ms(v),
+      'refresh + getChildren() + getTreeItem of every row',
+    ),
+    info(
+      'firstPageRawMs',
+      'first page, raw SDK (median ms per run)',
+      firstPage.map((f) => median(f.rawMs)),
+      (v) => ms(v),
+      'DynamoDBClient.send(ListBackupsCommand), same process',
+    ),
+    info(
+      'connectionsLocalRatio',
+      '4 connections ÷ 1, loopback without round trip',
+      defined(samples.map((s) => s.connections)).map((c) => c.localRatio),
+      ratio,
+      'only the CPU of four pages on a 2-core machine: nothing for parallel requests to overlap',
+    ),
+    info(
+      'firstPageChildrenOnlyRatio',
+      'first page ratio, getChildren() alone',
+      firstPage.map((f) => f.childrenOnlyRatio),
+      ratio,
+      'TreeItems not asked for',
+    ),
+    info(
+      'coldExpandMs',
+      'first expand of a run (SDK chunk load + client)',
+      firstPage.map((f) => f.coldExpandMs),
+      (v) => ms(v),
+      'one-time cost, not in the ratio',
+    ),
+    info(
+      'earlyPagesMs',
+      `pages ${earlyPages.join('–')}, Load more (median ms)`,
+      paging.map((p) => median(p.pageMs.slice(earlyPages[0] - 1, earlyPages[1]))),
+      (v) => ms(v),
+      'Load more command → getChildren + every TreeItem',
+    ),
+    info(
+      'latePagesMs',
+      `pages ${latePages.join('–')}, Load more (median ms)`,
+      paging.map((p) => median(p.pageMs.slice(latePages[0] - 1, latePages[1]))),
+      (v) => ms(v),
+      'same',
+    ),
+    info(
+      'pagingCpuRatio',
+      'page 100 / page 1, extension-host CPU time instead of wall time',
+      paging.map((p) => p.cpuRatio),
+      ratio,
+      'process.cpuUsage() per page, same windows: not inflated by other processes on the machine',
+    ),
     info(
       'gcPausesDelta',
       `GC pauses per page, pages ${earlyPages.join('–')} → ${latePages.join('–')} (mean ms)`,
@@ -422,10 +512,40 @@ function infoRows(samples: readonly Sample[]): Row[] {
       (v) => `${v >= 0 ? '+' : ''}${v.toFixed(2)} ms`,
       'late minus early window, PerformanceObserver gc entries',
     ),
-    info('localAt10kMs', 'getChildren + TreeItems at 10,000 rows, no request (ms)', paging.map((p) => p.localAt10kMs), (v) => ms(v, 2), "the provider's own cost of a refresh at 10,000 rows (includes the root's setup check and any setContext it awaits)"),
-    info('emulatorRawRatio', 'emulator alone: raw SDK late ÷ early page', paging.map((p) => p.rawRatio), ratio, `raw client, same tokens as pages ${latePages.join('–')} and ${earlyPages.join('–')}: the part of the page ratio that is not the extension`),
-    info('panelEventsShown', 'history events shown at first paint', panel.map((p) => p.historyEventsShown ?? Number.NaN), (v) => String(v), 'first history page (awsHistory.pageSize)'),
-    info('panelPageReadyMs', 'details panel: page script ready after the command', panel.map((p) => p.phasesMs.pageReady ?? Number.NaN), (v) => ms(v, 0), "the webview's own boot (VS Code), the longest step of the paint"),
-    info('panelDocumentBuiltMs', 'details panel: document built after the command', panel.map((p) => p.phasesMs.documentBuilt ?? Number.NaN), (v) => ms(v, 0), 'GetDurableExecution + first history page + document, in parallel with the boot'),
+    info(
+      'localAt10kMs',
+      'getChildren + TreeItems at 10,000 rows, no request (ms)',
+      paging.map((p) => p.localAt10kMs),
+      (v) => ms(v, 2),
+      "the provider's own cost of a refresh at 10,000 rows (includes the root's setup check and any setContext it awaits)",
+    ),
+    info(
+      'emulatorRawRatio',
+      'emulator alone: raw SDK late ÷ early page',
+      paging.map((p) => p.rawRatio),
+      ratio,
+      `raw client, same tokens as pages ${latePages.join('–')} and ${earlyPages.join('–')}: the part of the page ratio that is not the extension`,
+    ),
+    info(
+      'panelEventsShown',
+      'history events shown at first paint',
+      panel.map((p) => p.historyEventsShown ?? Number.NaN),
+      (v) => String(v),
+      'first history page (awsHistory.pageSize)',
+    ),
+    info(
+      'panelPageReadyMs',
+      'details panel: page script ready after the command',
+      panel.map((p) => p.phasesMs.pageReady ?? Number.NaN),
+      (v) => ms(v, 0),
+      "the webview's own boot (VS Code), the longest step of the paint",
+    ),
+    info(
+      'panelDocumentBuiltMs',
+      'details panel: document built after the command',
+      panel.map((p) => p.phasesMs.documentBuilt ?? Number.NaN),
+      (v) => ms(v, 0),
+      'GetDurableExecution + first history page + document, in parallel with the boot',
+    ),
   ];
 }

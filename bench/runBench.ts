@@ -146,9 +146,15 @@ async function main(): Promise<number> {
       const sample = await runOnce({ server, navigate, work, serverLog, iteration });
       const warm = iteration < args.warmup;
       (warm ? warmups : samples).push(sample);
-      log(`[bench] ${warm ? 'warm-up' : `run ${iteration - args.warmup + 1}/${args.runs}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summaryLine(sample)}`);
+      log(
+        `[bench] ${warm ? 'warm-up' : `run ${iteration - args.warmup + 1}/${args.runs}`} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${summaryLine(sample)}`,
+      );
       if (sample.diagnosis) {
-        log(`[bench]   first page steps (median ms): ${Object.entries(sample.diagnosis).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+        log(
+          `[bench]   first page steps (median ms): ${Object.entries(sample.diagnosis)
+            .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+            .join(', ')}`,
+        );
       }
       if (sample.profile) {
         log(`[bench]   details panel CPU profile (self time):\n${sample.profile.map((l) => `[bench]     ${l}`).join('\n')}`);
@@ -170,7 +176,9 @@ async function main(): Promise<number> {
 
   const rows = buildRows(samples, sizes, args.runs, sizeError ?? failure?.message);
   const elapsed = (Date.now() - started) / 1000;
-  console.log(`\nAWS History Explorer benchmark — ${args.runs} runs (+${args.warmup} warm-up), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, code-server 4.100.3 (VS Code 1.100.3)\n`);
+  console.log(
+    `\nAWS History Explorer benchmark — ${args.runs} runs (+${args.warmup} warm-up), ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, code-server 4.100.3 (VS Code 1.100.3)\n`,
+  );
   console.log(formatTable(rows));
   console.log(`\n${formatNotes(rows)}\n`);
   console.log(`[bench] ${elapsed.toFixed(0)} s in all`);
@@ -183,7 +191,13 @@ function writeResults(rows: Row[], samples: Sample[], warmups: Sample[], sizes: 
   const file = path.join(repoRoot, 'bench', 'results.json');
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     vscode: 'code-server 4.100.3 (VS Code 1.100.3), Debian chromium headless',
     dataset: 'large',
     runs: args.runs,

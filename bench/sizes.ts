@@ -15,7 +15,10 @@ export function measureSizes(extensionDir: string, vsix: string): Sizes {
   const size = (file: string): number => fs.statSync(path.join(extensionDir, file)).size;
   const chunkDir = path.join(extensionDir, 'dist', 'sdk');
   const chunks: Record<string, number> = {};
-  for (const file of fs.readdirSync(chunkDir).filter((f) => f.endsWith('.js')).sort()) {
+  for (const file of fs
+    .readdirSync(chunkDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     chunks[file.replace(/\.js$/, '')] = size(path.join('dist', 'sdk', file));
   }
   const css = path.join(extensionDir, 'dist', 'webview', 'panel.css');

@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     })());
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      if (stopping) { // second Ctrl-C: the exit hook in util.ts SIGKILLs what is left
+      if (stopping) {
+        // second Ctrl-C: the exit hook in util.ts SIGKILLs what is left
         process.exit(1);
       }
       console.log(`\n${signal}: stopping code-server and the emulator…`);
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
     console.log('[demo] packaging the VSIX…');
     await run('npx', ['vsce', 'package', '--no-dependencies', '-o', vsix], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
 
-    const emulator = await startEmulator({ dataset: 'demo', durable: { timeScale: DEMO_TIME_SCALE }, ...(args.emulatorPort ? { port: args.emulatorPort } : {}) });
+    const emulator = await startEmulator({
+      dataset: 'demo',
+      durable: { timeScale: DEMO_TIME_SCALE },
+      ...(args.emulatorPort ? { port: args.emulatorPort } : {}),
+    });
     closeEmulator = async () => {
       await emulator.close();
     };

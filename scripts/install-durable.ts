@@ -14,7 +14,9 @@ import * as path from 'node:path';
 const dir = path.join(__dirname, '..', 'test', 'durable');
 
 export function ensureDurableInstalled(): void {
-  const digest = createHash('sha256').update(fs.readFileSync(path.join(dir, 'package-lock.json'))).digest('hex');
+  const digest = createHash('sha256')
+    .update(fs.readFileSync(path.join(dir, 'package-lock.json')))
+    .digest('hex');
   const stamp = path.join(dir, 'node_modules', '.installed-lock-sha256');
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
     return;

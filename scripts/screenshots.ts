@@ -54,7 +54,10 @@ async function prepare(): Promise<Panels> {
   await workbench.sideBar.open(containerTitle);
   await workbench.sideBar.resize(sideBarWidth);
 
-  const backup = truth.userBackups().slice(0, 10).find((b) => b.tableName === 'Orders');
+  const backup = truth
+    .userBackups()
+    .slice(0, 10)
+    .find((b) => b.tableName === 'Orders');
   if (!backup) {
     throw new Error('no Orders backup on the first page');
   }

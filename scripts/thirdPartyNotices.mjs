@@ -31,7 +31,9 @@ export function bundledPackages(metafiles, root = '.') {
   return [...dirs]
     .map((dir) => {
       const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-      const files = readdirSync(join(root, dir)).filter((f) => /^(licen[cs]e|copying|notice)(\.|-|$)/i.test(f)).sort();
+      const files = readdirSync(join(root, dir))
+        .filter((f) => /^(licen[cs]e|copying|notice)(\.|-|$)/i.test(f))
+        .sort();
       return {
         name: manifest.name,
         version: manifest.version,

@@ -33,7 +33,11 @@ async function timeFirstPages(provider: PagedTreeProvider, connections: number):
 async function measureRounds(api: TestApi): Promise<{ oneMs: number[]; fourMs: number[] }> {
   const { connections, views } = api.feature;
   const provider = views.get('dynamodb').provider;
-  const one = { samples: [] as number[], run: () => timeFirstPages(provider, 1), setUp: () => connections.remove(added.map((c) => `${c.profile}|${c.region}`)) };
+  const one = {
+    samples: [] as number[],
+    run: () => timeFirstPages(provider, 1),
+    setUp: () => connections.remove(added.map((c) => `${c.profile}|${c.region}`)),
+  };
   const four = { samples: [] as number[], run: () => timeFirstPages(provider, 4), setUp: () => connections.add(added) };
   try {
     for (let round = 0; round < warmupRounds + rounds; round++) {

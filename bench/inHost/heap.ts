@@ -3,8 +3,7 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
-export const heapMethod =
-  "v8.setFlagsFromString('--expose-gc') + vm.runInNewContext('gc'); two full GCs, then v8.getHeapStatistics().used_heap_size";
+export const heapMethod = "v8.setFlagsFromString('--expose-gc') + vm.runInNewContext('gc'); two full GCs, then v8.getHeapStatistics().used_heap_size";
 
 let collect: (() => void) | undefined;
 

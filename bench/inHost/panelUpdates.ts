@@ -105,7 +105,12 @@ export async function measurePanelUpdates(api: TestApi): Promise<PanelUpdatesSam
       runningEvents: events?.kind === 'list' ? events.rows.length : 0,
       refreshRequests: requests,
       refreshPostedBytes: tickBytes,
-      refreshRequestLog: logged.map((r) => `${r.operation}?${Object.entries(r.query).map(([k, v]) => `${k}=${v.join(',')}`).join('&')}`),
+      refreshRequestLog: logged.map(
+        (r) =>
+          `${r.operation}?${Object.entries(r.query)
+            .map(([k, v]) => `${k}=${v.join(',')}`)
+            .join('&')}`,
+      ),
       refreshMessages: tickMessages,
     };
   } finally {

@@ -52,7 +52,7 @@ export function actionRefusal(action: string): string | undefined {
   const waiting = undecidedWorkspaceValues();
   if (waiting.length > 0) {
     return vscode.l10n.t(
-      '{0} is off while this workspace\'s setting awsHistory.{1} waits for your approval. Use or ignore it first (AWS History: Reset Approved Workspace Settings asks again).',
+      "{0} is off while this workspace's setting awsHistory.{1} waits for your approval. Use or ignore it first (AWS History: Reset Approved Workspace Settings asks again).",
       action,
       waiting[0]?.key ?? '',
     );

@@ -165,7 +165,13 @@ export function formatFunctionArn(location: Location, functionName: string, qual
   return arn(location, 'lambda', `function:${functionName}${qualifier ? `:${qualifier}` : ''}`);
 }
 
-export function formatDurableExecutionArn(location: Location, functionName: string, qualifier: string | undefined, executionName: string, executionId: string): string {
+export function formatDurableExecutionArn(
+  location: Location,
+  functionName: string,
+  qualifier: string | undefined,
+  executionName: string,
+  executionId: string,
+): string {
   return `${formatFunctionArn(location, functionName, qualifier)}/durable-execution/${executionName}/${executionId}`;
 }
 

@@ -132,7 +132,10 @@ export class ClientFactory {
         loadCore().fromNodeProviderChain({
           ...(connection.profileExplicit ? { profile: connection.profile } : {}),
           logger,
-          clientConfig: { maxAttempts: 2, requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true } },
+          clientConfig: {
+            maxAttempts: 2,
+            requestHandler: { requestTimeout: timeout, connectionTimeout: Math.min(timeout, 10_000), throwOnRequestTimeout: true },
+          },
         }),
       );
       const bounded = (async (options?: Parameters<CredentialProvider>[0]) => {

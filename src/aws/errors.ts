@@ -51,13 +51,7 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
-const accessDenied = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'KMSAccessDeniedException',
-  'KMSAccessDenied',
-]);
+const accessDenied = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'KMSAccessDeniedException', 'KMSAccessDenied']);
 const credentialCodes = new Set([
   'ExpiredToken',
   'ExpiredTokenException',
@@ -133,7 +127,10 @@ function isCredentialError(raw: unknown): raw is CredentialError {
 /** Tested in order: the first rule that matches one of the chain's failure messages decides. */
 const credentialRules: readonly [CredentialFailure, RegExp][] = [
   ['ssoExpired', /SSO session associated with this profile has expired|Token is expired/i],
-  ['ssoTokenMissing', /SSO session associated with this profile is invalid|SSO session token associated with profile=.* was not found or is invalid|Sso session '.*' (could not be found|is missing)|missing required property 'sso_session'|Value not present for '.*' in SSO Token/i],
+  [
+    'ssoTokenMissing',
+    /SSO session associated with this profile is invalid|SSO session token associated with profile=.* was not found or is invalid|Sso session '.*' (could not be found|is missing)|missing required property 'sso_session'|Value not present for '.*' in SSO Token/i,
+  ],
   ['processInvalidJson', /credential_process returned invalid JSON/i],
   ['processExpired', /credential_process returned expired credentials/i],
   ['processInvalidCredentials', /credential_process (did not return Version 1|returned invalid credentials)/i],
@@ -226,7 +223,7 @@ function credentialFailureMessage(reason: CredentialFailure, profile: string): s
 }
 
 export function describeError(raw: unknown, ctx: ErrorContext): UserError {
-  const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? (raw) : { message: String(raw) };
+  const error: SdkErrorShape = typeof raw === 'object' && raw !== null ? raw : { message: String(raw) };
   const code = codeOf(error);
   const status = error.$metadata?.httpStatusCode;
   const requestId = error.$metadata?.requestId === undefined ? undefined : plainLine(String(error.$metadata.requestId));
@@ -284,7 +281,11 @@ export function describeError(raw: unknown, ctx: ErrorContext): UserError {
     return make('notFound', l10n.t('Backtrack not found: {0}', text), l10n.t('Check the backtrack identifier filter.'));
   }
   if (code === 'InvalidParameterCombination' && /backtrack/i.test(text)) {
-    return make('unsupported', l10n.t('This cluster does not support backtrack: {0}', text), l10n.t('Backtrack needs Aurora MySQL in provisioned mode with a backtrack window.'));
+    return make(
+      'unsupported',
+      l10n.t('This cluster does not support backtrack: {0}', text),
+      l10n.t('Backtrack needs Aurora MySQL in provisioned mode with a backtrack window.'),
+    );
   }
   if (notFound.has(code) || status === 404) {
     return make('notFound', l10n.t('Not found: {0}', text || code), l10n.t('It may have been deleted; refresh the list.'));

@@ -54,7 +54,9 @@ function canonical(value: unknown): string {
  * itself (an endpoint written into a repository could carry anything).
  */
 export function decisionId(key: GuardedSetting, value: unknown): string {
-  return createHash('sha256').update(`${key}\0${canonical(value)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${key}\0${canonical(value)}`)
+    .digest('hex');
 }
 
 /**

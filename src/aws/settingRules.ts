@@ -6,7 +6,15 @@
  */
 import * as l10n from '@vscode/l10n';
 
-export const checkedSettings = ['profile', 'region', 'endpoints', 'pageSize', 'requestTimeoutSeconds', 'lambda.autoRefreshSeconds', 'lambda.historyLoadAllLimit'] as const;
+export const checkedSettings = [
+  'profile',
+  'region',
+  'endpoints',
+  'pageSize',
+  'requestTimeoutSeconds',
+  'lambda.autoRefreshSeconds',
+  'lambda.historyLoadAllLimit',
+] as const;
 export type CheckedSetting = (typeof checkedSettings)[number];
 
 /** The rule as a user reads it (a function, so it is translated when asked, not when the module loads). */

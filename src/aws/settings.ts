@@ -108,7 +108,8 @@ const requestSettings: readonly CheckedSetting[] = ['profile', 'region', 'endpoi
 
 export function invalidRequestSetting(): InvalidSettingError | undefined {
   const config = section();
-  const read = (key: CheckedSetting): unknown => ((guardedSettings as readonly string[]).includes(key) ? guardedSetting(key as GuardedSetting).value : config.get<unknown>(key));
+  const read = (key: CheckedSetting): unknown =>
+    (guardedSettings as readonly string[]).includes(key) ? guardedSetting(key as GuardedSetting).value : config.get<unknown>(key);
   const problem = settingProblem(read, requestSettings);
   return problem ? new InvalidSettingError(problem.key, problem.message) : undefined;
 }

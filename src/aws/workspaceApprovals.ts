@@ -71,7 +71,12 @@ export class WorkspaceSettingApprovals implements vscode.Disposable {
       forNotification(vscode.l10n.t('This workspace sets awsHistory.{0}. Use its value?', ignored.key)),
       {
         modal: true,
-        detail: vscode.l10n.t('Value: {0}\nFrom: {1}\n\n{2}\n\nUntil you decide, your own setting (or the default) is used.', displayValue(ignored.value), source(ignored), consequence(ignored.key)),
+        detail: vscode.l10n.t(
+          'Value: {0}\nFrom: {1}\n\n{2}\n\nUntil you decide, your own setting (or the default) is used.',
+          displayValue(ignored.value),
+          source(ignored),
+          consequence(ignored.key),
+        ),
       },
       use,
       ignore,
@@ -98,7 +103,9 @@ function source(ignored: IgnoredValue): string {
     return vscode.l10n.t('the folder settings (.vscode/settings.json of a workspace folder)');
   }
   const file = vscode.workspace.workspaceFile;
-  return file && file.scheme === 'file' ? vscode.l10n.t('the workspace file {0}', path.basename(file.fsPath)) : vscode.l10n.t('the workspace settings (.vscode/settings.json)');
+  return file && file.scheme === 'file'
+    ? vscode.l10n.t('the workspace file {0}', path.basename(file.fsPath))
+    : vscode.l10n.t('the workspace settings (.vscode/settings.json)');
 }
 
 function consequence(key: GuardedSetting): string {
@@ -120,5 +127,8 @@ export function ignoredValuesMessage(ignored: readonly IgnoredValue[]): string |
   const names = [...new Set(ignored.map((i) => `awsHistory.${i.key}`))].join(', ');
   return ignored.every((i) => i.restricted)
     ? vscode.l10n.t('Restricted Mode: the workspace value of {0} is ignored; your own settings are used.', names)
-    : vscode.l10n.t('The workspace value of {0} is ignored (not approved); your own settings are used. To decide again: "AWS History: Reset Approved Workspace Settings".', names);
+    : vscode.l10n.t(
+        'The workspace value of {0} is ignored (not approved); your own settings are used. To decide again: "AWS History: Reset Approved Workspace Settings".',
+        names,
+      );
 }

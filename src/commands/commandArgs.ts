@@ -85,7 +85,11 @@ export function argumentProblem(args: readonly unknown[], rules: readonly Argume
     const value = args[i];
     if (!rule) {
       if (!isNothing(value)) {
-        return rules.length === 0 ? l10n.t('it takes no argument.') : rules.length === 1 ? l10n.t('it takes at most 1 argument.') : l10n.t('it takes at most {0} arguments.', rules.length);
+        return rules.length === 0
+          ? l10n.t('it takes no argument.')
+          : rules.length === 1
+            ? l10n.t('it takes at most 1 argument.')
+            : l10n.t('it takes at most {0} arguments.', rules.length);
       }
     } else if (!rule.accepts(value)) {
       return l10n.t('argument {0} must be {1}.', i + 1, rule.what);

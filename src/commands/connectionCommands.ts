@@ -14,12 +14,43 @@ import { forLabel, forNotification } from '../util/plainText';
 
 /** Commercial, China and GovCloud regions; anything else can be typed in the picker. */
 export const knownRegions: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1',
-  'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
-  'ap-southeast-7', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1',
-  'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2',
-  'eu-north-1', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1', 'sa-east-1',
-  'cn-north-1', 'cn-northwest-1', 'us-gov-east-1', 'us-gov-west-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'af-south-1',
+  'ap-east-1',
+  'ap-east-2',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-southeast-5',
+  'ap-southeast-7',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ca-central-1',
+  'ca-west-1',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-north-1',
+  'il-central-1',
+  'me-central-1',
+  'me-south-1',
+  'mx-central-1',
+  'sa-east-1',
+  'cn-north-1',
+  'cn-northwest-1',
+  'us-gov-east-1',
+  'us-gov-west-1',
 ];
 
 export function validateRegion(text: string): string | undefined {
@@ -30,32 +61,42 @@ export function validateRegion(text: string): string | undefined {
 export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession, connections: ConnectionStore): void {
   // From the view menu VS Code passes the focused row, from an error row's inline action that row: both mean "pick".
   const nameOrRow = [optional(oneOf(text, treeNode)), optional(selection)];
-  registerCommand(context, Command.selectProfile, async (name?: string | TreeNode | null) => {
-    if (typeof name === 'string') {
-      // From a keybinding or script: the same rule as the setting, and the profile must exist.
-      const problem = await profileProblem(name);
-      if (problem) {
-        void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Profile not changed: {0}', problem)));
+  registerCommand(
+    context,
+    Command.selectProfile,
+    async (name?: string | TreeNode | null) => {
+      if (typeof name === 'string') {
+        // From a keybinding or script: the same rule as the setting, and the profile must exist.
+        const problem = await profileProblem(name);
+        if (problem) {
+          void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Profile not changed: {0}', problem)));
+          return;
+        }
+      }
+      const chosen = typeof name === 'string' ? name.trim() : await pickProfile(session);
+      if (chosen !== undefined) {
+        await updateSetting(Setting.profile, chosen);
+      }
+    },
+    { args: nameOrRow },
+  );
+  registerCommand(
+    context,
+    Command.selectRegion,
+    async (name?: string | TreeNode | null) => {
+      const chosen = typeof name === 'string' ? name : await pickRegion(session);
+      if (chosen === undefined) {
         return;
       }
-    }
-    const chosen = typeof name === 'string' ? name.trim() : await pickProfile(session);
-    if (chosen !== undefined) {
-      await updateSetting(Setting.profile, chosen);
-    }
-  }, { args: nameOrRow });
-  registerCommand(context, Command.selectRegion, async (name?: string | TreeNode | null) => {
-    const chosen = typeof name === 'string' ? name : await pickRegion(session);
-    if (chosen === undefined) {
-      return;
-    }
-    const problem = validateRegion(chosen);
-    if (problem) {
-      void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Region not changed: {0}', problem)));
-      return;
-    }
-    await updateSetting(Setting.region, chosen.trim());
-  }, { args: nameOrRow });
+      const problem = validateRegion(chosen);
+      if (problem) {
+        void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Region not changed: {0}', problem)));
+        return;
+      }
+      await updateSetting(Setting.region, chosen.trim());
+    },
+    { args: nameOrRow },
+  );
 
   registerCommand(context, Command.showLog, () => log().show(true));
   registerConnectionListCommands(context, session, connections);
@@ -67,7 +108,8 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     const { profile, region } = session.current;
     const custom = Object.entries(customEndpoints());
     const all = connections.all();
-    const connection = all.length > 1 ? vscode.l10n.t('{0} connections', all.length) : `${forLabel(profile)} @ ${forLabel(region ?? vscode.l10n.t('no region'))}`;
+    const connection =
+      all.length > 1 ? vscode.l10n.t('{0} connections', all.length) : `${forLabel(profile)} @ ${forLabel(region ?? vscode.l10n.t('no region'))}`;
     // A plain-string tooltip is plain text: profile names show as written.
     const tooltip = [
       vscode.l10n.t('AWS History Explorer: click to change the AWS profile or region'),
@@ -81,7 +123,9 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
       // Requests signed with the user's credentials go somewhere that is not AWS: always visible.
       item.text = `$(warning) ${connection} ${vscode.l10n.t('(custom endpoint)')}`;
       // A plain-string tooltip is plain text: the URLs show as written, never as links.
-      item.tooltip = [tooltip, '', vscode.l10n.t('Requests go to endpoints that are not AWS:'), ...custom.map(([service, url]) => `${service}: ${url}`)].join('\n');
+      item.tooltip = [tooltip, '', vscode.l10n.t('Requests go to endpoints that are not AWS:'), ...custom.map(([service, url]) => `${service}: ${url}`)].join(
+        '\n',
+      );
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     }
     item.show();
@@ -94,7 +138,9 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
         { label: `$(account) ${vscode.l10n.t('Change profile…')}`, description: forLabel(session.current.profile), command: Command.selectProfile },
         { label: `$(globe) ${vscode.l10n.t('Change region…')}`, description: forLabel(session.current.region ?? ''), command: Command.selectRegion },
         { label: `$(add) ${vscode.l10n.t('Add Connection…')}`, description: '', command: Command.addConnection },
-        ...(connections.saved().length > 0 ? [{ label: `$(remove) ${vscode.l10n.t('Remove Connection…')}`, description: '', command: Command.removeConnection }] : []),
+        ...(connections.saved().length > 0
+          ? [{ label: `$(remove) ${vscode.l10n.t('Remove Connection…')}`, description: '', command: Command.removeConnection }]
+          : []),
       ],
       { title: vscode.l10n.t('AWS History Explorer connection') },
     );
@@ -116,7 +162,9 @@ function registerConnectionListCommands(context: vscode.ExtensionContext, sessio
       if (typeof profileArg === 'string') {
         const problem = (await profileProblem(profileArg)) ?? (regionsArg ?? []).map((r) => validateRegion(r)).find(Boolean);
         if (problem || !regionsArg || regionsArg.length === 0) {
-          void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Connection not added: {0}', problem ?? vscode.l10n.t('name one or more regions.'))));
+          void vscode.window.showErrorMessage(
+            forNotification(vscode.l10n.t('Connection not added: {0}', problem ?? vscode.l10n.t('name one or more regions.'))),
+          );
           return false;
         }
       }
@@ -153,7 +201,11 @@ function registerConnectionListCommands(context: vscode.ExtensionContext, sessio
       const known = keys.filter((key) => saved.some((c) => connectionKey(c) === key));
       if (keys.length > 0 && known.length === 0) {
         // The session's own connection is changed with the profile and region pickers, not removed.
-        void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('This is the connection of the awsHistory.profile and awsHistory.region settings; change it with Change profile… or Change region….')));
+        void vscode.window.showInformationMessage(
+          forNotification(
+            vscode.l10n.t('This is the connection of the awsHistory.profile and awsHistory.region settings; change it with Change profile… or Change region….'),
+          ),
+        );
         return false;
       }
       await connections.remove(known);
@@ -164,7 +216,10 @@ function registerConnectionListCommands(context: vscode.ExtensionContext, sessio
 }
 
 /** What VS Code passes after a clicked connection row when several rows are selected. */
-const connectionRows = { what: 'the selected rows', accepts: (value: unknown) => Array.isArray(value) && value.every((v) => v instanceof ConnectionNode || treeNode.accepts(v)) };
+const connectionRows = {
+  what: 'the selected rows',
+  accepts: (value: unknown) => Array.isArray(value) && value.every((v) => v instanceof ConnectionNode || treeNode.accepts(v)),
+};
 
 /** Regions for a new connection: the profile's own region picked first, any other code can be typed. */
 async function pickRegions(profile: string): Promise<string[] | undefined> {
@@ -182,7 +237,9 @@ async function profileProblem(name: string): Promise<string | undefined> {
     return settingRule('profile');
   }
   const profiles = await listProfiles();
-  return profiles.some((p) => p.name === name.trim()) ? undefined : vscode.l10n.t('No profile "{0}" in the shared AWS config or credentials files.', name.trim());
+  return profiles.some((p) => p.name === name.trim())
+    ? undefined
+    : vscode.l10n.t('No profile "{0}" in the shared AWS config or credentials files.', name.trim());
 }
 
 async function pickProfile(session: AwsSession, title = vscode.l10n.t('Select AWS profile')): Promise<string | undefined> {
@@ -193,7 +250,9 @@ async function pickProfile(session: AwsSession, title = vscode.l10n.t('Select AW
     picked: p.name === session.current.profile,
   }));
   if (items.length === 0) {
-    void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).')));
+    void vscode.window.showWarningMessage(
+      forNotification(vscode.l10n.t('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).')),
+    );
     return undefined;
   }
   const chosen = await vscode.window.showQuickPick(items, {
@@ -216,7 +275,11 @@ async function pickRegion(session: AwsSession): Promise<string | undefined> {
       const problem = typed ? validateRegion(typed) : undefined;
       // An invalid code is listed with the rule (and cannot be picked), so the user sees why nothing matches.
       invalidTyped = problem ? { label: typed, description: `$(error) ${vscode.l10n.t('not valid')}`, detail: problem, alwaysShow: true } : undefined;
-      quickPick.items = invalidTyped ? [invalidTyped, ...base] : typed && !knownRegions.includes(typed) ? [{ label: typed, description: vscode.l10n.t('typed') }, ...base] : base;
+      quickPick.items = invalidTyped
+        ? [invalidTyped, ...base]
+        : typed && !knownRegions.includes(typed)
+          ? [{ label: typed, description: vscode.l10n.t('typed') }, ...base]
+          : base;
     });
     quickPick.onDidAccept(() => {
       const picked = quickPick.selectedItems[0];

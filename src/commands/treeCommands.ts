@@ -128,7 +128,10 @@ async function copyFromNodes(
   if (nodes.length === 0) {
     nodes = await pickLoadedItems(views, vscode.l10n.t('Copy {0} of…', what.one), (n) => value(n) !== undefined);
   }
-  const values = nodes.filter(isItemNode).map(value).filter((v): v is string => Boolean(v));
+  const values = nodes
+    .filter(isItemNode)
+    .map(value)
+    .filter((v): v is string => Boolean(v));
   if (values.length > 0) {
     await vscode.env.clipboard.writeText(values.join('\n'));
     const copied = values.length === 1 ? vscode.l10n.t('Copied 1 {0}', what.one) : vscode.l10n.t('Copied {0} {1}', formatNumber(values.length), what.many);
@@ -156,11 +159,7 @@ function loadedItemPicks(views: ViewRegistry, accept: (node: ItemNode<unknown>) 
   return picks;
 }
 
-async function pickLoadedItems(
-  views: ViewRegistry,
-  title: string,
-  accept: (node: ItemNode<unknown>) => boolean,
-): Promise<ItemNode<unknown>[]> {
+async function pickLoadedItems(views: ViewRegistry, title: string, accept: (node: ItemNode<unknown>) => boolean): Promise<ItemNode<unknown>[]> {
   const picks = loadedItemPicks(views, (n) => hasArn(n) && accept(n));
   if (picks.length === 0) {
     void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('Nothing is loaded yet: expand a view first.')));
@@ -170,11 +169,7 @@ async function pickLoadedItems(
   return chosen?.map((p) => p.node) ?? [];
 }
 
-async function pickLoadedItem(
-  views: ViewRegistry,
-  title: string,
-  accept: (node: ItemNode<unknown>) => boolean,
-): Promise<ItemNode<unknown> | undefined> {
+async function pickLoadedItem(views: ViewRegistry, title: string, accept: (node: ItemNode<unknown>) => boolean): Promise<ItemNode<unknown> | undefined> {
   const picks = loadedItemPicks(views, accept);
   const chosen = await vscode.window.showQuickPick(picks, { title, matchOnDescription: true, matchOnDetail: true });
   return chosen?.node;
@@ -197,7 +192,7 @@ async function pickFilteredView(views: ViewRegistry): Promise<ServiceView | unde
 }
 
 async function pickList(views: ViewRegistry, title: string): Promise<AnyPagedChildren | undefined> {
-  const lists = views.all().flatMap((view) => view.provider.loadedLists().length > 0 ? view.provider.loadedLists() : [view.provider.root]);
+  const lists = views.all().flatMap((view) => (view.provider.loadedLists().length > 0 ? view.provider.loadedLists() : [view.provider.root]));
   const active = views.activeView();
   const ordered = active ? [...active.provider.loadedLists(), ...lists.filter((l) => !active.provider.contains(l))] : lists;
   const chosen = await vscode.window.showQuickPick(

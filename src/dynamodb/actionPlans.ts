@@ -41,9 +41,7 @@ export function defaultBackupName(tableOrArn: string, at: Date): string {
 }
 
 export type BillingChoice =
-  | { readonly mode: 'KEEP' }
-  | { readonly mode: 'PAY_PER_REQUEST' }
-  | { readonly mode: 'PROVISIONED'; readonly read: number; readonly write: number };
+  { readonly mode: 'KEEP' } | { readonly mode: 'PAY_PER_REQUEST' } | { readonly mode: 'PROVISIONED'; readonly read: number; readonly write: number };
 
 /** Read or write capacity units: a whole number of at least 1. */
 export function validateCapacity(text: string): string | undefined {
@@ -52,7 +50,14 @@ export function validateCapacity(text: string): string | undefined {
 }
 
 export function createBackupCli(table: string, name: string): CliCommand {
-  return { service: 'dynamodb', operation: 'create-backup', args: [['--table-name', table], ['--backup-name', name]] };
+  return {
+    service: 'dynamodb',
+    operation: 'create-backup',
+    args: [
+      ['--table-name', table],
+      ['--backup-name', name],
+    ],
+  };
 }
 
 export function deleteBackupCli(arn: string): CliCommand {
@@ -61,7 +66,10 @@ export function deleteBackupCli(arn: string): CliCommand {
 
 type Arg = readonly [string] | readonly [string, string];
 
-function billingOverride(billing: BillingChoice): { input: Pick<RestoreFromBackupInput, 'BillingModeOverride' | 'ProvisionedThroughputOverride'>; args: Arg[] } {
+function billingOverride(billing: BillingChoice): {
+  input: Pick<RestoreFromBackupInput, 'BillingModeOverride' | 'ProvisionedThroughputOverride'>;
+  args: Arg[];
+} {
   switch (billing.mode) {
     case 'KEEP':
       return { input: {}, args: [] };
@@ -106,7 +114,10 @@ export function unknownIndexes(choice: RestoreFromBackupChoice, description: Bac
  * RestoreTableFromBackup's request and CLI. Index overrides are sent only when they change something: some
  * indexes left out, or a billing mode change (each kept global index then takes the table's new throughput).
  */
-export function restoreFromBackupRequest(choice: RestoreFromBackupChoice, description: BackupDescription | undefined): { input: RestoreFromBackupInput; cli: CliCommand } {
+export function restoreFromBackupRequest(
+  choice: RestoreFromBackupChoice,
+  description: BackupDescription | undefined,
+): { input: RestoreFromBackupInput; cli: CliCommand } {
   const billing = billingOverride(choice.billing);
   const f = description?.SourceTableFeatureDetails;
   const input: RestoreFromBackupInput = { TargetTableName: choice.target, BackupArn: choice.backupArn, ...billing.input };
@@ -122,7 +133,12 @@ export function restoreFromBackupRequest(choice: RestoreFromBackupChoice, descri
       ...(billingMode.mode === 'PROVISIONED'
         ? { ProvisionedThroughput: { ReadCapacityUnits: billingMode.read, WriteCapacityUnits: billingMode.write } }
         : billingMode.mode === 'KEEP' && g.ProvisionedThroughput?.ReadCapacityUnits
-          ? { ProvisionedThroughput: { ReadCapacityUnits: g.ProvisionedThroughput.ReadCapacityUnits, WriteCapacityUnits: g.ProvisionedThroughput.WriteCapacityUnits } }
+          ? {
+              ProvisionedThroughput: {
+                ReadCapacityUnits: g.ProvisionedThroughput.ReadCapacityUnits,
+                WriteCapacityUnits: g.ProvisionedThroughput.WriteCapacityUnits,
+              },
+            }
           : {}),
     }));
     args.push(['--global-secondary-index-override', JSON.stringify(input.GlobalSecondaryIndexOverride)]);

@@ -52,13 +52,16 @@ const backupRow = instanceOf('a backup row', BackupNode);
 const billingFields = { billingMode: text, readCapacityUnits: number, writeCapacityUnits: number };
 const createArgs = record('{ table, backupName? }', { table: text, backupName: text });
 const deleteArgs = record('{ backupArns }', { backupArns: textList });
-const restoreArgs = record('{ backupArn, targetTableName?, billingMode?, readCapacityUnits?, writeCapacityUnits?, globalSecondaryIndexes?, localSecondaryIndexes? }', {
-  backupArn: text,
-  targetTableName: text,
-  ...billingFields,
-  globalSecondaryIndexes: textList,
-  localSecondaryIndexes: textList,
-});
+const restoreArgs = record(
+  '{ backupArn, targetTableName?, billingMode?, readCapacityUnits?, writeCapacityUnits?, globalSecondaryIndexes?, localSecondaryIndexes? }',
+  {
+    backupArn: text,
+    targetTableName: text,
+    ...billingFields,
+    globalSecondaryIndexes: textList,
+    localSecondaryIndexes: textList,
+  },
+);
 const pitrArgs = record('{ sourceTable, targetTableName?, restoreTime?, billingMode?, readCapacityUnits?, writeCapacityUnits? }', {
   sourceTable: text,
   targetTableName: text,
@@ -69,7 +72,7 @@ const pitrArgs = record('{ sourceTable, targetTableName?, restoreTime?, billingM
 /** An argument object as a command takes it (keys and types already checked by its rule). */
 type Args = Readonly<Record<string, unknown>>;
 const isArgs = (value: unknown): value is Args => typeof value === 'object' && value !== null && !(value instanceof BackupNode) && !treeNode.accepts(value);
-const str = (args: Args, key: string): string | undefined => (typeof args[key] === 'string' ? (args[key]).trim() : undefined);
+const str = (args: Args, key: string): string | undefined => (typeof args[key] === 'string' ? args[key].trim() : undefined);
 
 /** A problem with a command's argument object: said once, nothing sent. */
 class ArgumentProblem extends Error {}
@@ -145,7 +148,7 @@ function checked(value: string | undefined, validate: (text: string) => string |
 }
 
 async function promptBilling(current: string | undefined): Promise<BillingChoice | undefined> {
-  const keep = vscode.l10n.t('Keep the source table\'s billing mode');
+  const keep = vscode.l10n.t("Keep the source table's billing mode");
   const picked = await vscode.window.showQuickPick(
     [
       { label: keep, description: current ? forPrompt(current) : undefined, mode: 'KEEP' as const },
@@ -182,7 +185,8 @@ function restorePlan(target: string, plan: Pick<ActionPlan, 'title' | 'details' 
   return { ...plan, confirmLabel: vscode.l10n.t('Restore'), client: 'dynamodb', typeToConfirm: target };
 }
 
-const notRestored = (): string => vscode.l10n.t('Not restored (set them up again by hand): auto scaling, IAM policies, CloudWatch alarms, tags, streams and time to live.');
+const notRestored = (): string =>
+  vscode.l10n.t('Not restored (set them up again by hand): auto scaling, IAM policies, CloudWatch alarms, tags, streams and time to live.');
 
 /**
  * Back Up Now, Delete Backup, Restore to New Table and Restore Table to Point in Time. Each: refused in
@@ -269,16 +273,18 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
     }
     const backupName =
       name ??
-      (await vscode.window.showInputBox({
-        title: vscode.l10n.t('Back up {0}', forPrompt(tableNameOf(source))),
-        prompt: vscode.l10n.t('Backup name: 3 to 255 letters, digits, _ - .'),
-        value: defaultBackupName(source, new Date()),
-        ignoreFocusOut: true,
-        validateInput: (t) => {
-          const problem = validateBackupName(t.trim());
-          return problem && forPrompt(problem);
-        },
-      }))?.trim();
+      (
+        await vscode.window.showInputBox({
+          title: vscode.l10n.t('Back up {0}', forPrompt(tableNameOf(source))),
+          prompt: vscode.l10n.t('Backup name: 3 to 255 letters, digits, _ - .'),
+          value: defaultBackupName(source, new Date()),
+          ignoreFocusOut: true,
+          validateInput: (t) => {
+            const problem = validateBackupName(t.trim());
+            return problem && forPrompt(problem);
+          },
+        })
+      )?.trim();
     if (!backupName) {
       return false;
     }
@@ -330,7 +336,10 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
     ...createOptions,
     args: [optional(oneOf(treeNode, createArgs)), optional(selection)],
   });
-  registerCommand(ctx.extension, Command.dynamodbCreateBackupOfTable, (node: BackupNode) => create(node), { ...createOptions, args: [backupRow, optional(selection)] });
+  registerCommand(ctx.extension, Command.dynamodbCreateBackupOfTable, (node: BackupNode) => create(node), {
+    ...createOptions,
+    args: [backupRow, optional(selection)],
+  });
 
   registerCommand(
     ctx.extension,
@@ -362,7 +371,9 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       const deletable = rows.filter((row) => {
         const name = row.name ?? row.arn ?? '?';
         if (row.item.BackupType === 'AWS_BACKUP') {
-          skipped.push(vscode.l10n.t('{0} is managed by AWS Backup: delete its recovery point in AWS Backup (its vault and backup plan keep it otherwise).', name));
+          skipped.push(
+            vscode.l10n.t('{0} is managed by AWS Backup: delete its recovery point in AWS Backup (its vault and backup plan keep it otherwise).', name),
+          );
         } else if (row.item.BackupStatus !== 'AVAILABLE') {
           skipped.push(vscode.l10n.t('{0} is {1}: only AVAILABLE backups can be deleted.', name, row.item.BackupStatus ?? vscode.l10n.t('of unknown status')));
         }
@@ -375,7 +386,10 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       const one = deletable.length === 1 ? deletable[0] : undefined;
       const plan: ActionPlan = {
         title: one ? vscode.l10n.t('Delete backup {0}?', one.name ?? one.arn ?? '') : vscode.l10n.t('Delete {0} backups?', deletable.length),
-        details: [vscode.l10n.t('DeleteBackup removes each backup for good: it cannot be restored from afterwards.'), ...skipped.map((s) => vscode.l10n.t('Left alone: {0}', s))],
+        details: [
+          vscode.l10n.t('DeleteBackup removes each backup for good: it cannot be restored from afterwards.'),
+          ...skipped.map((s) => vscode.l10n.t('Left alone: {0}', s)),
+        ],
         resources: deletable.map((row) => `${row.name ?? '?'} (${row.item.TableName ?? '?'}, ${row.item.BackupType ?? '?'})`),
         confirmLabel: vscode.l10n.t('Delete'),
         cli: deletable.map((row) => deleteBackupCli(row.arn!)),
@@ -431,11 +445,17 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
             maxDelayMs: 20_000,
           });
           if (final) {
-            void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('Table {0} is {1}: the restore finished.', table, final.TableStatus ?? '?')));
+            void vscode.window.showInformationMessage(
+              forNotification(vscode.l10n.t('Table {0} is {1}: the restore finished.', table, final.TableStatus ?? '?')),
+            );
           } else if (token.isCancellationRequested) {
             vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped watching {0}; the restore goes on in AWS.', forNotification(table)), 5000);
           } else if (misses >= maxMisses) {
-            void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('Table {0} is not there (DescribeTable found no such table {1} times in a row); stopped watching it.', table, maxMisses)));
+            void vscode.window.showWarningMessage(
+              forNotification(
+                vscode.l10n.t('Table {0} is not there (DescribeTable found no such table {1} times in a row); stopped watching it.', table, maxMisses),
+              ),
+            );
           }
         } catch (error) {
           reportError(error, 'dynamodb:DescribeTable');
@@ -445,7 +465,13 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
   };
 
   /** Both restores: the typed new table name confirms, then the request, then the progress notification. */
-  const confirmAndRestore = async (plan: ActionPlan, target: string, connection: Connection, signal: AbortSignal, send: () => Promise<unknown>): Promise<boolean> => {
+  const confirmAndRestore = async (
+    plan: ActionPlan,
+    target: string,
+    connection: Connection,
+    signal: AbortSignal,
+    send: () => Promise<unknown>,
+  ): Promise<boolean> => {
     if (!(await ctx.confirm(plan, connection, signal))) {
       return false;
     }
@@ -475,7 +501,9 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
             return false;
           }
           if (arg.item.BackupStatus !== 'AVAILABLE' || !arg.arn) {
-            void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('{0} is {1}: only AVAILABLE backups can be restored.', arg.name ?? '?', arg.item.BackupStatus ?? '?')));
+            void vscode.window.showInformationMessage(
+              forNotification(vscode.l10n.t('{0} is {1}: only AVAILABLE backups can be restored.', arg.name ?? '?', arg.item.BackupStatus ?? '?')),
+            );
             return false;
           }
           backupArn = arg.arn;
@@ -502,7 +530,11 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       }
       const stamp = defaultBackupName('', new Date()).slice(1);
       if (target === undefined) {
-        target = await promptTarget(vscode.l10n.t('Restore {0} to a new table', forPrompt(backupName)), `${sourceTable ?? 'table'}-restored-${stamp}`.slice(0, 255), signal);
+        target = await promptTarget(
+          vscode.l10n.t('Restore {0} to a new table', forPrompt(backupName)),
+          `${sourceTable ?? 'table'}-restored-${stamp}`.slice(0, 255),
+          signal,
+        );
       } else if (!(await targetIsFree(target, signal))) {
         return false;
       }
@@ -511,7 +543,16 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       }
       const description = await describeBackup(ctx.clients, backupArn, signal);
       const indexes = backupIndexes(description);
-      const wrong = unknownIndexes({ backupArn, target, billing: { mode: 'KEEP' }, globalIndexes: args['globalSecondaryIndexes'] as string[] | undefined, localIndexes: args['localSecondaryIndexes'] as string[] | undefined }, description);
+      const wrong = unknownIndexes(
+        {
+          backupArn,
+          target,
+          billing: { mode: 'KEEP' },
+          globalIndexes: args['globalSecondaryIndexes'] as string[] | undefined,
+          localIndexes: args['localSecondaryIndexes'] as string[] | undefined,
+        },
+        description,
+      );
       if (wrong.length > 0) {
         return refuseArgument(Command.dynamodbRestoreBackup, vscode.l10n.t('the backup has no secondary index named {0}.', wrong.join(', ')));
       }
@@ -524,7 +565,12 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       const all = [...indexes.global.map((name) => ({ name, global: true })), ...indexes.local.map((name) => ({ name, global: false }))];
       if (arg instanceof BackupNode && all.length > 0) {
         const picked = await vscode.window.showQuickPick(
-          all.map((i) => ({ label: forPrompt(i.name), description: i.global ? vscode.l10n.t('global secondary index') : vscode.l10n.t('local secondary index'), picked: true, index: i })),
+          all.map((i) => ({
+            label: forPrompt(i.name),
+            description: i.global ? vscode.l10n.t('global secondary index') : vscode.l10n.t('local secondary index'),
+            picked: true,
+            index: i,
+          })),
           { title: vscode.l10n.t('Secondary indexes to restore'), canPickMany: true, ignoreFocusOut: true },
         );
         if (!picked) {
@@ -534,11 +580,17 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
         localIndexes = picked.filter((p) => !p.index.global).map((p) => p.index.name);
       }
       const { input, cli } = restoreFromBackupRequest({ backupArn, target, billing, globalIndexes, localIndexes }, description);
-      const leftOut = [...indexes.global.filter((n) => globalIndexes && !globalIndexes.includes(n)), ...indexes.local.filter((n) => localIndexes && !localIndexes.includes(n))];
+      const leftOut = [
+        ...indexes.global.filter((n) => globalIndexes && !globalIndexes.includes(n)),
+        ...indexes.local.filter((n) => localIndexes && !localIndexes.includes(n)),
+      ];
       const plan = restorePlan(target, {
         title: vscode.l10n.t('Restore backup {0} to a new table {1}?', backupName, target),
         details: [
-          vscode.l10n.t('RestoreTableFromBackup creates table {0} with the backup\'s data; the source table is not touched. The new table is billed like any other.', target),
+          vscode.l10n.t(
+            "RestoreTableFromBackup creates table {0} with the backup's data; the source table is not touched. The new table is billed like any other.",
+            target,
+          ),
           billingLine(billing),
           leftOut.length > 0 ? vscode.l10n.t('Secondary indexes left out: {0}.', leftOut.join(', ')) : vscode.l10n.t('All secondary indexes are restored.'),
           notRestored(),
@@ -600,7 +652,12 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       const pitr: PointInTimeRecoveryDescription | undefined = await describePitr(ctx.clients, source, signal);
       if (pitr?.PointInTimeRecoveryStatus !== 'ENABLED') {
         void vscode.window.showInformationMessage(
-          forNotification(vscode.l10n.t('Point-in-time recovery is off for {0}, so it cannot be restored to a point in time. Turn it on in the table\'s backup settings first.', name)),
+          forNotification(
+            vscode.l10n.t(
+              "Point-in-time recovery is off for {0}, so it cannot be restored to a point in time. Turn it on in the table's backup settings first.",
+              name,
+            ),
+          ),
         );
         return false;
       }
@@ -611,7 +668,11 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
         }
       }
       if (target === undefined) {
-        target = await promptTarget(vscode.l10n.t('Restore {0} to a point in time', forPrompt(name)), `${name}-pitr-${defaultBackupName('', new Date()).slice(1)}`.slice(0, 255), signal);
+        target = await promptTarget(
+          vscode.l10n.t('Restore {0} to a point in time', forPrompt(name)),
+          `${name}-pitr-${defaultBackupName('', new Date()).slice(1)}`.slice(0, 255),
+          signal,
+        );
       } else if (!(await targetIsFree(target, signal))) {
         return false;
       }
@@ -628,12 +689,23 @@ export function registerDynamoDbActions(ctx: FeatureContext, provider: PagedTree
       }
       const { input, cli } = restoreToPointInTimeRequest({ source, target, time, billing });
       const plan = restorePlan(target, {
-        title: vscode.l10n.t('Restore {0} as of {1} to a new table {2}?', name, time === 'latest' ? vscode.l10n.t('the latest restorable time') : time.toISOString(), target),
+        title: vscode.l10n.t(
+          'Restore {0} as of {1} to a new table {2}?',
+          name,
+          time === 'latest' ? vscode.l10n.t('the latest restorable time') : time.toISOString(),
+          target,
+        ),
         details: [
-          vscode.l10n.t('RestoreTableToPointInTime creates table {0} with the data {1} had at that time; {1} itself is not touched. The new table is billed like any other.', target, name),
+          vscode.l10n.t(
+            'RestoreTableToPointInTime creates table {0} with the data {1} had at that time; {1} itself is not touched. The new table is billed like any other.',
+            target,
+            name,
+          ),
           pitrSummary(pitr),
           billingLine(billing),
-          vscode.l10n.t('Secondary indexes, capacity and encryption come from the source table\'s current settings; point-in-time recovery is off on the new table.'),
+          vscode.l10n.t(
+            "Secondary indexes, capacity and encryption come from the source table's current settings; point-in-time recovery is off on the new table.",
+          ),
           notRestored(),
         ],
         resources: [source],
@@ -678,4 +750,3 @@ async function promptRestoreTime(pitr: PointInTimeRecoveryDescription): Promise<
   const parsed = parseDateInput(typed);
   return parsed.ok ? parsed.date : undefined;
 }
-

@@ -37,7 +37,12 @@ export async function listBackupsPage(
   return { items: output.BackupSummaries ?? [], nextToken: output.LastEvaluatedBackupArn };
 }
 
-export async function describeBackup(clients: ClientFactory, arn: string, signal: AbortSignal, connection?: Connection): Promise<BackupDescription | undefined> {
+export async function describeBackup(
+  clients: ClientFactory,
+  arn: string,
+  signal: AbortSignal,
+  connection?: Connection,
+): Promise<BackupDescription | undefined> {
   const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.DescribeBackupCommand({ BackupArn: arn }), { abortSignal: signal });
   return output.BackupDescription;
@@ -79,7 +84,12 @@ export async function describeTable(clients: ClientFactory, table: string, signa
   }
 }
 
-export async function describePitr(clients: ClientFactory, table: string, signal: AbortSignal, connection?: Connection): Promise<PointInTimeRecoveryDescription | undefined> {
+export async function describePitr(
+  clients: ClientFactory,
+  table: string,
+  signal: AbortSignal,
+  connection?: Connection,
+): Promise<PointInTimeRecoveryDescription | undefined> {
   const { client, sdk } = await clients.get('dynamodb', signal, connection);
   const output = await client.send(new sdk.DescribeContinuousBackupsCommand({ TableName: table }), { abortSignal: signal });
   return output.ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
@@ -91,7 +101,11 @@ export async function restoreFromBackup(clients: ClientFactory, input: RestoreFr
   return output.TableDescription;
 }
 
-export async function restoreToPointInTime(clients: ClientFactory, input: RestoreToPointInTimeInput, signal: AbortSignal): Promise<TableDescription | undefined> {
+export async function restoreToPointInTime(
+  clients: ClientFactory,
+  input: RestoreToPointInTimeInput,
+  signal: AbortSignal,
+): Promise<TableDescription | undefined> {
   const { client, sdk } = await clients.get('dynamodb', signal);
   const output = await client.send(new sdk.RestoreTableToPointInTimeCommand(input), { abortSignal: signal });
   return output.TableDescription;

@@ -42,7 +42,11 @@ export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: Pi
     { label: l10n.t('Name'), value: b?.BackupName, copyId: 'backupName' },
     { label: l10n.t('Status'), value: b?.BackupStatus, badge: backupStatus(b?.BackupStatus).tone },
     { label: l10n.t('Type'), value: b?.BackupType },
-    { label: l10n.t('Size'), value: b?.BackupSizeBytes === undefined ? undefined : humanSize(b.BackupSizeBytes), note: b?.BackupSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(b.BackupSizeBytes)) },
+    {
+      label: l10n.t('Size'),
+      value: b?.BackupSizeBytes === undefined ? undefined : humanSize(b.BackupSizeBytes),
+      note: b?.BackupSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(b.BackupSizeBytes)),
+    },
     { label: l10n.t('Created'), value: time(b?.BackupCreationDateTime) },
     {
       label: l10n.t('Expires'),
@@ -58,10 +62,20 @@ export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: Pi
     { label: l10n.t('Table ARN'), value: t?.TableArn, copyId: 'tableArn', mono: true },
     { label: l10n.t('Key schema'), value: keys(t?.KeySchema) },
     { label: l10n.t('Billing mode'), value: t?.BillingMode },
-    { label: l10n.t('Provisioned throughput'), value: pt ? l10n.t('{0} RCU / {1} WCU', num(pt.ReadCapacityUnits) ?? '—', num(pt.WriteCapacityUnits) ?? '—') : undefined },
-    { label: l10n.t('On-demand throughput'), value: od ? l10n.t('max {0} reads / {1} writes', num(od.MaxReadRequestUnits) ?? '—', num(od.MaxWriteRequestUnits) ?? '—') : undefined },
+    {
+      label: l10n.t('Provisioned throughput'),
+      value: pt ? l10n.t('{0} RCU / {1} WCU', num(pt.ReadCapacityUnits) ?? '—', num(pt.WriteCapacityUnits) ?? '—') : undefined,
+    },
+    {
+      label: l10n.t('On-demand throughput'),
+      value: od ? l10n.t('max {0} reads / {1} writes', num(od.MaxReadRequestUnits) ?? '—', num(od.MaxWriteRequestUnits) ?? '—') : undefined,
+    },
     { label: l10n.t('Item count'), value: num(t?.ItemCount) },
-    { label: l10n.t('Table size'), value: t?.TableSizeBytes === undefined ? undefined : humanSize(t.TableSizeBytes), note: t?.TableSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(t.TableSizeBytes)) },
+    {
+      label: l10n.t('Table size'),
+      value: t?.TableSizeBytes === undefined ? undefined : humanSize(t.TableSizeBytes),
+      note: t?.TableSizeBytes === undefined ? undefined : l10n.t('{0} bytes', formatNumber(t.TableSizeBytes)),
+    },
     { label: l10n.t('Table created'), value: time(t?.TableCreationDateTime) },
   ];
   const projection = (p: { ProjectionType?: string | undefined; NonKeyAttributes?: string[] | undefined } | undefined): string =>
@@ -100,8 +114,14 @@ export function backupDocument(d: BackupDescription, now = Date.now(), pitr?: Pi
       id: 'features',
       title: l10n.t('Features at backup time'),
       fields: [
-        { label: l10n.t('Stream'), value: stream ? (stream.StreamEnabled ? l10n.t('enabled ({0})', stream.StreamViewType ?? '?') : l10n.t('disabled')) : undefined },
-        { label: l10n.t('Time to live'), value: ttl ? (ttl.AttributeName ? l10n.t('{0} on {1}', ttl.TimeToLiveStatus ?? '?', ttl.AttributeName) : (ttl.TimeToLiveStatus ?? '?')) : undefined },
+        {
+          label: l10n.t('Stream'),
+          value: stream ? (stream.StreamEnabled ? l10n.t('enabled ({0})', stream.StreamViewType ?? '?') : l10n.t('disabled')) : undefined,
+        },
+        {
+          label: l10n.t('Time to live'),
+          value: ttl ? (ttl.AttributeName ? l10n.t('{0} on {1}', ttl.TimeToLiveStatus ?? '?', ttl.AttributeName) : (ttl.TimeToLiveStatus ?? '?')) : undefined,
+        },
         { label: l10n.t('Encryption'), value: sse ? `${sse.Status ?? '?'}${sse.SSEType ? ` (${sse.SSEType})` : ''}` : undefined },
         { label: l10n.t('KMS key ARN'), value: sse?.KMSMasterKeyArn, copyId: sse?.KMSMasterKeyArn ? 'kmsKeyArn' : undefined, mono: true },
         { label: l10n.t('Key inaccessible since'), value: time(sse?.InaccessibleEncryptionDateTime) },
@@ -129,7 +149,11 @@ function pitrBlock(pitr: PitrState): Block {
       'error' in pitr
         ? [{ label: l10n.t('Status'), value: l10n.t('unknown ({0})', pitr.error) }]
         : [
-            { label: l10n.t('Status'), value: p?.PointInTimeRecoveryStatus ?? l10n.t('unknown'), badge: p?.PointInTimeRecoveryStatus === 'ENABLED' ? 'ok' : 'muted' },
+            {
+              label: l10n.t('Status'),
+              value: p?.PointInTimeRecoveryStatus ?? l10n.t('unknown'),
+              badge: p?.PointInTimeRecoveryStatus === 'ENABLED' ? 'ok' : 'muted',
+            },
             { label: l10n.t('Restorable window'), value: p?.PointInTimeRecoveryStatus === 'ENABLED' ? pitrSummary(p) : undefined },
             { label: l10n.t('Earliest restorable'), value: time(p?.EarliestRestorableDateTime) },
             { label: l10n.t('Latest restorable'), value: time(p?.LatestRestorableDateTime) },

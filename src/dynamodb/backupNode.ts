@@ -17,7 +17,6 @@ export interface BackupNodeActions {
 
 /** One backup row. Its TreeItem is built once and reused until the backup changes. */
 export class BackupNode extends CachedItemNode<BackupSummary> {
-
   constructor(
     item: BackupSummary,
     id: string,
@@ -54,9 +53,7 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
     const b = this.item;
     const item = new vscode.TreeItem(b.BackupName ?? vscode.l10n.t('(unnamed)'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [b.TableName, b.BackupStatus, relativeTime(b.BackupCreationDateTime), humanSize(b.BackupSizeBytes)]
-      .filter(Boolean)
-      .join(' · ');
+    item.description = [b.TableName, b.BackupStatus, relativeTime(b.BackupCreationDateTime), humanSize(b.BackupSizeBytes)].filter(Boolean).join(' · ');
     const status = backupStatus(b.BackupStatus);
     item.iconPath = statusIcon(status);
     item.contextValue = b.BackupStatus === 'AVAILABLE' ? ContextValue.backupAvailable : ContextValue.backup;
@@ -89,7 +86,10 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
           ? `${bothTimes(expiry)}, ${expiry.getTime() > Date.now() ? vscode.l10n.t('in {0}', humanDuration(expiry.getTime() - Date.now())) : vscode.l10n.t('expired')}`
           : undefined,
       ],
-      [vscode.l10n.t('Size'), b.BackupSizeBytes === undefined ? undefined : vscode.l10n.t('{0} ({1} bytes)', humanSize(b.BackupSizeBytes), formatNumber(b.BackupSizeBytes))],
+      [
+        vscode.l10n.t('Size'),
+        b.BackupSizeBytes === undefined ? undefined : vscode.l10n.t('{0} ({1} bytes)', humanSize(b.BackupSizeBytes), formatNumber(b.BackupSizeBytes)),
+      ],
     ]);
   }
 }

@@ -66,7 +66,12 @@ export const backupFilterSpec = (): FilterSpec<BackupFilters> => ({
 });
 
 /** ListBackups' filter parameters: every filter goes to the API, nothing is filtered locally. */
-export function backupListRequest(f: BackupFilters): { TableName?: string; BackupType?: BackupTypeFilter; TimeRangeLowerBound?: Date; TimeRangeUpperBound?: Date } {
+export function backupListRequest(f: BackupFilters): {
+  TableName?: string;
+  BackupType?: BackupTypeFilter;
+  TimeRangeLowerBound?: Date;
+  TimeRangeUpperBound?: Date;
+} {
   return {
     TableName: f.table,
     BackupType: f.backupType,
@@ -76,7 +81,10 @@ export function backupListRequest(f: BackupFilters): { TableName?: string; Backu
 }
 
 /** Whether ListBackups with these filters would list the backup: a new one joins the loaded list only then. */
-export function backupMatchesFilters(b: { TableName?: string | undefined; TableArn?: string | undefined; BackupType?: string | undefined; BackupCreationDateTime?: Date | undefined }, f: BackupFilters): boolean {
+export function backupMatchesFilters(
+  b: { TableName?: string | undefined; TableArn?: string | undefined; BackupType?: string | undefined; BackupCreationDateTime?: Date | undefined },
+  f: BackupFilters,
+): boolean {
   const table = !f.table || (f.table.startsWith('arn:') ? b.TableArn === f.table : b.TableName === f.table);
   const type = f.backupType === 'ALL' || b.BackupType === (f.backupType ?? 'USER');
   const created = b.BackupCreationDateTime?.getTime() ?? Date.now();

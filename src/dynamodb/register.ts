@@ -47,8 +47,14 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
         : { message: vscode.l10n.t('No USER backups in this region (the API lists USER backups unless a type filter says otherwise)'), filtered: false };
     },
   };
-  const provider = new PagedTreeProvider(ViewId.dynamodb, vscode.l10n.t('DynamoDB Backups'), ctx.session, ctx.setupCheck, (p, owner) =>
-    p.createList(source, () => filters.current, owner, vscode.l10n.t('DynamoDB backups')), ctx.connections, ctx.accountOf,
+  const provider = new PagedTreeProvider(
+    ViewId.dynamodb,
+    vscode.l10n.t('DynamoDB Backups'),
+    ctx.session,
+    ctx.setupCheck,
+    (p, owner) => p.createList(source, () => filters.current, owner, vscode.l10n.t('DynamoDB backups')),
+    ctx.connections,
+    ctx.accountOf,
   );
   ctx.views.add({ key: 'dynamodb', provider, filters });
   ctx.extension.subscriptions.push(provider, filters);
@@ -62,7 +68,10 @@ export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filterOptions = { iamAction: 'dynamodb:ListTables', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.dynamodbFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.dynamodbFilterActive, filter, filterOptions);
-  registerCopyCommand(ctx.extension, ctx.views, Command.dynamodbCopyTableArn, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), { one: vscode.l10n.t('table ARN'), many: vscode.l10n.t('table ARNs') });
+  registerCopyCommand(ctx.extension, ctx.views, Command.dynamodbCopyTableArn, (n) => (n instanceof BackupNode ? n.item.TableArn : undefined), {
+    one: vscode.l10n.t('table ARN'),
+    many: vscode.l10n.t('table ARNs'),
+  });
   registerCommand(
     ctx.extension,
     Command.dynamodbShowTableBackups,

@@ -92,8 +92,16 @@ async function pickScope(list: AnyPagedChildren): Promise<ExportScope | undefine
   }
   const chosen = await vscode.window.showQuickPick(
     [
-      { label: vscode.l10n.t('Loaded {0}', list.noun), description: vscode.l10n.t('{0} items, no request', formatNumber(list.loadedCount)), scope: 'loaded' as const },
-      { label: vscode.l10n.t('All pages with the current filters'), description: vscode.l10n.t('lists every page again, from the start of the list'), scope: 'all' as const },
+      {
+        label: vscode.l10n.t('Loaded {0}', list.noun),
+        description: vscode.l10n.t('{0} items, no request', formatNumber(list.loadedCount)),
+        scope: 'loaded' as const,
+      },
+      {
+        label: vscode.l10n.t('All pages with the current filters'),
+        description: vscode.l10n.t('lists every page again, from the start of the list'),
+        scope: 'all' as const,
+      },
     ],
     { title: vscode.l10n.t('Export {0}', list.noun) },
   );
@@ -103,7 +111,7 @@ async function pickScope(list: AnyPagedChildren): Promise<ExportScope | undefine
 async function pickFormat(): Promise<ExportFormat | undefined> {
   const chosen = await vscode.window.showQuickPick(
     [
-      { label: 'CSV', description: vscode.l10n.t('one row per item, the API\'s field names as header'), format: 'csv' as const },
+      { label: 'CSV', description: vscode.l10n.t("one row per item, the API's field names as header"), format: 'csv' as const },
       { label: 'JSON', description: vscode.l10n.t('an array of the items as the API returned them'), format: 'json' as const },
     ],
     { title: vscode.l10n.t('Export as') },
@@ -113,7 +121,11 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 
 /** A file name from the list's title, which may hold names from AWS: only safe characters are kept. */
 function defaultName(list: AnyPagedChildren, format: ExportFormat): string {
-  const base = list.title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'export';
+  const base =
+    list.title
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .slice(0, 80) || 'export';
   return `${base}.${format}`;
 }
 
@@ -145,48 +157,49 @@ async function runExport(ctx: FeatureContext, list: AnyPagedChildren, scope: Exp
   let stoppedAt: string | undefined;
   const controller = new AbortController();
   const title = vscode.l10n.t('Exporting {0} to {1}', list.noun, path.basename(target));
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: forNotification(title), cancellable: true }, async (progress, token) => {
-    const cancel = (): void => controller.abort();
-    const subscription = token.onCancellationRequested(cancel);
-    let reportedAt = 0;
-    const write = async (items: readonly unknown[]): Promise<void> => {
-      await handle.write(writer.batch(items, written === 0));
-      written += items.length;
-      // A message to the window per page would cost more than the page: a few per second are enough to read.
-      if (performance.now() - reportedAt >= progressEveryMs) {
-        reportedAt = performance.now();
-        progress.report({ message: vscode.l10n.t('{0} items written', formatNumber(written)) });
-      }
-      await ctx.testHooks?.onExportProgress?.(written, cancel);
-    };
-    try {
-      await handle.write(writer.open);
-      if (scope === 'loaded') {
-        const items = list.items as unknown[];
-        for (let i = 0; i < items.length; i += loadedChunk) {
-          controller.signal.throwIfAborted();
-          await write(items.slice(i, i + loadedChunk));
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: forNotification(title), cancellable: true },
+    async (progress, token) => {
+      const cancel = (): void => controller.abort();
+      const subscription = token.onCancellationRequested(cancel);
+      let reportedAt = 0;
+      const write = async (items: readonly unknown[]): Promise<void> => {
+        await handle.write(writer.batch(items, written === 0));
+        written += items.length;
+        // A message to the window per page would cost more than the page: a few per second are enough to read.
+        if (performance.now() - reportedAt >= progressEveryMs) {
+          reportedAt = performance.now();
+          progress.report({ message: vscode.l10n.t('{0} items written', formatNumber(written)) });
         }
-      } else {
-        stoppedAt = (await list.streamAll(write, controller.signal)).stoppedAt;
+        await ctx.testHooks?.onExportProgress?.(written, cancel);
+      };
+      try {
+        await handle.write(writer.open);
+        if (scope === 'loaded') {
+          const items = list.items as unknown[];
+          for (let i = 0; i < items.length; i += loadedChunk) {
+            controller.signal.throwIfAborted();
+            await write(items.slice(i, i + loadedChunk));
+          }
+        } else {
+          stoppedAt = (await list.streamAll(write, controller.signal)).stoppedAt;
+        }
+        await handle.write(writer.close);
+      } catch (error) {
+        failure = error;
+        // A write that failed leaves the next page's request running: it ends here.
+        controller.abort();
+      } finally {
+        subscription.dispose();
       }
-      await handle.write(writer.close);
-    } catch (error) {
-      failure = error;
-      // A write that failed leaves the next page's request running: it ends here.
-      controller.abort();
-    } finally {
-      subscription.dispose();
-    }
-  });
+    },
+  );
   if (failure === undefined) {
     await handle.close();
     await fs.rename(temp, target);
     const done = vscode.l10n.t('Exported {0} {1} to {2}', formatNumber(written), list.noun, path.basename(target));
     if (stoppedAt) {
-      void vscode.window.showWarningMessage(
-        forNotification(vscode.l10n.t('{0}. The service kept returning empty pages, so the export stopped there.', done)),
-      );
+      void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('{0}. The service kept returning empty pages, so the export stopped there.', done)));
       log().warn('export stopped after repeated empty pages with a next-page token');
     } else {
       void vscode.window.showInformationMessage(forNotification(done));
@@ -219,7 +232,10 @@ async function askKeepPartial(ctx: FeatureContext, list: AnyPagedChildren, writt
   const deleteLabel = vscode.l10n.t('Delete');
   const choice = await vscode.window.showWarningMessage(
     forNotification(reason),
-    { modal: true, detail: forNotification(vscode.l10n.t('{0} {1} were written before it stopped. Keep them in the file, or delete it?', formatNumber(written), list.noun)) },
+    {
+      modal: true,
+      detail: forNotification(vscode.l10n.t('{0} {1} were written before it stopped. Keep them in the file, or delete it?', formatNumber(written), list.noun)),
+    },
     keepLabel,
     deleteLabel,
   );

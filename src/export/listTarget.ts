@@ -66,5 +66,8 @@ function listOf(views: ViewRegistry, target: AnyPagedChildren | TreeNode): AnyPa
   if (ownsList(target)) {
     return target.childList();
   }
-  return views.viewOf(target)?.provider.loadedLists().find((list) => list.holds(target));
+  return views
+    .viewOf(target)
+    ?.provider.loadedLists()
+    .find((list) => list.holds(target));
 }

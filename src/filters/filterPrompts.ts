@@ -40,12 +40,7 @@ export async function showFilterMenu(title: string, entries: readonly FilterMenu
 }
 
 /** An input box that refuses invalid text with the validator's message, so nothing invalid is ever sent. */
-export async function promptText(
-  title: string,
-  prompt: string,
-  validate: (text: string) => string | undefined,
-  value = '',
-): Promise<PromptResult<string>> {
+export async function promptText(title: string, prompt: string, validate: (text: string) => string | undefined, value = ''): Promise<PromptResult<string>> {
   const text = await vscode.window.showInputBox({
     title,
     prompt: vscode.l10n.t('{0} Leave empty to remove this filter.', prompt),
@@ -79,7 +74,10 @@ export async function promptDate(title: string, current: string | undefined, che
     ...presets,
     ...(current ? [{ label: `$(close) ${vscode.l10n.t('Remove this filter')}`, description: '', iso: 'clear' }] : []),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: current ? vscode.l10n.t('Current: {0}', current) : vscode.l10n.t('Pick a preset or enter a date') });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: current ? vscode.l10n.t('Current: {0}', current) : vscode.l10n.t('Pick a preset or enter a date'),
+  });
   if (!chosen) {
     return undefined;
   }
@@ -107,9 +105,17 @@ export async function promptDate(title: string, current: string | undefined, che
   return parsed.ok ? parsed.date.toISOString() : undefined;
 }
 
-export async function pickOne<T extends string>(title: string, options: readonly { value: T; label: string; description?: string }[], current?: T): Promise<T | undefined> {
+export async function pickOne<T extends string>(
+  title: string,
+  options: readonly { value: T; label: string; description?: string }[],
+  current?: T,
+): Promise<T | undefined> {
   const chosen = await vscode.window.showQuickPick(
-    options.map((o) => ({ ...o, picked: o.value === current, description: o.value === current ? vscode.l10n.t('{0} (current)', o.description ?? '').trim() : o.description })),
+    options.map((o) => ({
+      ...o,
+      picked: o.value === current,
+      description: o.value === current ? vscode.l10n.t('{0} (current)', o.description ?? '').trim() : o.description,
+    })),
     { title },
   );
   return chosen?.value;

@@ -24,7 +24,12 @@ export type FieldPrompt =
       readonly toValue?: (text: string) => unknown;
     }
   | { readonly kind: 'date'; readonly title: string }
-  | { readonly kind: 'one'; readonly title: string; readonly options: readonly { readonly value: string; readonly label: string; readonly description?: string }[]; readonly unset: string }
+  | {
+      readonly kind: 'one';
+      readonly title: string;
+      readonly options: readonly { readonly value: string; readonly label: string; readonly description?: string }[];
+      readonly unset: string;
+    }
   | { readonly kind: 'many'; readonly title: string; readonly options: readonly string[] }
   | { readonly kind: 'custom' };
 

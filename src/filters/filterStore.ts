@@ -53,7 +53,9 @@ export class FilterStore<F extends object> implements vscode.Disposable {
     }
     log().warn(`Saved ${this.service} filters dropped: ${merged.problem}`);
     void this.memento.update(this.storageKey, undefined);
-    void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('The saved {0} filters were not valid and have been cleared: {1}', this.service, merged.problem)));
+    void vscode.window.showWarningMessage(
+      forNotification(vscode.l10n.t('The saved {0} filters were not valid and have been cleared: {1}', this.service, merged.problem)),
+    );
     return this.empty();
   }
 

@@ -54,11 +54,22 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
     const problem = typed ? options.validate(typed) : undefined;
     const typedItems: Item[] =
       typed && !known.some((c) => c.value === normalize(typed))
-        ? [{ label: forLabel(typed), description: problem ? `$(error) ${vscode.l10n.t('not valid')}` : vscode.l10n.t('use the typed value'), detail: problem && forLabel(problem), action: 'typed', value: typed, alwaysShow: true }]
+        ? [
+            {
+              label: forLabel(typed),
+              description: problem ? `$(error) ${vscode.l10n.t('not valid')}` : vscode.l10n.t('use the typed value'),
+              detail: problem && forLabel(problem),
+              action: 'typed',
+              value: typed,
+              alwaysShow: true,
+            },
+          ]
         : [];
     quickPick.items = [
       ...typedItems,
-      ...(options.current ? [{ label: `$(close) ${options.clearLabel}`, description: vscode.l10n.t('remove this filter'), action: 'clear' as const, value: '' }] : []),
+      ...(options.current
+        ? [{ label: `$(close) ${options.clearLabel}`, description: vscode.l10n.t('remove this filter'), action: 'clear' as const, value: '' }]
+        : []),
       ...known.map((c) => ({
         label: forLabel(c.value),
         description: forLabel((c.value === options.current ? vscode.l10n.t('{0} (current)', c.description ?? '') : (c.description ?? '')).trim()),
@@ -66,7 +77,15 @@ export async function pickOrType(options: PickOrTypeOptions): Promise<PromptResu
         value: c.value,
       })),
       ...(options.more?.list.hasMore
-        ? [{ label: `$(fold-down) ${vscode.l10n.t('Load more {0}…', options.more.noun)}`, description: vscode.l10n.t('{0} loaded', formatNumber(known.length)), action: 'more' as const, value: '', alwaysShow: true }]
+        ? [
+            {
+              label: `$(fold-down) ${vscode.l10n.t('Load more {0}…', options.more.noun)}`,
+              description: vscode.l10n.t('{0} loaded', formatNumber(known.length)),
+              action: 'more' as const,
+              value: '',
+              alwaysShow: true,
+            },
+          ]
         : []),
     ];
   };

@@ -92,13 +92,20 @@ export function callbackCli(callbackId: string, answer: CallbackAnswer): CliComm
       return {
         service: 'lambda',
         operation: 'send-durable-execution-callback-success',
-        args: [['--callback-id', callbackId], ['--result', answer.result], ['--cli-binary-format', 'raw-in-base64-out']],
+        args: [
+          ['--callback-id', callbackId],
+          ['--result', answer.result],
+          ['--cli-binary-format', 'raw-in-base64-out'],
+        ],
       };
     case 'failure':
       return {
         service: 'lambda',
         operation: 'send-durable-execution-callback-failure',
-        args: [['--callback-id', callbackId], ['--error', JSON.stringify(answer.error)]],
+        args: [
+          ['--callback-id', callbackId],
+          ['--error', JSON.stringify(answer.error)],
+        ],
       };
     case 'heartbeat':
       return { service: 'lambda', operation: 'send-durable-execution-callback-heartbeat', args: [['--callback-id', callbackId]] };

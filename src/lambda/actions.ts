@@ -154,7 +154,9 @@ export class LambdaActions {
     }
     // Cancelled with the connection it was started under: a switch mid-way never stops anything in the new one.
     const signal = this.ctx.session.signal;
-    const reason = args ? { error: errorObjectOf(args.errorType?.trim(), args.errorMessage?.trim()) } : await askErrorObject(vscode.l10n.t('Stop Execution'), vscode.l10n.t('Reason for stopping'));
+    const reason = args
+      ? { error: errorObjectOf(args.errorType?.trim(), args.errorMessage?.trim()) }
+      : await askErrorObject(vscode.l10n.t('Stop Execution'), vscode.l10n.t('Reason for stopping'));
     if (!reason) {
       return false;
     }
@@ -192,8 +194,19 @@ export class LambdaActions {
    * Send Callback Success/Failure/Heartbeat. `callbackId` was checked against the pending callbacks by the
    * caller (the panel's history, the row's last known history); AWS refuses one that closed meanwhile.
    */
-  async answer(kind: CallbackActionKind, execution: Execution | undefined, callbackId: string, args: CallbackArgs | undefined, fromPanel: boolean): Promise<boolean> {
-    const action = kind === 'success' ? vscode.l10n.t('Send Callback Success') : kind === 'failure' ? vscode.l10n.t('Send Callback Failure') : vscode.l10n.t('Send Heartbeat');
+  async answer(
+    kind: CallbackActionKind,
+    execution: Execution | undefined,
+    callbackId: string,
+    args: CallbackArgs | undefined,
+    fromPanel: boolean,
+  ): Promise<boolean> {
+    const action =
+      kind === 'success'
+        ? vscode.l10n.t('Send Callback Success')
+        : kind === 'failure'
+          ? vscode.l10n.t('Send Callback Failure')
+          : vscode.l10n.t('Send Heartbeat');
     if (refuseAction(action)) {
       return false;
     }
@@ -211,7 +224,12 @@ export class LambdaActions {
     const details: string[] = [];
     switch (answer.kind) {
       case 'success':
-        details.push(vscode.l10n.t('SendDurableExecutionCallbackSuccess completes the callback with this result ({0} bytes); the execution goes on from there.', formatNumber(byteLength(answer.result))));
+        details.push(
+          vscode.l10n.t(
+            'SendDurableExecutionCallbackSuccess completes the callback with this result ({0} bytes); the execution goes on from there.',
+            formatNumber(byteLength(answer.result)),
+          ),
+        );
         break;
       case 'failure':
         details.push(
@@ -220,7 +238,9 @@ export class LambdaActions {
         );
         break;
       case 'heartbeat':
-        details.push(vscode.l10n.t('SendDurableExecutionCallbackHeartbeat tells AWS the callback is still being worked on (it restarts the heartbeat timeout).'));
+        details.push(
+          vscode.l10n.t('SendDurableExecutionCallbackHeartbeat tells AWS the callback is still being worked on (it restarts the heartbeat timeout).'),
+        );
         break;
     }
     const confirmed = await this.confirm({
@@ -258,7 +278,10 @@ export class LambdaActions {
         return { kind, result };
       }
       case 'failure': {
-        const given = args && (args.errorType !== undefined || args.errorMessage !== undefined) ? { error: errorObjectOf(args.errorType?.trim(), args.errorMessage?.trim()) } : await askErrorObject(action, vscode.l10n.t('Callback failure'));
+        const given =
+          args && (args.errorType !== undefined || args.errorMessage !== undefined)
+            ? { error: errorObjectOf(args.errorType?.trim(), args.errorMessage?.trim()) }
+            : await askErrorObject(action, vscode.l10n.t('Callback failure'));
         if (!given) {
           return undefined;
         }
@@ -330,7 +353,12 @@ export class LambdaActions {
     const confirmed = await this.confirm({
       title: vscode.l10n.t('Start the durable execution "{0}" of {1}?', name, functionName),
       details: [
-        vscode.l10n.t('Invoke runs {0} (qualifier {1}) asynchronously (InvocationType Event) with {2} bytes of input.', functionName, qualifier, formatNumber(byteLength(input))),
+        vscode.l10n.t(
+          'Invoke runs {0} (qualifier {1}) asynchronously (InvocationType Event) with {2} bytes of input.',
+          functionName,
+          qualifier,
+          formatNumber(byteLength(input)),
+        ),
         vscode.l10n.t('The name is the idempotency key: the same name with the same input returns the existing execution instead of starting another.'),
       ],
       resources: [`${functionName}:${qualifier}`],
@@ -372,7 +400,10 @@ export class LambdaActions {
         const typed = await vscode.window.showInputBox({
           title: forPrompt(vscode.l10n.t('Start a durable execution of {0}', functionName)),
           prompt: forPrompt(
-            taken ?? vscode.l10n.t('Execution name (1 to 64 letters, digits, - and _). It must be new: AWS treats the name as the idempotency key and returns an existing execution of that name instead of starting one.'),
+            taken ??
+              vscode.l10n.t(
+                'Execution name (1 to 64 letters, digits, - and _). It must be new: AWS treats the name as the idempotency key and returns an existing execution of that name instead of starting one.',
+              ),
           ),
           value,
           ignoreFocusOut: true,
@@ -436,7 +467,8 @@ export class LambdaActions {
     if (picked !== file) {
       return undefined;
     }
-    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: vscode.l10n.t('Input of the execution') })) ?? [];
+    const [uri] =
+      (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: vscode.l10n.t('Input of the execution') })) ?? [];
     if (!uri) {
       return undefined;
     }
@@ -467,4 +499,3 @@ export class LambdaActions {
     }
   }
 }
-

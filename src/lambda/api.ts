@@ -76,7 +76,13 @@ export async function getHistoryPage(
 }
 
 /** StopDurableExecution; `reason` becomes the execution's error (omitted: AWS's default reason). */
-export async function stopExecution(clients: ClientFactory, arn: string, reason: ErrorObject | undefined, signal: AbortSignal, connection?: Connection): Promise<Date | undefined> {
+export async function stopExecution(
+  clients: ClientFactory,
+  arn: string,
+  reason: ErrorObject | undefined,
+  signal: AbortSignal,
+  connection?: Connection,
+): Promise<Date | undefined> {
   const { client, sdk } = await clients.get('lambda', signal, connection);
   const output = await client.send(new sdk.StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: reason }), { abortSignal: signal });
   return output.StopTimestamp;
@@ -84,15 +90,15 @@ export async function stopExecution(clients: ClientFactory, arn: string, reason:
 
 /** What answers a pending callback: a result (raw JSON text), an error, or a heartbeat that keeps it alive. */
 export type CallbackAnswer =
-  | { readonly kind: 'success'; readonly result: string }
-  | { readonly kind: 'failure'; readonly error: ErrorObject }
-  | { readonly kind: 'heartbeat' };
+  { readonly kind: 'success'; readonly result: string } | { readonly kind: 'failure'; readonly error: ErrorObject } | { readonly kind: 'heartbeat' };
 
 export async function answerCallback(clients: ClientFactory, callbackId: string, answer: CallbackAnswer, signal: AbortSignal): Promise<void> {
   const { client, sdk } = await clients.get('lambda', signal);
   switch (answer.kind) {
     case 'success':
-      await client.send(new sdk.SendDurableExecutionCallbackSuccessCommand({ CallbackId: callbackId, Result: new TextEncoder().encode(answer.result) }), { abortSignal: signal });
+      await client.send(new sdk.SendDurableExecutionCallbackSuccessCommand({ CallbackId: callbackId, Result: new TextEncoder().encode(answer.result) }), {
+        abortSignal: signal,
+      });
       return;
     case 'failure':
       await client.send(new sdk.SendDurableExecutionCallbackFailureCommand({ CallbackId: callbackId, Error: answer.error }), { abortSignal: signal });

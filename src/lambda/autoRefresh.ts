@@ -50,9 +50,10 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
 
   /** Execution lists of expanded functions (a collapsed function's rows are not on screen). */
   private lists(): PagedChildren<Execution, ExecutionFilters>[] {
-    return this.provider
-      .loadedLists()
-      .filter((list) => list.owner instanceof FunctionNode && !this.collapsed.has(list.owner.id)) as PagedChildren<Execution, ExecutionFilters>[];
+    return this.provider.loadedLists().filter((list) => list.owner instanceof FunctionNode && !this.collapsed.has(list.owner.id)) as PagedChildren<
+      Execution,
+      ExecutionFilters
+    >[];
   }
 
   private schedule(): void {
@@ -90,7 +91,13 @@ export class ExecutionAutoRefresh implements vscode.Disposable {
           const { list, item } = work[next++];
           try {
             // Each list's own connection: its end (a switch, a removal) stops its refreshes.
-            const fresh = await getExecution(this.clients, item.DurableExecutionArn!, false, AbortSignal.any([signal, list.host.connectionSignal()]), list.connection);
+            const fresh = await getExecution(
+              this.clients,
+              item.DurableExecutionArn!,
+              false,
+              AbortSignal.any([signal, list.host.connectionSignal()]),
+              list.connection,
+            );
             list.updateItem(toExecution(fresh, item));
             updated++;
           } catch (error) {

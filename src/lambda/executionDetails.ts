@@ -88,13 +88,15 @@ export function deriveHistory(history: HistoryView, timelineEnd: number, executi
   return {
     nodes: operationTreeNodes(tree.roots(), pending),
     timeline: timelineItems(tree, timelineEnd),
-    invocations: tree.invocations.slice(0, invocationRowCap).map((inv, i) => [
-      formatNumber(i + 1),
-      inv.requestId ?? '—',
-      inv.start !== undefined ? isoTime(new Date(inv.start)) : '—',
-      inv.start !== undefined && inv.end !== undefined ? humanDuration(inv.end - inv.start) : '—',
-      inv.error ?? '',
-    ]),
+    invocations: tree.invocations
+      .slice(0, invocationRowCap)
+      .map((inv, i) => [
+        formatNumber(i + 1),
+        inv.requestId ?? '—',
+        inv.start !== undefined ? isoTime(new Date(inv.start)) : '—',
+        inv.start !== undefined && inv.end !== undefined ? humanDuration(inv.end - inv.start) : '—',
+        inv.error ?? '',
+      ]),
   };
 }
 
@@ -111,7 +113,12 @@ function pagerText(h: HistoryView, loadAllLimit: number): string {
     case 'cycle':
       return l10n.t('{0} events loaded ({1} operations). AWS returned a history marker it had returned before, so paging stopped here.', events, ops);
     case 'cap':
-      return l10n.t('{0} events loaded ({1} operations). "Load all" stops at {2} events (awsHistory.lambda.historyLoadAllLimit); "Load more" goes on page by page.', events, ops, formatNumber(loadAllLimit));
+      return l10n.t(
+        '{0} events loaded ({1} operations). "Load all" stops at {2} events (awsHistory.lambda.historyLoadAllLimit); "Load more" goes on page by page.',
+        events,
+        ops,
+        formatNumber(loadAllLimit),
+      );
     case 'expired':
       return l10n.t('{0} events loaded ({1} operations). The history marker expired (markers last 24 hours): reload to page again.', events, ops);
     case undefined:
@@ -166,7 +173,10 @@ export function executionDocument(
     { label: l10n.t('Trace header'), value: d.TraceHeader?.XAmznTraceId, copyId: d.TraceHeader?.XAmznTraceId ? 'traceHeader' : undefined, mono: true },
   ];
   const durable: Field[] = [
-    { label: l10n.t('Retention'), value: config?.RetentionPeriodInDays === undefined ? undefined : l10n.t('{0} days', formatNumber(config.RetentionPeriodInDays)) },
+    {
+      label: l10n.t('Retention'),
+      value: config?.RetentionPeriodInDays === undefined ? undefined : l10n.t('{0} days', formatNumber(config.RetentionPeriodInDays)),
+    },
     {
       label: l10n.t('Execution timeout'),
       value: durationSeconds(config?.ExecutionTimeout),
@@ -259,15 +269,24 @@ export function executionDocument(
       end: safeEnd,
       items,
       summary:
-        l10n.t('{0} operations over {1}: {2}; {3} invocations', formatNumber(ops.length), humanDuration(safeEnd - start), statusCounts(ops), formatNumber(tree.invocations.length)) +
-        (shown < ops.length ? '; ' + l10n.t('the first {0} operations are drawn', formatNumber(shown)) : ''),
+        l10n.t(
+          '{0} operations over {1}: {2}; {3} invocations',
+          formatNumber(ops.length),
+          humanDuration(safeEnd - start),
+          statusCounts(ops),
+          formatNumber(tree.invocations.length),
+        ) + (shown < ops.length ? '; ' + l10n.t('the first {0} operations are drawn', formatNumber(shown)) : ''),
     });
     if (shown < ops.length) {
       blocks.push({
         kind: 'notice',
         id: 'timelineCapped',
         tone: 'info',
-        text: l10n.t('The timeline draws the first {0} of {1} operations; the tree above and the event list below have all of them.', formatNumber(shown), formatNumber(ops.length)),
+        text: l10n.t(
+          'The timeline draws the first {0} of {1} operations; the tree above and the event list below have all of them.',
+          formatNumber(shown),
+          formatNumber(ops.length),
+        ),
       });
     }
   }
@@ -289,7 +308,9 @@ export function executionDocument(
   blocks.push({
     kind: 'list',
     id: 'events',
-    title: history.complete ? l10n.t('History events ({0})', formatNumber(history.rows.length)) : l10n.t('History events ({0} loaded)', formatNumber(history.rows.length)),
+    title: history.complete
+      ? l10n.t('History events ({0})', formatNumber(history.rows.length))
+      : l10n.t('History events ({0} loaded)', formatNumber(history.rows.length)),
     columns: eventColumns(),
     rows: history.rows.slice(),
     emptyText: l10n.t('No history events loaded.'),
@@ -420,7 +441,10 @@ export class ExecutionDetailSource implements DetailSource {
     if (!prepared || history.loading || prepared.execution.Status !== 'RUNNING') {
       return this.load(signal);
     }
-    const [summary] = await Promise.all([getExecution(this.clients, this.key, false, signal, this.options.connection), history.readTail(loadAllPageSize, signal)]);
+    const [summary] = await Promise.all([
+      getExecution(this.clients, this.key, false, signal, this.options.connection),
+      history.readTail(loadAllPageSize, signal),
+    ]);
     if (summary.Status !== 'RUNNING') {
       return this.load(signal);
     }
@@ -431,7 +455,14 @@ export class ExecutionDetailSource implements DetailSource {
     this.prepared = {
       ...prepared,
       // The payloads were not asked for: keep the ones on screen, and the flag that says they were included.
-      execution: { ...kept, ...summary, InputPayload: kept.InputPayload, Result: kept.Result, Error: kept.Error, ExecutionDataIncluded: kept.ExecutionDataIncluded },
+      execution: {
+        ...kept,
+        ...summary,
+        InputPayload: kept.InputPayload,
+        Result: kept.Result,
+        Error: kept.Error,
+        ExecutionDataIncluded: kept.ExecutionDataIncluded,
+      },
     };
     this.options.onExecutionLoaded?.(toExecution(summary), history.complete ? this.pendingCallbackIds() : undefined);
     return this.document();

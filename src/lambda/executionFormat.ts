@@ -52,7 +52,6 @@ export const durableStatus = statusMap(
   { tone: 'info', icon: 'circle-outline' },
 );
 
-
 /** "5 min" for a finished execution, "running for 2 h 3 min" while RUNNING, '' when unknown. */
 export function executionDuration(e: ExecutionLike, now = Date.now()): string {
   const start = e.StartTimestamp?.getTime();

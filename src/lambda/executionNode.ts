@@ -20,7 +20,6 @@ export interface ExecutionNodeActions {
 
 /** One durable execution row. Its TreeItem is built once and reused until the execution changes. */
 export class ExecutionNode extends CachedItemNode<Execution> {
-
   constructor(
     item: Execution,
     id: string,
@@ -87,7 +86,8 @@ export class ExecutionNode extends CachedItemNode<Execution> {
     item.id = this.id;
     item.description = executionDescription(e);
     item.iconPath = statusIcon(durableStatus(e.Status));
-    item.contextValue = this.pendingCallback !== undefined ? ContextValue.executionCallback : this.running ? ContextValue.executionRunning : ContextValue.execution;
+    item.contextValue =
+      this.pendingCallback !== undefined ? ContextValue.executionCallback : this.running ? ContextValue.executionRunning : ContextValue.execution;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
     item.accessibilityInformation = this.accessibility();
     return item;

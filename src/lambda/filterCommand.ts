@@ -33,7 +33,10 @@ async function pickQualifier(current: string | undefined): Promise<PromptResult<
     { label: `$(edit) ${vscode.l10n.t('Enter a version or alias…')}`, description: '', value: 'enter' },
     ...(current ? [{ label: `$(close) ${vscode.l10n.t('Remove this filter')}`, description: vscode.l10n.t('every version'), value: 'clear' }] : []),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Only executions of qualifier'), placeHolder: current ? vscode.l10n.t('Current: {0}', current) : undefined });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Only executions of qualifier'),
+    placeHolder: current ? vscode.l10n.t('Current: {0}', current) : undefined,
+  });
   if (!chosen) {
     return undefined;
   }
@@ -43,14 +46,17 @@ async function pickQualifier(current: string | undefined): Promise<PromptResult<
   if (chosen.value !== 'enter') {
     return chosen.value;
   }
-  return promptText(vscode.l10n.t('Only executions of qualifier'), vscode.l10n.t('A version number or alias (letters, digits, -, _ and $; up to 128).'), validateQualifier, current ?? '');
+  return promptText(
+    vscode.l10n.t('Only executions of qualifier'),
+    vscode.l10n.t('A version number or alias (letters, digits, -, _ and $; up to 128).'),
+    validateQualifier,
+    current ?? '',
+  );
 }
 
 /** The functions the view has loaded (durable first), or a typed name, partial ARN or ARN. */
 function pickFunction(functions: readonly FunctionConfiguration[], current: string | undefined): Promise<PromptResult<string>> {
-  const sorted = [...functions]
-    .filter((fn) => fn.FunctionName)
-    .sort((a, b) => Number(b.DurableConfig !== undefined) - Number(a.DurableConfig !== undefined));
+  const sorted = [...functions].filter((fn) => fn.FunctionName).sort((a, b) => Number(b.DurableConfig !== undefined) - Number(a.DurableConfig !== undefined));
   return pickOrType({
     title: vscode.l10n.t('Show only the executions of function'),
     placeholder: vscode.l10n.t('Pick a loaded function, or type a function name, partial ARN or ARN'),

@@ -93,13 +93,20 @@ export class FunctionNode extends CachedItemNode<FunctionConfiguration> {
     item.tooltip = fieldTooltip(name, [
       [
         vscode.l10n.t('Durable'),
-        this.synthesized ? vscode.l10n.t('unknown (from the function filter)') : config ? vscode.l10n.t('yes') : vscode.l10n.t('no: it has no durable executions'),
+        this.synthesized
+          ? vscode.l10n.t('unknown (from the function filter)')
+          : config
+            ? vscode.l10n.t('yes')
+            : vscode.l10n.t('no: it has no durable executions'),
       ],
       [vscode.l10n.t('Function ARN'), f.FunctionArn],
       [vscode.l10n.t('Listed as'), this.synthesized ? this.apiName : undefined],
       [vscode.l10n.t('Runtime'), f.Runtime],
       [vscode.l10n.t('Description'), f.Description],
-      [vscode.l10n.t('Retention'), config?.RetentionPeriodInDays === undefined ? undefined : vscode.l10n.t('{0} days', formatNumber(config.RetentionPeriodInDays))],
+      [
+        vscode.l10n.t('Retention'),
+        config?.RetentionPeriodInDays === undefined ? undefined : vscode.l10n.t('{0} days', formatNumber(config.RetentionPeriodInDays)),
+      ],
       [vscode.l10n.t('Execution timeout'), durationSeconds(config?.ExecutionTimeout)],
       [vscode.l10n.t('KMS key'), config?.KMSKeyArn],
       [vscode.l10n.t('Last modified'), f.LastModified],

@@ -1,7 +1,18 @@
 import * as vscode from 'vscode';
 import { Command, ContextKey, ViewId } from '../constants';
 import { configuredEndpoints, lambdaAutoRefreshSeconds, lambdaHistoryLoadAllLimit, pageSize } from '../aws/settings';
-import { filterArgumentOf, filtersArgument, instanceOf, oneOf, optional, record, selection, text, titleBarArgument, type ArgumentRule } from '../commands/commandArgs';
+import {
+  filterArgumentOf,
+  filtersArgument,
+  instanceOf,
+  oneOf,
+  optional,
+  record,
+  selection,
+  text,
+  titleBarArgument,
+  type ArgumentRule,
+} from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
@@ -36,7 +47,12 @@ const startArgs = record('start options { name?, qualifier?, input? }', { name: 
 const rerunArgs = record('run-again options { name? }', { name: text });
 const callbackArgs: Record<CallbackActionKind, ArgumentRule> = {
   success: record('a callback answer { callbackId?, executionArn?, result? }', { callbackId: text, executionArn: text, result: text }),
-  failure: record('a callback answer { callbackId?, executionArn?, errorType?, errorMessage? }', { callbackId: text, executionArn: text, errorType: text, errorMessage: text }),
+  failure: record('a callback answer { callbackId?, executionArn?, errorType?, errorMessage? }', {
+    callbackId: text,
+    executionArn: text,
+    errorType: text,
+    errorMessage: text,
+  }),
   heartbeat: record('a callback { callbackId?, executionArn? }', { callbackId: text, executionArn: text }),
 };
 
@@ -79,28 +95,28 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         }
       }
     },
-    openPanel: (arn, name) => ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions(ctx.session.current))).then(() => undefined),
+    openPanel: (arn, name) =>
+      ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions(ctx.session.current))).then(() => undefined),
   });
 
   // Panels read from the connection of the row they came from; actions run on the current connection only
   // (a panel of another connection refuses them, see `actOn`).
-  const detailOptions = perConnection(
-    (connection): ExecutionDetails.ExecutionDetailOptions => ({
-      historyPageSize: () => pageSize(),
-      autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-      stop: (execution) => (actOn(connection) ? actions.stop(execution, undefined, true).then(() => undefined) : Promise.resolve()),
-      answerCallback: (kind, execution, callbackId) => (actOn(connection) ? actions.answer(kind, execution, callbackId, undefined, true).then(() => undefined) : Promise.resolve()),
-      onExecutionLoaded: (execution, pending) => {
-        if (execution.DurableExecutionArn && pending) {
-          pendingByArn.set(execution.DurableExecutionArn, pending);
-        }
-        updateRows(execution);
-      },
-      profile: () => connection.profile,
-      loadAllLimit: lambdaHistoryLoadAllLimit,
-      connection,
-    }),
-  );
+  const detailOptions = perConnection((connection): ExecutionDetails.ExecutionDetailOptions => ({
+    historyPageSize: () => pageSize(),
+    autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
+    stop: (execution) => (actOn(connection) ? actions.stop(execution, undefined, true).then(() => undefined) : Promise.resolve()),
+    answerCallback: (kind, execution, callbackId) =>
+      actOn(connection) ? actions.answer(kind, execution, callbackId, undefined, true).then(() => undefined) : Promise.resolve(),
+    onExecutionLoaded: (execution, pending) => {
+      if (execution.DurableExecutionArn && pending) {
+        pendingByArn.set(execution.DurableExecutionArn, pending);
+      }
+      updateRows(execution);
+    },
+    profile: () => connection.profile,
+    loadAllLimit: lambdaHistoryLoadAllLimit,
+    connection,
+  }));
 
   /** ReverseOrder as this endpoint reads it (checked on every first page), and the order last shown. */
   const order = new ExecutionOrderSemantics({
@@ -171,7 +187,11 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         item,
         id,
         parent,
-        { region: () => connection.region, executionsOf: (node) => provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)) },
+        {
+          region: () => connection.region,
+          executionsOf: (node) =>
+            provider.createList(executionSource(node), () => filters.current, node, vscode.l10n.t('Durable executions of {0}', node.name ?? node.apiName)),
+        },
         synthesized.has(item),
       ),
     emptyMessage: () =>
@@ -180,8 +200,14 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         : { message: vscode.l10n.t('No durable functions in this region ("Show All Functions" lists the others)'), filtered: false },
   };
 
-  const provider = new PagedTreeProvider(ViewId.lambda, vscode.l10n.t('Lambda Durable Executions'), ctx.session, ctx.setupCheck, (p, owner) =>
-    p.createList(functionSource, () => filters.current, owner, vscode.l10n.t('Lambda functions')), ctx.connections, ctx.accountOf,
+  const provider = new PagedTreeProvider(
+    ViewId.lambda,
+    vscode.l10n.t('Lambda Durable Executions'),
+    ctx.session,
+    ctx.setupCheck,
+    (p, owner) => p.createList(functionSource, () => filters.current, owner, vscode.l10n.t('Lambda functions')),
+    ctx.connections,
+    ctx.accountOf,
   );
   // Registered before the view's own listener, so the description it writes names the requested order.
   ctx.extension.subscriptions.push(filters.onDidChange(() => (shownOrder = undefined)));
@@ -197,7 +223,11 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
     await revealItem(ctx.views.get('lambda'), target, connection, shown);
   });
 
-  const loadedFunctions = (): FunctionConfiguration[] => provider.rootLists().flatMap((list) => list.items as FunctionConfiguration[]).filter((fn) => !synthesized.has(fn));
+  const loadedFunctions = (): FunctionConfiguration[] =>
+    provider
+      .rootLists()
+      .flatMap((list) => list.items as FunctionConfiguration[])
+      .filter((fn) => !synthesized.has(fn));
   const filter = (arg?: unknown): Promise<boolean> => runExecutionFilterCommand(filters, loadedFunctions, filterArgumentOf(arg));
   registerCommand(ctx.extension, Command.lambdaFilter, filter, { args: [filtersArgument] });
   registerCommand(ctx.extension, Command.lambdaFilterActive, filter, { args: [filtersArgument] });
@@ -211,7 +241,10 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(ctx.extension, Command.lambdaShowAllFunctions, () => setShowAll(true), { args: [titleBarArgument] });
   registerCommand(ctx.extension, Command.lambdaShowDurableFunctions, () => setShowAll(false), { args: [titleBarArgument] });
 
-  registerCopyCommand(ctx.extension, ctx.views, Command.lambdaCopyFunctionArn, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), { one: vscode.l10n.t('function ARN'), many: vscode.l10n.t('function ARNs') });
+  registerCopyCommand(ctx.extension, ctx.views, Command.lambdaCopyFunctionArn, (n) => (n instanceof ExecutionNode ? n.item.FunctionArn : undefined), {
+    one: vscode.l10n.t('function ARN'),
+    many: vscode.l10n.t('function ARNs'),
+  });
   /** A row of the previous connection (a stale argument): never act on it with the new identity. */
   const current = (node: ExecutionNode | FunctionNode): boolean => {
     if (provider.contains(node)) {
@@ -257,19 +290,32 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       const callbackId = args?.callbackId ?? node?.pendingCallback;
       if (callbackId === undefined) {
         void vscode.window.showInformationMessage(
-          forNotification(vscode.l10n.t('No single pending callback is known for this execution: open its details and answer the callback in the operations tree.')),
+          forNotification(
+            vscode.l10n.t('No single pending callback is known for this execution: open its details and answer the callback in the operations tree.'),
+          ),
         );
         return false;
       }
       const arn = node?.arn ?? args?.executionArn;
       // Only an ARN given: the row and panel of that execution refresh after the answer.
-      const execution = node?.item ?? (arn ? { DurableExecutionArn: arn, DurableExecutionName: undefined, FunctionArn: undefined, Status: undefined, StartTimestamp: undefined } : undefined);
+      const execution =
+        node?.item ??
+        (arn ? { DurableExecutionArn: arn, DurableExecutionName: undefined, FunctionArn: undefined, Status: undefined, StartTimestamp: undefined } : undefined);
       return actions.answer(kind, execution, callbackId, args, false);
     };
   const answerArgs = (kind: CallbackActionKind): ArgumentRule[] => [oneOf(executionRow, callbackArgs[kind]), optional(oneOf(selection, callbackArgs[kind]))];
-  registerCommand(ctx.extension, Command.lambdaSendCallbackSuccess, answerHandler('success'), { iamAction: 'lambda:SendDurableExecutionCallbackSuccess', args: answerArgs('success') });
-  registerCommand(ctx.extension, Command.lambdaSendCallbackFailure, answerHandler('failure'), { iamAction: 'lambda:SendDurableExecutionCallbackFailure', args: answerArgs('failure') });
-  registerCommand(ctx.extension, Command.lambdaSendCallbackHeartbeat, answerHandler('heartbeat'), { iamAction: 'lambda:SendDurableExecutionCallbackHeartbeat', args: answerArgs('heartbeat') });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackSuccess, answerHandler('success'), {
+    iamAction: 'lambda:SendDurableExecutionCallbackSuccess',
+    args: answerArgs('success'),
+  });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackFailure, answerHandler('failure'), {
+    iamAction: 'lambda:SendDurableExecutionCallbackFailure',
+    args: answerArgs('failure'),
+  });
+  registerCommand(ctx.extension, Command.lambdaSendCallbackHeartbeat, answerHandler('heartbeat'), {
+    iamAction: 'lambda:SendDurableExecutionCallbackHeartbeat',
+    args: answerArgs('heartbeat'),
+  });
 
   registerCommand(
     ctx.extension,

@@ -84,7 +84,9 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
       const arn = node && isItemNode(node) ? (node.link ?? node.arn) : services.panels.activeKey();
       const target = arn === undefined ? undefined : parseOpenableArn(arn);
       if (!target || 'problem' in target) {
-        void vscode.window.showInformationMessage(forNotification(vscode.l10n.t('Select a backup, cluster, backtrack, function or execution, or open its details, to copy a link to it.')));
+        void vscode.window.showInformationMessage(
+          forNotification(vscode.l10n.t('Select a backup, cluster, backtrack, function or execution, or open its details, to copy a link to it.')),
+        );
         return false;
       }
       await vscode.env.clipboard.writeText(linkFor(vscode.env.uriScheme, extensionId, target.text));
@@ -165,7 +167,14 @@ async function run(opener: ArnOpener, target: OpenableArn, connection: Connectio
 export async function revealItem(view: ServiceView, target: OpenableArn, connection: Connection, shown: boolean): Promise<boolean> {
   if (!shown) {
     void vscode.window.showInformationMessage(
-      forNotification(vscode.l10n.t('The views do not show profile {0} in {1}. Add Connection… with that profile and region to see {2} there.', connection.profile, target.region, target.name)),
+      forNotification(
+        vscode.l10n.t(
+          'The views do not show profile {0} in {1}. Add Connection… with that profile and region to see {2} there.',
+          connection.profile,
+          target.region,
+          target.name,
+        ),
+      ),
     );
     return false;
   }

@@ -16,10 +16,9 @@ export async function listClustersPage(
   connection?: Connection,
 ): Promise<Page<DBCluster>> {
   const { client, sdk } = await clients.get('rds', signal, connection);
-  const output = await client.send(
-    new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: filters.cluster, MaxRecords: pageSize, Marker: token }),
-    { abortSignal: signal },
-  );
+  const output = await client.send(new sdk.DescribeDBClustersCommand({ DBClusterIdentifier: filters.cluster, MaxRecords: pageSize, Marker: token }), {
+    abortSignal: signal,
+  });
   return { items: output.DBClusters ?? [], nextToken: output.Marker };
 }
 

@@ -92,7 +92,9 @@ export class BacktrackCommand {
       return true;
     }
     // A row of the previous connection (or of a list refreshed since): never act on it with the current identity.
-    void vscode.window.showWarningMessage(forNotification(vscode.l10n.t('This row belongs to an earlier listing or AWS connection; refresh the view and try again.')));
+    void vscode.window.showWarningMessage(
+      forNotification(vscode.l10n.t('This row belongs to an earlier listing or AWS connection; refresh the view and try again.')),
+    );
     return false;
   }
 
@@ -150,7 +152,9 @@ export class BacktrackCommand {
     const clusters = this.loadedClusters().filter((c) => c.canBacktrack);
     if (clusters.length === 0) {
       void vscode.window.showInformationMessage(
-        forNotification(vscode.l10n.t('No cluster that can backtrack is loaded. Open the Aurora Backtracks view, or use a cluster row\'s Backtrack Cluster… action.')),
+        forNotification(
+          vscode.l10n.t("No cluster that can backtrack is loaded. Open the Aurora Backtracks view, or use a cluster row's Backtrack Cluster… action."),
+        ),
       );
       return undefined;
     }
@@ -203,7 +207,12 @@ export class BacktrackCommand {
     }
     void vscode.window.showInformationMessage(
       forNotification(
-        vscode.l10n.t('Backtrack of {0} to {1} requested ({2}). Its row follows it until it completes.', cluster, utcTime(created.BacktrackTo ?? time), created.Status ?? vscode.l10n.t('unknown status')),
+        vscode.l10n.t(
+          'Backtrack of {0} to {1} requested ({2}). Its row follows it until it completes.',
+          cluster,
+          utcTime(created.BacktrackTo ?? time),
+          created.Status ?? vscode.l10n.t('unknown status'),
+        ),
       ),
     );
     return created;

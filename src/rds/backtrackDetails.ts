@@ -45,7 +45,13 @@ export function backtrackTimeline(
     }
     const highlighted = b.BacktrackIdentifier === shown.BacktrackIdentifier;
     const requested = b.BacktrackRequestCreationTime ? l10n.t('; requested {0}', localDateTime(b.BacktrackRequestCreationTime)) : '';
-    const titleArgs = [b.BacktrackIdentifier ?? '', b.Status ?? l10n.t('unknown status'), localDateTime(b.BacktrackedFrom), localDateTime(b.BacktrackTo), rewoundText(b) ?? ''];
+    const titleArgs = [
+      b.BacktrackIdentifier ?? '',
+      b.Status ?? l10n.t('unknown status'),
+      localDateTime(b.BacktrackedFrom),
+      localDateTime(b.BacktrackTo),
+      rewoundText(b) ?? '',
+    ];
     items.push({
       id: `backtrack:${b.BacktrackIdentifier ?? items.length}`,
       lane: l10n.t('Backtracks'),
@@ -57,13 +63,14 @@ export function backtrackTimeline(
       title:
         (highlighted
           ? l10n.t('This backtrack {0} ({1}): from {2} back to {3}, {4}', ...titleArgs)
-          : l10n.t('Backtrack {0} ({1}): from {2} back to {3}, {4}', ...titleArgs)) +
-        requested,
+          : l10n.t('Backtrack {0} ({1}): from {2} back to {3}, {4}', ...titleArgs)) + requested,
     });
   }
   const windowSeconds = cluster?.BacktrackWindow ?? 0;
   const band =
-    windowSeconds > 0 ? { from: now - windowSeconds * 1000, to: now, label: l10n.t('Backtrack window {0} (target), ending now', windowText(windowSeconds)) } : undefined;
+    windowSeconds > 0
+      ? { from: now - windowSeconds * 1000, to: now, label: l10n.t('Backtrack window {0} (target), ending now', windowText(windowSeconds)) }
+      : undefined;
   const opened = cluster ? backtrackWindowOf(cluster, now) : undefined;
   // Only the actual window [EarliestBacktrackTime, now] can be chosen, which may be shorter than the target band.
   const pick =
@@ -74,9 +81,11 @@ export function backtrackTimeline(
   const min = Math.min(...times);
   const max = Math.max(...times);
   const pad = Math.max((max - min) * 0.02, 60_000);
-  const here = shown.BacktrackedFrom && shown.BacktrackTo
-    ? ' ' + l10n.t('This one went from {0} back to {1} ({2}).', localDateTime(shown.BacktrackedFrom), localDateTime(shown.BacktrackTo), rewoundText(shown) ?? '')
-    : '';
+  const here =
+    shown.BacktrackedFrom && shown.BacktrackTo
+      ? ' ' +
+        l10n.t('This one went from {0} back to {1} ({2}).', localDateTime(shown.BacktrackedFrom), localDateTime(shown.BacktrackTo), rewoundText(shown) ?? '')
+      : '';
   return {
     kind: 'timeline',
     id: 'timeline',
@@ -90,7 +99,10 @@ export function backtrackTimeline(
       (band ? l10n.t('Backtrack window of {0} ending now.', windowText(windowSeconds)) + ' ' : '') +
       (items.length === 1
         ? l10n.t('1 loaded backtrack of this cluster drawn as an arrow from the time the backtrack started back to the time it rewound to.')
-        : l10n.t('{0} loaded backtracks of this cluster drawn as arrows from the time each backtrack started back to the time it rewound to.', formatNumber(items.length))) +
+        : l10n.t(
+            '{0} loaded backtracks of this cluster drawn as arrows from the time each backtrack started back to the time it rewound to.',
+            formatNumber(items.length),
+          )) +
       here,
   };
 }
@@ -119,11 +131,25 @@ export function backtrackDocument(
   const windowSeconds = cluster?.BacktrackWindow;
   const context: Field[] = [
     { label: l10n.t('Cluster ARN'), value: cluster?.DBClusterArn, copyId: 'clusterArn', mono: true },
-    { label: l10n.t('Engine'), value: cluster ? [cluster.Engine, cluster.EngineVersion, cluster.EngineMode && `(${cluster.EngineMode})`].filter(Boolean).join(' ') : undefined },
+    {
+      label: l10n.t('Engine'),
+      value: cluster ? [cluster.Engine, cluster.EngineVersion, cluster.EngineMode && `(${cluster.EngineMode})`].filter(Boolean).join(' ') : undefined,
+    },
     { label: l10n.t('Cluster status'), value: cluster?.Status },
-    { label: l10n.t('Backtrack window (target)'), value: windowSeconds === undefined ? undefined : windowSeconds > 0 ? windowText(windowSeconds) : l10n.t('off'), note: windowSeconds ? l10n.t('{0} s', formatNumber(windowSeconds)) : undefined },
-    { label: l10n.t('Earliest backtrack time'), value: time(earliest), note: earliest ? l10n.t('actual window {0}', humanDuration(now - earliest.getTime())) : undefined },
-    { label: l10n.t('Consumed change records'), value: cluster?.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(cluster.BacktrackConsumedChangeRecords) },
+    {
+      label: l10n.t('Backtrack window (target)'),
+      value: windowSeconds === undefined ? undefined : windowSeconds > 0 ? windowText(windowSeconds) : l10n.t('off'),
+      note: windowSeconds ? l10n.t('{0} s', formatNumber(windowSeconds)) : undefined,
+    },
+    {
+      label: l10n.t('Earliest backtrack time'),
+      value: time(earliest),
+      note: earliest ? l10n.t('actual window {0}', humanDuration(now - earliest.getTime())) : undefined,
+    },
+    {
+      label: l10n.t('Consumed change records'),
+      value: cluster?.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(cluster.BacktrackConsumedChangeRecords),
+    },
   ];
   const timeline = backtrackTimeline(b, cluster, loaded, now);
   const blocks: Block[] = [

@@ -19,7 +19,6 @@ export interface BacktrackNodeActions {
  * has its own copy action.
  */
 export class BacktrackNode extends CachedItemNode<DBClusterBacktrack> {
-
   declare readonly parent: ClusterNode;
 
   constructor(

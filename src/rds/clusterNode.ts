@@ -89,10 +89,7 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
   protected buildTreeItem(): vscode.TreeItem {
     const c = this.item;
     const support = backtrackSupport(c);
-    const item = new vscode.TreeItem(
-      this.identifier,
-      support.enabled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(this.identifier, support.enabled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = clusterDescription(c);
     // A tree row cannot be disabled; the greyed icon and the reason in the description say it.
@@ -110,7 +107,10 @@ export class ClusterNode extends CachedItemNode<DBCluster> {
         vscode.l10n.t('Backtrack window (target)'),
         window === undefined ? undefined : window > 0 ? vscode.l10n.t('{0} ({1} s)', windowText(window), formatNumber(window)) : vscode.l10n.t('off (0)'),
       ],
-      [vscode.l10n.t('Earliest backtrack time'), earliest ? vscode.l10n.t('{0}, actual window {1}', bothTimes(earliest), humanDuration(Date.now() - earliest.getTime())) : undefined],
+      [
+        vscode.l10n.t('Earliest backtrack time'),
+        earliest ? vscode.l10n.t('{0}, actual window {1}', bothTimes(earliest), humanDuration(Date.now() - earliest.getTime())) : undefined,
+      ],
       [vscode.l10n.t('Consumed change records'), c.BacktrackConsumedChangeRecords === undefined ? undefined : formatNumber(c.BacktrackConsumedChangeRecords)],
       [vscode.l10n.t('Cluster ARN'), c.DBClusterArn],
       [vscode.l10n.t('Resource id'), c.DbClusterResourceId],

@@ -56,7 +56,10 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     );
   };
 
-  const backtrackActions = perConnection((connection) => ({ region: () => connection.region, showDetails: (node: BacktrackNode) => showDetails(node, connection) }));
+  const backtrackActions = perConnection((connection) => ({
+    region: () => connection.region,
+    showDetails: (node: BacktrackNode) => showDetails(node, connection),
+  }));
   const backtrackSource = (cluster: ClusterNode): ListSource<DBClusterBacktrack, BacktrackFilters> => ({
     noun: l10n.t('backtracks'),
     iamAction: 'rds:DescribeDBClusterBacktracks',
@@ -90,8 +93,14 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
         ? { message: l10n.t('No DB cluster matches cluster {0}', f.cluster), filtered: true }
         : { message: l10n.t('No DB clusters in this region'), filtered: false },
   });
-  const provider = new PagedTreeProvider(ViewId.rds, l10n.t('Aurora Backtracks'), ctx.session, ctx.setupCheck, (p, owner) =>
-    p.createList(clusterSource(p), () => filters.current, owner, l10n.t('Aurora DB clusters')), ctx.connections, ctx.accountOf,
+  const provider = new PagedTreeProvider(
+    ViewId.rds,
+    l10n.t('Aurora Backtracks'),
+    ctx.session,
+    ctx.setupCheck,
+    (p, owner) => p.createList(clusterSource(p), () => filters.current, owner, l10n.t('Aurora DB clusters')),
+    ctx.connections,
+    ctx.accountOf,
   );
   ctx.views.add({ key: 'rds', provider, filters });
   const watcher = new BacktrackWatcher(provider, ctx.clients);
@@ -103,15 +112,29 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     if (target.item) {
       const { backtrack, cluster } = await describeBacktrack(ctx.clients, target.name, target.item, ctx.session.signal, connection);
       if (!backtrack || !cluster) {
-        throw Object.assign(new Error(l10n.t('Backtrack {0} of cluster {1} was not found.', target.item, target.name)), { name: 'DBClusterBacktrackNotFoundFault' });
+        throw Object.assign(new Error(l10n.t('Backtrack {0} of cluster {1} was not found.', target.item, target.name)), {
+          name: 'DBClusterBacktrackNotFoundFault',
+        });
       }
       // Opened by ARN, the panel has no cluster row to act from: Backtrack Cluster… says where to find it.
       const fromView = (): Promise<boolean> => {
-        void vscode.window.showInformationMessage(forNotification(l10n.t('To backtrack this cluster, use Backtrack Cluster… on its row in the Aurora Backtracks view.')));
+        void vscode.window.showInformationMessage(
+          forNotification(l10n.t('To backtrack this cluster, use Backtrack Cluster… on its row in the Aurora Backtracks view.')),
+        );
         return Promise.resolve(false);
       };
       await ctx.panels.show(
-        new (details().BacktrackDetailSource)(ctx.clients, backtrackKey(target.arn, target.item), backtrack, cluster, () => [], () => undefined, fromView, () => false, connection),
+        new (details().BacktrackDetailSource)(
+          ctx.clients,
+          backtrackKey(target.arn, target.item),
+          backtrack,
+          cluster,
+          () => [],
+          () => undefined,
+          fromView,
+          () => false,
+          connection,
+        ),
       );
       return;
     }
@@ -119,19 +142,25 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     await revealItem(ctx.views.get('rds'), target, connection, shown);
   });
 
-  const filter = (arg?: unknown): Promise<boolean> => runBacktrackFilterCommand(filters, () => provider.rootLists().flatMap((list) => list.items as DBCluster[]), filterArgumentOf(arg));
+  const filter = (arg?: unknown): Promise<boolean> =>
+    runBacktrackFilterCommand(filters, () => provider.rootLists().flatMap((list) => list.items as DBCluster[]), filterArgumentOf(arg));
   const filterOptions = { iamAction: 'rds:DescribeDBClusters', args: [filtersArgument] };
   registerCommand(ctx.extension, Command.rdsFilter, filter, filterOptions);
   registerCommand(ctx.extension, Command.rdsFilterActive, filter, filterOptions);
   const backtrackOptions = { iamAction: 'rds:BacktrackDBCluster', args: backtrackArguments };
   // Backtracks run on the current connection: a row of another connection of the view is refused.
   const elsewhere = (arg: unknown): boolean =>
-    (arg instanceof ClusterNode || arg instanceof BacktrackNode) && provider.contains(arg) && refuseOtherConnection(provider.connectionOf(arg), ctx.session.current);
+    (arg instanceof ClusterNode || arg instanceof BacktrackNode) &&
+    provider.contains(arg) &&
+    refuseOtherConnection(provider.connectionOf(arg), ctx.session.current);
   registerCommand(ctx.extension, Command.rdsBacktrackCluster, (arg?: unknown) => !elsewhere(arg) && backtrack.run(arg), backtrackOptions);
   registerCommand(ctx.extension, Command.rdsBacktrackBefore, (node: BacktrackNode) => !elsewhere(node) && backtrack.run(node), {
     iamAction: 'rds:BacktrackDBCluster',
     args: [instanceOf('a backtrack row', BacktrackNode), optional(selection)],
   });
-  registerCopyCommand(ctx.extension, ctx.views, Command.rdsCopyBacktrackId, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), { one: l10n.t('backtrack identifier'), many: l10n.t('backtrack identifiers') });
+  registerCopyCommand(ctx.extension, ctx.views, Command.rdsCopyBacktrackId, (n) => (n instanceof BacktrackNode ? n.backtrackId : undefined), {
+    one: l10n.t('backtrack identifier'),
+    many: l10n.t('backtrack identifiers'),
+  });
   return provider;
 }

@@ -290,7 +290,12 @@ function blockUpdate(before: Block, after: Block): BlockUpdate | undefined {
   if (Object.keys(set).length === 0 && Object.keys(append).length === 0 && unset.length === 0) {
     return undefined;
   }
-  return { id: after.id, ...(Object.keys(set).length > 0 ? { set } : {}), ...(Object.keys(append).length > 0 ? { append } : {}), ...(unset.length > 0 ? { unset } : {}) };
+  return {
+    id: after.id,
+    ...(Object.keys(set).length > 0 ? { set } : {}),
+    ...(Object.keys(append).length > 0 ? { append } : {}),
+    ...(unset.length > 0 ? { unset } : {}),
+  };
 }
 
 /**

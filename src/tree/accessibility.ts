@@ -15,6 +15,9 @@ export function rowAccessibility(...parts: readonly (string | undefined | false)
  * An unknown or empty status reads "status unknown" (the row shows a neutral icon for it).
  */
 export function statusWords(status: string | undefined): string {
-  const words = (status ?? '').trim().replace(/[_\s]+/g, ' ').toLowerCase();
+  const words = (status ?? '')
+    .trim()
+    .replace(/[_\s]+/g, ' ')
+    .toLowerCase();
   return words === '' ? l10n.t('status unknown') : words;
 }

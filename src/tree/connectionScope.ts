@@ -97,7 +97,11 @@ export class ConnectionNode implements TreeNode {
     item.description = this.account;
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = ContextValue.connection;
-    item.tooltip = [vscode.l10n.t('Profile: {0}', this.host.profile()), vscode.l10n.t('Region: {0}', this.host.region() ?? ''), this.account ? vscode.l10n.t('Account: {0}', this.account) : '']
+    item.tooltip = [
+      vscode.l10n.t('Profile: {0}', this.host.profile()),
+      vscode.l10n.t('Region: {0}', this.host.region() ?? ''),
+      this.account ? vscode.l10n.t('Account: {0}', this.account) : '',
+    ]
       .filter(Boolean)
       .join('\n');
     item.accessibilityInformation = rowAccessibility(vscode.l10n.t('Connection {0}', this.label), this.account && vscode.l10n.t('account {0}', this.account));

@@ -237,7 +237,7 @@ export class PagedList<T> {
       const added: T[] = [];
       let token = start;
       try {
-        for (let empty = 0; ; ) {
+        for (let empty = 0; ;) {
           this.requests++;
           const page = await this.fetcher(token, pageSize, requestSignal);
           if (generation !== this.generation) {

@@ -53,7 +53,11 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     private readonly connections?: ConnectionList,
     private readonly accountOf: AccountOf = () => Promise.reject(new Error('no account lookup')),
   ) {
-    this.sessionHost = new ConnectionHost(this, () => this.session.current, () => this.session.signal);
+    this.sessionHost = new ConnectionHost(
+      this,
+      () => this.session.current,
+      () => this.session.signal,
+    );
     this.single = makeRoot(this, undefined);
     this.lists.add(this.single);
     this.syncConnections();

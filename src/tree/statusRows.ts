@@ -74,12 +74,7 @@ export class ErrorRow<L extends RowOwner = RowOwner> extends StatusRow<L> {
     const stale = this.error.kind === 'staleToken';
     item.description = stale ? vscode.l10n.t('Start again') : vscode.l10n.t('Retry');
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue =
-      this.error.kind === 'credentials'
-        ? ContextValue.errorCredentials
-        : stale
-          ? ContextValue.errorStaleToken
-          : ContextValue.error;
+    item.contextValue = this.error.kind === 'credentials' ? ContextValue.errorCredentials : stale ? ContextValue.errorStaleToken : ContextValue.error;
     // Plain string: the message comes from AWS and must not render as Markdown or links.
     item.tooltip = [this.error.message, this.error.hint, this.error.requestId ? vscode.l10n.t('Request id: {0}', this.error.requestId) : '']
       .filter(Boolean)

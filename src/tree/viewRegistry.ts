@@ -112,7 +112,11 @@ export class ViewRegistry implements vscode.Disposable {
   }
 
   private syncAnyFiltered(): void {
-    void vscode.commands.executeCommand('setContext', ContextKey.anyFiltered, this.all().some((v) => v.filters.active));
+    void vscode.commands.executeCommand(
+      'setContext',
+      ContextKey.anyFiltered,
+      this.all().some((v) => v.filters.active),
+    );
   }
 
   dispose(): void {

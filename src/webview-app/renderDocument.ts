@@ -47,7 +47,11 @@ function renderHeader(doc: PanelDocument, ctx: RenderContext): HTMLElement {
       { className: 'title-row' },
       h('h1', { attrs: { title: doc.title } }, bdi(doc.title)),
       doc.status
-        ? h('span', { className: `badge status tone-${doc.status.tone}`, attrs: { title: l10n.t('Status ({0})', toneLabel(doc.status.tone)) } }, bdi(doc.status.text))
+        ? h(
+            'span',
+            { className: `badge status tone-${doc.status.tone}`, attrs: { title: l10n.t('Status ({0})', toneLabel(doc.status.tone)) } },
+            bdi(doc.status.text),
+          )
         : undefined,
     ),
     doc.subtitle ? h('p', { className: 'subtitle', attrs: { title: doc.subtitle } }, bdi(doc.subtitle)) : undefined,
@@ -112,7 +116,12 @@ function heading(id: string, title: string): HTMLElement {
 }
 
 export function renderLoading(text: string): HTMLElement {
-  return h('div', { className: 'state-view loading', attrs: { role: 'status' } }, h('div', { className: 'progress-bar', attrs: { 'aria-hidden': 'true' } }), h('p', { text }));
+  return h(
+    'div',
+    { className: 'state-view loading', attrs: { role: 'status' } },
+    h('div', { className: 'progress-bar', attrs: { 'aria-hidden': 'true' } }),
+    h('p', { text }),
+  );
 }
 
 export function renderError(message: string, hint: string, retry: () => void): HTMLElement {

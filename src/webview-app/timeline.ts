@@ -55,14 +55,13 @@ export function renderTimeline(given: TimelineBlock, ctx: RenderContext): HTMLEl
     wrap.append(
       h('p', {
         className: 'note',
-        text:
-          l10n.t(
-            '+{0} more lanes and {1} more items not drawn: large timelines show the first {2} lanes and at most {3} items.',
-            formatNumber(layout.hiddenLanes),
-            formatNumber(layout.hiddenItems),
-            formatNumber(maxLanesWhenLarge),
-            formatNumber(maxItemsWhenLarge),
-          ),
+        text: l10n.t(
+          '+{0} more lanes and {1} more items not drawn: large timelines show the first {2} lanes and at most {3} items.',
+          formatNumber(layout.hiddenLanes),
+          formatNumber(layout.hiddenItems),
+          formatNumber(maxLanesWhenLarge),
+          formatNumber(maxItemsWhenLarge),
+        ),
       }),
     );
   }
@@ -187,7 +186,14 @@ function timePicker(pick: Pick, start: number, end: number, ctx: RenderContext):
   const choose = (): void => ctx.post({ type: 'action', actionId: pick.actionId, target: new Date(cursor).toISOString() });
   control.addEventListener('keydown', (event) => {
     const far = event.shiftKey ? 10 : 1;
-    const moves: Record<string, number> = { ArrowLeft: cursor - step * far, ArrowDown: cursor - step * far, ArrowRight: cursor + step * far, ArrowUp: cursor + step * far, Home: lo, End: hi };
+    const moves: Record<string, number> = {
+      ArrowLeft: cursor - step * far,
+      ArrowDown: cursor - step * far,
+      ArrowRight: cursor + step * far,
+      ArrowUp: cursor + step * far,
+      Home: lo,
+      End: hi,
+    };
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       choose();
@@ -226,7 +232,10 @@ function buildSvg(block: TimelineBlock, layout: Layout, start: number, end: numb
   const gutter = left;
   const top = axisHeight + (block.band ? bandStripHeight : 0);
   const laneHeights = layout.lanes.map((lane) => lane.rows * subRowHeight + lanePadding * 2);
-  const plotHeight = Math.max(subRowHeight + lanePadding * 2, laneHeights.reduce((a, b) => a + b, 0));
+  const plotHeight = Math.max(
+    subRowHeight + lanePadding * 2,
+    laneHeights.reduce((a, b) => a + b, 0),
+  );
   const height = top + plotHeight + 4;
   const x = (t: number): number => left + Math.min(1, Math.max(0, (t - start) / (end - start))) * (right - left);
 
@@ -348,10 +357,27 @@ const minute = 60 * second;
 const hour = 60 * minute;
 const day = 24 * hour;
 const niceSteps = [
-  second, 2 * second, 5 * second, 10 * second, 15 * second, 30 * second,
-  minute, 2 * minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute,
-  hour, 2 * hour, 3 * hour, 6 * hour, 12 * hour,
-  day, 2 * day, 7 * day, 14 * day,
+  second,
+  2 * second,
+  5 * second,
+  10 * second,
+  15 * second,
+  30 * second,
+  minute,
+  2 * minute,
+  5 * minute,
+  10 * minute,
+  15 * minute,
+  30 * minute,
+  hour,
+  2 * hour,
+  3 * hour,
+  6 * hour,
+  12 * hour,
+  day,
+  2 * day,
+  7 * day,
+  14 * day,
 ];
 
 /** 4 to `maxTicks` tick times: round local times when a step fits, else evenly spaced. */
@@ -394,4 +420,3 @@ function tickLabels(times: readonly number[], span: number): string[] {
     return text;
   });
 }
-

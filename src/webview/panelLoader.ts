@@ -8,7 +8,8 @@ import type { DescribeError, DetailSource } from './detailSource';
 import type { PagerBlock, PanelDocument } from '../shared/protocol';
 
 /** What the page should show right now; re-sent whenever the page (re)starts. */
-export type PageView = { readonly kind: 'loading' } | { readonly kind: 'document' } | { readonly kind: 'error'; readonly message: string; readonly hint: string };
+export type PageView =
+  { readonly kind: 'loading' } | { readonly kind: 'document' } | { readonly kind: 'error'; readonly message: string; readonly hint: string };
 
 /** How the loader's decisions reach the page and the user; implemented by the shell. */
 export interface LoaderOutput {
@@ -84,7 +85,9 @@ export class PanelLoader {
       targetActions: [],
       blocks: [
         { kind: 'notice', id: 'previousConnection', tone: 'warn', text: notice },
-        ...doc.blocks.map((b) => (b.kind === 'pager' ? { ...b, canLoadMore: false, loading: false } : b.kind === 'timeline' && b.pick ? { ...b, pick: undefined } : b)),
+        ...doc.blocks.map((b) =>
+          b.kind === 'pager' ? { ...b, canLoadMore: false, loading: false } : b.kind === 'timeline' && b.pick ? { ...b, pick: undefined } : b,
+        ),
       ],
     };
   }
@@ -323,8 +326,15 @@ export class PanelLoader {
 /** Shows a failed "load more" next to its pager (not as a toast) and re-enables the pager. */
 function withPagerError(doc: PanelDocument, pagerId: string, text: string): PanelDocument {
   const noticeId = `${pagerId}:error`;
-  const blocks = doc.blocks.filter((b) => b.id !== noticeId).flatMap((b) =>
-    b.kind === 'pager' && b.id === pagerId ? [{ kind: 'notice' as const, id: noticeId, tone: 'error' as const, text }, { ...b, loading: false }] : [b],
-  );
+  const blocks = doc.blocks
+    .filter((b) => b.id !== noticeId)
+    .flatMap((b) =>
+      b.kind === 'pager' && b.id === pagerId
+        ? [
+            { kind: 'notice' as const, id: noticeId, tone: 'error' as const, text },
+            { ...b, loading: false },
+          ]
+        : [b],
+    );
   return { ...doc, blocks };
 }

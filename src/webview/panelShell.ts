@@ -417,13 +417,7 @@ function panelHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, scriptNonce
   const style = webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'panel.css'));
   // No img-src or font-src: panels draw with DOM text, inline SVG and the theme's fonts, so default-src
   // 'none' refuses every image and font. No <base> and no form may send the page anywhere.
-  const csp = [
-    "default-src 'none'",
-    `script-src 'nonce-${scriptNonce}'`,
-    `style-src ${webview.cspSource}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = ["default-src 'none'", `script-src 'nonce-${scriptNonce}'`, `style-src ${webview.cspSource}`, "base-uri 'none'", "form-action 'none'"].join('; ');
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language) ? language : 'en';
   // Our own translated words, escaped all the same: a translation is text, never markup.
   const text = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -36,7 +36,7 @@ if (timeScale !== 1) {
       if (args.length === 0) {
         super(virtualNow());
       } else {
-        super(...(args));
+        super(...args);
       }
     }
 

@@ -31,7 +31,10 @@ interface RunnerInternals {
 }
 
 class HostFailure extends Error {
-  constructor(readonly code: HostError['code'], message: string) {
+  constructor(
+    readonly code: HostError['code'],
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -114,7 +117,10 @@ class Run {
     const gated: DurableLambdaHandler = (event: DurableExecutionInvocationInput, context) => {
       if (!this.id) {
         // The EXECUTION operation's id (what its events carry); the runner's internal execution id otherwise.
-        this.id = this.internals().operationIndex.getHistoryEvents().find((e) => e.EventType === 'ExecutionStarted')?.['Id'] as string | undefined ?? event.DurableExecutionArn;
+        this.id =
+          (this.internals()
+            .operationIndex.getHistoryEvents()
+            .find((e) => e.EventType === 'ExecutionStarted')?.['Id'] as string | undefined) ?? event.DurableExecutionArn;
         this.arn = `${functionArn}:$LATEST/durable-execution/${name}/${this.id}`;
         this.resolveStarted();
       }
@@ -170,7 +176,16 @@ class Run {
     if (status === 'RUNNING' && this.runError) {
       status = 'FAILED';
     }
-    const execution: LiveExecution = { arn: this.arn, id: this.id, name: this.name, functionName: this.functionName, status, startMs: events[0]?.EventTimestampMs ?? this.startMs, input: this.input, events };
+    const execution: LiveExecution = {
+      arn: this.arn,
+      id: this.id,
+      name: this.name,
+      functionName: this.functionName,
+      status,
+      startMs: events[0]?.EventTimestampMs ?? this.startMs,
+      input: this.input,
+      events,
+    };
     if (status !== 'RUNNING') {
       execution.endMs = last?.EventTimestampMs ?? Date.now();
     }
@@ -197,7 +212,14 @@ class Run {
     const events = this.events();
     const atMs = Math.max(Date.now(), events.at(-1)?.EventTimestampMs ?? 0);
     const type = status === 'STOPPED' ? 'ExecutionStopped' : 'ExecutionTimedOut';
-    events.push({ EventType: type, EventId: events.length + 1, Id: this.id, EventTimestampMs: atMs, detailsKey: `${type}Details`, details: { Error: { Payload: error } } });
+    events.push({
+      EventType: type,
+      EventId: events.length + 1,
+      Id: this.id,
+      EventTimestampMs: atMs,
+      detailsKey: `${type}Details`,
+      details: { Error: { Payload: error } },
+    });
     this.halt = { status, atMs, error, frozen: events, operations: this.operationViews() };
     host.publish(this);
     return atMs;
@@ -364,7 +386,10 @@ async function main(): Promise<void> {
         send({ type: 'reply', id: message.id, result });
       },
       (error: unknown) => {
-        const failure = error instanceof HostFailure ? { code: error.code, message: error.message } : { code: 'ServiceException' as const, message: error instanceof Error ? error.message : String(error) };
+        const failure =
+          error instanceof HostFailure
+            ? { code: error.code, message: error.message }
+            : { code: 'ServiceException' as const, message: error instanceof Error ? error.message : String(error) };
         send({ type: 'reply', id: message.id, error: failure });
       },
     );

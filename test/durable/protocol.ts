@@ -53,6 +53,4 @@ export interface HostError {
 
 export type ParentMessage = { id: number; request: HostRequest };
 export type ChildMessage =
-  | { type: 'ready' }
-  | { type: 'reply'; id: number; result?: HostResult; error?: HostError }
-  | { type: 'execution'; execution: LiveExecution };
+  { type: 'ready' } | { type: 'reply'; id: number; result?: HostResult; error?: HostError } | { type: 'execution'; execution: LiveExecution };

@@ -32,7 +32,10 @@ describe('Accounts chosen by the access key id', () => {
       assert.ok((theirs.BackupSummaries ?? []).every((b) => b.BackupArn?.startsWith(`arn:aws:dynamodb:${region}:${SECOND_ACCOUNT_ID}:`)));
       assert.ok((mine.BackupSummaries ?? []).every((b) => b.BackupArn?.includes(`:${ACCOUNT_ID}:`)));
       const mineTables = new Set((mine.BackupSummaries ?? []).map((b) => b.TableName));
-      assert.ok((theirs.BackupSummaries ?? []).some((b) => !mineTables.has(b.TableName)), 'the second account lists other tables');
+      assert.ok(
+        (theirs.BackupSummaries ?? []).some((b) => !mineTables.has(b.TableName)),
+        'the second account lists other tables',
+      );
     }
     const [entry] = await h.control.requests({ operation: 'ListBackups' });
     assert.ok(entry && (entry.account === ACCOUNT_ID || entry.account === SECOND_ACCOUNT_ID));

@@ -45,7 +45,12 @@ async function answerCallbacks(argv: string[]): Promise<void> {
   const control = new EmulatorControl(args['url']);
   const ids = args['id'] ? [args['id']] : (await control.durableExecutions()).flatMap((e) => e.pendingCallbackIds);
   for (const id of ids) {
-    await control.answerCallback(id, args['fail'] !== undefined ? { action: 'fail', error: { ErrorType: 'Rejected', ErrorMessage: args['fail'] } } : { action: 'succeed', result: args['result'] ?? '{"approved":true}' });
+    await control.answerCallback(
+      id,
+      args['fail'] !== undefined
+        ? { action: 'fail', error: { ErrorType: 'Rejected', ErrorMessage: args['fail'] } }
+        : { action: 'succeed', result: args['result'] ?? '{"approved":true}' },
+    );
     process.stdout.write(`answered ${id}\n`);
   }
   if (ids.length === 0) {
@@ -59,7 +64,11 @@ function parseArgs(argv: string[]): { dataset: string; port: number; now?: numbe
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     fail(`Invalid --port ${args['port']}`);
   }
-  const out: { dataset: string; port: number; now?: number; timeScale?: number; liveDemo: boolean } = { dataset: args['dataset'] ?? 'demo', port, liveDemo: args['live-demo'] === 'true' };
+  const out: { dataset: string; port: number; now?: number; timeScale?: number; liveDemo: boolean } = {
+    dataset: args['dataset'] ?? 'demo',
+    port,
+    liveDemo: args['live-demo'] === 'true',
+  };
   if (args['time-scale'] !== undefined) {
     const scale = Number(args['time-scale']);
     if (!Number.isFinite(scale) || scale <= 0) {

@@ -83,7 +83,14 @@ export interface LiveExecutionSummary {
 export type { RunnerOperation };
 
 function summary(durable: DurableRuntime, e: LiveExecution): LiveExecutionSummary {
-  const out: LiveExecutionSummary = { arn: e.arn, name: e.name, functionName: e.functionName, status: e.status, startMs: e.startMs, pendingCallbackIds: durable.pendingCallbacks(e) };
+  const out: LiveExecutionSummary = {
+    arn: e.arn,
+    name: e.name,
+    functionName: e.functionName,
+    status: e.status,
+    startMs: e.startMs,
+    pendingCallbackIds: durable.pendingCallbacks(e),
+  };
   if (e.endMs !== undefined) {
     out.endMs = e.endMs;
   }
@@ -119,7 +126,12 @@ async function handleDurable(route: string, query: URLSearchParams, body: Buffer
         if (typeof input['callbackId'] !== 'string' || (action !== 'succeed' && action !== 'fail' && action !== 'heartbeat')) {
           return bad('Expected {callbackId, action: succeed|fail|heartbeat, result?: string, error?: ErrorObject}');
         }
-        const payload = action === 'succeed' && typeof input['result'] === 'string' ? { result: input['result'] } : action === 'fail' ? { error: asObject(input['error']) } : {};
+        const payload =
+          action === 'succeed' && typeof input['result'] === 'string'
+            ? { result: input['result'] }
+            : action === 'fail'
+              ? { error: asObject(input['error']) }
+              : {};
         await durable.callback(input['callbackId'], action, payload);
         return ok({ ok: true });
       }

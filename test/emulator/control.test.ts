@@ -23,14 +23,23 @@ describe('emulator: control API, request log and faults', function () {
 
   it('logs each service call with region, parameters and request id, and never the credentials', async () => {
     const ddb = await h.dynamodb('eu-west-1').send(new ListBackupsCommand({ Limit: 5, BackupType: 'ALL' }));
-    await h.rds().send(new DescribeDBClusterBacktracksCommand({ DBClusterIdentifier: 'orders-aurora', MaxRecords: 20, Filters: [{ Name: 'db-cluster-backtrack-status', Values: ['completed', 'failed'] }] }));
+    await h.rds().send(
+      new DescribeDBClusterBacktracksCommand({
+        DBClusterIdentifier: 'orders-aurora',
+        MaxRecords: 20,
+        Filters: [{ Name: 'db-cluster-backtrack-status', Values: ['completed', 'failed'] }],
+      }),
+    );
     await h.lambda().send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Statuses: ['RUNNING', 'FAILED'], MaxItems: 5 }));
     const log = await h.control.requests();
-    assert.deepEqual(log.map((e) => [e.service, e.operation, e.region, e.status]), [
-      ['dynamodb', 'ListBackups', 'eu-west-1', 200],
-      ['rds', 'DescribeDBClusterBacktracks', 'us-east-1', 200],
-      ['lambda', 'ListDurableExecutionsByFunction', 'us-east-1', 200],
-    ]);
+    assert.deepEqual(
+      log.map((e) => [e.service, e.operation, e.region, e.status]),
+      [
+        ['dynamodb', 'ListBackups', 'eu-west-1', 200],
+        ['rds', 'DescribeDBClusterBacktracks', 'us-east-1', 200],
+        ['lambda', 'ListDurableExecutionsByFunction', 'us-east-1', 200],
+      ],
+    );
     const [d, r, l] = log;
     assert.deepEqual(d.params, { Limit: 5, BackupType: 'ALL' });
     assert.equal(d.requestId, ddb.$metadata.requestId);
@@ -146,7 +155,10 @@ describe('emulator: control API, request log and faults', function () {
     await h.control.fault({ operation: 'ListBackups', kind: 'throttle' });
     const out = await h.dynamodb('us-east-1', 3).send(new ListBackupsCommand({}));
     assert.equal(out.$metadata.attempts, 2);
-    assert.deepEqual((await h.control.requests()).map((e) => e.status), [400, 200]);
+    assert.deepEqual(
+      (await h.control.requests()).map((e) => e.status),
+      [400, 200],
+    );
   });
 
   it('latency delays the answer, then answers normally', async () => {
@@ -179,11 +191,14 @@ describe('emulator: control API, request log and faults', function () {
     await assert.rejects(h.dynamodb().send(new ListBackupsCommand({})));
     await assert.rejects(h.rds().send(new DescribeDBClustersCommand({})));
     await assert.rejects(h.lambda().send(new ListFunctionsCommand({})));
-    assert.deepEqual((await h.control.requests()).map((e) => [e.status, e.fault]), [
-      [200, 'malformed'],
-      [200, 'malformed'],
-      [200, 'malformed'],
-    ]);
+    assert.deepEqual(
+      (await h.control.requests()).map((e) => [e.status, e.fault]),
+      [
+        [200, 'malformed'],
+        [200, 'malformed'],
+        [200, 'malformed'],
+      ],
+    );
   });
 
   it('rejects invalid fault specs', async () => {
@@ -199,10 +214,13 @@ describe('emulator: control API, request log and faults', function () {
     await fetch(`${h.emulator.url}/__callback/link`, { method: 'POST' });
     const hits = await h.control.callbacks();
     assert.equal(hits.count, 2);
-    assert.deepEqual(hits.hits.map((x) => [x.method, x.path, x.query]), [
-      ['GET', '/__callback/pixel.png', 'from=webview'],
-      ['POST', '/__callback/link', ''],
-    ]);
+    assert.deepEqual(
+      hits.hits.map((x) => [x.method, x.path, x.query]),
+      [
+        ['GET', '/__callback/pixel.png', 'from=webview'],
+        ['POST', '/__callback/link', ''],
+      ],
+    );
     await h.control.reset();
     assert.equal((await h.control.callbacks()).count, 0);
     const unknown = await fetch(`${h.emulator.url}/no/such/api`);
@@ -244,7 +262,9 @@ describe('emulator: CLI', () => {
   it('prints exactly one EMULATOR_URL line and exits cleanly on SIGTERM', async function () {
     this.timeout(20_000);
     const cli = path.join(__dirname, 'cli.ts');
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', cli, '--dataset', 'demo', '--port', '0', '--now', new Date(NOW).toISOString()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', cli, '--dataset', 'demo', '--port', '0', '--now', new Date(NOW).toISOString()], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

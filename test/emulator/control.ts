@@ -95,7 +95,10 @@ export class EmulatorControl {
   }
 
   /** Answers a pending callback as SendDurableExecutionCallbackSuccess/Failure/Heartbeat would. */
-  async answerCallback(callbackId: string, answer: { action: 'succeed'; result?: string } | { action: 'fail'; error?: Record<string, unknown> } | { action: 'heartbeat' }): Promise<void> {
+  async answerCallback(
+    callbackId: string,
+    answer: { action: 'succeed'; result?: string } | { action: 'fail'; error?: Record<string, unknown> } | { action: 'heartbeat' },
+  ): Promise<void> {
     await this.call('POST', '/__emulator/durable/callbacks', { callbackId, ...answer });
   }
 }

@@ -38,7 +38,10 @@ describe('emulator: data sets', function () {
   it('demo: documented names and counts', () => {
     const data = buildDataset({ dataset: 'demo', now: NOW });
     const us = regionData(data, 'us-east-1');
-    assert.deepEqual(us.tables.map((t) => t.name), ['Customers', 'Inventory', 'Orders', 'Sessions']);
+    assert.deepEqual(
+      us.tables.map((t) => t.name),
+      ['Customers', 'Inventory', 'Orders', 'Sessions'],
+    );
     assert.equal(us.backups.length, 40);
     const byType = (t: string) => us.backups.filter((b) => b.type === t).length;
     assert.deepEqual([byType('USER'), byType('SYSTEM'), byType('AWS_BACKUP')], [24, 8, 8]);
@@ -46,12 +49,18 @@ describe('emulator: data sets', function () {
     assert.equal(us.backups.filter((b) => b.status === 'DELETED').length, 1);
     assert.ok(us.backups.some((b) => b.backupName === 'orders-full-features'));
     assert.ok(us.backups.filter((b) => b.type === 'SYSTEM').every((b) => b.expiryMs === b.createdMs + 35 * DAY));
-    assert.deepEqual(us.clusters.map((c) => c.identifier), ['analytics-aurora', 'legacy-no-backtrack', 'orders-aurora', 'pg-reporting', 'serverless-v1']);
+    assert.deepEqual(
+      us.clusters.map((c) => c.identifier),
+      ['analytics-aurora', 'legacy-no-backtrack', 'orders-aurora', 'pg-reporting', 'serverless-v1'],
+    );
     const bt = (c: string) => us.backtracks.filter((b) => b.clusterIdentifier === c);
     assert.equal(bt('orders-aurora').length, 12);
     assert.equal(bt('analytics-aurora').length, 45);
     assert.deepEqual(new Set(bt('orders-aurora').map((b) => b.status)), new Set(['PENDING', 'APPLYING', 'FAILED', 'COMPLETED']));
-    assert.deepEqual(us.functions.map((f) => f.name), ['auth-authorizer', 'image-resize', 'nightly-report', 'order-workflow', 'payment-saga']);
+    assert.deepEqual(
+      us.functions.map((f) => f.name),
+      ['auth-authorizer', 'image-resize', 'nightly-report', 'order-workflow', 'payment-saga'],
+    );
     const ex = (f: string) => us.executions.filter((e) => e.functionName === f);
     assert.equal(ex('order-workflow').length, 60);
     assert.equal(ex('payment-saga').length, 15);
@@ -73,9 +82,15 @@ describe('emulator: data sets', function () {
     const huge = us.executions.find((e) => e.name === 'huge-history')!;
     assert.equal(buildHistory(huge).length, 10_000);
     const arns = new Set(us.backups.map((b) => b.backupArn));
-    assert.ok(demo.backups.every((b) => arns.has(b.backupArn)), 'the demo backups are all in large');
+    assert.ok(
+      demo.backups.every((b) => arns.has(b.backupArn)),
+      'the demo backups are all in large',
+    );
     const execs = new Set(us.executions.map((e) => e.arn));
-    assert.ok(demo.executions.every((e) => execs.has(e.arn)), 'the demo executions are all in large');
+    assert.ok(
+      demo.executions.every((e) => execs.has(e.arn)),
+      'the demo executions are all in large',
+    );
     assert.deepEqual(us.emptyPages, [{ functionName: 'big-function', atOffset: 400 }]);
   });
 

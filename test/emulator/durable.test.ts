@@ -45,7 +45,15 @@ async function history(client: LambdaClient, arn: string, pageSize: number): Pro
 }
 
 async function invoke(client: LambdaClient, functionName: string, name: string, input: unknown): Promise<string> {
-  const out = await client.send(new InvokeCommand({ FunctionName: functionName, Qualifier: '$LATEST', InvocationType: 'Event', DurableExecutionName: name, Payload: encoder.encode(JSON.stringify(input)) }));
+  const out = await client.send(
+    new InvokeCommand({
+      FunctionName: functionName,
+      Qualifier: '$LATEST',
+      InvocationType: 'Event',
+      DurableExecutionName: name,
+      Payload: encoder.encode(JSON.stringify(input)),
+    }),
+  );
   assert.equal(out.StatusCode, 202);
   assert.ok(out.DurableExecutionArn, 'Invoke returns the execution ARN');
   return out.DurableExecutionArn;
@@ -74,7 +82,10 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     const arn = await invoke(client, 'weekly-report', 'report-w1', input('weekly-report'));
     assert.match(arn, /^arn:aws:lambda:us-east-1:123456789012:function:weekly-report:\$LATEST\/durable-execution\/report-w1\/[0-9a-f-]{36}$/);
     const listed = await client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'weekly-report' }));
-    assert.deepEqual(listed.DurableExecutions?.map((e) => e.DurableExecutionArn), [arn]);
+    assert.deepEqual(
+      listed.DurableExecutions?.map((e) => e.DurableExecutionArn),
+      [arn],
+    );
     await eventually('the report to succeed', whenStatus(arn, 'SUCCEEDED'));
 
     const got = await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }));
@@ -86,7 +97,10 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     const paged = await history(client, arn, 4);
     assert.equal(paged.pages, Math.ceil(whole.events.length / 4));
     assert.deepEqual(paged.events, whole.events);
-    assert.deepEqual(whole.events.map((e) => e.EventId), whole.events.map((_, i) => i + 1));
+    assert.deepEqual(
+      whole.events.map((e) => e.EventId),
+      whole.events.map((_, i) => i + 1),
+    );
     assert.equal(whole.events.at(-1)?.EventType, 'ExecutionSucceeded');
     // The 10-minute wait really lasted 10 minutes of emulator time.
     const waited = whole.events.find((e) => e.EventType === 'WaitStarted' && e.Name === 'wait-for-warehouse-sync');
@@ -99,7 +113,12 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     const first = await invoke(client, 'data-export', 'export-idem', { table: 'A', batches: 1 });
     assert.equal(await invoke(client, 'data-export', 'export-idem', { table: 'A', batches: 1 }), first);
     await expectAwsError(invoke(client, 'data-export', 'export-idem', { table: 'B', batches: 1 }), 'DurableExecutionAlreadyStartedException', 409);
-    await expectAwsError(client.send(new InvokeCommand({ FunctionName: 'data-export', DurableExecutionName: 'x' })), 'InvalidParameterValueException', 400, /qualified/);
+    await expectAwsError(
+      client.send(new InvokeCommand({ FunctionName: 'data-export', DurableExecutionName: 'x' })),
+      'InvalidParameterValueException',
+      400,
+      /qualified/,
+    );
     await client.send(new StopDurableExecutionCommand({ DurableExecutionArn: first }));
   });
 
@@ -111,14 +130,21 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     await client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: pending }));
     await client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode('{"approvedBy":"test"}') }));
     await eventually('the order to succeed', whenStatus(arn, 'SUCCEEDED'));
-    await expectAwsError(client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode('{}') })), 'CallbackTimeoutException', 400);
+    await expectAwsError(
+      client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode('{}') })),
+      'CallbackTimeoutException',
+      400,
+    );
 
     const { events } = await history(client, arn, 1000);
     const callback = events.find((e) => e.EventType === 'CallbackSucceeded');
     assert.equal(callback?.CallbackSucceededDetails?.Result?.Payload, '{"approvedBy":"test"}');
     assert.ok(events.some((e) => e.EventType === 'ChainedInvokeSucceeded' && e.Name === 'charge-payment'));
     const payments = await client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'payment-processor' }));
-    assert.ok(payments.DurableExecutions?.some((e) => e.DurableExecutionName === 'order-cb-payment-processor' && e.Status === 'SUCCEEDED'), 'the chained payment ran as its own execution');
+    assert.ok(
+      payments.DurableExecutions?.some((e) => e.DurableExecutionName === 'order-cb-payment-processor' && e.Status === 'SUCCEEDED'),
+      'the chained payment ran as its own execution',
+    );
   });
 
   it('SendDurableExecutionCallbackFailure fails the waiting order', async () => {
@@ -136,7 +162,9 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     const client = h.lambda();
     const arn = await invoke(client, 'data-export', 'export-stop', input('data-export'));
     await eventually('the first pause', async () => ((await history(client, arn, 1000)).events.some((e) => e.EventType === 'WaitStarted') ? true : undefined));
-    const stopped = await client.send(new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: { ErrorType: 'Maintenance', ErrorMessage: 'stopped by the test' } }));
+    const stopped = await client.send(
+      new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: { ErrorType: 'Maintenance', ErrorMessage: 'stopped by the test' } }),
+    );
     assert.ok(stopped.StopTimestamp);
     const before = await history(client, arn, 1000);
     assert.equal(before.events.at(-1)?.EventType, 'ExecutionStopped');
@@ -173,11 +201,23 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     );
     assert.deepEqual((await summary(arn)())?.pendingCallbackIds, [pending], 'the callback still waits');
     await expectAwsError(
-      client.send(new InvokeCommand({ FunctionName: 'order-processor', Qualifier: '$LATEST', InvocationType: 'Event', DurableExecutionName: 'too-big', Payload: encoder.encode(JSON.stringify({ pad: 'x'.repeat(1_048_576) })) })),
+      client.send(
+        new InvokeCommand({
+          FunctionName: 'order-processor',
+          Qualifier: '$LATEST',
+          InvocationType: 'Event',
+          DurableExecutionName: 'too-big',
+          Payload: encoder.encode(JSON.stringify({ pad: 'x'.repeat(1_048_576) })),
+        }),
+      ),
       'RequestTooLargeException',
       413,
     );
-    assert.equal((await h.control.durableExecutions()).some((e) => e.name === 'too-big'), false, 'nothing started');
+    assert.equal(
+      (await h.control.durableExecutions()).some((e) => e.name === 'too-big'),
+      false,
+      'nothing started',
+    );
     await client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: pending, Error: { ErrorType: 'Cleanup' } }));
   });
 
@@ -188,16 +228,30 @@ describe('emulator: real durable functions (LocalDurableTestRunner)', function (
     for (const operation of ['SendDurableExecutionCallbackSuccess', 'SendDurableExecutionCallbackFailure', 'SendDurableExecutionCallbackHeartbeat', 'Invoke']) {
       await h.control.fault({ operation, kind: 'accessDenied' });
     }
-    await expectAwsError(client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode('{}') })), 'AccessDeniedException', 403);
+    await expectAwsError(
+      client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: pending, Result: encoder.encode('{}') })),
+      'AccessDeniedException',
+      403,
+    );
     await expectAwsError(client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: pending })), 'AccessDeniedException', 403);
     await expectAwsError(client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: pending })), 'AccessDeniedException', 403);
     await expectAwsError(
-      client.send(new InvokeCommand({ FunctionName: 'order-processor', Qualifier: '$LATEST', InvocationType: 'Event', DurableExecutionName: 'denied-start', Payload: encoder.encode('{}') })),
+      client.send(
+        new InvokeCommand({
+          FunctionName: 'order-processor',
+          Qualifier: '$LATEST',
+          InvocationType: 'Event',
+          DurableExecutionName: 'denied-start',
+          Payload: encoder.encode('{}'),
+        }),
+      ),
       'AccessDeniedException',
       403,
     );
     assert.deepEqual((await summary(arn)())?.pendingCallbackIds, [pending], 'the callback still waits');
-    const [logged] = await h.control.requests({ operation: 'Invoke', sinceSeq: 0 }).then((all) => all.filter((r) => r.headerParams?.['x-amz-durable-execution-name'] === 'order-denied'));
+    const [logged] = await h.control
+      .requests({ operation: 'Invoke', sinceSeq: 0 })
+      .then((all) => all.filter((r) => r.headerParams?.['x-amz-durable-execution-name'] === 'order-denied'));
     assert.equal(logged?.headerParams?.['x-amz-invocation-type'], 'Event', 'Invoke logs its header parameters');
     await client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: pending, Error: { ErrorType: 'Cleanup' } }));
   });

@@ -24,7 +24,10 @@ export interface DurableOptions {
 }
 
 export class HostRequestError extends Error {
-  constructor(readonly code: HostError['code'], message: string) {
+  constructor(
+    readonly code: HostError['code'],
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -35,10 +38,20 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 export function liveFunctions(now: number): FunctionRecord[] {
   const rng = new Rng(`${LIVE_REGION}/lambda/live`);
   return SAMPLE_FUNCTIONS.map((f) =>
-    makeFunction(LIVE_REGION, {
-      name: f.name, runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 512, timeout: 900, description: f.description,
-      durableConfig: { RetentionPeriodInDays: 14, ExecutionTimeout: f.executionTimeoutSeconds },
-    }, now, rng),
+    makeFunction(
+      LIVE_REGION,
+      {
+        name: f.name,
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        memorySize: 512,
+        timeout: 900,
+        description: f.description,
+        durableConfig: { RetentionPeriodInDays: 14, ExecutionTimeout: f.executionTimeoutSeconds },
+      },
+      now,
+      rng,
+    ),
   );
 }
 
@@ -234,10 +247,10 @@ export async function startDemoExecutions(runtime: DurableRuntime): Promise<void
   await runtime.start('data-import', 'import-globex', JSON.stringify(sample('data-import')));
   const exported = await runtime.start('data-export', 'export-orders', JSON.stringify(sample('data-export')));
 
-  void runtime.until(approved.arn, (e) => runtime.pendingCallbacks(e).length > 0).then((e) =>
-    runtime.callback(runtime.pendingCallbacks(e)[0], 'succeed', { result: JSON.stringify({ approvedBy: 'demo-manager' }) }),
-  );
-  void runtime.until(exported.arn, (e) => e.events.some((ev) => ev.EventType === 'WaitStarted')).then(() =>
-    runtime.stop(exported.arn, { ErrorType: 'StoppedByOperator', ErrorMessage: 'Export paused for the maintenance window' }),
-  );
+  void runtime
+    .until(approved.arn, (e) => runtime.pendingCallbacks(e).length > 0)
+    .then((e) => runtime.callback(runtime.pendingCallbacks(e)[0], 'succeed', { result: JSON.stringify({ approvedBy: 'demo-manager' }) }));
+  void runtime
+    .until(exported.arn, (e) => e.events.some((ev) => ev.EventType === 'WaitStarted'))
+    .then(() => runtime.stop(exported.arn, { ErrorType: 'StoppedByOperator', ErrorMessage: 'Export paused for the maintenance window' }));
 }

@@ -73,7 +73,11 @@ describe('emulator: DynamoDB (demo)', function () {
     assert.equal(from.items[0].BackupArn, pivot.backupArn, 'lower bound includes a backup created exactly then');
     const until = await listAll(client, { TimeRangeUpperBound: at });
     assert.equal(until.items.length, 10, 'upper bound excludes it');
-    const window = await listAll(client, { BackupType: 'ALL', TimeRangeLowerBound: new Date(h.data.now - 30 * DAY), TimeRangeUpperBound: new Date(h.data.now - 7 * DAY) });
+    const window = await listAll(client, {
+      BackupType: 'ALL',
+      TimeRangeLowerBound: new Date(h.data.now - 30 * DAY),
+      TimeRangeUpperBound: new Date(h.data.now - 7 * DAY),
+    });
     const expected = us().backups.filter((b) => b.createdMs >= h.data.now - 30 * DAY && b.createdMs < h.data.now - 7 * DAY);
     assert.ok(expected.length > 0);
     assert.deepEqual(arns(window.items), arns(expected));
@@ -94,9 +98,19 @@ describe('emulator: DynamoDB (demo)', function () {
     const client = h.dynamodb();
     await expectAwsError(client.send(new ListBackupsCommand({ Limit: 0 })), 'ValidationException', 400, /at 'limit'.*greater than or equal to 1/);
     await expectAwsError(client.send(new ListBackupsCommand({ Limit: 101 })), 'ValidationException', 400, /less than or equal to 100/);
-    await expectAwsError(client.send(new ListBackupsCommand({ ExclusiveStartBackupArn: 'arn:short' })), 'ValidationException', 400, /exclusiveStartBackupArn.*37/);
+    await expectAwsError(
+      client.send(new ListBackupsCommand({ ExclusiveStartBackupArn: 'arn:short' })),
+      'ValidationException',
+      400,
+      /exclusiveStartBackupArn.*37/,
+    );
     // SDK types only allow the enum; a bad value still reaches the wire if a caller casts.
-    await expectAwsError(client.send(new ListBackupsCommand({ BackupType: 'NIGHTLY' as 'USER' })), 'ValidationException', 400, /enum value set: \[USER, SYSTEM, AWS_BACKUP, ALL\]/);
+    await expectAwsError(
+      client.send(new ListBackupsCommand({ BackupType: 'NIGHTLY' as 'USER' })),
+      'ValidationException',
+      400,
+      /enum value set: \[USER, SYSTEM, AWS_BACKUP, ALL\]/,
+    );
     const err = await expectAwsError(client.send(new ListBackupsCommand({ Limit: 0, BackupType: 'X' as 'USER' })), 'ValidationException');
     assert.match(err.message, /^2 validation errors detected/);
   });
@@ -116,7 +130,14 @@ describe('emulator: DynamoDB (demo)', function () {
     assert.ok(d);
     assert.deepEqual(
       { ...d.BackupDetails, BackupCreationDateTime: d.BackupDetails?.BackupCreationDateTime?.getTime() },
-      { BackupArn: truth.backupArn, BackupName: 'orders-full-features', BackupSizeBytes: truth.sizeBytes, BackupStatus: 'AVAILABLE', BackupType: 'USER', BackupCreationDateTime: truth.createdMs },
+      {
+        BackupArn: truth.backupArn,
+        BackupName: 'orders-full-features',
+        BackupSizeBytes: truth.sizeBytes,
+        BackupStatus: 'AVAILABLE',
+        BackupType: 'USER',
+        BackupCreationDateTime: truth.createdMs,
+      },
     );
     const s = d.SourceTableDetails!;
     assert.equal(s.TableName, 'Orders');
@@ -146,7 +167,11 @@ describe('emulator: DynamoDB (demo)', function () {
     const client = h.dynamodb();
     const unknown = 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01700000000000-deadbeef';
     await expectAwsError(client.send(new DescribeBackupCommand({ BackupArn: unknown })), 'BackupNotFoundException', 400);
-    await expectAwsError(client.send(new DescribeBackupCommand({ BackupArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders' })), 'ValidationException', 400);
+    await expectAwsError(
+      client.send(new DescribeBackupCommand({ BackupArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders' })),
+      'ValidationException',
+      400,
+    );
     await expectAwsError(client.send(new DescribeBackupCommand({ BackupArn: 'short' })), 'ValidationException', 400, /backupArn/);
   });
 

@@ -5,7 +5,17 @@
  */
 import { backupArn as makeBackupArn, tableArn } from './gen-dynamodb';
 import { BackupRecord, SecondaryIndex, TableRecord } from './model';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import {
+  accessDeniedMessage,
+  ErrorFaultKind,
+  EXPIRED_TOKEN_MESSAGE,
+  HOSTILE_ERROR_MESSAGE,
+  IncomingCall,
+  INVALID_TOKEN_MESSAGE,
+  ServiceAdapter,
+  ServiceCall,
+  WireResponse,
+} from './protocol';
 import type { DynamoChanges, EmulatorState, RegionIndex } from './state';
 import { DAY, epochSeconds, MINUTE } from './time';
 
@@ -248,7 +258,11 @@ function listBackups(params: Params, ctx: Ctx): WireResponse {
   if (startArn !== undefined) {
     const at = position(startArn);
     if (at < 0) {
-      return error(400, 'com.amazon.coral.validate#ValidationException', `Invalid ExclusiveStartBackupArn: ${startArn} was not returned by a listing with these parameters`);
+      return error(
+        400,
+        'com.amazon.coral.validate#ValidationException',
+        `Invalid ExclusiveStartBackupArn: ${startArn} was not returned by a listing with these parameters`,
+      );
     }
     start = at + 1;
   }
@@ -484,11 +498,16 @@ function deleteBackup(params: Params, ctx: Ctx): WireResponse {
     return error(400, `${NS_DYNAMODB}#BackupInUseException`, `Backup is being created: ${arn}`);
   }
   ctx.changes.deleted.add(arn);
-  return json(200, { BackupDescription: { ...backupDescription(backup, findTable(ctx, backup.tableName)), BackupDetails: backupDetails({ ...backup, status: 'DELETED' }) } });
+  return json(200, {
+    BackupDescription: { ...backupDescription(backup, findTable(ctx, backup.tableName)), BackupDetails: backupDetails({ ...backup, status: 'DELETED' }) },
+  });
 }
 
 /** The table shape DescribeTable and both restores return. */
-function tableDescription(t: TableRecord, restored: { status: string; sourceBackupArn?: string; sourceTableArn?: string; restoreMs: number } | undefined): Record<string, unknown> {
+function tableDescription(
+  t: TableRecord,
+  restored: { status: string; sourceBackupArn?: string; sourceTableArn?: string; restoreMs: number } | undefined,
+): Record<string, unknown> {
   const creating = restored?.status === 'CREATING';
   const out: Record<string, unknown> = {
     TableName: t.name,
@@ -569,7 +588,13 @@ function describeContinuousBackups(params: Params, ctx: Ctx): WireResponse {
 }
 
 /** What both restores share: the target name, billing and index overrides, and the new table. */
-function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableRecord | undefined, from: { sourceBackupArn?: string; sourceTableArn?: string }): WireResponse {
+function restoreTable(
+  params: Params,
+  ctx: Ctx,
+  v: Violations,
+  source: TableRecord | undefined,
+  from: { sourceBackupArn?: string; sourceTableArn?: string },
+): WireResponse {
   const target = optionalString(params, 'TargetTableName');
   checkName(v, target, 'targetTableName');
   const billing = optionalString(params, 'BillingModeOverride');
@@ -580,7 +605,11 @@ function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableReco
   for (const key of ['ReadCapacityUnits', 'WriteCapacityUnits'] as const) {
     const value = throughput?.[key];
     if (throughput && (typeof value !== 'number' || value < 1)) {
-      v.add(typeof value === 'number' ? value : undefined, `provisionedThroughputOverride.${key[0].toLowerCase()}${key.slice(1)}`, 'Member must have value greater than or equal to 1');
+      v.add(
+        typeof value === 'number' ? value : undefined,
+        `provisionedThroughputOverride.${key[0].toLowerCase()}${key.slice(1)}`,
+        'Member must have value greater than or equal to 1',
+      );
     }
   }
   const invalid = v.response();
@@ -604,7 +633,9 @@ function restoreTable(params: Params, ctx: Ctx, v: Violations, source: TableReco
     const names = override.map((o: unknown) => (o as { IndexName?: unknown }).IndexName);
     const unknown = names.find((n) => !indexes.some((i) => i.IndexName === n));
     if (unknown !== undefined) {
-      return validationError(`One or more parameter values were invalid: ${key} contains an index that does not exist in the source: ${JSON.stringify(unknown)}`);
+      return validationError(
+        `One or more parameter values were invalid: ${key} contains an index that does not exist in the source: ${JSON.stringify(unknown)}`,
+      );
     }
     return indexes.filter((i) => names.includes(i.IndexName));
   };
@@ -744,7 +775,12 @@ export const dynamodb: ServiceAdapter = {
       params = undefined;
     }
     if (!params) {
-      return { service: 'dynamodb', operation, params: {}, run: () => error(400, `${NS_SERVICE}#SerializationException`, 'Start of structure or map found where not expected') };
+      return {
+        service: 'dynamodb',
+        operation,
+        params: {},
+        run: () => error(400, `${NS_SERVICE}#SerializationException`, 'Start of structure or map found where not expected'),
+      };
     }
     const body = params;
     return { service: 'dynamodb', operation, params: body, run: (state) => run(operation, body, incoming.region, incoming.account, state) };
@@ -757,7 +793,8 @@ export const dynamodb: ServiceAdapter = {
       case 'accessDenied': {
         const backupArn = call.params['BackupArn'];
         const table = call.params['TableName'] ?? call.params['SourceTableName'] ?? call.params['TargetTableName'];
-        const resource = typeof backupArn === 'string' ? backupArn : tableArn(incoming.region, typeof table === 'string' && !table.startsWith('arn:') ? table : '*');
+        const resource =
+          typeof backupArn === 'string' ? backupArn : tableArn(incoming.region, typeof table === 'string' && !table.startsWith('arn:') ? table : '*');
         return error(400, `${NS_SERVICE}#AccessDeniedException`, accessDeniedMessage(`dynamodb:${call.operation}`, resource));
       }
       case 'expiredToken':

@@ -83,7 +83,11 @@ describe('emulator: DynamoDB actions', function () {
     assert.equal(active.Table!.TableStatus, 'ACTIVE');
     assert.equal(active.Table!.RestoreSummary?.RestoreInProgress, false);
     assert.ok((await client.send(new ListTablesCommand({}))).TableNames!.includes('Orders-restored'));
-    await expectAwsError(client.send(new RestoreTableFromBackupCommand({ BackupArn: backup.backupArn, TargetTableName: 'Orders' })), 'TableAlreadyExistsException', 400);
+    await expectAwsError(
+      client.send(new RestoreTableFromBackupCommand({ BackupArn: backup.backupArn, TargetTableName: 'Orders' })),
+      'TableAlreadyExistsException',
+      400,
+    );
     await expectAwsError(client.send(new RestoreTableFromBackupCommand({ BackupArn: backup.backupArn, TargetTableName: 'x' })), 'ValidationException', 400);
     await expectAwsError(client.send(new DescribeTableCommand({ TableName: 'Missing' })), 'ResourceNotFoundException', 400);
   });
@@ -103,12 +107,17 @@ describe('emulator: DynamoDB actions', function () {
 
   it('RestoreTableToPointInTime: inside the window, latest, outside the window, PITR off', async () => {
     const client = h.dynamodb();
-    const pitr = (await client.send(new DescribeContinuousBackupsCommand({ TableName: 'Customers' }))).ContinuousBackupsDescription!.PointInTimeRecoveryDescription!;
+    const pitr = (await client.send(new DescribeContinuousBackupsCommand({ TableName: 'Customers' }))).ContinuousBackupsDescription!
+      .PointInTimeRecoveryDescription!;
     const inside = new Date(pitr.EarliestRestorableDateTime!.getTime() + DAY);
-    const out = await client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'Customers', TargetTableName: 'Customers-pitr', RestoreDateTime: inside }));
+    const out = await client.send(
+      new RestoreTableToPointInTimeCommand({ SourceTableName: 'Customers', TargetTableName: 'Customers-pitr', RestoreDateTime: inside }),
+    );
     assert.equal(out.TableDescription!.TableStatus, 'CREATING');
     assert.equal(out.TableDescription!.RestoreSummary?.SourceTableArn, us().tables.find((t) => t.name === 'Customers')!.arn);
-    await client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'Customers', TargetTableName: 'Customers-latest', UseLatestRestorableTime: true }));
+    await client.send(
+      new RestoreTableToPointInTimeCommand({ SourceTableName: 'Customers', TargetTableName: 'Customers-latest', UseLatestRestorableTime: true }),
+    );
     const early = new Date(pitr.EarliestRestorableDateTime!.getTime() - MINUTE);
     await expectAwsError(
       client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'Customers', TargetTableName: 'Customers-early', RestoreDateTime: early })),
@@ -137,7 +146,14 @@ describe('emulator: DynamoDB actions', function () {
     await expectAwsError(client.send(new DescribeTableCommand({ TableName: 'Orders-copy' })), 'ResourceNotFoundException', 400);
   });
 
-  for (const operation of ['CreateBackup', 'DeleteBackup', 'RestoreTableFromBackup', 'RestoreTableToPointInTime', 'DescribeContinuousBackups', 'DescribeTable']) {
+  for (const operation of [
+    'CreateBackup',
+    'DeleteBackup',
+    'RestoreTableFromBackup',
+    'RestoreTableToPointInTime',
+    'DescribeContinuousBackups',
+    'DescribeTable',
+  ]) {
     it(`${operation} can be denied by fault injection`, async () => {
       await h.control.fault({ operation, kind: 'accessDenied' });
       const client = h.dynamodb();
@@ -146,7 +162,8 @@ describe('emulator: DynamoDB actions', function () {
         CreateBackup: () => client.send(new CreateBackupCommand({ TableName: 'Orders', BackupName: 'denied' })),
         DeleteBackup: () => client.send(new DeleteBackupCommand({ BackupArn: backup.backupArn })),
         RestoreTableFromBackup: () => client.send(new RestoreTableFromBackupCommand({ BackupArn: backup.backupArn, TargetTableName: 'denied' })),
-        RestoreTableToPointInTime: () => client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'Orders', TargetTableName: 'denied', UseLatestRestorableTime: true })),
+        RestoreTableToPointInTime: () =>
+          client.send(new RestoreTableToPointInTimeCommand({ SourceTableName: 'Orders', TargetTableName: 'denied', UseLatestRestorableTime: true })),
         DescribeContinuousBackups: () => client.send(new DescribeContinuousBackupsCommand({ TableName: 'Orders' })),
         DescribeTable: () => client.send(new DescribeTableCommand({ TableName: 'Orders' })),
       } as Record<string, () => Promise<unknown>>;

@@ -223,7 +223,13 @@ export function demoDynamo(region: string, now: number): { tables: TableRecord[]
     const table = rng.weighted(tableWeights);
     const createdMs = now - rng.int(2 * HOUR, 60 * DAY);
     const purpose = rng.pick(USER_PURPOSES);
-    drafts.push({ table, createdMs, type: 'USER', status: 'AVAILABLE', name: `${table.name.toLowerCase()}-${purpose}-${compactDate(createdMs)}-${rng.hex(4)}` });
+    drafts.push({
+      table,
+      createdMs,
+      type: 'USER',
+      status: 'AVAILABLE',
+      name: `${table.name.toLowerCase()}-${purpose}-${compactDate(createdMs)}-${rng.hex(4)}`,
+    });
   }
   drafts.push({ table: orders, createdMs: now - 9 * DAY - 3 * HOUR - 17 * MINUTE - 23_456, type: 'USER', status: 'AVAILABLE', name: 'orders-full-features' });
   drafts.push({ table: orders, createdMs: now - 4 * MINUTE - 12_345, type: 'USER', status: 'CREATING', name: `orders-predeploy-${compactDate(now)}-inflight` });
@@ -251,7 +257,13 @@ export function euDynamo(region: string, now: number): { tables: TableRecord[]; 
   const rng = new Rng(`${region}/dynamodb/eu`);
   const table = materialize(region, simpleShape('EuOrders'), now - 200 * DAY, rng);
   const backups = [5, 2].map((days) =>
-    finishBackup(region, { table, createdMs: now - days * DAY - 2 * HOUR, type: 'USER', status: 'AVAILABLE', name: `euorders-manual-${compactDate(now - days * DAY)}` }, 64_000, now, rng),
+    finishBackup(
+      region,
+      { table, createdMs: now - days * DAY - 2 * HOUR, type: 'USER', status: 'AVAILABLE', name: `euorders-manual-${compactDate(now - days * DAY)}` },
+      64_000,
+      now,
+      rng,
+    ),
   );
   return { tables: [table], backups: sortBackups(backups) };
 }

@@ -30,7 +30,11 @@ const ORDER_FAILURES: FailureVariant[] = ['step', 'chained', 'callback-timeout',
 const PAYMENT_FAILURES: FailureVariant[] = ['capture', 'ledger-timeout'];
 
 function nodeStack(type: string, message: string, frames: string[]): string[] {
-  return [`${type}: ${message}`, ...frames.map((f) => `    at ${f}`), '    at async DurableContext.step (/var/task/node_modules/@aws/durable-execution-sdk-js/dist/index.js:1:48211)'];
+  return [
+    `${type}: ${message}`,
+    ...frames.map((f) => `    at ${f}`),
+    '    at async DurableContext.step (/var/task/node_modules/@aws/durable-execution-sdk-js/dist/index.js:1:48211)',
+  ];
 }
 
 function pythonStack(type: string, message: string, frame: string): string[] {
@@ -45,7 +49,9 @@ function orderError(variant: FailureVariant, input: { orderId: string; items: Ar
         ErrorType: 'InventoryUnavailableError',
         ErrorMessage: `${sku} is out of stock in all warehouses`,
         ErrorData: JSON.stringify({ orderId: input.orderId, sku, attempts: 3 }),
-        StackTrace: nodeStack('InventoryUnavailableError', `${sku} is out of stock in all warehouses`, ['reserveInventory (/var/task/steps/inventory.js:41:13)']),
+        StackTrace: nodeStack('InventoryUnavailableError', `${sku} is out of stock in all warehouses`, [
+          'reserveInventory (/var/task/steps/inventory.js:41:13)',
+        ]),
       };
     case 'chained':
       return {
@@ -68,7 +74,10 @@ function orderError(variant: FailureVariant, input: { orderId: string; items: Ar
         ErrorType: 'ShipmentError',
         ErrorMessage: 'Carrier API returned 503 for package 2',
         ErrorData: JSON.stringify({ carrier: 'UPS', status: 503 }),
-        StackTrace: nodeStack('ShipmentError', 'Carrier API returned 503 for package 2', ['shipPackage (/var/task/steps/shipping.js:23:15)', 'Array.map (<anonymous>)']),
+        StackTrace: nodeStack('ShipmentError', 'Carrier API returned 503 for package 2', [
+          'shipPackage (/var/task/steps/shipping.js:23:15)',
+          'Array.map (<anonymous>)',
+        ]),
       };
   }
 }
@@ -92,7 +101,11 @@ function traceId(rng: Rng, startMs: number): string {
 
 function scriptFor(exec: ExecutionRecord): Script {
   const rng = new Rng(exec.seed);
-  const retries = rng.weighted([[0, 6], [1, 3], [2, 1]] as const);
+  const retries = rng.weighted([
+    [0, 6],
+    [1, 3],
+    [2, 1],
+  ] as const);
   const items = rng.int(2, 4);
   const script: Script = { detail: { inputPayload: '', traceId: traceId(rng, exec.startMs) }, retries, items };
   let failureMessage: ErrorObject | undefined;
@@ -109,7 +122,12 @@ function scriptFor(exec: ExecutionRecord): Script {
       const total = Math.round(input.items.reduce((s, it) => s + it.qty * it.unitPrice, 0) * 100) / 100;
       script.detail.inputPayload = JSON.stringify({ ...input, total });
       if (exec.status === 'SUCCEEDED') {
-        script.detail.result = JSON.stringify({ orderId: input.orderId, status: 'FULFILLED', chargedAmount: total, trackingNumbers: input.items.map(() => `1Z${rng.hex(16).toUpperCase()}`) });
+        script.detail.result = JSON.stringify({
+          orderId: input.orderId,
+          status: 'FULFILLED',
+          chargedAmount: total,
+          trackingNumbers: input.items.map(() => `1Z${rng.hex(16).toUpperCase()}`),
+        });
       }
       if (exec.status === 'FAILED') {
         script.failure = ORDER_FAILURES[exec.variant % ORDER_FAILURES.length]!;
@@ -125,9 +143,15 @@ function scriptFor(exec: ExecutionRecord): Script {
       }
       if (exec.status === 'FAILED') {
         script.failure = PAYMENT_FAILURES[exec.variant % PAYMENT_FAILURES.length]!;
-        failureMessage = script.failure === 'capture'
-          ? { ErrorType: 'CaptureFailedError', ErrorMessage: 'Processor rejected capture: authorization expired', ErrorData: JSON.stringify({ paymentId: input.paymentId }), StackTrace: pythonStack('CaptureFailedError', 'Processor rejected capture: authorization expired', '88, in capture_payment') }
-          : { ErrorType: 'ChainedInvokeTimedOut', ErrorMessage: 'post-ledger did not finish within 300 seconds', StackTrace: [] };
+        failureMessage =
+          script.failure === 'capture'
+            ? {
+                ErrorType: 'CaptureFailedError',
+                ErrorMessage: 'Processor rejected capture: authorization expired',
+                ErrorData: JSON.stringify({ paymentId: input.paymentId }),
+                StackTrace: pythonStack('CaptureFailedError', 'Processor rejected capture: authorization expired', '88, in capture_payment'),
+              }
+            : { ErrorType: 'ChainedInvokeTimedOut', ErrorMessage: 'post-ledger did not finish within 300 seconds', StackTrace: [] };
       }
       break;
     }
@@ -140,7 +164,11 @@ function scriptFor(exec: ExecutionRecord): Script {
       }
       if (exec.status === 'FAILED') {
         script.failure = 'step';
-        failureMessage = { ErrorType: 'Error', ErrorMessage: 'Commit failed: conditional check failed on checkpoint row', StackTrace: nodeStack('Error', 'Commit failed: conditional check failed on checkpoint row', ['commitResults (/var/task/batch.js:120:7)']) };
+        failureMessage = {
+          ErrorType: 'Error',
+          ErrorMessage: 'Commit failed: conditional check failed on checkpoint row',
+          StackTrace: nodeStack('Error', 'Commit failed: conditional check failed on checkpoint row', ['commitResults (/var/task/batch.js:120:7)']),
+        };
       }
       break;
     }
@@ -227,7 +255,12 @@ class HistoryWriter {
     const retries = opts.retries ?? 0;
     for (let attempt = 1; attempt <= retries; attempt++) {
       const error: ErrorObject = { ErrorType: 'ThrottlingError', ErrorMessage: 'Downstream API rate limit exceeded', StackTrace: [] };
-      this.add({ ...base, type: 'StepFailed', gap: 0.2 + this.quick(), details: { Error: errorPayload(error), RetryDetails: { CurrentAttempt: attempt, NextAttemptDelaySeconds: 2 ** attempt } } });
+      this.add({
+        ...base,
+        type: 'StepFailed',
+        gap: 0.2 + this.quick(),
+        details: { Error: errorPayload(error), RetryDetails: { CurrentAttempt: attempt, NextAttemptDelaySeconds: 2 ** attempt } },
+      });
       this.add({ ...base, type: 'StepStarted', gap: 2 ** attempt, details: {} });
     }
     // The SDK reports no attempt on a first-time success.
@@ -255,7 +288,11 @@ class HistoryWriter {
   waitStarted(name: string, seconds: number): { id: string; index: number; seconds: number } {
     const id = this.newId();
     const index = this.add({
-      id, name, subType: 'Wait', type: 'WaitStarted', details: {},
+      id,
+      name,
+      subType: 'Wait',
+      type: 'WaitStarted',
+      details: {},
       finish: (times, self) => {
         const end = this.drafts.findIndex((d, i) => i > self && d.id === id && d.type === 'WaitSucceeded');
         const duration = end >= 0 ? Math.max(1, Math.round((times[end] - times[self]) / 1000)) : seconds;
@@ -267,7 +304,12 @@ class HistoryWriter {
 
   waitSucceeded(wait: { id: string; index: number; seconds: number }, name: string): void {
     this.add({
-      id: wait.id, name, subType: 'Wait', type: 'WaitSucceeded', gap: wait.seconds, details: {},
+      id: wait.id,
+      name,
+      subType: 'Wait',
+      type: 'WaitSucceeded',
+      gap: wait.seconds,
+      details: {},
       finish: (times, self) => {
         this.drafts[self].details = { Duration: Math.max(1, Math.round((times[self] - times[wait.index]) / 1000)) };
       },
@@ -299,19 +341,34 @@ class HistoryWriter {
   callbackEnd(callback: WaitForCallback, type: 'CallbackSucceeded' | 'CallbackFailed' | 'CallbackTimedOut', gap: number, value: unknown): void {
     const details = type === 'CallbackSucceeded' ? { Result: payload(value) } : { Error: errorPayload(value as ErrorObject) };
     this.add({ id: callback.id, subType: 'Callback', parentId: callback.contextId, type, gap, details });
-    this.contextEnd(callback.contextId, callback.name, 'WaitForCallback', undefined, type === 'CallbackSucceeded' ? { result: JSON.stringify(value) } : { error: value as ErrorObject });
+    this.contextEnd(
+      callback.contextId,
+      callback.name,
+      'WaitForCallback',
+      undefined,
+      type === 'CallbackSucceeded' ? { result: JSON.stringify(value) } : { error: value as ErrorObject },
+    );
   }
 
   chainedStarted(name: string, functionName: string, input: unknown, childArn: string): string {
     const id = this.newId();
     this.add({
-      id, name, subType: 'ChainedInvoke', type: 'ChainedInvokeStarted',
+      id,
+      name,
+      subType: 'ChainedInvoke',
+      type: 'ChainedInvokeStarted',
       details: { FunctionName: functionName, Input: payload(input), DurableExecutionArn: childArn },
     });
     return id;
   }
 
-  chainedEnd(id: string, name: string, type: 'ChainedInvokeSucceeded' | 'ChainedInvokeFailed' | 'ChainedInvokeTimedOut' | 'ChainedInvokeStopped', gap: number, value: unknown): void {
+  chainedEnd(
+    id: string,
+    name: string,
+    type: 'ChainedInvokeSucceeded' | 'ChainedInvokeFailed' | 'ChainedInvokeTimedOut' | 'ChainedInvokeStopped',
+    gap: number,
+    value: unknown,
+  ): void {
     const details = type === 'ChainedInvokeSucceeded' ? { Result: payload(value) } : { Error: errorPayload(value as ErrorObject) };
     this.add({ id, name, subType: 'ChainedInvoke', type, gap, details });
   }
@@ -332,7 +389,8 @@ class HistoryWriter {
     const start = this.invocationStart;
     const requestId = this.rng.uuid();
     this.add({
-      type: 'InvocationCompleted', details: {},
+      type: 'InvocationCompleted',
+      details: {},
       finish: (times, self) => {
         // A successful invocation still carries `Error: {}`, as the service reports it.
         this.drafts[self].details = { StartTimestamp: times[start], EndTimestamp: times[self], Error: error ? errorPayload(error) : {}, RequestId: requestId };
@@ -398,7 +456,12 @@ interface TemplateContext {
 
 /** Execution events carry the execution's id but no name (the name is in the ARN). */
 function start(ctx: TemplateContext, timeoutSeconds: number): void {
-  ctx.w.add({ type: 'ExecutionStarted', id: ctx.exec.id, gap: 0, details: { Input: payload(ctx.script.detail.inputPayload), ExecutionTimeout: timeoutSeconds } });
+  ctx.w.add({
+    type: 'ExecutionStarted',
+    id: ctx.exec.id,
+    gap: 0,
+    details: { Input: payload(ctx.script.detail.inputPayload), ExecutionTimeout: timeoutSeconds },
+  });
 }
 
 function end(ctx: TemplateContext, type: 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionTimedOut' | 'ExecutionStopped', gap?: number): void {
@@ -452,7 +515,12 @@ function orderTemplate(ctx: TemplateContext): void {
     return fail(ctx);
   }
   w.callbackEnd(cb, 'CallbackSucceeded', 240 + ctx.rng.int(0, 1800), { approved: true, approver: 'risk-bot' });
-  const chained = w.chainedStarted('charge-payment', `arn:aws:lambda:${ctx.region}:${ACCOUNT_ID}:function:payment-saga:$LATEST`, { orderId: exec.name }, otherArn(ctx, 'payment-saga', '$LATEST'));
+  const chained = w.chainedStarted(
+    'charge-payment',
+    `arn:aws:lambda:${ctx.region}:${ACCOUNT_ID}:function:payment-saga:$LATEST`,
+    { orderId: exec.name },
+    otherArn(ctx, 'payment-saga', '$LATEST'),
+  );
   w.invocationCompleted();
   if (script.failure === 'chained') {
     w.chainedEnd(chained, 'charge-payment', 'ChainedInvokeFailed', 40, error);
@@ -513,7 +581,12 @@ function paymentTemplate(ctx: TemplateContext): void {
     return fail(ctx);
   }
   w.step('capture-payment', { retries: script.retries, result: { captured: true } });
-  const chained = w.chainedStarted('post-ledger', `arn:aws:lambda:${ctx.region}:${ACCOUNT_ID}:function:ledger-writer:$LATEST`, { entry: 'capture' }, otherArn(ctx, 'ledger-writer', '$LATEST'));
+  const chained = w.chainedStarted(
+    'post-ledger',
+    `arn:aws:lambda:${ctx.region}:${ACCOUNT_ID}:function:ledger-writer:$LATEST`,
+    { entry: 'capture' },
+    otherArn(ctx, 'ledger-writer', '$LATEST'),
+  );
   w.invocationCompleted();
   if (exec.status === 'TIMED_OUT' || exec.status === 'STOPPED') {
     w.chainedEnd(chained, 'post-ledger', 'ChainedInvokeStopped', 600, error);
@@ -641,7 +714,14 @@ export function appendStopEvents(history: HistoryEvent[], exec: ExecutionRecord,
   const openWait = out.find((e) => e.EventType === 'WaitStarted' && !closed.has(e.Id));
   const push = (event: Omit<HistoryEvent, 'EventId' | 'EventTimestampMs'>) => out.push({ ...event, EventId: out.length + 1, EventTimestampMs: stopMs });
   if (openWait) {
-    push({ EventType: 'WaitCancelled', SubType: 'Wait', Id: openWait.Id, Name: openWait.Name, detailsKey: 'WaitCancelledDetails', details: { Error: errorPayload(error) } });
+    push({
+      EventType: 'WaitCancelled',
+      SubType: 'Wait',
+      Id: openWait.Id,
+      Name: openWait.Name,
+      detailsKey: 'WaitCancelledDetails',
+      details: { Error: errorPayload(error) },
+    });
   }
   push({ EventType: 'ExecutionStopped', Id: exec.id, Name: exec.name, detailsKey: 'ExecutionStoppedDetails', details: { Error: errorPayload(error) } });
   return out;

@@ -213,14 +213,39 @@ export const LONG_CLUSTER = `c${'-x1'.repeat(20)}yz`;
 
 function hostileRds(region: string, base: string, now: number): { clusters: ClusterRecord[]; backtracks: BacktrackRecord[] } {
   const rng = new Rng(`${region}/rds/hostile`);
-  const main = makeCluster(region, { identifier: HOSTILE_CLUSTER, engine: 'aurora-mysql', engineVersion: hostileText(base, 'rds-engine-version'), engineMode: 'provisioned', backtrackWindow: 86_400, ageDays: 30 }, now, rng);
+  const main = makeCluster(
+    region,
+    {
+      identifier: HOSTILE_CLUSTER,
+      engine: 'aurora-mysql',
+      engineVersion: hostileText(base, 'rds-engine-version'),
+      engineMode: 'provisioned',
+      backtrackWindow: 86_400,
+      ageDays: 30,
+    },
+    now,
+    rng,
+  );
   main.status = shortAttack(base, 'rds-status', 'svg');
   main.masterUsername = shortAttack(base, 'rds-user', 'img');
   main.databaseName = longText(base, 'rds-dbname');
-  const long = makeCluster(region, { identifier: LONG_CLUSTER, engine: 'aurora-mysql', engineVersion: ODD_TEXT.join(' '), engineMode: 'provisioned', backtrackWindow: 3_600, ageDays: 3 }, now, rng);
+  const long = makeCluster(
+    region,
+    { identifier: LONG_CLUSTER, engine: 'aurora-mysql', engineVersion: ODD_TEXT.join(' '), engineMode: 'provisioned', backtrackWindow: 3_600, ageDays: 3 },
+    now,
+    rng,
+  );
   long.status = ODD_TEXT[0];
   // The wire's Status is a plain string (aws-apis.md §2); the record's union type only lists AWS's own values.
-  const statuses = [shortAttack(base, 'bt-status-0', 'img'), shortAttack(base, 'bt-status-1', 'svg'), shortAttack(base, 'bt-status-2', 'md'), longText(base, 'bt-status-3'), ODD_TEXT[2], 'COMPLETED', markupBreakers(base, 'bt-status-6')];
+  const statuses = [
+    shortAttack(base, 'bt-status-0', 'img'),
+    shortAttack(base, 'bt-status-1', 'svg'),
+    shortAttack(base, 'bt-status-2', 'md'),
+    longText(base, 'bt-status-3'),
+    ODD_TEXT[2],
+    'COMPLETED',
+    markupBreakers(base, 'bt-status-6'),
+  ];
   const backtracks: BacktrackRecord[] = statuses.map((status, i) => {
     const requestCreatedMs = now - 10 * MINUTE - i * 2 * HOUR;
     const backtrackedFromMs = requestCreatedMs - 5 * SECOND;
@@ -255,14 +280,33 @@ function hostileLambda(region: string, base: string, now: number): { functions: 
   const rng = new Rng(`${region}/lambda/hostile`);
   // Description is 0–256 characters of anything.
   const description = `${markupBreakers(base, 'fn-description')} ${shortAttack(base, 'fn-description', 'md')} ${ODD_TEXT[0]}`.slice(0, 256);
-  const fn = makeFunction(region, {
-    name: HOSTILE_FUNCTION, runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 512, timeout: 900,
-    description, durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
-  }, now, rng);
-  const plain = makeFunction(region, {
-    name: PLAIN_HOSTILE_FUNCTION, runtime: 'python3.13', handler: 'app.handler', memorySize: 128, timeout: 3,
-    description: `${ODD_TEXT[2]} ${shortAttack(base, 'fn-plain-description', 'svg')}`.slice(0, 256),
-  }, now, rng);
+  const fn = makeFunction(
+    region,
+    {
+      name: HOSTILE_FUNCTION,
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      memorySize: 512,
+      timeout: 900,
+      description,
+      durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
+    },
+    now,
+    rng,
+  );
+  const plain = makeFunction(
+    region,
+    {
+      name: PLAIN_HOSTILE_FUNCTION,
+      runtime: 'python3.13',
+      handler: 'app.handler',
+      memorySize: 128,
+      timeout: 3,
+      description: `${ODD_TEXT[2]} ${shortAttack(base, 'fn-plain-description', 'svg')}`.slice(0, 256),
+    },
+    now,
+    rng,
+  );
   const executions = HOSTILE_EXECUTIONS.map(({ name, status }, variant): ExecutionRecord => {
     const id = rng.uuid();
     const startMs = now - (variant + 1) * HOUR;
@@ -340,7 +384,12 @@ const baseOf = (exec: ExecutionRecord): string => baseByExecution.get(exec.arn) 
 export function hostileExecutionDetail(exec: ExecutionRecord, base: string = baseOf(exec)): ExecutionDetail {
   const tag = `exec-${exec.variant}`;
   const detail: ExecutionDetail = {
-    inputPayload: exec.name === 'hostile-6mb' ? sixMegabyteJson(base) : exec.name === 'hostile-succeeded' ? hostileText(base, `${tag}-input-text`) : hostileJson(base, `${tag}-input`),
+    inputPayload:
+      exec.name === 'hostile-6mb'
+        ? sixMegabyteJson(base)
+        : exec.name === 'hostile-succeeded'
+          ? hostileText(base, `${tag}-input-text`)
+          : hostileJson(base, `${tag}-input`),
     // TraceHeader.XAmznTraceId is modeled as a plain string.
     traceId: `${shortAttack(base, `${tag}-trace`, 'img')};Root=1-00000000-000000000000000000000000`,
   };
@@ -375,15 +424,41 @@ export function hostileHistory(exec: ExecutionRecord, base: string = baseOf(exec
   add({ type: 'ExecutionStarted', id: exec.id, name: exec.name, details: { Input: payload(detail.inputPayload), ExecutionTimeout: 86_400 } });
   const step = id();
   add({ type: 'StepStarted', subType: 'Step', id: step, name: shortAttack(base, `${tag}-step`, 'img'), details: {} });
-  add({ type: 'StepFailed', subType: 'Step', id: step, name: shortAttack(base, `${tag}-step`, 'img'), details: { Error: payload(hostileJson(base, `${tag}-step-error`)), RetryDetails: { CurrentAttempt: 1, NextAttemptDelaySeconds: 2 } } });
+  add({
+    type: 'StepFailed',
+    subType: 'Step',
+    id: step,
+    name: shortAttack(base, `${tag}-step`, 'img'),
+    details: { Error: payload(hostileJson(base, `${tag}-step-error`)), RetryDetails: { CurrentAttempt: 1, NextAttemptDelaySeconds: 2 } },
+  });
   add({ type: 'StepStarted', subType: 'Step', id: step, name: shortAttack(base, `${tag}-step`, 'img'), details: {} });
-  add({ type: 'StepSucceeded', subType: 'Step', id: step, name: shortAttack(base, `${tag}-step`, 'img'), details: { Result: payload(hostileJson(base, `${tag}-step-result`)), RetryDetails: { CurrentAttempt: 2 } } });
+  add({
+    type: 'StepSucceeded',
+    subType: 'Step',
+    id: step,
+    name: shortAttack(base, `${tag}-step`, 'img'),
+    details: { Result: payload(hostileJson(base, `${tag}-step-result`)), RetryDetails: { CurrentAttempt: 2 } },
+  });
   const map = id();
   add({ type: 'ContextStarted', subType: 'Map', id: map, name: shortAttack(base, `${tag}-map`, 'svg'), details: {} });
   TINY_ATTACKS.forEach((subType, k) => {
     const child = id();
-    add({ type: 'ContextStarted', subType, id: child, parentId: map, name: k === 0 ? longText(base, `${tag}-child`).slice(0, 256) : ODD_TEXT[k % ODD_TEXT.length], details: {} });
-    add({ type: 'ContextSucceeded', subType, id: child, parentId: map, name: ODD_TEXT[k % ODD_TEXT.length], details: { Result: payload(hostileText(base, `${tag}-child-${k}`)) } });
+    add({
+      type: 'ContextStarted',
+      subType,
+      id: child,
+      parentId: map,
+      name: k === 0 ? longText(base, `${tag}-child`).slice(0, 256) : ODD_TEXT[k % ODD_TEXT.length],
+      details: {},
+    });
+    add({
+      type: 'ContextSucceeded',
+      subType,
+      id: child,
+      parentId: map,
+      name: ODD_TEXT[k % ODD_TEXT.length],
+      details: { Result: payload(hostileText(base, `${tag}-child-${k}`)) },
+    });
   });
   add({ type: 'ContextSucceeded', subType: 'Map', id: map, name: shortAttack(base, `${tag}-map`, 'svg'), details: { Result: payload('[]') } });
   const wait = id();
@@ -391,7 +466,13 @@ export function hostileHistory(exec: ExecutionRecord, base: string = baseOf(exec
   add({ type: 'InvocationCompleted', details: { RequestId: shortAttack(base, `${tag}-request-id`, 'img') } });
   if (exec.status !== 'RUNNING') {
     add({ type: 'WaitSucceeded', subType: 'Wait', id: wait, name: shortAttack(base, `${tag}-wait`, 'md'), details: { Duration: 60 } });
-    const terminal: Record<ExecutionStatus, string> = { RUNNING: '', SUCCEEDED: 'ExecutionSucceeded', FAILED: 'ExecutionFailed', TIMED_OUT: 'ExecutionTimedOut', STOPPED: 'ExecutionStopped' };
+    const terminal: Record<ExecutionStatus, string> = {
+      RUNNING: '',
+      SUCCEEDED: 'ExecutionSucceeded',
+      FAILED: 'ExecutionFailed',
+      TIMED_OUT: 'ExecutionTimedOut',
+      STOPPED: 'ExecutionStopped',
+    };
     const details = exec.status === 'SUCCEEDED' ? { Result: payload(detail.result ?? '{}') } : { Error: { Payload: detail.error ?? {}, Truncated: false } };
     add({ type: 'InvocationCompleted', details: { RequestId: rng.uuid() } });
     add({ type: terminal[exec.status], id: exec.id, name: exec.name, details });

@@ -135,37 +135,113 @@ export const PAYMENT_SAGA_COUNTS: Record<ExecutionStatus, number> = { RUNNING: 2
 
 export function demoLambda(region: string, now: number): { functions: FunctionRecord[]; executions: ExecutionRecord[] } {
   const rng = new Rng(`${region}/lambda/demo`);
-  const orderWorkflow = makeFunction(region, {
-    name: 'order-workflow', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 1024, timeout: 900,
-    description: 'Order fulfilment workflow (durable)', durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
-  }, now, rng);
-  const paymentSaga = makeFunction(region, {
-    name: 'payment-saga', runtime: 'python3.13', handler: 'saga.handler', memorySize: 512, timeout: 300,
-    description: 'Payment saga with compensation (durable)',
-    durableConfig: { RetentionPeriodInDays: 14, ExecutionTimeout: 3_600, KMSKeyArn: `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${rng.uuid()}` },
-  }, now, rng);
-  const nightlyReport = makeFunction(region, {
-    name: 'nightly-report', runtime: 'nodejs22.x', handler: 'report.handler', memorySize: 2048, timeout: 900,
-    description: 'Nightly report (durable, never run yet)', durableConfig: { RetentionPeriodInDays: 7, ExecutionTimeout: 7_200 },
-  }, now, rng);
-  const imageResize = makeFunction(region, {
-    name: 'image-resize', runtime: 'nodejs20.x', handler: 'resize.handler', memorySize: 1536, timeout: 30,
-    description: 'Resizes uploaded images', architecture: 'x86_64',
-  }, now, rng);
-  const authorizer = makeFunction(region, {
-    name: 'auth-authorizer', runtime: 'nodejs22.x', handler: 'authorizer.handler', memorySize: 256, timeout: 5,
-    description: 'API Gateway token authorizer',
-  }, now, rng);
+  const orderWorkflow = makeFunction(
+    region,
+    {
+      name: 'order-workflow',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      memorySize: 1024,
+      timeout: 900,
+      description: 'Order fulfilment workflow (durable)',
+      durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
+    },
+    now,
+    rng,
+  );
+  const paymentSaga = makeFunction(
+    region,
+    {
+      name: 'payment-saga',
+      runtime: 'python3.13',
+      handler: 'saga.handler',
+      memorySize: 512,
+      timeout: 300,
+      description: 'Payment saga with compensation (durable)',
+      durableConfig: { RetentionPeriodInDays: 14, ExecutionTimeout: 3_600, KMSKeyArn: `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${rng.uuid()}` },
+    },
+    now,
+    rng,
+  );
+  const nightlyReport = makeFunction(
+    region,
+    {
+      name: 'nightly-report',
+      runtime: 'nodejs22.x',
+      handler: 'report.handler',
+      memorySize: 2048,
+      timeout: 900,
+      description: 'Nightly report (durable, never run yet)',
+      durableConfig: { RetentionPeriodInDays: 7, ExecutionTimeout: 7_200 },
+    },
+    now,
+    rng,
+  );
+  const imageResize = makeFunction(
+    region,
+    {
+      name: 'image-resize',
+      runtime: 'nodejs20.x',
+      handler: 'resize.handler',
+      memorySize: 1536,
+      timeout: 30,
+      description: 'Resizes uploaded images',
+      architecture: 'x86_64',
+    },
+    now,
+    rng,
+  );
+  const authorizer = makeFunction(
+    region,
+    {
+      name: 'auth-authorizer',
+      runtime: 'nodejs22.x',
+      handler: 'authorizer.handler',
+      memorySize: 256,
+      timeout: 5,
+      description: 'API Gateway token authorizer',
+    },
+    now,
+    rng,
+  );
 
   const executions = [
-    ...makeExecutions({
-      fn: orderWorkflow, workflow: 'order', statuses: shuffledStatuses(rng, ORDER_WORKFLOW_COUNTS), namePrefix: 'order',
-      versions: [['$LATEST', 4], ['$LATEST.PUBLISHED', 2], ['3', 2], ['4', 3], ['5', 3]], spanMs: 14 * DAY, durationMs: [2 * MINUTE, 6 * HOUR],
-    }, now, rng),
-    ...makeExecutions({
-      fn: paymentSaga, workflow: 'payment', statuses: shuffledStatuses(rng, PAYMENT_SAGA_COUNTS), namePrefix: 'pay',
-      versions: [['$LATEST', 2], ['1', 1], ['2', 2]], spanMs: 10 * DAY, durationMs: [10 * SECOND, 20 * MINUTE],
-    }, now, rng),
+    ...makeExecutions(
+      {
+        fn: orderWorkflow,
+        workflow: 'order',
+        statuses: shuffledStatuses(rng, ORDER_WORKFLOW_COUNTS),
+        namePrefix: 'order',
+        versions: [
+          ['$LATEST', 4],
+          ['$LATEST.PUBLISHED', 2],
+          ['3', 2],
+          ['4', 3],
+          ['5', 3],
+        ],
+        spanMs: 14 * DAY,
+        durationMs: [2 * MINUTE, 6 * HOUR],
+      },
+      now,
+      rng,
+    ),
+    ...makeExecutions(
+      {
+        fn: paymentSaga,
+        workflow: 'payment',
+        statuses: shuffledStatuses(rng, PAYMENT_SAGA_COUNTS),
+        namePrefix: 'pay',
+        versions: [
+          ['$LATEST', 2],
+          ['1', 1],
+          ['2', 2],
+        ],
+        spanMs: 10 * DAY,
+        durationMs: [10 * SECOND, 20 * MINUTE],
+      },
+      now,
+      rng,
+    ),
   ];
   const functions = [orderWorkflow, paymentSaga, nightlyReport, imageResize, authorizer].sort((a, b) => (a.name < b.name ? -1 : 1));
   return { functions, executions: sortExecutions(executions) };
@@ -173,14 +249,33 @@ export function demoLambda(region: string, now: number): { functions: FunctionRe
 
 export function euLambda(region: string, now: number): { functions: FunctionRecord[]; executions: ExecutionRecord[] } {
   const rng = new Rng(`${region}/lambda/eu`);
-  const fn = makeFunction(region, {
-    name: 'eu-order-workflow', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 1024, timeout: 900,
-    description: 'EU order workflow (durable)', durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
-  }, now, rng);
-  const executions = makeExecutions({
-    fn, workflow: 'order', statuses: ['SUCCEEDED', 'RUNNING', 'FAILED'], namePrefix: 'eu-order',
-    versions: [['$LATEST', 1]], spanMs: 5 * DAY, durationMs: [5 * MINUTE, 2 * HOUR],
-  }, now, rng);
+  const fn = makeFunction(
+    region,
+    {
+      name: 'eu-order-workflow',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      memorySize: 1024,
+      timeout: 900,
+      description: 'EU order workflow (durable)',
+      durableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
+    },
+    now,
+    rng,
+  );
+  const executions = makeExecutions(
+    {
+      fn,
+      workflow: 'order',
+      statuses: ['SUCCEEDED', 'RUNNING', 'FAILED'],
+      namePrefix: 'eu-order',
+      versions: [['$LATEST', 1]],
+      spanMs: 5 * DAY,
+      durationMs: [5 * MINUTE, 2 * HOUR],
+    },
+    now,
+    rng,
+  );
   return { functions: [fn], executions: sortExecutions(executions) };
 }
 
@@ -201,29 +296,67 @@ export function largeLambda(region: string, now: number, orderWorkflowArn: strin
   const rng = new Rng(`${region}/lambda/large`);
   const functions: FunctionRecord[] = [];
   for (let i = 1; i <= BULK_FUNCTIONS; i++) {
-    functions.push(makeFunction(region, {
-      name: `bulk-fn-${String(i).padStart(4, '0')}`, runtime: BULK_RUNTIMES[i % BULK_RUNTIMES.length], handler: 'index.handler',
-      memorySize: 128 * (1 + (i % 8)), timeout: 3 + (i % 60), description: `Bulk function ${i}`,
-    }, now, rng));
+    functions.push(
+      makeFunction(
+        region,
+        {
+          name: `bulk-fn-${String(i).padStart(4, '0')}`,
+          runtime: BULK_RUNTIMES[i % BULK_RUNTIMES.length],
+          handler: 'index.handler',
+          memorySize: 128 * (1 + (i % 8)),
+          timeout: 3 + (i % 60),
+          description: `Bulk function ${i}`,
+        },
+        now,
+        rng,
+      ),
+    );
   }
-  const big = makeFunction(region, {
-    name: 'big-function', runtime: 'nodejs22.x', handler: 'batch.handler', memorySize: 3008, timeout: 900,
-    description: 'Batch processor with a very long execution list (durable)', durableConfig: { RetentionPeriodInDays: 90, ExecutionTimeout: 7_200 },
-  }, now, rng);
+  const big = makeFunction(
+    region,
+    {
+      name: 'big-function',
+      runtime: 'nodejs22.x',
+      handler: 'batch.handler',
+      memorySize: 3008,
+      timeout: 900,
+      description: 'Batch processor with a very long execution list (durable)',
+      durableConfig: { RetentionPeriodInDays: 90, ExecutionTimeout: 7_200 },
+    },
+    now,
+    rng,
+  );
   functions.push(big);
 
   const executions: ExecutionRecord[] = [];
   const plan: ExecutionPlan = {
-    fn: big, workflow: 'batch', statuses: [], namePrefix: 'run',
-    versions: [['$LATEST', 3], ['$LATEST.PUBLISHED', 1], ['7', 2], ['8', 2], ['9', 2]], spanMs: 60 * DAY, durationMs: [5 * SECOND, 30 * MINUTE],
+    fn: big,
+    workflow: 'batch',
+    statuses: [],
+    namePrefix: 'run',
+    versions: [
+      ['$LATEST', 3],
+      ['$LATEST.PUBLISHED', 1],
+      ['7', 2],
+      ['8', 2],
+      ['9', 2],
+    ],
+    spanMs: 60 * DAY,
+    durationMs: [5 * SECOND, 30 * MINUTE],
   };
   const spanStart = now - 60 * DAY;
   const spacing = Math.floor((60 * DAY - HOUR) / BIG_FUNCTION_EXECUTIONS);
   for (let i = 0; i < BIG_FUNCTION_EXECUTIONS; i++) {
     // Only the newest few can still be running; older ones finished long ago.
-    const status: ExecutionStatus = i >= BIG_FUNCTION_EXECUTIONS - 25
-      ? 'RUNNING'
-      : rng.weighted([['SUCCEEDED', 88], ['FAILED', 7], ['TIMED_OUT', 2], ['STOPPED', 3]] as const);
+    const status: ExecutionStatus =
+      i >= BIG_FUNCTION_EXECUTIONS - 25
+        ? 'RUNNING'
+        : rng.weighted([
+            ['SUCCEEDED', 88],
+            ['FAILED', 7],
+            ['TIMED_OUT', 2],
+            ['STOPPED', 3],
+          ] as const);
     const startMs = spanStart + i * spacing + rng.int(0, spacing - 1);
     const name = `run-${String(i + 1).padStart(5, '0')}`;
     executions.push(makeExecution(plan, status, i, name, startMs, now, rng));

@@ -99,11 +99,57 @@ export const BULK_CLUSTERS = 130;
 
 export function demoRds(region: string, now: number): { clusters: ClusterRecord[]; backtracks: BacktrackRecord[] } {
   const rng = new Rng(`${region}/rds/demo`);
-  const orders = makeCluster(region, { identifier: 'orders-aurora', engine: 'aurora-mysql', engineVersion: '8.0.mysql_aurora.3.05.2', engineMode: 'provisioned', backtrackWindow: 86_400, ageDays: 380 }, now, rng);
-  const analytics = makeCluster(region, { identifier: 'analytics-aurora', engine: 'aurora-mysql', engineVersion: '8.0.mysql_aurora.3.05.2', engineMode: 'provisioned', backtrackWindow: 259_200, ageDays: 220 }, now, rng);
-  const legacy = makeCluster(region, { identifier: 'legacy-no-backtrack', engine: 'aurora-mysql', engineVersion: '5.7.mysql_aurora.2.11.2', engineMode: 'provisioned', backtrackWindow: 0, ageDays: 1400 }, now, rng);
-  const pg = makeCluster(region, { identifier: 'pg-reporting', engine: 'aurora-postgresql', engineVersion: '15.4', engineMode: 'provisioned', ageDays: 95 }, now, rng);
-  const serverless = makeCluster(region, { identifier: 'serverless-v1', engine: 'aurora-mysql', engineVersion: '5.7.mysql_aurora.2.08.3', engineMode: 'serverless', ageDays: 900 }, now, rng);
+  const orders = makeCluster(
+    region,
+    {
+      identifier: 'orders-aurora',
+      engine: 'aurora-mysql',
+      engineVersion: '8.0.mysql_aurora.3.05.2',
+      engineMode: 'provisioned',
+      backtrackWindow: 86_400,
+      ageDays: 380,
+    },
+    now,
+    rng,
+  );
+  const analytics = makeCluster(
+    region,
+    {
+      identifier: 'analytics-aurora',
+      engine: 'aurora-mysql',
+      engineVersion: '8.0.mysql_aurora.3.05.2',
+      engineMode: 'provisioned',
+      backtrackWindow: 259_200,
+      ageDays: 220,
+    },
+    now,
+    rng,
+  );
+  const legacy = makeCluster(
+    region,
+    {
+      identifier: 'legacy-no-backtrack',
+      engine: 'aurora-mysql',
+      engineVersion: '5.7.mysql_aurora.2.11.2',
+      engineMode: 'provisioned',
+      backtrackWindow: 0,
+      ageDays: 1400,
+    },
+    now,
+    rng,
+  );
+  const pg = makeCluster(
+    region,
+    { identifier: 'pg-reporting', engine: 'aurora-postgresql', engineVersion: '15.4', engineMode: 'provisioned', ageDays: 95 },
+    now,
+    rng,
+  );
+  const serverless = makeCluster(
+    region,
+    { identifier: 'serverless-v1', engine: 'aurora-mysql', engineVersion: '5.7.mysql_aurora.2.08.3', engineMode: 'serverless', ageDays: 900 },
+    now,
+    rng,
+  );
 
   // orders-aurora: newest is PENDING, then one APPLYING, one FAILED in the middle, the rest COMPLETED.
   const ordersStatus = (i: number): BacktrackStatus => (i === 0 ? 'PENDING' : i === 1 ? 'APPLYING' : i === 5 ? 'FAILED' : 'COMPLETED');
@@ -118,7 +164,19 @@ export function demoRds(region: string, now: number): { clusters: ClusterRecord[
 
 export function euRds(region: string, now: number): { clusters: ClusterRecord[]; backtracks: BacktrackRecord[] } {
   const rng = new Rng(`${region}/rds/eu`);
-  const cluster = makeCluster(region, { identifier: 'eu-orders-aurora', engine: 'aurora-mysql', engineVersion: '8.0.mysql_aurora.3.05.2', engineMode: 'provisioned', backtrackWindow: 43_200, ageDays: 60 }, now, rng);
+  const cluster = makeCluster(
+    region,
+    {
+      identifier: 'eu-orders-aurora',
+      engine: 'aurora-mysql',
+      engineVersion: '8.0.mysql_aurora.3.05.2',
+      engineMode: 'provisioned',
+      backtrackWindow: 43_200,
+      ageDays: 60,
+    },
+    now,
+    rng,
+  );
   return { clusters: [cluster], backtracks: makeBacktracks(cluster, 3, 7 * DAY, now, rng, () => 'COMPLETED') };
 }
 
@@ -139,7 +197,19 @@ export function largeRds(region: string, now: number): { clusters: ClusterRecord
           : { identifier, engine: 'aurora-mysql', engineVersion: '8.0.mysql_aurora.3.04.1', engineMode: 'provisioned', backtrackWindow: 0, ageDays: 30 + i };
     clusters.push(makeCluster(region, spec, now, rng));
   }
-  const big = makeCluster(region, { identifier: 'big-backtracks', engine: 'aurora-mysql', engineVersion: '8.0.mysql_aurora.3.05.2', engineMode: 'provisioned', backtrackWindow: 259_200, ageDays: 500 }, now, rng);
+  const big = makeCluster(
+    region,
+    {
+      identifier: 'big-backtracks',
+      engine: 'aurora-mysql',
+      engineVersion: '8.0.mysql_aurora.3.05.2',
+      engineMode: 'provisioned',
+      backtrackWindow: 259_200,
+      ageDays: 500,
+    },
+    now,
+    rng,
+  );
   clusters.push(big);
   const backtracks = makeBacktracks(big, BIG_BACKTRACKS, 365 * DAY, now, rng, (i) => (i % 97 === 3 ? 'FAILED' : 'COMPLETED'));
   return { clusters, backtracks };

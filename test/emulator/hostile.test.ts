@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { DescribeBackupCommand, ListBackupsCommand } from '@aws-sdk/client-dynamodb';
-import { GetDurableExecutionCommand, GetDurableExecutionHistoryCommand, ListDurableExecutionsByFunctionCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import {
+  GetDurableExecutionCommand,
+  GetDurableExecutionHistoryCommand,
+  ListDurableExecutionsByFunctionCommand,
+  ListFunctionsCommand,
+} from '@aws-sdk/client-lambda';
 import { DescribeDBClusterBacktracksCommand, DescribeDBClustersCommand } from '@aws-sdk/client-rds';
 import { buildDataset, buildExecutionDetail, buildHistory, regionData } from './data';
 import {
@@ -91,7 +96,12 @@ describe('emulator: hostile data set', function () {
   it('DynamoDB: hostile attribute names and KMS key text arrive byte for byte through the SDK', async () => {
     const client = h.dynamodb();
     const list = await client.send(new ListBackupsCommand({ BackupType: 'ALL' }));
-    assert.deepEqual(list.BackupSummaries?.map((b) => b.BackupName).sort(), us().backups.map((b) => b.backupName).sort());
+    assert.deepEqual(
+      list.BackupSummaries?.map((b) => b.BackupName).sort(),
+      us()
+        .backups.map((b) => b.backupName)
+        .sort(),
+    );
     const backup = us().backups[0];
     const table = us().tables.find((t) => t.name === backup.tableName)!;
     const out = await client.send(new DescribeBackupCommand({ BackupArn: backup.backupArn }));
@@ -99,7 +109,10 @@ describe('emulator: hostile data set', function () {
     assert.deepEqual(d.SourceTableDetails?.KeySchema, table.keySchema);
     assert.equal(d.SourceTableFeatureDetails?.SSEDescription?.KMSMasterKeyArn, table.sse?.KMSMasterKeyArn);
     assert.equal(d.SourceTableFeatureDetails?.TimeToLiveDescription?.AttributeName, table.ttl?.AttributeName);
-    assert.deepEqual(d.SourceTableFeatureDetails?.LocalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes, table.localSecondaryIndexes[0].Projection.NonKeyAttributes);
+    assert.deepEqual(
+      d.SourceTableFeatureDetails?.LocalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes,
+      table.localSecondaryIndexes[0].Projection.NonKeyAttributes,
+    );
   });
 
   it('RDS: hostile EngineVersion, Status and backtrack statuses survive the XML protocol', async () => {
@@ -134,8 +147,14 @@ describe('emulator: hostile data set', function () {
     assert.deepEqual(got.Error, expected.error);
     assert.equal(got.TraceHeader?.XAmznTraceId, expected.traceId);
     const history = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: failed.arn, IncludeExecutionData: true }));
-    assert.deepEqual(history.Events?.map((e) => e.Name), buildHistory(failed).map((e) => e.Name));
-    assert.deepEqual(history.Events?.map((e) => e.SubType), buildHistory(failed).map((e) => e.SubType));
+    assert.deepEqual(
+      history.Events?.map((e) => e.Name),
+      buildHistory(failed).map((e) => e.Name),
+    );
+    assert.deepEqual(
+      history.Events?.map((e) => e.SubType),
+      buildHistory(failed).map((e) => e.SubType),
+    );
   });
 
   it('serves a 6 MB input payload of exactly the largest size Lambda accepts', async () => {
@@ -159,7 +178,11 @@ describe('emulator: hostile data set', function () {
   });
 
   it('covers odd text: bidi overrides, emoji, newlines and 5,000-character strings', () => {
-    const all = JSON.stringify(us()) + us().executions.map((e) => JSON.stringify(buildExecutionDetail(e)).slice(0, 200_000)).join('');
+    const all =
+      JSON.stringify(us()) +
+      us()
+        .executions.map((e) => JSON.stringify(buildExecutionDetail(e)).slice(0, 200_000))
+        .join('');
     for (const odd of ODD_TEXT) {
       assert.ok(all.includes(JSON.stringify(odd).slice(1, -1)), odd);
     }

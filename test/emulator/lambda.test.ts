@@ -20,7 +20,11 @@ import { DRIFT_UNKNOWN_TYPES } from './gen-drift';
 import { DAY, HOUR } from './time';
 import { expectAwsError, sameTime, useEmulator } from './helpers';
 
-async function allExecutions(client: LambdaClient, input: ListDurableExecutionsByFunctionCommandInput, pageSize?: number): Promise<{ items: Execution[]; pages: number[]; markers: string[] }> {
+async function allExecutions(
+  client: LambdaClient,
+  input: ListDurableExecutionsByFunctionCommandInput,
+  pageSize?: number,
+): Promise<{ items: Execution[]; pages: number[]; markers: string[] }> {
   const items: Execution[] = [];
   const pages: number[] = [];
   const markers: string[] = [];
@@ -68,7 +72,10 @@ describe('emulator: Lambda (demo)', function () {
     for await (const page of paginateListFunctions({ client: h.lambda() }, {})) {
       items.push(...(page.Functions ?? []));
     }
-    assert.deepEqual(items.map((f) => f.FunctionName), ['auth-authorizer', 'image-resize', 'nightly-report', 'order-workflow', 'payment-saga']);
+    assert.deepEqual(
+      items.map((f) => f.FunctionName),
+      ['auth-authorizer', 'image-resize', 'nightly-report', 'order-workflow', 'payment-saga'],
+    );
     const ow = items.find((f) => f.FunctionName === 'order-workflow')!;
     assert.deepEqual(ow.DurableConfig, { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 });
     assert.equal(ow.FunctionArn, 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow');
@@ -114,14 +121,26 @@ describe('emulator: Lambda (demo)', function () {
     const named = truth[7];
     const byName = await allExecutions(client, { FunctionName: 'order-workflow', DurableExecutionName: named.name });
     assert.deepEqual(arns(byName.items), [named.arn]);
-    assert.equal((await allExecutions(client, { FunctionName: 'order-workflow', DurableExecutionName: named.name.slice(0, 8) })).items.length, 0, 'exact match only');
+    assert.equal(
+      (await allExecutions(client, { FunctionName: 'order-workflow', DurableExecutionName: named.name.slice(0, 8) })).items.length,
+      0,
+      'exact match only',
+    );
     const pivot = truth[20];
     const after = await allExecutions(client, { FunctionName: 'order-workflow', StartedAfter: new Date(pivot.startMs) });
     assert.deepEqual(arns(after.items), arns(truth.slice(0, 21)), 'StartedAfter is inclusive');
     const before = await allExecutions(client, { FunctionName: 'order-workflow', StartedBefore: new Date(pivot.startMs) });
     assert.deepEqual(arns(before.items), arns(truth.slice(21)), 'StartedBefore is exclusive');
-    const window = await allExecutions(client, { FunctionName: 'order-workflow', StartedAfter: new Date(h.data.now - 7 * DAY), StartedBefore: new Date(h.data.now - 1 * DAY), Statuses: ['SUCCEEDED'] });
-    assert.deepEqual(arns(window.items), arns(truth.filter((e) => e.status === 'SUCCEEDED' && e.startMs >= h.data.now - 7 * DAY && e.startMs < h.data.now - DAY)));
+    const window = await allExecutions(client, {
+      FunctionName: 'order-workflow',
+      StartedAfter: new Date(h.data.now - 7 * DAY),
+      StartedBefore: new Date(h.data.now - 1 * DAY),
+      Statuses: ['SUCCEEDED'],
+    });
+    assert.deepEqual(
+      arns(window.items),
+      arns(truth.filter((e) => e.status === 'SUCCEEDED' && e.startMs >= h.data.now - 7 * DAY && e.startMs < h.data.now - DAY)),
+    );
     const oldest = await allExecutions(client, { FunctionName: 'order-workflow', ReverseOrder: true }, 25);
     assert.deepEqual(oldest.pages, [25, 25, 10]);
     assert.deepEqual(arns(oldest.items), arns(truth.slice().reverse()));
@@ -146,13 +165,32 @@ describe('emulator: Lambda (demo)', function () {
     const first = await client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 10, Statuses: ['SUCCEEDED'] }));
     const marker = first.NextMarker!;
     assert.match(marker, /^[A-Za-z0-9+/]+==$/);
-    const second = await client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 10, Statuses: ['SUCCEEDED'], Marker: marker }));
+    const second = await client.send(
+      new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 10, Statuses: ['SUCCEEDED'], Marker: marker }),
+    );
     assert.equal(second.DurableExecutions?.length, 10);
-    await expectAwsError(client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Marker: marker })), 'InvalidParameterValueException', 400, /Invalid marker/);
-    await expectAwsError(client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'payment-saga', Statuses: ['SUCCEEDED'], Marker: marker })), 'InvalidParameterValueException', 400);
-    await expectAwsError(client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Statuses: ['SUCCEEDED'], Marker: 'AAAA' })), 'InvalidParameterValueException', 400);
+    await expectAwsError(
+      client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Marker: marker })),
+      'InvalidParameterValueException',
+      400,
+      /Invalid marker/,
+    );
+    await expectAwsError(
+      client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'payment-saga', Statuses: ['SUCCEEDED'], Marker: marker })),
+      'InvalidParameterValueException',
+      400,
+    );
+    await expectAwsError(
+      client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Statuses: ['SUCCEEDED'], Marker: 'AAAA' })),
+      'InvalidParameterValueException',
+      400,
+    );
     const tampered = marker.slice(0, 10) + (marker[10] === 'A' ? 'B' : 'A') + marker.slice(11);
-    await expectAwsError(client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Statuses: ['SUCCEEDED'], Marker: tampered })), 'InvalidParameterValueException', 400);
+    await expectAwsError(
+      client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', Statuses: ['SUCCEEDED'], Marker: tampered })),
+      'InvalidParameterValueException',
+      400,
+    );
   });
 
   it('GetDurableExecution: payloads per status, Version, TraceHeader, DurableConfig', async () => {
@@ -190,14 +228,22 @@ describe('emulator: Lambda (demo)', function () {
     const unknown = 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:$LATEST/durable-execution/nope/00000000-0000-4000-8000-000000000000';
     await expectAwsError(client.send(new GetDurableExecutionCommand({ DurableExecutionArn: unknown })), 'ResourceNotFoundException', 404);
     await expectAwsError(client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: unknown })), 'ResourceNotFoundException', 404);
-    await expectAwsError(client.send(new GetDurableExecutionCommand({ DurableExecutionArn: 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow' })), 'ValidationException', 400);
+    await expectAwsError(
+      client.send(new GetDurableExecutionCommand({ DurableExecutionArn: 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow' })),
+      'ValidationException',
+      400,
+    );
   });
 
   it('history: sequential EventIds, one details field per event, terminal event matches the status', async () => {
     const client = h.lambda();
     for (const exec of us().executions) {
       const { events } = await allEvents(client, exec.arn, 1000);
-      assert.deepEqual(events.map((e) => e.EventId), events.map((_, i) => i + 1), `${exec.name} EventIds`);
+      assert.deepEqual(
+        events.map((e) => e.EventId),
+        events.map((_, i) => i + 1),
+        `${exec.name} EventIds`,
+      );
       assert.equal(events[0].EventType, 'ExecutionStarted');
       for (const e of events) {
         const detailKeys = Object.keys(e).filter((k) => k.endsWith('Details'));
@@ -230,12 +276,17 @@ describe('emulator: Lambda (demo)', function () {
     const ids = new Set(events.map((e) => e.Id));
     const children = events.filter((e) => e.ParentId);
     assert.ok(children.length > 0);
-    assert.ok(children.every((e) => ids.has(e.ParentId)), 'every ParentId points at an operation');
+    assert.ok(
+      children.every((e) => ids.has(e.ParentId)),
+      'every ParentId points at an operation',
+    );
     const subTypes = new Set(events.map((e) => e.SubType));
     for (const s of ['Map', 'MapIteration', 'Parallel', 'ParallelBranch', 'RunInChildContext', 'Step', 'Wait', 'WaitForCallback', 'ChainedInvoke']) {
       assert.ok(subTypes.has(s), s);
     }
-    const retried = us().executions.flatMap((e) => buildHistory(e)).find((e) => e.EventType === 'StepFailed' && (e.details['RetryDetails'] as { NextAttemptDelaySeconds?: number }).NextAttemptDelaySeconds);
+    const retried = us()
+      .executions.flatMap((e) => buildHistory(e))
+      .find((e) => e.EventType === 'StepFailed' && (e.details['RetryDetails'] as { NextAttemptDelaySeconds?: number }).NextAttemptDelaySeconds);
     assert.ok(retried, 'some step failed and was retried');
   });
 
@@ -247,7 +298,10 @@ describe('emulator: Lambda (demo)', function () {
     assert.equal(forward.events.length, expected);
     assert.equal(forward.pages, Math.ceil(expected / 5));
     const backward = await allEvents(client, exec.arn, 7, true);
-    assert.deepEqual(backward.events.map((e) => e.EventId), forward.events.map((e) => e.EventId).reverse());
+    assert.deepEqual(
+      backward.events.map((e) => e.EventId),
+      forward.events.map((e) => e.EventId).reverse(),
+    );
     const lean = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn, IncludeExecutionData: false }));
     assert.equal(lean.Events?.[0]?.ExecutionStartedDetails?.Input?.Payload, undefined);
     const full = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn }));
@@ -261,7 +315,9 @@ describe('emulator: Lambda (demo)', function () {
   it('StopDurableExecution stops a RUNNING execution; a finished one is refused; reset undoes it', async () => {
     const client = h.lambda();
     const running = executionsOf('order-workflow').find((e) => e.status === 'RUNNING')!;
-    const out = await client.send(new StopDurableExecutionCommand({ DurableExecutionArn: running.arn, Error: { ErrorType: 'Manual', ErrorMessage: 'stopped from a test' } }));
+    const out = await client.send(
+      new StopDurableExecutionCommand({ DurableExecutionArn: running.arn, Error: { ErrorType: 'Manual', ErrorMessage: 'stopped from a test' } }),
+    );
     assert.ok(out.StopTimestamp instanceof Date && out.StopTimestamp.getTime() > running.lastEventMs);
     const d = await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: running.arn }));
     assert.equal(d.Status, 'STOPPED');
@@ -271,7 +327,12 @@ describe('emulator: Lambda (demo)', function () {
     assert.equal(events[events.length - 1].EventType, 'ExecutionStopped');
     const stoppedList = await allExecutions(client, { FunctionName: 'order-workflow', Statuses: ['STOPPED'] });
     assert.ok(arns(stoppedList.items).includes(running.arn));
-    await expectAwsError(client.send(new StopDurableExecutionCommand({ DurableExecutionArn: running.arn })), 'InvalidParameterValueException', 400, /not running/);
+    await expectAwsError(
+      client.send(new StopDurableExecutionCommand({ DurableExecutionArn: running.arn })),
+      'InvalidParameterValueException',
+      400,
+      /not running/,
+    );
     await h.control.reset();
     assert.equal((await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: running.arn }))).Status, 'RUNNING');
   });
@@ -279,7 +340,10 @@ describe('emulator: Lambda (demo)', function () {
   it('scopes functions and executions by region', async () => {
     const eu = h.lambda('eu-west-1');
     const fns = await eu.send(new ListFunctionsCommand({}));
-    assert.deepEqual(fns.Functions?.map((f) => f.FunctionName), ['eu-order-workflow']);
+    assert.deepEqual(
+      fns.Functions?.map((f) => f.FunctionName),
+      ['eu-order-workflow'],
+    );
     assert.equal((await allExecutions(eu, { FunctionName: 'eu-order-workflow' })).items.length, 3);
     await expectAwsError(eu.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow' })), 'ResourceNotFoundException', 404);
     assert.equal((await h.lambda('us-west-2').send(new ListFunctionsCommand({}))).Functions?.length, 0);
@@ -300,7 +364,10 @@ describe('emulator: Lambda (large)', function () {
     }
     assert.equal(names.length, 1_106);
     assert.equal(pages, 23);
-    assert.deepEqual(names, us().functions.map((f) => f.name));
+    assert.deepEqual(
+      names,
+      us().functions.map((f) => f.name),
+    );
   });
 
   it('big-function has exactly 20,000 executions, newest first, over 20 pages of 1000', async () => {
@@ -309,7 +376,10 @@ describe('emulator: Lambda (large)', function () {
     assert.equal(pages.length, 20, 'the empty page only happens at offset 400, which pages of 1000 never start at');
     assert.deepEqual(arns(items), arns(us().executions.filter((e) => e.functionName === 'big-function')));
     assert.ok(markers.every((m) => m.endsWith('==')));
-    assert.ok(markers.some((m) => m.includes('+') || m.includes('/')), 'markers contain + or /');
+    assert.ok(
+      markers.some((m) => m.includes('+') || m.includes('/')),
+      'markers contain + or /',
+    );
   });
 
   it(`with MaxItems 100 the page starting at offset ${BIG_FUNCTION_EMPTY_PAGE_OFFSET} (call 5) is empty but has a NextMarker`, async () => {
@@ -325,7 +395,15 @@ describe('emulator: Lambda (large)', function () {
       assert.ok(marker, `call ${call + 1} has a NextMarker`);
     }
     assert.deepEqual(sizes, [100, 100, 100, 100, 0, 100, 100]);
-    assert.deepEqual(seen, arns(us().executions.filter((e) => e.functionName === 'big-function').slice(0, 600)), 'no item skipped or repeated around the empty page');
+    assert.deepEqual(
+      seen,
+      arns(
+        us()
+          .executions.filter((e) => e.functionName === 'big-function')
+          .slice(0, 600),
+      ),
+      'no item skipped or repeated around the empty page',
+    );
     const { items, pages } = await allExecutions(h.lambda(), { FunctionName: 'big-function' }, 100);
     assert.equal(items.length, 20_000);
     assert.equal(pages.length, 201);
@@ -346,7 +424,10 @@ describe('emulator: Lambda (large)', function () {
     assert.equal(forward.events.length, 10_000);
     assert.equal(forward.pages, 10);
     assert.equal(forward.events[9_999].EventType, 'ExecutionSucceeded');
-    assert.deepEqual(forward.events.map((e) => e.EventId), forward.events.map((_, i) => i + 1));
+    assert.deepEqual(
+      forward.events.map((e) => e.EventId),
+      forward.events.map((_, i) => i + 1),
+    );
     const byDefault = await allEvents(h.lambda(), exec.arn);
     assert.equal(byDefault.pages, 100, 'default page size is 100');
     const first = await h.lambda().send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: exec.arn, ReverseOrder: true, MaxItems: 1 }));
@@ -378,7 +459,11 @@ describe('emulator: Lambda (large)', function () {
     const flippedDefault = await h.lambda().send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 5 }));
     const flippedTrue = await h.lambda().send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'order-workflow', MaxItems: 5, ReverseOrder: true }));
     const time = (page: { DurableExecutions?: Execution[] }) => (page.DurableExecutions ?? []).map((e) => e.StartTimestamp!.getTime());
-    assert.deepEqual(time(flippedDefault), [...time(flippedDefault)].sort((a, b) => a - b), 'no ReverseOrder: oldest first');
+    assert.deepEqual(
+      time(flippedDefault),
+      [...time(flippedDefault)].sort((a, b) => a - b),
+      'no ReverseOrder: oldest first',
+    );
     assert.deepEqual(arns(flippedTrue.DurableExecutions ?? []), arns(newestFirst.DurableExecutions ?? []), 'ReverseOrder=true: newest first');
   });
 

@@ -6,16 +6,30 @@ import { ACCOUNT_ID, EXECUTION_STATUSES, ErrorObject, ExecutionDetail, Execution
 import { HostRequestError, LIVE_REGION, type DurableRuntime, type LiveExecution } from './durable';
 import { buildExecutionDetail } from './gen-history';
 import { Rng } from './prng';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, QuirkFaultKind, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import {
+  accessDeniedMessage,
+  ErrorFaultKind,
+  EXPIRED_TOKEN_MESSAGE,
+  HOSTILE_ERROR_MESSAGE,
+  IncomingCall,
+  INVALID_TOKEN_MESSAGE,
+  parseStrictInt,
+  QuirkFaultKind,
+  ServiceAdapter,
+  ServiceCall,
+  WireResponse,
+} from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { epochSeconds, lambdaLastModified } from './time';
 import { Cursor, decodeBinaryMarker, encodeBinaryMarker, FLAG_EMPTY_PAGE_SERVED } from './tokens';
 
-const FUNCTION_NAME_PATTERN = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
+const FUNCTION_NAME_PATTERN =
+  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
 const QUALIFIER_PATTERN = /^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+)$/;
 const QUALIFIER_CONSTRAINT = 'Member must satisfy regular expression pattern: \\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+';
 const EXECUTION_NAME_PATTERN = /^[a-zA-Z0-9-_]+$/;
-const EXECUTION_ARN_PATTERN = /^arn:([a-zA-Z0-9-]+):lambda:([a-zA-Z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]+):(\$LATEST(?:\.PUBLISHED)?|[0-9]+)\/durable-execution\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)$/;
+const EXECUTION_ARN_PATTERN =
+  /^arn:([a-zA-Z0-9-]+):lambda:([a-zA-Z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]+):(\$LATEST(?:\.PUBLISHED)?|[0-9]+)\/durable-execution\/([a-zA-Z0-9_-]+)\/([a-zA-Z0-9_-]+)$/;
 /** Lambda returns at most 50 functions per ListFunctions call whatever MaxItems says (API docs). */
 const LIST_FUNCTIONS_PAGE_CAP = 50;
 const DEFAULT_MAX_ITEMS = 100;
@@ -43,7 +57,9 @@ function errorResponse(e: LambdaError): WireResponse {
 const invalidParameter = (message: string) => new LambdaError(400, 'InvalidParameterValueException', { Type: 'User', message });
 const notFound = (message: string) => new LambdaError(404, 'ResourceNotFoundException', { Type: 'User', Message: message });
 const validation = (value: string, member: string, constraint: string) =>
-  new LambdaError(400, 'ValidationException', { message: `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}` });
+  new LambdaError(400, 'ValidationException', {
+    message: `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`,
+  });
 
 function json(body: unknown): WireResponse {
   return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -277,7 +293,11 @@ function resolveFunction(ctx: Context, raw: string): { fn: FunctionRecord; quali
   }
   const m = FUNCTION_NAME_PATTERN.exec(raw);
   if (!m) {
-    throw validation(raw, 'functionName', 'Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?');
+    throw validation(
+      raw,
+      'functionName',
+      'Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_\\.]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?',
+    );
   }
   const region = m[3]?.slice(0, -1);
   const account = m[5]?.slice(0, -1);
@@ -320,7 +340,16 @@ function listDurableExecutions(ctx: Context): WireResponse {
   const reverse = bool(q, 'ReverseOrder', false) !== (ctx.quirk === 'flipOrder');
   const size = maxItems(q, 0, 1000) || DEFAULT_MAX_ITEMS;
 
-  const scope = { op: 'ListDurableExecutionsByFunction', fn: fn.arn, qualifier: qualifier ?? null, name: name ?? null, statuses: [...statuses].sort(), after: after ?? null, before: before ?? null, reverse };
+  const scope = {
+    op: 'ListDurableExecutionsByFunction',
+    fn: fn.arn,
+    qualifier: qualifier ?? null,
+    name: name ?? null,
+    statuses: [...statuses].sort(),
+    after: after ?? null,
+    before: before ?? null,
+    reverse,
+  };
   const cursor = cursorFrom(q, scope);
 
   const wanted = new Set<ExecutionStatus>(statuses as ExecutionStatus[]);
@@ -578,7 +607,10 @@ function invoke(ctx: Context): WireResponse | Promise<WireResponse> {
   }
   const limit = type === 'Event' ? ASYNC_PAYLOAD_MAX_BYTES : SYNC_PAYLOAD_MAX_BYTES;
   if (Buffer.byteLength(ctx.rawBody) > limit) {
-    throw new LambdaError(413, 'RequestTooLargeException', { Type: 'User', message: `Request must be smaller than ${limit} bytes for the ${type === 'Event' ? 'InvokeAsync' : 'Invoke'} operation` });
+    throw new LambdaError(413, 'RequestTooLargeException', {
+      Type: 'User',
+      message: `Request must be smaller than ${limit} bytes for the ${type === 'Event' ? 'InvokeAsync' : 'Invoke'} operation`,
+    });
   }
   if (type === 'DryRun') {
     return { status: 204, headers: { 'content-type': 'application/json' }, body: '' };
@@ -588,7 +620,10 @@ function invoke(ctx: Context): WireResponse | Promise<WireResponse> {
   const started = existing
     ? Promise.resolve(durable.get(existing.arn)!).then((e) => {
         if (e.input !== input) {
-          throw new LambdaError(409, 'DurableExecutionAlreadyStartedException', { Type: 'User', message: `Durable execution ${name} already exists with a different input` });
+          throw new LambdaError(409, 'DurableExecutionAlreadyStartedException', {
+            Type: 'User',
+            message: `Durable execution ${name} already exists with a different input`,
+          });
         }
         return e;
       })
@@ -603,7 +638,11 @@ function invoke(ctx: Context): WireResponse | Promise<WireResponse> {
       return { status: 200, headers, body: done.result ?? 'null' };
     }
     const error = done.error ?? {};
-    return { status: 200, headers: { ...headers, 'X-Amz-Function-Error': 'Unhandled' }, body: JSON.stringify({ errorType: error.ErrorType, errorMessage: error.ErrorMessage, trace: error.StackTrace ?? [] }) };
+    return {
+      status: 200,
+      headers: { ...headers, 'X-Amz-Function-Error': 'Unhandled' },
+      body: JSON.stringify({ errorType: error.ErrorType, errorMessage: error.ErrorMessage, trace: error.StackTrace ?? [] }),
+    };
   });
 }
 
@@ -624,7 +663,12 @@ const ROUTES: Route[] = [
   { method: 'GET', segments: ['2015-03-31', 'functions'], operation: 'ListFunctions', handler: listFunctions },
   { method: 'GET', segments: ['2015-03-31', 'functions', ''], operation: 'ListFunctions', handler: listFunctions },
   { method: 'GET', segments: ['2015-03-31', 'functions', '{FunctionName}'], operation: 'GetFunction', handler: getFunction },
-  { method: 'GET', segments: ['2025-12-01', 'functions', '{FunctionName}', 'durable-executions'], operation: 'ListDurableExecutionsByFunction', handler: listDurableExecutions },
+  {
+    method: 'GET',
+    segments: ['2025-12-01', 'functions', '{FunctionName}', 'durable-executions'],
+    operation: 'ListDurableExecutionsByFunction',
+    handler: listDurableExecutions,
+  },
   { method: 'GET', segments: EXECUTION, operation: 'GetDurableExecution', handler: getDurableExecution },
   { method: 'GET', segments: [...EXECUTION, 'history'], operation: 'GetDurableExecutionHistory', handler: getDurableExecutionHistory },
   { method: 'GET', segments: [...EXECUTION, 'state'], operation: 'GetDurableExecutionState', handler: getDurableExecutionState },
@@ -704,7 +748,10 @@ export const lambda: ServiceAdapter = {
     const match = matchRoute(incoming.method, incoming.rawPath);
     const body = parseBody(incoming);
     if (!match) {
-      const unknown = new LambdaError(404, 'UnknownOperationException', { Type: 'User', Message: `No Lambda operation matches ${incoming.method} ${incoming.rawPath}` });
+      const unknown = new LambdaError(404, 'UnknownOperationException', {
+        Type: 'User',
+        Message: `No Lambda operation matches ${incoming.method} ${incoming.rawPath}`,
+      });
       return { service: 'lambda', operation: 'Unknown', params: body ?? {}, run: () => errorResponse(unknown) };
     }
     const { route, labels } = match;
@@ -731,7 +778,18 @@ export const lambda: ServiceAdapter = {
           throw e;
         };
         try {
-          const ctx: Context = { quirk, query: incoming.query, headers: incoming.headers, rawBody: incoming.body.toString('utf8'), path: labels, body: body ?? {}, index: state.region(incoming.region, incoming.account), state, region: incoming.region, account: incoming.account };
+          const ctx: Context = {
+            quirk,
+            query: incoming.query,
+            headers: incoming.headers,
+            rawBody: incoming.body.toString('utf8'),
+            path: labels,
+            body: body ?? {},
+            index: state.region(incoming.region, incoming.account),
+            state,
+            region: incoming.region,
+            account: incoming.account,
+          };
           const response = route.handler(ctx);
           return response instanceof Promise ? response.catch(asResponse) : response;
         } catch (e) {
@@ -743,8 +801,15 @@ export const lambda: ServiceAdapter = {
 
   faultResponse(kind: ErrorFaultKind, call: ServiceCall, incoming: IncomingCall): WireResponse {
     const errors: Record<ErrorFaultKind, LambdaError> = {
-      throttle: new LambdaError(429, 'TooManyRequestsException', { Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' }, { 'Retry-After': '1' }),
-      accessDenied: new LambdaError(403, 'AccessDeniedException', { Message: accessDeniedMessage(`lambda:${call.operation}`, resourceFor(call, incoming.region)) }),
+      throttle: new LambdaError(
+        429,
+        'TooManyRequestsException',
+        { Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' },
+        { 'Retry-After': '1' },
+      ),
+      accessDenied: new LambdaError(403, 'AccessDeniedException', {
+        Message: accessDeniedMessage(`lambda:${call.operation}`, resourceFor(call, incoming.region)),
+      }),
       expiredToken: new LambdaError(403, 'ExpiredTokenException', { message: EXPIRED_TOKEN_MESSAGE }),
       invalidCredentials: new LambdaError(403, 'UnrecognizedClientException', { message: INVALID_TOKEN_MESSAGE }),
       serverError: new LambdaError(500, 'ServiceException', { Type: 'Service', Message: 'An internal error occurred. Try again later.' }),

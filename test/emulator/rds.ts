@@ -6,7 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { supportsBacktrack } from './gen-rds';
 import { BacktrackRecord, ClusterRecord } from './model';
 import { hashString } from './prng';
-import { accessDeniedMessage, ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, IncomingCall, INVALID_TOKEN_MESSAGE, parseStrictInt, ServiceAdapter, ServiceCall, WireResponse } from './protocol';
+import {
+  accessDeniedMessage,
+  ErrorFaultKind,
+  EXPIRED_TOKEN_MESSAGE,
+  HOSTILE_ERROR_MESSAGE,
+  IncomingCall,
+  INVALID_TOKEN_MESSAGE,
+  parseStrictInt,
+  ServiceAdapter,
+  ServiceCall,
+  WireResponse,
+} from './protocol';
 import type { EmulatorState, RegionIndex } from './state';
 import { decodeJsonMarker, encodeJsonMarker } from './tokens';
 import { type Form, QueryError as RdsError, queryErrorResponse, queryResultResponse, readForm } from './query';
@@ -104,7 +115,8 @@ function clusterXml(c: ClusterRecord, region: string): Record<string, unknown> {
     BackupRetentionPeriod: 7,
     DatabaseName: c.databaseName,
     DBClusterIdentifier: c.identifier,
-    DBClusterParameterGroup: c.engine === 'aurora-mysql' ? `default.aurora-mysql${c.engineVersion.startsWith('5.7') ? '5.7' : '8.0'}` : 'default.aurora-postgresql15',
+    DBClusterParameterGroup:
+      c.engine === 'aurora-mysql' ? `default.aurora-mysql${c.engineVersion.startsWith('5.7') ? '5.7' : '8.0'}` : 'default.aurora-postgresql15',
     Status: c.status,
     Endpoint: `${c.identifier}.cluster-${suffix}.${region}.rds.amazonaws.com`,
     ReaderEndpoint: `${c.identifier}.cluster-ro-${suffix}.${region}.rds.amazonaws.com`,
@@ -144,9 +156,7 @@ function backtrackXml(b: BacktrackRecord): Record<string, unknown> {
 }
 
 function findCluster(index: RegionIndex, idOrArn: string): ClusterRecord {
-  const cluster = idOrArn.startsWith('arn:')
-    ? index.data.clusters.find((c) => c.arn === idOrArn)
-    : index.clustersById.get(idOrArn.toLowerCase());
+  const cluster = idOrArn.startsWith('arn:') ? index.data.clusters.find((c) => c.arn === idOrArn) : index.clustersById.get(idOrArn.toLowerCase());
   if (!cluster) {
     throw new RdsError(404, 'DBClusterNotFoundFault', `DBCluster ${idOrArn} not found.`);
   }
@@ -219,7 +229,11 @@ function clusterIdParam(form: Form): string {
 function backtrackingCluster(id: string, index: RegionIndex): ClusterRecord {
   const cluster = findCluster(index, id);
   if (!supportsBacktrack(cluster)) {
-    throw new RdsError(400, 'InvalidParameterCombination', `${engineLabel(cluster)} Engine Version ${cluster.engineVersion} with mode: ${cluster.engineMode.toUpperCase()} does not support Backtrack.`);
+    throw new RdsError(
+      400,
+      'InvalidParameterCombination',
+      `${engineLabel(cluster)} Engine Version ${cluster.engineVersion} with mode: ${cluster.engineMode.toUpperCase()} does not support Backtrack.`,
+    );
   }
   return cluster;
 }

@@ -39,7 +39,14 @@ describe('emulator: RDS BacktrackDBCluster', function () {
 
   it('sends the flags as the wire form and logs the request', async () => {
     await h.control.clearRequests();
-    await h.rds().send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'orders-aurora', BacktrackTo: new Date(NOW - MINUTE), Force: true, UseEarliestTimeOnPointInTimeUnavailable: true }));
+    await h.rds().send(
+      new BacktrackDBClusterCommand({
+        DBClusterIdentifier: 'orders-aurora',
+        BacktrackTo: new Date(NOW - MINUTE),
+        Force: true,
+        UseEarliestTimeOnPointInTimeUnavailable: true,
+      }),
+    );
     const log = await h.control.requests({ service: 'rds', operation: 'BacktrackDBCluster' });
     assert.equal(log.length, 1);
     const params = log[0].params as Record<string, string>;
@@ -53,8 +60,15 @@ describe('emulator: RDS BacktrackDBCluster', function () {
     const client = h.rds();
     const earliest = orders().earliestBacktrackMs!;
     const tooEarly = new Date(earliest - MINUTE);
-    await expectAwsError(client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'orders-aurora', BacktrackTo: tooEarly })), 'InvalidParameterValue', 400, /earlier than the earliest backtrack time/);
-    const out = await client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'orders-aurora', BacktrackTo: tooEarly, UseEarliestTimeOnPointInTimeUnavailable: true }));
+    await expectAwsError(
+      client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'orders-aurora', BacktrackTo: tooEarly })),
+      'InvalidParameterValue',
+      400,
+      /earlier than the earliest backtrack time/,
+    );
+    const out = await client.send(
+      new BacktrackDBClusterCommand({ DBClusterIdentifier: 'orders-aurora', BacktrackTo: tooEarly, UseEarliestTimeOnPointInTimeUnavailable: true }),
+    );
     assert.equal(out.BacktrackTo?.getTime(), earliest);
   });
 
@@ -70,10 +84,23 @@ describe('emulator: RDS BacktrackDBCluster', function () {
   it('refuses clusters without backtracking with InvalidParameterCombination, and unknown clusters with DBClusterNotFoundFault', async () => {
     const client = h.rds();
     for (const id of ['legacy-no-backtrack', 'pg-reporting', 'serverless-v1']) {
-      await expectAwsError(client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: id, BacktrackTo: new Date(NOW - MINUTE) })), 'InvalidParameterCombination', 400, /does not support Backtrack/);
+      await expectAwsError(
+        client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: id, BacktrackTo: new Date(NOW - MINUTE) })),
+        'InvalidParameterCombination',
+        400,
+        /does not support Backtrack/,
+      );
     }
-    await expectAwsError(client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'nope', BacktrackTo: new Date(NOW - MINUTE) })), 'DBClusterNotFoundFault', 404);
-    await expectAwsError(client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'bad--id', BacktrackTo: new Date(NOW - MINUTE) })), 'InvalidParameterValue', 400);
+    await expectAwsError(
+      client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'nope', BacktrackTo: new Date(NOW - MINUTE) })),
+      'DBClusterNotFoundFault',
+      404,
+    );
+    await expectAwsError(
+      client.send(new BacktrackDBClusterCommand({ DBClusterIdentifier: 'bad--id', BacktrackTo: new Date(NOW - MINUTE) })),
+      'InvalidParameterValue',
+      400,
+    );
   });
 
   it('answers AccessDenied naming rds:BacktrackDBCluster when the fault is injected, and records nothing', async () => {

@@ -63,7 +63,14 @@ function truncate(response: WireResponse): WireResponse {
   return { status: 200, headers: { 'content-type': response.headers['content-type'] ?? 'application/json' }, body: response.body.slice(0, cut) };
 }
 
-const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>(['throttle', 'accessDenied', 'expiredToken', 'invalidCredentials', 'serverError', 'hostileMessage']);
+const ERROR_FAULTS: ReadonlySet<string> = new Set<ErrorFaultKind>([
+  'throttle',
+  'accessDenied',
+  'expiredToken',
+  'invalidCredentials',
+  'serverError',
+  'hostileMessage',
+]);
 const QUIRK_FAULTS: ReadonlySet<string> = new Set<QuirkFaultKind>(['flipOrder', 'markerCycle', 'expiredMarker']);
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
@@ -132,7 +139,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     };
     const recognized = recognize(incoming);
     if (!recognized) {
-      return send(res, { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: `No emulated AWS operation matches ${method} ${rawPath}` }) });
+      return send(res, {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: `No emulated AWS operation matches ${method} ${rawPath}` }),
+      });
     }
     const { adapter, call } = recognized;
     const entry = log.start({
@@ -175,7 +186,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       // A bug in the emulator should surface as a 500 with the stack, not a hung test.
-      send(res, { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: String(err instanceof Error ? err.stack : err) }) });
+      send(res, {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: String(err instanceof Error ? err.stack : err) }),
+      });
     });
   });
   server.on('connection', (socket) => {
@@ -200,17 +215,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     dataset,
     ...(durable ? { durable } : {}),
     close: () => {
-      const stopServer = () => new Promise<void>((resolve) => {
-        for (const t of timers) {
-          clearTimeout(t);
-        }
-        timers.clear();
-        server.close(() => resolve());
-        // Hung and keep-alive connections would otherwise keep close() waiting forever.
-        for (const s of sockets) {
-          s.destroy();
-        }
-      });
+      const stopServer = () =>
+        new Promise<void>((resolve) => {
+          for (const t of timers) {
+            clearTimeout(t);
+          }
+          timers.clear();
+          server.close(() => resolve());
+          // Hung and keep-alive connections would otherwise keep close() waiting forever.
+          for (const s of sockets) {
+            s.destroy();
+          }
+        });
       closing ??= Promise.all([stopServer(), durable?.close()]).then(() => undefined);
       return closing;
     },

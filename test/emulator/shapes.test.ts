@@ -72,8 +72,23 @@ describe('emulator: generated histories have the shapes of real SDK runs', funct
     }
     // More outcomes: a rejected approval, an order whose chained payment is declined, one with an item no courier takes.
     const rejected = await runtime.start('order-processor', 'shape-rejected', JSON.stringify(SAMPLE_FUNCTIONS[0].sampleInput));
-    const declined = await runtime.start('order-processor', 'shape-declined', JSON.stringify({ orderId: 'ord-big', customer: 'c@example.com', items: [{ sku: 'SKU-300', qty: 60, unitPrice: 99 }] }));
-    const oversized = await runtime.start('order-processor', 'shape-oversized', JSON.stringify({ orderId: 'ord-999', customer: 'c@example.com', items: [{ sku: 'SKU-100', qty: 1, unitPrice: 5 }, { sku: 'SKU-950', qty: 1, unitPrice: 5 }] }));
+    const declined = await runtime.start(
+      'order-processor',
+      'shape-declined',
+      JSON.stringify({ orderId: 'ord-big', customer: 'c@example.com', items: [{ sku: 'SKU-300', qty: 60, unitPrice: 99 }] }),
+    );
+    const oversized = await runtime.start(
+      'order-processor',
+      'shape-oversized',
+      JSON.stringify({
+        orderId: 'ord-999',
+        customer: 'c@example.com',
+        items: [
+          { sku: 'SKU-100', qty: 1, unitPrice: 5 },
+          { sku: 'SKU-950', qty: 1, unitPrice: 5 },
+        ],
+      }),
+    );
     for (const order of [started[0], declined, oversized]) {
       const waiting = await runtime.until(order.arn, (e) => runtime.pendingCallbacks(e).length > 0);
       await runtime.callback(runtime.pendingCallbacks(waiting)[0], 'succeed', { result: '{"approved":true}' });
@@ -91,11 +106,33 @@ describe('emulator: generated histories have the shapes of real SDK runs', funct
 
   it('real runs cover every construct: all SubTypes and the outcomes a local run can have', () => {
     const subTypes = new Set([...real.keys()].map((k) => k.split('/')[1]));
-    for (const s of ['Step', 'Wait', 'WaitForCallback', 'Callback', 'RunInChildContext', 'Map', 'MapIteration', 'Parallel', 'ParallelBranch', 'WaitForCondition', 'ChainedInvoke']) {
+    for (const s of [
+      'Step',
+      'Wait',
+      'WaitForCallback',
+      'Callback',
+      'RunInChildContext',
+      'Map',
+      'MapIteration',
+      'Parallel',
+      'ParallelBranch',
+      'WaitForCondition',
+      'ChainedInvoke',
+    ]) {
       assert.ok(subTypes.has(s), `a real run produced SubType ${s}`);
     }
     const types = new Set([...real.keys()].map((k) => k.split('/')[0]));
-    for (const t of ['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut', 'ExecutionStopped', 'StepFailed', 'CallbackFailed', 'ContextFailed', 'ChainedInvokeFailed', 'InvocationCompleted']) {
+    for (const t of [
+      'ExecutionSucceeded',
+      'ExecutionFailed',
+      'ExecutionTimedOut',
+      'ExecutionStopped',
+      'StepFailed',
+      'CallbackFailed',
+      'ContextFailed',
+      'ChainedInvokeFailed',
+      'InvocationCompleted',
+    ]) {
       assert.ok(types.has(t), `a real run produced ${t}`);
     }
   });

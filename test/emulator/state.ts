@@ -3,7 +3,19 @@
  * region, stopped executions, and the emulator clock.
  */
 import { appendStopEvents, buildHistory } from './gen-history';
-import { ACCOUNT_ID, BackupRecord, BacktrackRecord, ClusterRecord, Dataset, ErrorObject, ExecutionRecord, FunctionRecord, HistoryEvent, RegionData, TableRecord } from './model';
+import {
+  ACCOUNT_ID,
+  BackupRecord,
+  BacktrackRecord,
+  ClusterRecord,
+  Dataset,
+  ErrorObject,
+  ExecutionRecord,
+  FunctionRecord,
+  HistoryEvent,
+  RegionData,
+  TableRecord,
+} from './model';
 import { accountRegionData } from './data';
 import { LIVE_REGION, liveFunctions, type DurableRuntime } from './durable';
 
@@ -114,7 +126,10 @@ export class EmulatorState {
     let index = this.indexes.get(key);
     if (!index) {
       const data = accountRegionData(this.dataset, account, name);
-      const functions = this.durable && account === ACCOUNT_ID && name === LIVE_REGION ? [...data.functions, ...liveFunctions(this.dataset.now)].sort((a, b) => (a.name < b.name ? -1 : 1)) : data.functions;
+      const functions =
+        this.durable && account === ACCOUNT_ID && name === LIVE_REGION
+          ? [...data.functions, ...liveFunctions(this.dataset.now)].sort((a, b) => (a.name < b.name ? -1 : 1))
+          : data.functions;
       index = indexRegion({ ...data, functions });
       this.indexes.set(key, index);
     }

@@ -3,7 +3,17 @@
  * confirmations (and, with several connections, on each connection's root).
  */
 import { ACCOUNT_ID } from './model';
-import { accessDeniedMessage, type ErrorFaultKind, EXPIRED_TOKEN_MESSAGE, HOSTILE_ERROR_MESSAGE, type IncomingCall, INVALID_TOKEN_MESSAGE, type ServiceAdapter, type ServiceCall, type WireResponse } from './protocol';
+import {
+  accessDeniedMessage,
+  type ErrorFaultKind,
+  EXPIRED_TOKEN_MESSAGE,
+  HOSTILE_ERROR_MESSAGE,
+  type IncomingCall,
+  INVALID_TOKEN_MESSAGE,
+  type ServiceAdapter,
+  type ServiceCall,
+  type WireResponse,
+} from './protocol';
 import { QueryError, queryErrorResponse, queryResultResponse, readForm } from './query';
 
 const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';

@@ -33,7 +33,10 @@ export function writeAwsProfiles(dir: string): AwsProfileFiles {
   fs.mkdirSync(dir, { recursive: true });
   const configFile = path.join(dir, 'config');
   const credentialsFile = path.join(dir, 'credentials');
-  fs.writeFileSync(configFile, ['[default]', 'region = us-east-1', '', '[profile staging]', 'region = eu-west-1', '', '[profile prod]', 'region = us-east-1', ''].join('\n'));
+  fs.writeFileSync(
+    configFile,
+    ['[default]', 'region = us-east-1', '', '[profile staging]', 'region = eu-west-1', '', '[profile prod]', 'region = us-east-1', ''].join('\n'),
+  );
   const keys = [`aws_access_key_id = ${dummyCredentials.accessKeyId}`, `aws_secret_access_key = ${dummyCredentials.secretAccessKey}`];
   const prodKeys = [`aws_access_key_id = ${secondAccountCredentials.accessKeyId}`, `aws_secret_access_key = ${secondAccountCredentials.secretAccessKey}`];
   fs.writeFileSync(credentialsFile, ['[default]', ...keys, '', '[staging]', ...keys, '', '[prod]', ...prodKeys, ''].join('\n'), { mode: 0o600 });

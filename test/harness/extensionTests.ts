@@ -190,8 +190,7 @@ class ProgressReader {
       const event = JSON.parse(line) as ProgressEvent;
       if (event.event === 'start') {
         this.running = event.fullTitle;
-      }
-      else {
+      } else {
         this.running = undefined;
         this.onTest(event);
       }

@@ -160,7 +160,11 @@ function installExitHook(): void {
  */
 export function exitOnSignals(): void {
   installExitHook();
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\n[harness] ${signal}: stopping\n`);
       process.exit(code);
@@ -209,9 +213,7 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
   });
   const stop = async (graceMs = 5000): Promise<void> => {
     killGroup(pid, 'SIGTERM');
-    const clean = await pollUntil(() => (groupAlive(pid) ? undefined : true), { timeoutMs: graceMs, what: 'process group exit' }).catch(
-      () => false,
-    );
+    const clean = await pollUntil(() => (groupAlive(pid) ? undefined : true), { timeoutMs: graceMs, what: 'process group exit' }).catch(() => false);
     // Members that ignore SIGTERM (e.g. a busy extension host) must not outlive the run.
     if (!clean) {
       killGroup(pid, 'SIGKILL');

@@ -62,7 +62,10 @@ describe('Tree row accessibility labels (issue 17)', function () {
     const backups = itemRows(await expand(dynamodb)) as BackupNode[];
     assert.ok(backups.length > 0);
     for (const row of backups) {
-      assert.ok(spoken(row).startsWith(`Backup ${row.item.BackupName ?? ''}, ${statusWords(row.item.BackupStatus)}, table ${row.item.TableName ?? ''}`), spoken(row));
+      assert.ok(
+        spoken(row).startsWith(`Backup ${row.item.BackupName ?? ''}, ${statusWords(row.item.BackupStatus)}, table ${row.item.TableName ?? ''}`),
+        spoken(row),
+      );
     }
 
     const cluster = async (id: string): Promise<TreeNode> => {

@@ -103,7 +103,7 @@ async function shownByBox(box: PendingBox, text: string): Promise<string | undef
 
 const filterCommands: Record<ServiceKey, string> = { dynamodb: Command.dynamodbFilter, rds: Command.rdsFilter, lambda: Command.lambdaFilter };
 
-describe('Bad input is refused with the validator\'s message, and nothing is sent (issue 8)', function () {
+describe("Bad input is refused with the validator's message, and nothing is sent (issue 8)", function () {
   this.timeout(120_000);
   let views: Record<ServiceKey, PagedTreeProvider>;
 
@@ -117,7 +117,11 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
     await emulator().clearRequests();
     await body();
     const sent = (await emulator().requests()).filter((r) => !allowed.includes(r.operation));
-    assert.deepEqual(sent.map((r) => `${r.operation} ${JSON.stringify(r.params)}`), [], 'no request was sent');
+    assert.deepEqual(
+      sent.map((r) => `${r.operation} ${JSON.stringify(r.params)}`),
+      [],
+      'no request was sent',
+    );
     assert.deepEqual(await Promise.all((['dynamodb', 'rds', 'lambda'] as const).map(filtersOf)), before, 'no filter changed');
   }
 
@@ -150,18 +154,48 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
 
   describe('filters given as a command argument (scripts, keybindings)', () => {
     const cases: { service: ServiceKey; input: string; values: unknown[]; message: (v: unknown) => string | undefined }[] = [
-      { service: 'dynamodb', input: 'table', values: ['ab', 'bad name!', 'x'.repeat(256), 'arn:aws:s3:::bucket'], message: (v) => validateTableInput(v as string) },
+      {
+        service: 'dynamodb',
+        input: 'table',
+        values: ['ab', 'bad name!', 'x'.repeat(256), 'arn:aws:s3:::bucket'],
+        message: (v) => validateTableInput(v as string),
+      },
       { service: 'dynamodb', input: 'backupType', values: ['WEEKLY', 'user', ''], message: () => 'Backup type must be one of USER, SYSTEM, AWS_BACKUP, ALL.' },
       { service: 'dynamodb', input: 'after', values: ['yesterday', '2026-13-45', '31/12/2026'], message: () => '"after" is not a date.' },
       { service: 'dynamodb', input: 'before', values: ['soon', '2026-02-30T25:00', 'now-ish'], message: () => '"before" is not a date.' },
-      { service: 'rds', input: 'cluster', values: ['1abc', 'a--b', 'ends-', 'x'.repeat(64), 'arn:aws:rds:us-east-1:123456789012:cluster:bad--id'], message: (v) => validateClusterInput(v as string) },
-      { service: 'rds', input: 'backtrackId', values: ['not-a-uuid', '123', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'], message: (v) => validateBacktrackId(v as string) },
-      { service: 'rds', input: 'statuses', values: [['done'], 'COMPLETE', [42]], message: () => 'Statuses must be among applying, completed, failed, pending.' },
+      {
+        service: 'rds',
+        input: 'cluster',
+        values: ['1abc', 'a--b', 'ends-', 'x'.repeat(64), 'arn:aws:rds:us-east-1:123456789012:cluster:bad--id'],
+        message: (v) => validateClusterInput(v as string),
+      },
+      {
+        service: 'rds',
+        input: 'backtrackId',
+        values: ['not-a-uuid', '123', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'],
+        message: (v) => validateBacktrackId(v as string),
+      },
+      {
+        service: 'rds',
+        input: 'statuses',
+        values: [['done'], 'COMPLETE', [42]],
+        message: () => 'Statuses must be among applying, completed, failed, pending.',
+      },
       { service: 'rds', input: 'backtrackIds', values: [['x'], 'nope', [1]], message: (v) => mergeProblem({ backtrackIds: v }) },
-      { service: 'lambda', input: 'function', values: ['has space', 'slash/name', 'a'.repeat(257), 'arn:aws:s3:::bucket'], message: (v) => validateFunctionInput(v as string) },
+      {
+        service: 'lambda',
+        input: 'function',
+        values: ['has space', 'slash/name', 'a'.repeat(257), 'arn:aws:s3:::bucket'],
+        message: (v) => validateFunctionInput(v as string),
+      },
       { service: 'lambda', input: 'qualifier', values: ['bad qualifier', 'x'.repeat(129), 'semi;colon'], message: (v) => validateQualifier(v as string) },
       { service: 'lambda', input: 'name', values: ['has space', 'x'.repeat(65), 'dot.name'], message: (v) => validateExecutionName(v as string) },
-      { service: 'lambda', input: 'statuses', values: [['DONE'], 'RUNNING', ['RUNNING', 'RUNNING']], message: (v) => problemOf(mergeFilters(executionFilterSpec(), {}, { statuses: v })) },
+      {
+        service: 'lambda',
+        input: 'statuses',
+        values: [['DONE'], 'RUNNING', ['RUNNING', 'RUNNING']],
+        message: (v) => problemOf(mergeFilters(executionFilterSpec(), {}, { statuses: v })),
+      },
       { service: 'lambda', input: 'after', values: ['soon', '2026-02-30T99:00', 42], message: () => '"after" is not a date.' },
       { service: 'lambda', input: 'before', values: ['later', 'tomorrow', true], message: () => '"before" is not a date.' },
       { service: 'lambda', input: 'order', values: ['sideways', 1, 'NEWEST'], message: () => 'Order must be one of newest, oldest.' },
@@ -207,14 +241,49 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
 
   describe('filter input boxes and pickers', () => {
     const boxes: { service: ServiceKey; path: string[]; values: string[]; message: (v: string) => string | undefined }[] = [
-      { service: 'dynamodb', path: ['$(calendar) Created on or after', '$(edit) Enter a date…'], values: ['yesterday', '2026-13-01', '31/12/2026'], message: (v) => dateMessage(v) },
-      { service: 'dynamodb', path: ['$(calendar) Created before', '$(edit) Enter a date…'], values: ['next week', '2026-02-30', '12:00'], message: (v) => dateMessage(v) },
+      {
+        service: 'dynamodb',
+        path: ['$(calendar) Created on or after', '$(edit) Enter a date…'],
+        values: ['yesterday', '2026-13-01', '31/12/2026'],
+        message: (v) => dateMessage(v),
+      },
+      {
+        service: 'dynamodb',
+        path: ['$(calendar) Created before', '$(edit) Enter a date…'],
+        values: ['next week', '2026-02-30', '12:00'],
+        message: (v) => dateMessage(v),
+      },
       { service: 'rds', path: ['$(key) Backtrack identifier'], values: ['not-a-uuid', '2f5f5294', 'g'.repeat(36)], message: (v) => validateBacktrackId(v) },
-      { service: 'rds', path: ['$(list-flat) Backtrack ids'], values: ['x, y', ',,,', '2f5f5294-0dd2-44c9-9f50-1a2b3c4d5e6f nope'], message: (v) => validateBacktrackIdList(v) },
-      { service: 'lambda', path: ['$(versions) Qualifier', '$(edit) Enter a version or alias…'], values: ['bad qualifier', 'x'.repeat(129), 'semi;colon'], message: (v) => validateQualifier(v) },
-      { service: 'lambda', path: ['$(symbol-string) Execution name'], values: ['has space', 'x'.repeat(65), 'dot.name'], message: (v) => validateExecutionName(v) },
-      { service: 'lambda', path: ['$(calendar) Started after', '$(edit) Enter a date…'], values: ['soon', '2026-00-10', '1/2/3'], message: (v) => dateMessage(v) },
-      { service: 'lambda', path: ['$(calendar) Started before', '$(edit) Enter a date…'], values: ['later', '99d ago', '2026-01-01T24:00'], message: (v) => dateMessage(v) },
+      {
+        service: 'rds',
+        path: ['$(list-flat) Backtrack ids'],
+        values: ['x, y', ',,,', '2f5f5294-0dd2-44c9-9f50-1a2b3c4d5e6f nope'],
+        message: (v) => validateBacktrackIdList(v),
+      },
+      {
+        service: 'lambda',
+        path: ['$(versions) Qualifier', '$(edit) Enter a version or alias…'],
+        values: ['bad qualifier', 'x'.repeat(129), 'semi;colon'],
+        message: (v) => validateQualifier(v),
+      },
+      {
+        service: 'lambda',
+        path: ['$(symbol-string) Execution name'],
+        values: ['has space', 'x'.repeat(65), 'dot.name'],
+        message: (v) => validateExecutionName(v),
+      },
+      {
+        service: 'lambda',
+        path: ['$(calendar) Started after', '$(edit) Enter a date…'],
+        values: ['soon', '2026-00-10', '1/2/3'],
+        message: (v) => dateMessage(v),
+      },
+      {
+        service: 'lambda',
+        path: ['$(calendar) Started before', '$(edit) Enter a date…'],
+        values: ['later', '99d ago', '2026-01-01T24:00'],
+        message: (v) => dateMessage(v),
+      },
     ];
     for (const c of boxes) {
       it(`${c.service} ${c.path[0].replace(/^\$\([\w-]+\) /, '')}: the box shows the validator's message for ${c.values.length} invalid values`, async () => {
@@ -240,9 +309,20 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
 
     const pickers: { service: ServiceKey; entry: string; values: string[]; message: (v: string) => string | undefined; allowed?: string[] }[] = [
       // The table picker lists tables (ListTables) when it opens; that is the only request it may send.
-      { service: 'dynamodb', entry: '$(table) Table', values: ['ab', 'bad name!', 'x'.repeat(256), 'arn:aws:s3:::bucket'], message: (v) => validateTableInput(v), allowed: ['ListTables'] },
+      {
+        service: 'dynamodb',
+        entry: '$(table) Table',
+        values: ['ab', 'bad name!', 'x'.repeat(256), 'arn:aws:s3:::bucket'],
+        message: (v) => validateTableInput(v),
+        allowed: ['ListTables'],
+      },
       { service: 'rds', entry: '$(database) Cluster', values: ['1abc', 'a--b', 'ends-'], message: (v) => validateClusterInput(v) },
-      { service: 'lambda', entry: '$(symbol-function) Function', values: ['has space', 'slash/name', 'a'.repeat(257)], message: (v) => validateFunctionInput(v) },
+      {
+        service: 'lambda',
+        entry: '$(symbol-function) Function',
+        values: ['has space', 'slash/name', 'a'.repeat(257)],
+        message: (v) => validateFunctionInput(v),
+      },
     ];
     for (const c of pickers) {
       it(`${c.service} ${c.entry.replace(/^\$\([\w-]+\) /, '')} picker: a typed invalid value shows the validator's message, and Enter only opens a box that says it again`, async () => {
@@ -276,7 +356,11 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
   describe('token and count boxes', () => {
     const badTokens = ['', '   ', 'has space', 'line\nbreak', 'x'.repeat(4097)];
     const tokenMessage = (v: string): string =>
-      v.trim() === '' ? 'Paste a page token.' : v.trim().length > 4096 ? 'A page token is at most 4096 characters.' : 'A page token has no spaces or line breaks.';
+      v.trim() === ''
+        ? 'Paste a page token.'
+        : v.trim().length > 4096
+          ? 'A page token is at most 4096 characters.'
+          : 'A page token has no spaces or line breaks.';
 
     it('Resume Listing from Token: the box shows the message for 5 invalid tokens; Enter anyway does not touch the list', async () => {
       const stubs = new InputStubs();
@@ -349,7 +433,7 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
   });
 
   describe('profile and region pickers', () => {
-    it('Select Region: a typed invalid region shows the validator\'s message and Enter does nothing', async () => {
+    it("Select Region: a typed invalid region shows the validator's message and Enter does nothing", async () => {
       const stubs = new InputStubs();
       try {
         const { session } = (await api()).feature;
@@ -403,7 +487,15 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
       { key: 'region', values: ['US-EAST-1', 'east', 'us_east_1', 'us-east-1; rm -rf /'], rule: 'A region code such as us-east-1.' },
       {
         key: 'endpoints',
-        values: [{ dynamodb: 'not a url' }, { dynamodb: 'ftp://127.0.0.1:21' }, { dynamodb: 'http://user:secret@127.0.0.1:4566' }, { dynamodb: 'javascript:alert(1)' }, { s3: 'http://127.0.0.1:4566' }, { dynamodb: 'http://192.168.1.10:4566' }, { lambda: 'http://dynamodb.us-east-1.amazonaws.com' }],
+        values: [
+          { dynamodb: 'not a url' },
+          { dynamodb: 'ftp://127.0.0.1:21' },
+          { dynamodb: 'http://user:secret@127.0.0.1:4566' },
+          { dynamodb: 'javascript:alert(1)' },
+          { s3: 'http://127.0.0.1:4566' },
+          { dynamodb: 'http://192.168.1.10:4566' },
+          { lambda: 'http://dynamodb.us-east-1.amazonaws.com' },
+        ],
         rule: 'Keys dynamodb, rds and lambda, each an https:// URL (http:// only for localhost, 127.x.x.x or ::1) without a user name or password.',
       },
       { key: 'pageSize', values: [0, -5, 1001, 2.5, 'fifty'], rule: 'A whole number from 1 to 1000.' },
@@ -422,7 +514,11 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
             assert.ok(row, `an error row for ${JSON.stringify(value)}; got ${rows.map((r) => label(r)).join(' | ')}`);
             assert.equal(label(row), `Setting awsHistory.${c.key} is not valid: ${c.rule}`);
             assert.ok(!tooltipOf(row).includes('secret'), 'the value (it may hold a password) is not repeated');
-            assert.deepEqual((await emulator().requests()).map((r) => r.operation), [], `no request for ${JSON.stringify(value)}`);
+            assert.deepEqual(
+              (await emulator().requests()).map((r) => r.operation),
+              [],
+              `no request for ${JSON.stringify(value)}`,
+            );
           }
         } finally {
           await setSetting(c.key, undefined);
@@ -445,7 +541,10 @@ describe('Bad input is refused with the validator\'s message, and nothing is sen
           await emulator().clearRequests();
           await setSetting('lambda.autoRefreshSeconds', value);
           await waitFor('the warning', () => (stubs.shown.length > shown ? true : undefined));
-          assert.equal(stubs.messages('warning').at(-1), 'Setting awsHistory.lambda.autoRefreshSeconds is not valid: A whole number of seconds from 0 (off) to 3600. Auto refresh is off.');
+          assert.equal(
+            stubs.messages('warning').at(-1),
+            'Setting awsHistory.lambda.autoRefreshSeconds is not valid: A whole number of seconds from 0 (off) to 3600. Auto refresh is off.',
+          );
           // A timer with a broken interval (NaN, a fraction) would have fired by the time the emulator answers this.
           assert.deepEqual((await emulator().requests({ operation: 'GetDurableExecution' })).length, 0, `no auto refresh for ${JSON.stringify(value)}`);
         }
@@ -470,4 +569,3 @@ function mergeProblem(arg: object): string | undefined {
 function problemOf(merged: { problem: string } | object): string | undefined {
   return 'problem' in merged ? merged.problem : undefined;
 }
-

@@ -31,8 +31,14 @@ describe('Profile and region', () => {
     assert.equal(session.current.profile, 'staging');
     const after = itemRows(await expand(p));
     const requests = await emulator().requests();
-    assert.ok(requests.some((r) => r.operation === 'ListBackups' && r.region === 'eu-west-1'), 'the list was fetched again in eu-west-1');
-    assert.ok(after.every((n) => n.id.startsWith('staging|eu-west-1|')), 'ids carry the new profile and region');
+    assert.ok(
+      requests.some((r) => r.operation === 'ListBackups' && r.region === 'eu-west-1'),
+      'the list was fetched again in eu-west-1',
+    );
+    assert.ok(
+      after.every((n) => n.id.startsWith('staging|eu-west-1|')),
+      'ids carry the new profile and region',
+    );
   });
 
   it('switching region resets the trees', async () => {

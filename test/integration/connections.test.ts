@@ -69,10 +69,16 @@ describe('Connections: several profiles and regions', () => {
     const p = await provider('dynamodb');
     p.refresh();
     assert.equal(p.connectionRows().length, 0);
-    assert.ok(itemRows(await expand(p)).every((n) => n.id.startsWith('default|us-east-1|')), 'one connection: rows as before');
+    assert.ok(
+      itemRows(await expand(p)).every((n) => n.id.startsWith('default|us-east-1|')),
+      'one connection: rows as before',
+    );
     await addConnections();
     const rows = await expand(p);
-    assert.deepEqual(rows.map(label), roots.map((r) => `${r.profile} @ ${r.region}`));
+    assert.deepEqual(
+      rows.map(label),
+      roots.map((r) => `${r.profile} @ ${r.region}`),
+    );
     for (const [i, root] of roots.entries()) {
       // The account id comes from STS GetCallerIdentity of the row's profile, once looked up.
       await waitFor(`the account of ${root.profile}`, () => description(p.connectionRows()[i]) === root.account);
@@ -186,7 +192,10 @@ describe('Connections: several profiles and regions', () => {
     const foreign = `arn:aws:dynamodb:us-east-1:${second}:table/Orders/backup/01700000000000-abcdef12`;
     assert.equal(await vscode.commands.executeCommand(Command.openArn, foreign), false);
     const requests = await emulator().requests();
-    assert.ok(requests.every((r) => r.service === 'sts'), 'only the account lookup was sent');
+    assert.ok(
+      requests.every((r) => r.service === 'sts'),
+      'only the account lookup was sent',
+    );
     await addConnections();
   });
 
@@ -233,7 +242,11 @@ describe('Connections: several profiles and regions', () => {
       const requests = await emulator().requests();
       assert.ok(!requests.some((r) => r.operation === 'StopDurableExecution'), 'nothing was stopped');
       const writes = requests.filter((r) => !/^(Get|List|Describe)/.test(r.operation));
-      assert.deepEqual(writes.map((r) => r.operation), [], 'only reads');
+      assert.deepEqual(
+        writes.map((r) => r.operation),
+        [],
+        'only reads',
+      );
       assert.deepEqual(asked, [], 'no confirmation was ever asked');
     } finally {
       hooks.answerConfirmation = undefined;
@@ -254,7 +267,10 @@ describe('Connections: several profiles and regions', () => {
     const p = await provider('dynamodb');
     const row = p.connectionRows()[3];
     assert.equal(await vscode.commands.executeCommand(Command.removeConnection, row), true);
-    assert.deepEqual((await expand(p)).map(label), roots.slice(0, 3).map((r) => `${r.profile} @ ${r.region}`));
+    assert.deepEqual(
+      (await expand(p)).map(label),
+      roots.slice(0, 3).map((r) => `${r.profile} @ ${r.region}`),
+    );
     await removeConnections();
     const rows = await expand(p);
     assert.equal(p.connectionRows().length, 0);

@@ -187,10 +187,14 @@ describe('Lambda: real durable functions (AWS durable SDK in the emulator)', fun
       assert.ok(callback.node.detail?.split(' · ').includes('STARTED'));
 
       await emulator().answerCallback(callbackId, { action: 'succeed', result: '{"approvedBy":"integration"}' });
-      const done = await waitFor('the open panel to show the finished order', async () => {
-        const doc = await panel.waitForRender();
-        return doc.status?.text === 'SUCCEEDED' ? doc : undefined;
-      }, 90_000);
+      const done = await waitFor(
+        'the open panel to show the finished order',
+        async () => {
+          const doc = await panel.waitForRender();
+          return doc.status?.text === 'SUCCEEDED' ? doc : undefined;
+        },
+        90_000,
+      );
       assertTreeMatchesRunner(done, await emulator().durableOperations(row.arn), `${name} (approved)`);
       const labels = [...flatten(treeBlock(done).nodes).values()].map((e) => e.node.label);
       for (const after of ['pick-and-pack', 'ship-items', 'notify-customer', 'charge-payment']) {
@@ -204,8 +208,14 @@ describe('Lambda: real durable functions (AWS durable SDK in the emulator)', fun
 
   it('never calls GetDurableExecutionState or CheckpointDurableExecution (they need the runtime checkpoint token)', async () => {
     const calls = await emulator().requests({ service: 'lambda' });
-    assert.ok(calls.some((c) => c.operation === 'GetDurableExecutionHistory'), 'the suite read histories');
+    assert.ok(
+      calls.some((c) => c.operation === 'GetDurableExecutionHistory'),
+      'the suite read histories',
+    );
     const forbidden = calls.filter((c) => c.operation === 'GetDurableExecutionState' || /\/(state|checkpoint)$/.test(c.path));
-    assert.deepEqual(forbidden.map((c) => `${c.method} ${c.path}`), []);
+    assert.deepEqual(
+      forbidden.map((c) => `${c.method} ${c.path}`),
+      [],
+    );
   });
 });

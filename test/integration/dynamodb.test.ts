@@ -84,12 +84,7 @@ describe('DynamoDB Backups view', () => {
     const more = lastRow(rows) as LoadMoreRow;
     await emulator().clearRequests();
     await emulator().fault({ operation: 'ListBackups', kind: 'latency', latencyMs: 300 });
-    await Promise.all([
-      vscode.commands.executeCommand(Command.loadMore, more),
-      vscode.commands.executeCommand(Command.loadMore, more),
-      expand(p),
-      expand(p),
-    ]);
+    await Promise.all([vscode.commands.executeCommand(Command.loadMore, more), vscode.commands.executeCommand(Command.loadMore, more), expand(p), expand(p)]);
     assert.equal((await listBackupsRequests()).length, 1);
   });
 
@@ -136,7 +131,14 @@ describe('DynamoDB Backups view', () => {
   it('refuses bad filter input and sends no request', async () => {
     await expand(p);
     await emulator().clearRequests();
-    for (const bad of [{ table: 'ab' }, { table: 'bad name!' }, { table: 'x'.repeat(256) }, { backupType: 'WEEKLY' }, { after: 'yesterday' }, { after: '2026-02-01T00:00:00Z', before: '2026-01-01T00:00:00Z' }]) {
+    for (const bad of [
+      { table: 'ab' },
+      { table: 'bad name!' },
+      { table: 'x'.repeat(256) },
+      { backupType: 'WEEKLY' },
+      { after: 'yesterday' },
+      { after: '2026-02-01T00:00:00Z', before: '2026-01-01T00:00:00Z' },
+    ]) {
       assert.equal(await setFilters(bad), false, JSON.stringify(bad));
     }
     await expand(p);
@@ -199,7 +201,10 @@ describe('DynamoDB Backups view', () => {
     await emulator().clearRequests();
     await vscode.commands.executeCommand(Command.loadUpTo, more, 60);
     const requests = await listBackupsRequests();
-    assert.deepEqual(requests.map((r) => r.Limit), [25, 25, 10]);
+    assert.deepEqual(
+      requests.map((r) => r.Limit),
+      [25, 25, 10],
+    );
     const after = await expand(p);
     assert.equal(itemRows(after).length, 85);
     assert.ok(isLoadMore(lastRow(after)));

@@ -87,7 +87,13 @@ describe('DynamoDB actions', () => {
 
     it('invalid names, tables and unknown keys are refused before anything is asked or sent', async () => {
       await emulator().clearRequests();
-      for (const arg of [{ table: 'Orders', backupName: 'a b' }, { table: 'Orders', backupName: 'ab' }, { table: 'x' }, { table: 'Orders', extra: 1 }, { backupName: 'orders-1' }]) {
+      for (const arg of [
+        { table: 'Orders', backupName: 'a b' },
+        { table: 'Orders', backupName: 'ab' },
+        { table: 'x' },
+        { table: 'Orders', extra: 1 },
+        { backupName: 'orders-1' },
+      ]) {
         assert.notEqual(await vscode.commands.executeCommand(Command.dynamodbCreateBackup, arg), true, JSON.stringify(arg));
       }
       assert.equal(asked.length, 0);
@@ -121,7 +127,10 @@ describe('DynamoDB actions', () => {
         asked[0].cliText.split('\n').map((line) => line.split(' --region')[0]),
         chosen.map((r) => `aws dynamodb delete-backup --backup-arn ${r.arn}`),
       );
-      assert.deepEqual(await sent(), chosen.map((r) => ({ operation: 'DeleteBackup', params: { BackupArn: r.arn } })));
+      assert.deepEqual(
+        await sent(),
+        chosen.map((r) => ({ operation: 'DeleteBackup', params: { BackupArn: r.arn } })),
+      );
       const after = await backupRows(p);
       for (const row of chosen) {
         assert.match(description(after.find((r) => r.arn === row.arn)!), /DELETED/);
@@ -179,15 +188,29 @@ describe('DynamoDB actions', () => {
       });
       assert.equal(done, true);
       assert.equal(asked[0].typeToConfirm, 'Orders-restored');
-      assert.match(asked[0].cliText, new RegExp(`^aws dynamodb restore-table-from-backup --target-table-name Orders-restored --backup-arn ${backup.arn} --billing-mode-override PAY_PER_REQUEST --global-secondary-index-override '\\[\\]' --region us-east-1`));
+      assert.match(
+        asked[0].cliText,
+        new RegExp(
+          `^aws dynamodb restore-table-from-backup --target-table-name Orders-restored --backup-arn ${backup.arn} --billing-mode-override PAY_PER_REQUEST --global-secondary-index-override '\\[\\]' --region us-east-1`,
+        ),
+      );
       const requests = await sent();
       assert.deepEqual(
         requests.slice(0, 3).map((r) => r.operation),
         ['DescribeTable', 'DescribeBackup', 'RestoreTableFromBackup'],
       );
       assert.deepEqual(requests[0].params, { TableName: 'Orders-restored' });
-      assert.deepEqual(requests[2].params, { TargetTableName: 'Orders-restored', BackupArn: backup.arn, BillingModeOverride: 'PAY_PER_REQUEST', GlobalSecondaryIndexOverride: [] });
-      await waitFor('the table to be ACTIVE', () => (stubs.messages('information').some((m) => /Orders-restored is ACTIVE/.test(m)) ? true : undefined), 30_000);
+      assert.deepEqual(requests[2].params, {
+        TargetTableName: 'Orders-restored',
+        BackupArn: backup.arn,
+        BillingModeOverride: 'PAY_PER_REQUEST',
+        GlobalSecondaryIndexOverride: [],
+      });
+      await waitFor(
+        'the table to be ACTIVE',
+        () => (stubs.messages('information').some((m) => /Orders-restored is ACTIVE/.test(m)) ? true : undefined),
+        30_000,
+      );
       assert.ok((await sent()).slice(3).every((r) => r.operation === 'DescribeTable' && r.params.TableName === 'Orders-restored'));
       assert.deepEqual(snapshot(await backupRows(p)), before, 'the backups list is untouched');
     });
@@ -195,17 +218,43 @@ describe('DynamoDB actions', () => {
     it('a taken name, a bad name, an unknown index and a cancel never send RestoreTableFromBackup', async () => {
       const backup = await full();
       await emulator().clearRequests();
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'Customers', billingMode: 'KEEP' }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'Customers', billingMode: 'KEEP' }),
+        false,
+      );
       assert.match(stubs.messages('warning')[0], /already exists/);
       assert.deepEqual(await sent(), [{ operation: 'DescribeTable', params: { TableName: 'Customers' } }]);
       await emulator().clearRequests();
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'a/b', billingMode: 'KEEP' }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'a/b', billingMode: 'KEEP' }),
+        false,
+      );
       assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: 'arn:nope', targetTableName: 'Orders-x' }), false);
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'Orders-x', billingMode: 'PROVISIONED', readCapacityUnits: 0, writeCapacityUnits: 1 }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, {
+          backupArn: backup.arn,
+          targetTableName: 'Orders-x',
+          billingMode: 'PROVISIONED',
+          readCapacityUnits: 0,
+          writeCapacityUnits: 1,
+        }),
+        false,
+      );
       assert.deepEqual(await sent(), [], 'bad input sends nothing');
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'Orders-x', billingMode: 'KEEP', globalSecondaryIndexes: ['nope'] }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, {
+          backupArn: backup.arn,
+          targetTableName: 'Orders-x',
+          billingMode: 'KEEP',
+          globalSecondaryIndexes: ['nope'],
+        }),
+        false,
+      );
       answer = false;
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'Orders-x', billingMode: 'KEEP' }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreBackup, { backupArn: backup.arn, targetTableName: 'Orders-x', billingMode: 'KEEP' }),
+        false,
+      );
       assert.equal(asked.length, 1, 'only the last one reached the confirmation');
       assert.ok(!(await sent()).some((r) => r.operation === 'RestoreTableFromBackup'));
     });
@@ -214,10 +263,18 @@ describe('DynamoDB actions', () => {
   describe('Restore Table to Point in Time', () => {
     it('reads the window, restores to the latest restorable time after the typed confirmation, and follows the table', async () => {
       await emulator().clearRequests();
-      const done = await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, { sourceTable: 'Customers', targetTableName: 'Customers-pitr', restoreTime: 'latest', billingMode: 'KEEP' });
+      const done = await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, {
+        sourceTable: 'Customers',
+        targetTableName: 'Customers-pitr',
+        restoreTime: 'latest',
+        billingMode: 'KEEP',
+      });
       assert.equal(done, true);
       assert.equal(asked[0].typeToConfirm, 'Customers-pitr');
-      assert.match(asked[0].cliText, /^aws dynamodb restore-table-to-point-in-time --source-table-name Customers --target-table-name Customers-pitr --use-latest-restorable-time --region us-east-1/);
+      assert.match(
+        asked[0].cliText,
+        /^aws dynamodb restore-table-to-point-in-time --source-table-name Customers --target-table-name Customers-pitr --use-latest-restorable-time --region us-east-1/,
+      );
       assert.ok(asked[0].details.some((d) => /PITR on, restorable/.test(d)));
       const requests = await sent();
       assert.deepEqual(requests.slice(0, 3), [
@@ -231,23 +288,54 @@ describe('DynamoDB actions', () => {
     it('a time inside the window is sent as RestoreDateTime', async () => {
       const at = new Date(Date.now() - 2 * 86_400_000);
       await emulator().clearRequests();
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, { sourceTable: 'Orders', targetTableName: 'Orders-2d', restoreTime: at.toISOString(), billingMode: 'KEEP' }), true);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, {
+          sourceTable: 'Orders',
+          targetTableName: 'Orders-2d',
+          restoreTime: at.toISOString(),
+          billingMode: 'KEEP',
+        }),
+        true,
+      );
       const restore = (await sent()).find((r) => r.operation === 'RestoreTableToPointInTime')!;
       assert.equal(restore.params.RestoreDateTime, at.getTime() / 1000);
     });
 
     it('a time outside the window, PITR off, and bad input send no restore', async () => {
       await emulator().clearRequests();
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, { sourceTable: 'Customers', targetTableName: 'Customers-old', restoreTime: '2020-01-01T00:00:00Z', billingMode: 'KEEP' }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, {
+          sourceTable: 'Customers',
+          targetTableName: 'Customers-old',
+          restoreTime: '2020-01-01T00:00:00Z',
+          billingMode: 'KEEP',
+        }),
+        false,
+      );
       assert.match(stubs.messages('error')[0], /restorable window/);
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, { sourceTable: 'Sessions', targetTableName: 'Sessions-pitr', restoreTime: 'latest', billingMode: 'KEEP' }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, {
+          sourceTable: 'Sessions',
+          targetTableName: 'Sessions-pitr',
+          restoreTime: 'latest',
+          billingMode: 'KEEP',
+        }),
+        false,
+      );
       assert.match(stubs.messages('information')[0], /Point-in-time recovery is off for Sessions/);
       assert.deepEqual(await sent(), [
         { operation: 'DescribeContinuousBackups', params: { TableName: 'Customers' } },
         { operation: 'DescribeContinuousBackups', params: { TableName: 'Sessions' } },
       ]);
       await emulator().clearRequests();
-      assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, { sourceTable: 'Customers', targetTableName: 'Customers-x', restoreTime: 'yesterday-ish' }), false);
+      assert.equal(
+        await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, {
+          sourceTable: 'Customers',
+          targetTableName: 'Customers-x',
+          restoreTime: 'yesterday-ish',
+        }),
+        false,
+      );
       assert.equal(await vscode.commands.executeCommand(Command.dynamodbRestoreToPointInTime, { sourceTable: 'Customers', targetTableName: 'x' }), false);
       assert.deepEqual(await sent(), []);
       assert.equal(asked.length, 0);

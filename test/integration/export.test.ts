@@ -57,7 +57,10 @@ describe('Export and Copy as AWS CLI Command', () => {
   });
 
   /** Runs Export… on `target` into a new file; returns the file and what the command returned. */
-  async function exportTo(target: unknown, options: { scope: 'loaded' | 'all'; format: 'csv' | 'json' }): Promise<{ file: string; written: number | undefined }> {
+  async function exportTo(
+    target: unknown,
+    options: { scope: 'loaded' | 'all'; format: 'csv' | 'json' },
+  ): Promise<{ file: string; written: number | undefined }> {
     const file = nextFile(options.format);
     (await api()).hooks.exportFile = () => Promise.resolve(vscode.Uri.file(file));
     const written = await vscode.commands.executeCommand<number | undefined>(Command.exportList, target, options);
@@ -81,15 +84,24 @@ describe('Export and Copy as AWS CLI Command', () => {
     assert.deepEqual(header, [...backupExportColumns]);
     const column = (name: (typeof backupExportColumns)[number]): number => header.indexOf(name);
     assert.deepEqual(
-      rows.map((r) => [r[column('BackupArn')], r[column('BackupName')], r[column('BackupCreationDateTime')], r[column('BackupStatus')], r[column('BackupSizeBytes')]]),
+      rows.map((r) => [
+        r[column('BackupArn')],
+        r[column('BackupName')],
+        r[column('BackupCreationDateTime')],
+        r[column('BackupStatus')],
+        r[column('BackupSizeBytes')],
+      ]),
       expected.map((b) => [b.backupArn, b.backupName, iso(b.createdMs), b.status, b.sizeBytes === undefined ? '' : String(b.sizeBytes)]),
     );
     const requests = (await emulator().requests()).filter((r) => r.operation === 'ListBackups');
-    assert.ok(requests.every((r) => r.params.TableName === 'BigTable' && r.params.Limit === 100), 'every page with the filter and the API\'s largest page');
+    assert.ok(
+      requests.every((r) => r.params.TableName === 'BigTable' && r.params.Limit === 100),
+      "every page with the filter and the API's largest page",
+    );
     assert.equal(fs.readdirSync(dir).filter((f) => f.endsWith('.part')).length, 0, 'no temporary file is left');
   });
 
-  it('JSON of a function\'s executions with a status filter: the summaries as the API returned them, every page', async function () {
+  it("JSON of a function's executions with a status filter: the summaries as the API returned them, every page", async function () {
     this.timeout(120_000);
     const { feature } = await api();
     await feature.views.get('lambda').filters.set({ function: 'big-function', statuses: ['FAILED'] });
@@ -119,7 +131,10 @@ describe('Export and Copy as AWS CLI Command', () => {
     assert.equal(written, rows.length);
     const [header, ...lines] = parseCsv(fs.readFileSync(file, 'utf8'));
     const ids = rows.map((r) => (r as ItemNode<{ BacktrackIdentifier?: string }>).item.BacktrackIdentifier);
-    assert.deepEqual(lines.map((l) => l[header.indexOf('BacktrackIdentifier')]), ids);
+    assert.deepEqual(
+      lines.map((l) => l[header.indexOf('BacktrackIdentifier')]),
+      ids,
+    );
     assert.equal((await emulator().requests()).length, 0);
   });
 
@@ -142,7 +157,11 @@ describe('Export and Copy as AWS CLI Command', () => {
     assert.equal(deleted.written, undefined);
     assert.equal(asked, 200, 'asked after the 2 pages written');
     assert.ok(!fs.existsSync(deleted.file), 'no file');
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.includes(path.basename(deleted.file))), [], 'no temporary file either');
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.includes(path.basename(deleted.file))),
+      [],
+      'no temporary file either',
+    );
 
     hooks.keepPartialExport = () => Promise.resolve(true);
     const kept = await exportTo(p.root, { scope: 'all', format: 'json' });
@@ -161,7 +180,10 @@ describe('Export and Copy as AWS CLI Command', () => {
       p.refresh();
       const { file } = await exportTo(p.root, { scope: 'all', format: 'csv' });
       const [header, ...rows] = parseCsv(fs.readFileSync(file, 'utf8'));
-      assert.ok(rows.every((r) => r.length === header.length), 'every row has the header\'s columns');
+      assert.ok(
+        rows.every((r) => r.length === header.length),
+        "every row has the header's columns",
+      );
       const names = rows.map((r) => r[header.indexOf('BackupName')]);
       for (const name of HOSTILE_BACKUP_NAMES) {
         assert.ok(names.includes(/^[=+\-@]/.test(name) ? `'${name}` : name), `backup ${name.slice(0, 20)} is exported`);
@@ -191,7 +213,7 @@ describe('Export and Copy as AWS CLI Command', () => {
       return text;
     }
 
-    it('a view\'s list with its filters, and part-way with --starting-token of the next page', async () => {
+    it("a view's list with its filters, and part-way with --starting-token of the next page", async () => {
       const { feature } = await api();
       await feature.views.get('dynamodb').filters.set({ table: 'BigTable', backupType: 'ALL' });
       const p = await provider('dynamodb');
@@ -206,7 +228,7 @@ describe('Export and Copy as AWS CLI Command', () => {
       assert.equal(await copied(p.root, { from: 'start' }), `aws dynamodb list-backups --table-name BigTable --backup-type ALL ${await where()}`);
     });
 
-    it('a cluster\'s backtracks and a function\'s executions, from their rows', async () => {
+    it("a cluster's backtracks and a function's executions, from their rows", async () => {
       const { feature } = await api();
       await feature.views.get('rds').filters.set({ cluster: 'orders-aurora', statuses: ['completed'] });
       const [cluster] = itemRows(await expand(await provider('rds')));
@@ -240,7 +262,10 @@ describe('Export and Copy as AWS CLI Command', () => {
       const [backtrack] = itemRows(await expand(rds, cluster)) as ItemNode<{ BacktrackIdentifier?: string }>[];
       const backtrackId = backtrack.item.BacktrackIdentifier ?? '';
       await open(backtrack, `${(cluster as ItemNode<unknown>).arn ?? ''}/${backtrackId}`);
-      assert.equal(await copied(), `aws rds describe-db-cluster-backtracks --db-cluster-identifier orders-aurora --backtrack-identifier ${backtrackId} ${await where()}`);
+      assert.equal(
+        await copied(),
+        `aws rds describe-db-cluster-backtracks --db-cluster-identifier orders-aurora --backtrack-identifier ${backtrackId} ${await where()}`,
+      );
 
       await feature.views.get('lambda').filters.set({ function: 'order-workflow' });
       const lambda = await provider('lambda');

@@ -53,7 +53,9 @@ async function bigFunction(p: PagedTreeProvider, filters: object = {}): Promise<
 
 /** The package.json menu entries shown inline on a row with this context value. */
 function inlineCommandsFor(contextValue: string): string[] {
-  const menus = vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string; group?: string }[]> } };
+  const menus = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+    contributes: { menus: Record<string, { command: string; when?: string; group?: string }[]> };
+  };
   return menus.contributes.menus['view/item/context']
     .filter((m) => (m.group ?? '').startsWith('inline') && whenMatches(m.when ?? '', contextValue))
     .map((m) => m.command);
@@ -108,10 +110,16 @@ describe('Faults (issue 8)', function () {
     assert.equal(itemRows(rows).length, 25, 'the first page loaded');
     assert.ok(isLoadMore(lastRow(rows)));
     const log = await sent('ListBackups');
-    assert.deepEqual(log.map((r) => r.fault ?? 'answered'), ['throttle', 'throttle', 'answered'], 'two throttled attempts, then the answer');
+    assert.deepEqual(
+      log.map((r) => r.fault ?? 'answered'),
+      ['throttle', 'throttle', 'answered'],
+      'two throttled attempts, then the answer',
+    );
     const requestId = log[2].requestId;
     const line = await waitFor('the request line in the output log', async () =>
-      readText(await logFile()).split('\n').find((l) => l.includes(requestId)),
+      readText(await logFile())
+        .split('\n')
+        .find((l) => l.includes(requestId)),
     );
     assert.match(line, /\[debug\] dynamodb:ListBackups 200 \d+ ms request-id=\S+ attempts=3\b/, `the log line says the request took 3 attempts: ${line}`);
   });
@@ -237,7 +245,11 @@ describe('Faults (issue 8)', function () {
       await fault({ operation: c.operation, kind: 'malformed', count: -1 });
       await (lastRow(await expand(p, parent)) as LoadMoreRow).list.loadMore();
       const rows = await expand(p, parent);
-      assert.deepEqual(itemRows(rows).map((r) => r.id), first.map((r) => r.id), `${c.service}: the loaded items are intact`);
+      assert.deepEqual(
+        itemRows(rows).map((r) => r.id),
+        first.map((r) => r.id),
+        `${c.service}: the loaded items are intact`,
+      );
       assert.match(label(errorRow(rows)), /AWS sent a response that could not be read/, c.service);
       await emulator().clearFaults();
       await click(errorRow(rows));
@@ -266,7 +278,7 @@ describe('Faults (issue 8)', function () {
     }
     // A real token, replayed under other filters (the emulator binds tokens to their filters, as AWS does).
     let fn = await bigFunction(views.lambda);
-    const token = ((lastRow(await expand(views.lambda, fn)) as LoadMoreRow).list.nextToken)!;
+    const token = (lastRow(await expand(views.lambda, fn)) as LoadMoreRow).list.nextToken!;
     assert.ok(token);
     fn = await bigFunction(views.lambda, { statuses: ['FAILED'] });
     const list = (lastRow(await expand(views.lambda, fn)) as LoadMoreRow).list;
@@ -287,7 +299,10 @@ describe('Faults (issue 8)', function () {
     const fresh = itemRows(await expand(views.dynamodb));
     assert.ok(fresh.length > 0);
     for (const rows of [staleRows, fresh]) {
-      assert.ok(rows.every((r) => description(r).startsWith('Orders · ')), 'only rows of the new filter');
+      assert.ok(
+        rows.every((r) => description(r).startsWith('Orders · ')),
+        'only rows of the new filter',
+      );
     }
     // The slow answer really arrived, and was dropped.
     await waitFor('the slow answer', async () => ((await sent('ListBackups'))[0]?.status === 200 ? true : undefined));
@@ -307,7 +322,11 @@ describe('Faults (issue 8)', function () {
     await waitFor('the slow answer', async () => ((await sent('ListDurableExecutionsByFunction')).every((r) => r.status !== 0) ? true : undefined));
     const [again] = itemRows(await expand(views.lambda));
     const rows = itemRows(await expand(views.lambda, again));
-    assert.deepEqual(rows.map((r) => label(r)), firstPage, 'exactly the fresh first page');
+    assert.deepEqual(
+      rows.map((r) => label(r)),
+      firstPage,
+      'exactly the fresh first page',
+    );
   });
 
   it('race: closing a panel while it loads leaves no errors behind', async () => {
@@ -361,7 +380,13 @@ describe('Faults (issue 8)', function () {
 
 function errorRow(rows: readonly TreeNode[]): TreeNode {
   const row = rows.find(isError);
-  assert.ok(row, `an error row among: ${rows.map((r) => label(r)).slice(-3).join(' | ')}`);
+  assert.ok(
+    row,
+    `an error row among: ${rows
+      .map((r) => label(r))
+      .slice(-3)
+      .join(' | ')}`,
+  );
   return row;
 }
 

@@ -206,7 +206,11 @@ describe('Lambda Durable Executions view', () => {
       }
     }
     const starts = rowsOfExecutions.map((r) => r.item.StartTimestamp!.getTime());
-    assert.deepEqual(starts, [...starts].sort((a, b) => b - a), 'newest first');
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => b - a),
+      'newest first',
+    );
   });
 
   it('Load more sends the previous NextMarker exactly, including + / and =', async () => {
@@ -227,7 +231,10 @@ describe('Lambda Durable Executions view', () => {
       assert.deepEqual(calls[0].query.Marker, [marker], 'the marker reached the server unchanged');
       assert.deepEqual(calls[0].query.MaxItems, ['25']);
     }
-    assert.ok(markers.some((m) => /[+/]/.test(m)), `some marker has + or /: ${markers.join(' ')}`);
+    assert.ok(
+      markers.some((m) => /[+/]/.test(m)),
+      `some marker has + or /: ${markers.join(' ')}`,
+    );
     assert.ok(markers.every((m) => m.endsWith('=')));
     assert.equal(executions(rows).length, 25 * 6);
   });
@@ -311,11 +318,18 @@ describe('Lambda Durable Executions view', () => {
 
     const name = failed[0].name;
     fn = await functionRow(p, 'order-workflow', { statuses: undefined, name });
-    assert.deepEqual(executions(await expand(p, fn)).map((r) => r.name), [name]);
+    assert.deepEqual(
+      executions(await expand(p, fn)).map((r) => r.name),
+      [name],
+    );
 
     fn = await functionRow(p, 'order-workflow', { name: undefined, order: 'oldest' });
     const oldest = executions(await expand(p, fn)).map((r) => r.item.StartTimestamp!.getTime());
-    assert.deepEqual(oldest, [...oldest].sort((a, b) => a - b), 'oldest first');
+    assert.deepEqual(
+      oldest,
+      [...oldest].sort((a, b) => a - b),
+      'oldest first',
+    );
 
     fn = await functionRow(p, 'arn:aws:lambda:us-east-1:123456789012:function:payment-saga', { order: undefined });
     assert.equal(label(fn), 'payment-saga');
@@ -369,8 +383,18 @@ describe('Lambda Durable Executions view', () => {
     assert.ok(panel);
     try {
       const before = await panel.waitForRender();
-      assert.deepEqual(before.actions.map((a) => a.id), ['stop'], 'the panel offers Stop while RUNNING');
-      assert.equal(await withConfirmation(() => Promise.resolve(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, {})), true);
+      assert.deepEqual(
+        before.actions.map((a) => a.id),
+        ['stop'],
+        'the panel offers Stop while RUNNING',
+      );
+      assert.equal(
+        await withConfirmation(
+          () => Promise.resolve(true),
+          () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, {}),
+        ),
+        true,
+      );
       const after = await panel.waitForRender();
       assert.equal(after.status?.text, 'STOPPED', 'the open panel reloaded');
       assert.deepEqual(after.actions, []);

@@ -24,7 +24,13 @@ interface ExecutionRow extends TreeNode {
 }
 
 const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('awsHistory');
-const actionOperations = ['SendDurableExecutionCallbackSuccess', 'SendDurableExecutionCallbackFailure', 'SendDurableExecutionCallbackHeartbeat', 'StopDurableExecution', 'Invoke'];
+const actionOperations = [
+  'SendDurableExecutionCallbackSuccess',
+  'SendDurableExecutionCallbackFailure',
+  'SendDurableExecutionCallbackHeartbeat',
+  'StopDurableExecution',
+  'Invoke',
+];
 
 /** Delivers `raw` exactly as the page's `postMessage` would reach the host. */
 const fromPage = (panel: DetailPanel, raw: unknown): void => (panel as unknown as { onMessage(raw: unknown): void }).onMessage(raw);
@@ -67,10 +73,12 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
   let p: PagedTreeProvider;
   const run = Date.now().toString(36);
   let confirmations: ConfirmationRequest[] = [];
-  const record = (answer: boolean) => (request: ConfirmationRequest): Promise<boolean> => {
-    confirmations.push(request);
-    return Promise.resolve(answer);
-  };
+  const record =
+    (answer: boolean) =>
+    (request: ConfirmationRequest): Promise<boolean> => {
+      confirmations.push(request);
+      return Promise.resolve(answer);
+    };
 
   /** A fresh order waiting for its approval, its row loaded, and the callback id. */
   async function waitingOrder(suffix: string): Promise<{ fn: TreeNode; row: ExecutionRow; callbackId: string; name: string }> {
@@ -106,7 +114,7 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
     await vscode.commands.executeCommand(Command.clearFilters);
   });
 
-  it('answers a pending callback from the panel\'s operations tree: JSON edited in an editor, one confirmation, one request; the execution goes on to SUCCEEDED', async () => {
+  it("answers a pending callback from the panel's operations tree: JSON edited in an editor, one confirmation, one request; the execution goes on to SUCCEEDED", async () => {
     const { fn, row, callbackId, name } = await waitingOrder('approve');
     const others = (await executionRows(p, fn)).filter((r) => r.arn !== row.arn);
     const otherItems = others.map((r) => r.item);
@@ -123,7 +131,10 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
     try {
       const waiting = await panel.waitForRender();
       assert.deepEqual(waiting.targetActions, ['callbackSuccess', 'callbackFailure', 'callbackHeartbeat']);
-      assert.ok(callbackNode(waiting, callbackId)?.actions?.some((a) => a.id === 'callbackSuccess'), 'the pending callback offers Send Success');
+      assert.ok(
+        callbackNode(waiting, callbackId)?.actions?.some((a) => a.id === 'callbackSuccess'),
+        'the pending callback offers Send Success',
+      );
       assert.equal(row.getTreeItem().contextValue, ContextValue.executionCallback, 'the row learned its one pending callback');
 
       const { hooks } = await api();
@@ -135,7 +146,10 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
         hooks.answerConfirmation = undefined;
       }
       const sent = await actionRequests();
-      assert.deepEqual(sent.map((r) => r.operation), ['SendDurableExecutionCallbackSuccess']);
+      assert.deepEqual(
+        sent.map((r) => r.operation),
+        ['SendDurableExecutionCallbackSuccess'],
+      );
       assert.equal(sent[0].pathParams?.['CallbackId'], callbackId);
       assert.deepEqual(sent[0].params, { approvedBy: 'integration' });
       assert.equal(confirmations.length, 1);
@@ -143,17 +157,28 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
       assert.equal(asked.accountId, '123456789012');
       assert.equal(asked.connection.region, 'us-east-1');
       assert.ok(asked.resources.includes(row.arn), 'the confirmation names the execution');
-      assert.match(asked.cliText, /^aws lambda send-durable-execution-callback-success --callback-id \S+ --result '\{"approvedBy":"integration"\}' --cli-binary-format raw-in-base64-out --region us-east-1/);
+      assert.match(
+        asked.cliText,
+        /^aws lambda send-durable-execution-callback-success --callback-id \S+ --result '\{"approvedBy":"integration"\}' --cli-binary-format raw-in-base64-out --region us-east-1/,
+      );
 
-      const done = await waitFor('the panel to follow the execution to SUCCEEDED', async () => {
-        await panel.refresh();
-        const doc = await panel.waitForRender();
-        return doc.status?.text === 'SUCCEEDED' ? doc : undefined;
-      }, 90_000);
+      const done = await waitFor(
+        'the panel to follow the execution to SUCCEEDED',
+        async () => {
+          await panel.refresh();
+          const doc = await panel.waitForRender();
+          return doc.status?.text === 'SUCCEEDED' ? doc : undefined;
+        },
+        90_000,
+      );
       assert.equal(done.targetActions, undefined, 'nothing left to answer');
       assert.equal((await live(name))?.status, 'SUCCEEDED');
       assert.equal(row.item.Status, 'SUCCEEDED', 'the row changed in place');
-      assert.deepEqual(others.map((r) => r.item), otherItems, 'the other rows stayed as they were');
+      assert.deepEqual(
+        others.map((r) => r.item),
+        otherItems,
+        'the other rows stayed as they were',
+      );
       assert.deepEqual(stubs.messages('error'), []);
     } finally {
       stubs.restore();
@@ -179,9 +204,18 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
       fromPage(panel, { type: 'action', actionId: 'delete', target: callbackId });
       // The confirmation declined, for each command.
       assert.equal(await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaSendCallbackHeartbeat, row)), false);
-      assert.equal(await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaSendCallbackSuccess, row, { result: '{"ok":true}' })), false);
-      assert.equal(await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaSendCallbackFailure, row, { errorType: 'Rejected' })), false);
-      assert.equal(await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, { errorType: 'Maintenance' })), false);
+      assert.equal(
+        await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaSendCallbackSuccess, row, { result: '{"ok":true}' })),
+        false,
+      );
+      assert.equal(
+        await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaSendCallbackFailure, row, { errorType: 'Rejected' })),
+        false,
+      );
+      assert.equal(
+        await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, { errorType: 'Maintenance' })),
+        false,
+      );
       assert.equal(confirmations.length, 4);
       assert.equal(confirmations[3].typeToConfirm, name, 'Stop asks for the execution name');
       // Invalid input never reaches the confirmation.
@@ -190,7 +224,11 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
         assert.equal(await vscode.commands.executeCommand(Command.lambdaSendCallbackSuccess, row, { result: '{not json' }), false);
         assert.equal(await vscode.commands.executeCommand(Command.lambdaSendCallbackSuccess, row, { result: JSON.stringify('x'.repeat(262_144)) }), false);
         assert.equal(await vscode.commands.executeCommand(Command.lambdaSendCallbackHeartbeat, { callbackId: 'not a callback id' }), false);
-        assert.equal(await vscode.commands.executeCommand(Command.lambdaSendCallbackHeartbeat, { callbackId, extra: 1 }), undefined, 'unknown keys are refused');
+        assert.equal(
+          await vscode.commands.executeCommand(Command.lambdaSendCallbackHeartbeat, { callbackId, extra: 1 }),
+          undefined,
+          'unknown keys are refused',
+        );
         assert.equal(await vscode.commands.executeCommand(Command.lambdaStopExecution, row, { errorMessage: 'm'.repeat(300_000) }), false);
       });
       assert.equal(confirmations.length, 0, 'no confirmation for refused input');
@@ -211,23 +249,35 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
     assert.equal(row.getTreeItem().contextValue, ContextValue.executionCallback);
     assert.equal(await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaSendCallbackHeartbeat, row)), true);
     assert.equal(
-      await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaSendCallbackFailure, row, { errorType: 'Rejected', errorMessage: 'over budget' })),
+      await withConfirmation(record(true), () =>
+        vscode.commands.executeCommand(Command.lambdaSendCallbackFailure, row, { errorType: 'Rejected', errorMessage: 'over budget' }),
+      ),
       true,
     );
     const sent = await actionRequests();
-    assert.deepEqual(sent.map((r) => [r.operation, r.pathParams?.['CallbackId']]), [
-      ['SendDurableExecutionCallbackHeartbeat', callbackId],
-      ['SendDurableExecutionCallbackFailure', callbackId],
-    ]);
+    assert.deepEqual(
+      sent.map((r) => [r.operation, r.pathParams?.['CallbackId']]),
+      [
+        ['SendDurableExecutionCallbackHeartbeat', callbackId],
+        ['SendDurableExecutionCallbackFailure', callbackId],
+      ],
+    );
     assert.deepEqual(sent[1].params, { ErrorType: 'Rejected', ErrorMessage: 'over budget' });
-    assert.match(confirmations[1].cliText, /send-durable-execution-callback-failure --callback-id \S+ --error '\{"ErrorType":"Rejected","ErrorMessage":"over budget"\}'/);
+    assert.match(
+      confirmations[1].cliText,
+      /send-durable-execution-callback-failure --callback-id \S+ --error '\{"ErrorType":"Rejected","ErrorMessage":"over budget"\}'/,
+    );
     await waitFor('the order to fail', async () => ((await live(name))?.status === 'FAILED' ? true : undefined), 60_000);
-    await waitFor('the row to turn FAILED', async () => {
-      await vscode.commands.executeCommand(Command.lambdaFilter, { function: 'order-processor' });
-      const fn = (await expand(p))[0];
-      const fresh = fn && (await executionRows(p, fn)).find((r) => r.name === name);
-      return fresh?.item.Status === 'FAILED' ? true : undefined;
-    }, 30_000);
+    await waitFor(
+      'the row to turn FAILED',
+      async () => {
+        await vscode.commands.executeCommand(Command.lambdaFilter, { function: 'order-processor' });
+        const fn = (await expand(p))[0];
+        const fresh = fn && (await executionRows(p, fn)).find((r) => r.name === name);
+        return fresh?.item.Status === 'FAILED' ? true : undefined;
+      },
+      30_000,
+    );
   });
 
   it('stops with a reason (typed name confirmed): StopDurableExecution carries the error; the row turns STOPPED in place', async () => {
@@ -238,14 +288,22 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
     assert.ok(row);
     await emulator().clearRequests();
     assert.equal(
-      await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaStopExecution, row, { errorType: 'Maintenance', errorMessage: 'window, 2 hours' })),
+      await withConfirmation(record(true), () =>
+        vscode.commands.executeCommand(Command.lambdaStopExecution, row, { errorType: 'Maintenance', errorMessage: 'window, 2 hours' }),
+      ),
       true,
     );
     const sent = await actionRequests();
-    assert.deepEqual(sent.map((r) => r.operation), ['StopDurableExecution']);
+    assert.deepEqual(
+      sent.map((r) => r.operation),
+      ['StopDurableExecution'],
+    );
     assert.deepEqual(sent[0].params, { ErrorType: 'Maintenance', ErrorMessage: 'window, 2 hours' });
     assert.equal(confirmations[0].typeToConfirm, name);
-    assert.match(confirmations[0].cliText, /^aws lambda stop-durable-execution --durable-execution-arn '[^']+' --error '\{"ErrorType":"Maintenance","ErrorMessage":"window, 2 hours"\}'/);
+    assert.match(
+      confirmations[0].cliText,
+      /^aws lambda stop-durable-execution --durable-execution-arn '[^']+' --error '\{"ErrorType":"Maintenance","ErrorMessage":"window, 2 hours"\}'/,
+    );
     assert.equal(row.item.Status, 'STOPPED', 'the row changed in place');
   });
 
@@ -261,11 +319,17 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
       assert.equal(await vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input: '{' }), false);
       assert.equal(await vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input, payload: 1 }), undefined);
     });
-    assert.equal(await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input })), false);
+    assert.equal(
+      await withConfirmation(record(false), () => vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input })),
+      false,
+    );
     assert.deepEqual(await actionRequests(), [], 'refused or cancelled: no Invoke');
     assert.equal(confirmations.length, 1);
 
-    assert.equal(await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input })), true);
+    assert.equal(
+      await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input })),
+      true,
+    );
     const [invoke, ...rest] = await actionRequests();
     assert.deepEqual(rest, []);
     assert.equal(invoke.operation, 'Invoke');
@@ -273,7 +337,10 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
     assert.deepEqual(invoke.query['Qualifier'], ['$LATEST']);
     assert.deepEqual(invoke.headerParams, { 'x-amz-invocation-type': 'Event', 'x-amz-durable-execution-name': name });
     assert.deepEqual(invoke.params, JSON.parse(input));
-    assert.match(confirmations[1].cliText, /^aws lambda invoke --function-name weekly-report --qualifier '\$LATEST' --durable-execution-name \S+ --invocation-type Event --cli-binary-format raw-in-base64-out --payload '.*' response\.json --region us-east-1/);
+    assert.match(
+      confirmations[1].cliText,
+      /^aws lambda invoke --function-name weekly-report --qualifier '\$LATEST' --durable-execution-name \S+ --invocation-type Event --cli-binary-format raw-in-base64-out --payload '.*' response\.json --region us-east-1/,
+    );
     const started = await live(name);
     assert.ok(started);
     const rows = await waitFor('the new execution in the list', async () => {
@@ -287,7 +354,10 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
 
     // The name is the idempotency key: a used name is refused before Invoke.
     await emulator().clearRequests();
-    assert.equal(await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input })), false);
+    assert.equal(
+      await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaStartExecution, fn, { name, qualifier: '$LATEST', input })),
+      false,
+    );
     assert.deepEqual(await actionRequests(), []);
 
     const row = rows[0];
@@ -313,7 +383,11 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
       await withConfirmation(record(true), () => vscode.commands.executeCommand(Command.lambdaSendCallbackHeartbeat, { callbackId, executionArn: row.arn }));
       await waitFor('the error message', () => (stubs.messages('error').length > 0 ? true : undefined));
       assert.match(stubs.messages('error')[0], /lambda:SendDurableExecutionCallbackHeartbeat/);
-      assert.deepEqual((await executionRows(p, fn)).map((r) => r.arn), before, 'nothing loaded was lost');
+      assert.deepEqual(
+        (await executionRows(p, fn)).map((r) => r.arn),
+        before,
+        'nothing loaded was lost',
+      );
     } finally {
       stubs.restore();
       await emulator().clearFaults();

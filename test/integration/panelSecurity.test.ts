@@ -6,7 +6,16 @@ import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/panelShell';
 import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { buildExecutionDetail, buildHistory, type RegionData } from '../emulator/data';
-import { HOSTILE_BACKUP_NAMES, HOSTILE_CLUSTER, HOSTILE_EXECUTIONS, HOSTILE_FUNCTION, hostileCallbackBase, PLAIN_HOSTILE_FUNCTION, SIX_MB, sixMegabyteJson } from '../emulator/gen-hostile';
+import {
+  HOSTILE_BACKUP_NAMES,
+  HOSTILE_CLUSTER,
+  HOSTILE_EXECUTIONS,
+  HOSTILE_FUNCTION,
+  hostileCallbackBase,
+  PLAIN_HOSTILE_FUNCTION,
+  SIX_MB,
+  sixMegabyteJson,
+} from '../emulator/gen-hostile';
 import { api, click, description, emulator, expand, hideViews, itemRows, label, provider, waitFor } from './helpers';
 import { contextOf, setSetting, settledChildren, startHostileEmulator, tooltipOf, WindowStubs, type HostileEmulator } from './securityKit';
 
@@ -159,7 +168,10 @@ describe('Details panels: CSP and page messages (issue 8)', function () {
         assert.equal(body.trim(), '', 'no inline script');
         assert.match(attributes, new RegExp(`nonce="${nonce.replace(/[+/=]/g, (c) => `\\${c}`)}"`), 'the script carries the nonce');
         const src = /src="([^"]+)"/.exec(attributes)?.[1] ?? '';
-        assert.ok(src.endsWith('/dist/webview/panel.js') && decodeURIComponent(src).includes(extensionRoot.path), `the script is the extension's own bundle: ${src}`);
+        assert.ok(
+          src.endsWith('/dist/webview/panel.js') && decodeURIComponent(src).includes(extensionRoot.path),
+          `the script is the extension's own bundle: ${src}`,
+        );
       }
       assert.ok(!/\son[a-z]+\s*=/i.test(html), 'no inline event handlers');
       const options = webviewPanel(panel).webview.options;
@@ -168,13 +180,16 @@ describe('Details panels: CSP and page messages (issue 8)', function () {
       const roots = options.localResourceRoots ?? [];
       assert.ok(roots.length > 0, 'localResourceRoots is set (the default would be the whole workspace)');
       for (const root of roots) {
-        assert.ok(root.path === `${extensionRoot.path}/dist/webview` || root.path === `${extensionRoot.path}/media`, `a local resource root inside the extension: ${root.toString()}`);
+        assert.ok(
+          root.path === `${extensionRoot.path}/dist/webview` || root.path === `${extensionRoot.path}/media`,
+          `a local resource root inside the extension: ${root.toString()}`,
+        );
       }
     }
     assert.equal(nonces.size, opened.length, 'every panel has its own nonce');
   });
 
-  it('ignores page messages that are not well-formed, and acts only on the panel\'s own item', async () => {
+  it("ignores page messages that are not well-formed, and acts only on the panel's own item", async () => {
     const [backupPanel, , runningA, runningB] = opened;
     const stubs = new WindowStubs();
     // Stop asks for an optional reason (none given here), then the one confirmation, answered yes.
@@ -220,13 +235,23 @@ describe('Details panels: CSP and page messages (issue 8)', function () {
       await waitFor('the stop request', async () => ((await emulator().requests({ operation: 'StopDurableExecution' })).length > 0 ? true : undefined));
       await waitFor('panel A to show STOPPED', () => (runningA.lastDocument?.status?.text === 'STOPPED' ? true : undefined));
       const stops = await emulator().requests({ operation: 'StopDurableExecution' });
-      assert.deepEqual(stops.map((r) => r.pathParams?.['DurableExecutionArn']), [runningA.key], 'only the panel\'s own execution is stopped');
+      assert.deepEqual(
+        stops.map((r) => r.pathParams?.['DurableExecutionArn']),
+        [runningA.key],
+        "only the panel's own execution is stopped",
+      );
       assert.equal(confirmations.length, 1, 'the one Stop asked for confirmation');
       // Stop on a finished execution (no Stop action in its document) does nothing.
       fromPage(runningA, { type: 'action', actionId: 'stop' });
       fromPage(backupPanel, { type: 'action', actionId: 'stop' });
-      const other = (await emulator().requests()).filter((r) => !['StopDurableExecution', 'GetDurableExecution', 'GetDurableExecutionHistory', 'GetCallerIdentity'].includes(r.operation));
-      assert.deepEqual(other.map((r) => r.operation), [], 'junk messages sent no request');
+      const other = (await emulator().requests()).filter(
+        (r) => !['StopDurableExecution', 'GetDurableExecution', 'GetDurableExecutionHistory', 'GetCallerIdentity'].includes(r.operation),
+      );
+      assert.deepEqual(
+        other.map((r) => r.operation),
+        [],
+        'junk messages sent no request',
+      );
       assert.equal((await emulator().requests({ operation: 'StopDurableExecution' })).length, 1, 'no second stop');
       assert.equal(vscode.window.visibleTextEditors.length, editorsBefore, 'no editor was opened');
       assert.deepEqual(stubs.messages('error'), []);
@@ -355,8 +380,16 @@ describe('Hostile data set in every tree and panel (issue 8)', function () {
         assert.deepEqual(JSON.parse(block(doc, 'result', 'code').text), JSON.parse(expected.result));
       }
       const events = block(doc, 'events', 'list').rows;
-      assert.deepEqual(events.map((e) => e.cells[3]), history.map((e) => e.Name ?? ''), 'event names as sent');
-      assert.deepEqual(events.map((e) => e.cells[4]), history.map((e) => e.SubType ?? ''), 'sub-types as sent');
+      assert.deepEqual(
+        events.map((e) => e.cells[3]),
+        history.map((e) => e.Name ?? ''),
+        'event names as sent',
+      );
+      assert.deepEqual(
+        events.map((e) => e.cells[4]),
+        history.map((e) => e.SubType ?? ''),
+        'sub-types as sent',
+      );
       panel.dispose();
     }
   });
@@ -378,9 +411,7 @@ describe('Hostile data set in every tree and panel (issue 8)', function () {
     // Opening it is VS Code's work more than ours (the built-in JSON language client syncs a 6 MB document
     // to its server from this same host); what the extension adds is one unformatted string, checked below.
     fromPage(panel, { type: 'openWhole', blockId: 'input' });
-    const editor = await waitFor('the whole document', () =>
-      vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'aws-history-json'),
-    );
+    const editor = await waitFor('the whole document', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'aws-history-json'));
     const text = editor.document.getText();
     assert.equal(editor.document.languageId, 'json');
     assert.equal(text.length, SIX_MB, 'the whole payload, as AWS sent it (not re-formatted: that alone would stall the host)');
@@ -390,7 +421,7 @@ describe('Hostile data set in every tree and panel (issue 8)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('a 255-character table name taken from a row is a valid filter and lists that table\'s backups', async () => {
+  it("a 255-character table name taken from a row is a valid filter and lists that table's backups", async () => {
     // The table filter from a backup row: a 255-character table name is a valid filter and lists its backups.
     views.dynamodb.refresh();
     const rows = itemRows(await expand(views.dynamodb));

@@ -9,21 +9,7 @@ import type { ClusterNode } from '../../src/rds/clusterNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { TimelineBlock } from '../../src/shared/protocol';
-import {
-  api,
-  clickLoadMore,
-  description,
-  emulator,
-  expand,
-  hideViews,
-  itemRows,
-  label,
-  lastRow,
-  loadAll,
-  isLoadMore,
-  provider,
-  waitFor,
-} from './helpers';
+import { api, clickLoadMore, description, emulator, expand, hideViews, itemRows, label, lastRow, loadAll, isLoadMore, provider, waitFor } from './helpers';
 
 const settings = () => vscode.workspace.getConfiguration('awsHistory');
 const region = 'us-east-1';
@@ -252,7 +238,10 @@ describe('Aurora Backtracks view', () => {
     rows = itemRows(await expand(p, cluster)) as BacktrackNode[];
     [request] = await rdsRequests('DescribeDBClusterBacktracks');
     assert.equal(request.BacktrackIdentifier, b);
-    assert.deepEqual(rows.map((n) => n.backtrackId), [b]);
+    assert.deepEqual(
+      rows.map((n) => n.backtrackId),
+      [b],
+    );
   });
 
   it('refuses invalid cluster identifiers and sends no request', async () => {
@@ -263,7 +252,12 @@ describe('Aurora Backtracks view', () => {
     for (const bad of ['1abc', 'abc-', 'a--b', tooLong]) {
       assert.equal(await setFilters({ cluster: bad }), false, bad);
     }
-    for (const bad of [{ statuses: ['done'] }, { backtrackIds: ['not-a-uuid'] }, { backtrackId: 'bt-1' }, { cluster: 'arn:aws:rds:us-east-1:123456789012:db:x' }]) {
+    for (const bad of [
+      { statuses: ['done'] },
+      { backtrackIds: ['not-a-uuid'] },
+      { backtrackId: 'bt-1' },
+      { cluster: 'arn:aws:rds:us-east-1:123456789012:db:x' },
+    ]) {
       assert.equal(await setFilters(bad), false, JSON.stringify(bad));
     }
     await expand(p);
@@ -338,14 +332,32 @@ describe('Aurora Backtracks view', () => {
     assert.ok(timeline, 'the document has a timeline');
     const arrows = timeline.items.filter((i) => i.shape === 'arrow');
     assert.equal(arrows.length, 40, 'one arrow per loaded backtrack');
-    assert.deepEqual(arrows.filter((a) => a.highlighted).map((a) => a.id), [`backtrack:${node.backtrackId}`]);
+    assert.deepEqual(
+      arrows.filter((a) => a.highlighted).map((a) => a.id),
+      [`backtrack:${node.backtrackId}`],
+    );
     assert.ok(timeline.band, 'the backtrack window is a band');
     assert.ok(Math.abs(timeline.band.to - Date.now()) < 120_000, 'the band ends now');
     assert.equal(timeline.band.to - timeline.band.from, 259_200_000);
-    assert.deepEqual(timeline.items.length, backtrackDocument(node.item, cluster.item, cluster.loadedBacktracks).blocks.filter((b): b is TimelineBlock => b.kind === 'timeline')[0].items.length);
+    assert.deepEqual(
+      timeline.items.length,
+      backtrackDocument(node.item, cluster.item, cluster.loadedBacktracks).blocks.filter((b): b is TimelineBlock => b.kind === 'timeline')[0].items.length,
+    );
 
     const text = JSON.stringify(doc);
-    for (const expected of [node.backtrackId!, 'FAILED', 'Backtracked to', 'Backtracked from', 'Rewound', 'Requested', 'Backtrack window (target)', '72 h', 'Earliest backtrack time', 'Consumed change records', 'Raw JSON']) {
+    for (const expected of [
+      node.backtrackId!,
+      'FAILED',
+      'Backtracked to',
+      'Backtracked from',
+      'Rewound',
+      'Requested',
+      'Backtrack window (target)',
+      '72 h',
+      'Earliest backtrack time',
+      'Consumed change records',
+      'Raw JSON',
+    ]) {
       assert.ok(text.includes(expected), `document shows ${expected}`);
     }
     assert.ok(!text.includes('undefined'), 'no "undefined" anywhere');

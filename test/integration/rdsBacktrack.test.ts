@@ -98,12 +98,20 @@ describe('Aurora: Backtrack Cluster…', () => {
     await answerWith(true);
 
     const time = minutesAgo(10);
-    const created = await vscode.commands.executeCommand<DBClusterBacktrack | undefined>(Command.rdsBacktrackCluster, { cluster: 'orders-aurora', backtrackTo: time.toISOString(), force: true });
+    const created = await vscode.commands.executeCommand<DBClusterBacktrack | undefined>(Command.rdsBacktrackCluster, {
+      cluster: 'orders-aurora',
+      backtrackTo: time.toISOString(),
+      force: true,
+    });
     assert.ok(created?.BacktrackIdentifier);
     assert.equal(created.Status, 'PENDING');
 
     const requests = await rdsRequests();
-    assert.deepEqual(requests.map((r) => r.Action), ['BacktrackDBCluster'], 'one request, nothing reloaded');
+    assert.deepEqual(
+      requests.map((r) => r.Action),
+      ['BacktrackDBCluster'],
+      'one request, nothing reloaded',
+    );
     const sent = requests[0];
     assert.equal(sent.DBClusterIdentifier, 'orders-aurora');
     assert.equal(Date.parse(sent.BacktrackTo), time.getTime());
@@ -117,7 +125,10 @@ describe('Aurora: Backtrack Cluster…', () => {
     assert.deepEqual(request.resources, ['orders-aurora']);
     assert.match(request.title, /orders-aurora/);
     assert.match(request.details.join('\n'), /after that time is lost/);
-    assert.match(request.cliText, new RegExp(`^aws rds backtrack-db-cluster --db-cluster-identifier orders-aurora --backtrack-to ${utc(time)} --force --region us-east-1( |$)`));
+    assert.match(
+      request.cliText,
+      new RegExp(`^aws rds backtrack-db-cluster --db-cluster-identifier orders-aurora --backtrack-to ${utc(time)} --force --region us-east-1( |$)`),
+    );
 
     const after = await backtrackRows(orders);
     assert.equal(after.length, ordersBefore.length + 1);
@@ -126,7 +137,7 @@ describe('Aurora: Backtrack Cluster…', () => {
     after.slice(1).forEach((row, i) => assert.equal(row, ordersBefore[i], 'the other rows are the same rows'));
     const analyticsAfter = await backtrackRows(analytics);
     assert.equal(analyticsAfter.length, analyticsBefore.length);
-    analyticsAfter.forEach((row, i) => assert.equal(row, analyticsBefore[i], 'another cluster\'s list is untouched'));
+    analyticsAfter.forEach((row, i) => assert.equal(row, analyticsBefore[i], "another cluster's list is untouched"));
 
     // Followed while the view is visible: DescribeDBClusterBacktracks for that identifier, until final.
     await vscode.commands.executeCommand(`${ViewId.rds}.focus`);
@@ -217,7 +228,7 @@ describe('Aurora: Backtrack Cluster…', () => {
     assert.equal(sent[0].Force, undefined);
   });
 
-  it('a time chosen on the panel\'s timeline opens the confirmation with that time; outside the window or cancelled, nothing is sent', async function () {
+  it("a time chosen on the panel's timeline opens the confirmation with that time; outside the window or cancelled, nothing is sent", async function () {
     this.timeout(60_000);
     const [orders] = await loadClusters('orders-aurora');
     const row = (await backtrackRows(orders)).find((r) => r.item.Status === 'COMPLETED')!;
@@ -261,10 +272,16 @@ describe('Aurora: Backtrack Cluster…', () => {
     assert.equal(sent[0].DBClusterIdentifier, 'orders-aurora');
     assert.equal(Date.parse(sent[0].BacktrackTo), time.getTime());
     assert.equal(asked.at(-1)?.typeToConfirm, 'orders-aurora');
-    const newId = await waitFor('the new row', async () => (await backtrackRows(orders)).find((r) => r.item.BacktrackTo?.getTime() === time.getTime())?.backtrackId);
+    const newId = await waitFor(
+      'the new row',
+      async () => (await backtrackRows(orders)).find((r) => r.item.BacktrackTo?.getTime() === time.getTime())?.backtrackId,
+    );
     await waitFor('the arrow of the new backtrack', () =>
       panel.lastDocument?.blocks.some((b) => b.kind === 'timeline' && b.items.some((i) => i.id === `backtrack:${newId}`)) ? true : undefined,
     );
-    assert.deepEqual((await rdsRequests()).filter((r) => r.Action !== 'DescribeDBClusterBacktracks').map((r) => r.Action), ['BacktrackDBCluster']);
+    assert.deepEqual(
+      (await rdsRequests()).filter((r) => r.Action !== 'DescribeDBClusterBacktracks').map((r) => r.Action),
+      ['BacktrackDBCluster'],
+    );
   });
 });

@@ -94,7 +94,11 @@ describe('Reliability under change and at size (issue 12)', function () {
       const rows = itemRows(await expand(p));
       assert.deepEqual(rows.map(label), ['eu-order-workflow'], 'the new connection lists its own functions');
       const late = (await emulator().requests()).filter((r) => r.region === 'us-east-1' && Date.parse(r.time) > switchedAt);
-      assert.deepEqual(late.map((r) => `${r.operation} ${r.time}`), [], 'nothing reached the old connection after the switch');
+      assert.deepEqual(
+        late.map((r) => `${r.operation} ${r.time}`),
+        [],
+        'nothing reached the old connection after the switch',
+      );
       assert.ok(
         stubs.messages('warning').some((m) => /Stopped loading executions after \d+: the AWS connection changed/.test(m)),
         `a message says the load stopped: ${JSON.stringify(stubs.shown)}`,
@@ -126,10 +130,16 @@ describe('Reliability under change and at size (issue 12)', function () {
       const p = await provider('lambda');
       p.refresh();
       assert.deepEqual(await p.getChildren(), [], 'no request, no rows: the welcome content shows');
-      const welcome = (vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { viewsWelcome: { view: string; when: string; contents: string }[] } }).contributes.viewsWelcome;
+      const welcome = (
+        vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { viewsWelcome: { view: string; when: string; contents: string }[] } }
+      ).contributes.viewsWelcome;
       const timedOut = welcome.filter((w) => w.when === 'awsHistory.setup == credentialsTimeout');
       assert.equal(timedOut.length, 3, 'every view has welcome content for it');
-      assert.ok(timedOut.every((w) => /did not finish within `awsHistory.requestTimeoutSeconds`/.test(w.contents) && w.contents.includes('command:awsHistory.selectProfile')));
+      assert.ok(
+        timedOut.every(
+          (w) => /did not finish within `awsHistory.requestTimeoutSeconds`/.test(w.contents) && w.contents.includes('command:awsHistory.selectProfile'),
+        ),
+      );
     } finally {
       process.env.AWS_CONFIG_FILE = original;
       await setSetting('requestTimeoutSeconds', undefined);
@@ -142,7 +152,10 @@ describe('Reliability under change and at size (issue 12)', function () {
     const { panel } = await openExecution({ function: 'order-workflow', statuses: ['RUNNING'] });
     try {
       const before = await panel.waitForRender();
-      assert.deepEqual(before.actions.map((a) => a.id), ['stop']);
+      assert.deepEqual(
+        before.actions.map((a) => a.id),
+        ['stop'],
+      );
       await vscode.commands.executeCommand(Command.selectProfile, 'staging');
       assert.equal(panel.frozen, true);
       await emulator().clearRequests();
@@ -217,12 +230,18 @@ describe('Reliability under change and at size (issue 12)', function () {
       const fetch = events.find((r) => r.cells[2] === 'FetchStarted')!;
       assert.equal(fetch.cells[3], 'download-report');
       assert.match(fetch.detail ?? '', /FetchStarted/, 'the unknown event is shown as it arrived');
-      assert.ok(events.some((r) => /^invalid date/.test(r.cells[1])), 'the out-of-range time says so');
+      assert.ok(
+        events.some((r) => /^invalid date/.test(r.cells[1])),
+        'the out-of-range time says so',
+      );
       const nodes = JSON.stringify(block(doc, 'operations', 'tree').nodes);
       assert.match(nodes, /"label":"download-report","detail":"Fetch · SUCCEEDED/);
       assert.match(nodes, /last event ContextPaused/);
       const invocations = block(doc, 'invocations', 'table').rows;
-      assert.ok(invocations.every((r) => r[4] === ''), '`Error: {}` is not an error');
+      assert.ok(
+        invocations.every((r) => r[4] === ''),
+        '`Error: {}` is not an error',
+      );
     } finally {
       panel.dispose();
     }
@@ -239,20 +258,38 @@ describe('Reliability under change and at size (issue 12)', function () {
     await emulator().fault({ operation: 'ListDurableExecutionsByFunction', kind: 'flipOrder', count: -1 });
     await emulator().clearRequests();
     let times = await listed();
-    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first although the service reads the flag the other way');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first although the service reads the flag the other way',
+    );
     let calls = await emulator().requests({ operation: 'ListDurableExecutionsByFunction' });
-    assert.deepEqual(calls.map((c) => c.query.ReverseOrder?.[0]), [undefined, 'true'], 'asked, checked, flipped once');
+    assert.deepEqual(
+      calls.map((c) => c.query.ReverseOrder?.[0]),
+      [undefined, 'true'],
+      'asked, checked, flipped once',
+    );
     assert.match(p.treeView.description ?? '', /showing newest first/);
     await emulator().clearRequests();
     times = await listed();
     calls = await emulator().requests({ operation: 'ListDurableExecutionsByFunction' });
-    assert.deepEqual(calls.map((c) => c.query.ReverseOrder?.[0]), ['true'], 'remembered for the endpoint');
+    assert.deepEqual(
+      calls.map((c) => c.query.ReverseOrder?.[0]),
+      ['true'],
+      'remembered for the endpoint',
+    );
     // The service goes back to the documented meaning: the next first page flips back, once.
     await emulator().clearFaults();
     await emulator().clearRequests();
     times = await listed();
-    assert.deepEqual(times, [...times].sort((a, b) => b - a));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
     calls = await emulator().requests({ operation: 'ListDurableExecutionsByFunction' });
-    assert.deepEqual(calls.map((c) => c.query.ReverseOrder?.[0]), ['true', undefined]);
+    assert.deepEqual(
+      calls.map((c) => c.query.ReverseOrder?.[0]),
+      ['true', undefined],
+    );
   });
 });

@@ -27,7 +27,17 @@ const sentinel = {
 const credentialVariables = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
 
 /** Header names and markers that must never reach the log. */
-const headerMarkers = ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256', 'Signature=', 'Credential=', 'AWS4-HMAC-SHA256', 'amz-sdk-invocation-id', 'user-agent'];
+const headerMarkers = [
+  'authorization',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+  'Signature=',
+  'Credential=',
+  'AWS4-HMAC-SHA256',
+  'amz-sdk-invocation-id',
+  'user-agent',
+];
 
 /** Files under `dir` (text and binary alike; SQLite keeps strings as they are), as latin1 text. */
 function filesUnder(dir: string, maxBytes = 64 * 1024 * 1024): { file: string; text: string }[] {
@@ -216,7 +226,10 @@ describe('Secrets never leak (issue 8)', function () {
       );
     }
     assert.ok(requestLines.some((l) => l.includes(`dynamodb:ListBackups 200`) && l.includes(`request-id=${answered.requestId}`)));
-    assert.ok(requestLines.some((l) => /failed AccessDeniedException 400/.test(l)), 'failures are logged with their error name and status');
+    assert.ok(
+      requestLines.some((l) => /failed AccessDeniedException 400/.test(l)),
+      'failures are logged with their error name and status',
+    );
     const lower = text.toLowerCase();
     for (const marker of headerMarkers) {
       assert.ok(!lower.includes(marker.toLowerCase()), `the log holds nothing from headers ("${marker}")`);
@@ -241,9 +254,15 @@ describe('Secrets never leak (issue 8)', function () {
     // <user data>/User/globalStorage/<extension id> → <user data>: settings, state databases, every log.
     const userData = path.resolve(context.globalStorageUri.fsPath, '..', '..', '..');
     const files = [...filesUnder(userData), ...filesUnder(context.logUri.fsPath)];
-    assert.ok(files.some((f) => f.file.endsWith('AWS History Explorer.log')), 'the search covers the output log file');
+    assert.ok(
+      files.some((f) => f.file.endsWith('AWS History Explorer.log')),
+      'the search covers the output log file',
+    );
     // code-server keeps workspaceState/globalState in the browser (IndexedDB): the Memento API above reads them.
-    assert.ok(files.some((f) => f.file.endsWith(path.join('User', 'settings.json'))), 'the search covers the user settings');
+    assert.ok(
+      files.some((f) => f.file.endsWith(path.join('User', 'settings.json'))),
+      'the search covers the user settings',
+    );
     for (const { file, text } of files) {
       assertNoTextIn(text, needles, path.relative(userData, file));
     }

@@ -75,7 +75,12 @@ export class WindowStubs {
       this.replace(name, (message: string, ...items: unknown[]) => {
         const entry = { kind, message };
         this.shown.push(entry);
-        return Promise.resolve(this.answer(entry, items.filter((i) => typeof i === 'string' || (typeof i === 'object' && i !== null && 'title' in i))));
+        return Promise.resolve(
+          this.answer(
+            entry,
+            items.filter((i) => typeof i === 'string' || (typeof i === 'object' && i !== null && 'title' in i)),
+          ),
+        );
       });
     }
   }
@@ -163,11 +168,15 @@ export interface HostileEmulator {
  */
 export async function startHostileEmulator(): Promise<HostileEmulator> {
   const root = (await api()).feature.extension.extensionUri.fsPath;
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'test', 'emulator', 'cli.ts'), '--dataset', 'hostile'], {
-    cwd: root,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'test', 'emulator', 'cli.ts'), '--dataset', 'hostile'],
+    {
+      cwd: root,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -181,12 +190,16 @@ export async function startHostileEmulator(): Promise<HostileEmulator> {
       child.kill('SIGTERM');
     });
   try {
-    const url = await waitFor('the hostile emulator to print its URL', () => {
-      if (child.exitCode !== null) {
-        throw new Error(`the hostile emulator exited: ${output}`);
-      }
-      return /EMULATOR_URL=(\S+)/.exec(output)?.[1];
-    }, 30_000);
+    const url = await waitFor(
+      'the hostile emulator to print its URL',
+      () => {
+        if (child.exitCode !== null) {
+          throw new Error(`the hostile emulator exited: ${output}`);
+        }
+        return /EMULATOR_URL=(\S+)/.exec(output)?.[1];
+      },
+      30_000,
+    );
     const control = new EmulatorControl(url);
     const { now } = await control.info();
     const data = regionData(buildDataset({ dataset: 'hostile', now }), 'us-east-1');

@@ -69,7 +69,11 @@ describe('Untrusted data and arguments (issue 11)', function () {
           assert.doesNotMatch(source, unsafe, `${node.id}: no line terminator or control from data in the Markdown`);
           const html = md.render(source);
           const tags = [...new Set(Array.from(html.matchAll(/<\/?([a-z0-9]+)/g), (m) => m[1]))];
-          assert.deepEqual(tags.filter((t) => !['p', 'strong', 'code', 'br'].includes(t)), [], `${node.id}: ${html.slice(0, 300)}`);
+          assert.deepEqual(
+            tags.filter((t) => !['p', 'strong', 'code', 'br'].includes(t)),
+            [],
+            `${node.id}: ${html.slice(0, 300)}`,
+          );
           const valueLines = source.split('\n').filter((line) => line.includes('`'));
           assert.equal((html.match(/<code>/g) ?? []).length, valueLines.length, `${node.id}: one span per value, none split or joined`);
           const kind = node.getTreeItem().contextValue ?? '';
@@ -78,7 +82,10 @@ describe('Untrusted data and arguments (issue 11)', function () {
       }
       // Backups, clusters, backtracks (lazy), functions (eager) and executions (lazy) were all checked.
       for (const kind of ['dynamodb:backup', 'rds:cluster', 'rds:backtrack', 'lambda:function', 'lambda:execution']) {
-        assert.ok([...kinds.keys()].some((k) => k.includes(kind)), `${kind} rows were checked: ${[...kinds.keys()].join(', ')}`);
+        assert.ok(
+          [...kinds.keys()].some((k) => k.includes(kind)),
+          `${kind} rows were checked: ${[...kinds.keys()].join(', ')}`,
+        );
       }
       // The hostile values really were there: a function description full of markup breakers.
       const lambda = await provider('lambda');
@@ -109,9 +116,9 @@ describe('Untrusted data and arguments (issue 11)', function () {
   });
 
   describe('every command with arguments it does not take', () => {
-    const commands = (vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(
-      (c) => c.command,
-    );
+    const commands = (
+      vscode.extensions.getExtension(extensionId)?.packageJSON as { contributes: { commands: { command: string }[] } }
+    ).contributes.commands.map((c) => c.command);
     /** An object shaped like a row, a list and filters at once: commands check the class, not the shape. */
     const lookAlike = {
       id: 'us-east-1|fake',
@@ -150,7 +157,11 @@ describe('Untrusted data and arguments (issue 11)', function () {
             assert.equal(shown.length, 1, `${id}(${JSON.stringify(args)}) is refused with one message: ${JSON.stringify(stubs.messages())}`);
             assert.match(shown[0], /^(Command awsHistory\.[\w.]+ not run: |Filter not applied: )/, `${id}: ${shown[0]}`);
           }
-          assert.deepEqual((await emulator().requests()).map((r) => r.operation), [], 'no request was sent');
+          assert.deepEqual(
+            (await emulator().requests()).map((r) => r.operation),
+            [],
+            'no request was sent',
+          );
         } finally {
           stubs.restore();
         }

@@ -78,10 +78,14 @@ describe('VSIX package', function () {
   });
 
   it('ships the licence notices of every third-party package it bundles', () => {
-    const notices = execFileSync('python3', ['-c', 'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', out, 'extension/dist/THIRD_PARTY_NOTICES.txt'], {
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const notices = execFileSync(
+      'python3',
+      ['-c', 'import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())', out, 'extension/dist/THIRD_PARTY_NOTICES.txt'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     // Every module esbuild put into dist/ that comes from node_modules names its (innermost) package.
     const inputs = JSON.parse(readFileSync('out/shipped-inputs.json', 'utf8')) as string[];
     // Greedy: the last node_modules/ segment, i.e. the innermost package.
@@ -90,7 +94,11 @@ describe('VSIX package', function () {
     for (const dir of dirs) {
       const { name, version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
       assert.ok(notices.includes(`- ${name} ${version} (`), `${name} ${version} is listed`);
-      assert.match(notices, new RegExp(`Licence of: [^\n]*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${version.replace(/\./g, '\\.')}`), `${name}'s licence text is included`);
+      assert.match(
+        notices,
+        new RegExp(`Licence of: [^\n]*${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} ${version.replace(/\./g, '\\.')}`),
+        `${name}'s licence text is included`,
+      );
     }
     assert.match(notices, /Apache License\s+Version 2\.0, January 2004/, 'the AWS SDK licence (Apache-2.0) is included');
   });

@@ -57,7 +57,10 @@ export async function backtrackFromTimeline(cluster: string, steps: number): Pro
   assert.match((await slider.getAttribute('aria-valuetext')) ?? '', new RegExp(iso), 'the slider says the time it is on');
   await slider.press('Enter');
   await workbench.quickInput.waitOpen(`Backtrack ${cluster} to ${iso}: options`);
-  assert.deepEqual((await workbench.quickInput.rows()).map((r) => r.label), ['Force', 'Use earliest time if unavailable']);
+  assert.deepEqual(
+    (await workbench.quickInput.rows()).map((r) => r.label),
+    ['Force', 'Use earliest time if unavailable'],
+  );
   await workbench.quickInput.accept();
   return { chosen, iso };
 }
@@ -66,7 +69,13 @@ export async function backtrackFromTimeline(cluster: string, steps: number): Pro
  * Right-click a backup → "Restore to New Table…" → the new table's name → a billing mode → the secondary
  * indexes (all kept, or `untick` ones left out) → waits for the confirmation dialog, which stays open.
  */
-export async function openRestoreConfirmation(view: TreeView, backupName: string, target: string, billing: string, untick: readonly string[] = []): Promise<void> {
+export async function openRestoreConfirmation(
+  view: TreeView,
+  backupName: string,
+  target: string,
+  billing: string,
+  untick: readonly string[] = [],
+): Promise<void> {
   const { workbench } = ui();
   const { quickInput } = workbench;
   await (await view.contextMenu(backupName)).click('Restore to New Table…');

@@ -11,7 +11,10 @@ export class GroundTruth {
   }
 
   backup(name: string, region = 'us-east-1'): BackupRecord {
-    return must(regionData(this.dataset, region).backups.find((b) => b.backupName === name), `backup ${name}`);
+    return must(
+      regionData(this.dataset, region).backups.find((b) => b.backupName === name),
+      `backup ${name}`,
+    );
   }
 
   clusterIds(region = 'us-east-1'): string[] {
@@ -19,7 +22,10 @@ export class GroundTruth {
   }
 
   clusterArn(identifier: string, region = 'us-east-1'): string {
-    return must(regionData(this.dataset, region).clusters.find((c) => c.identifier === identifier), `cluster ${identifier}`).arn;
+    return must(
+      regionData(this.dataset, region).clusters.find((c) => c.identifier === identifier),
+      `cluster ${identifier}`,
+    ).arn;
   }
 
   /** DescribeDBClusterBacktracks order: newest first. */
@@ -29,7 +35,9 @@ export class GroundTruth {
 
   /** Durable functions only, by name (the view hides the others unless "Show All Functions"). */
   durableFunctions(region = 'us-east-1'): string[] {
-    return regionData(this.dataset, region).functions.filter((f) => f.durableConfig).map((f) => f.name);
+    return regionData(this.dataset, region)
+      .functions.filter((f) => f.durableConfig)
+      .map((f) => f.name);
   }
 
   /** ListDurableExecutionsByFunction order: newest first. */
@@ -38,7 +46,10 @@ export class GroundTruth {
   }
 
   execution(name: string, region = 'us-east-1'): ExecutionRecord {
-    return must(regionData(this.dataset, region).executions.find((e) => e.name === name), `execution ${name}`);
+    return must(
+      regionData(this.dataset, region).executions.find((e) => e.name === name),
+      `execution ${name}`,
+    );
   }
 
   /** Events, operations (distinct operation ids) and invocations in an execution's whole history. */

@@ -15,7 +15,21 @@ import { packageVsix } from './vsix';
  * Run order matters: scenarios share one workbench, and the later ones change its connection (region).
  * Listed explicitly so a file cannot be skipped silently (an unlisted one fails the run).
  */
-const scenarios = ['container', 'dynamodb', 'dynamodbActions', 'aurora', 'auroraBacktrack', 'lambda', 'lambdaActions', 'panels', 'accessibility', 'faults', 'hostile', 'region', 'workspaceSettings'];
+const scenarios = [
+  'container',
+  'dynamodb',
+  'dynamodbActions',
+  'aurora',
+  'auroraBacktrack',
+  'lambda',
+  'lambdaActions',
+  'panels',
+  'accessibility',
+  'faults',
+  'hostile',
+  'region',
+  'workspaceSettings',
+];
 const scenarioDir = path.join(__dirname, 'scenarios');
 
 interface Args {
@@ -47,7 +61,10 @@ function unlistedScenarios(): string[] {
 }
 
 function slug(text: string): string {
-  return text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 100);
+  return text
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
 }
 
 const secondsSince = (start: number): string => `${((Date.now() - start) / 1000).toFixed(1)} s`;

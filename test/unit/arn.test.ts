@@ -72,14 +72,14 @@ describe('ARN module', () => {
 
   it('builds each kind from its parts', () => {
     assert.equal(formatTableArn(where, 'Orders'), 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders');
-    assert.equal(formatBackupArn({ region: 'eu-west-1', account: '111122223333' }, 'T', '01489602797149-73d8d5bc'), 'arn:aws:dynamodb:eu-west-1:111122223333:table/T/backup/01489602797149-73d8d5bc');
+    assert.equal(
+      formatBackupArn({ region: 'eu-west-1', account: '111122223333' }, 'T', '01489602797149-73d8d5bc'),
+      'arn:aws:dynamodb:eu-west-1:111122223333:table/T/backup/01489602797149-73d8d5bc',
+    );
     assert.equal(formatClusterArn(where, 'c1'), 'arn:aws:rds:us-east-1:123456789012:cluster:c1');
     assert.equal(formatFunctionArn(where, 'f'), 'arn:aws:lambda:us-east-1:123456789012:function:f');
     assert.equal(formatFunctionArn(where, 'f', '$LATEST'), 'arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST');
-    assert.equal(
-      formatDurableExecutionArn(where, 'f', '3', 'run-1', 'abc'),
-      'arn:aws:lambda:us-east-1:123456789012:function:f:3/durable-execution/run-1/abc',
-    );
+    assert.equal(formatDurableExecutionArn(where, 'f', '3', 'run-1', 'abc'), 'arn:aws:lambda:us-east-1:123456789012:function:f:3/durable-execution/run-1/abc');
   });
 
   it('parseArnOfKind returns only the asked kind', () => {

@@ -164,7 +164,9 @@ describe('accepted input: every free-text rule, with its message', () => {
     assert.equal(problem({ cluster: 42 }), '"cluster" must be a DB cluster identifier or ARN.');
     assert.equal(problem({ backtrackId: {} }), '"backtrackId" must be a backtrack identifier.');
     assert.equal(problem({ color: 'red' }), 'Unknown filter "color"; known: cluster, backtrackId, statuses, backtrackIds.');
-    assert.deepEqual(mergeFilters(backtrackFilterSpec(), {}, { statuses: ['COMPLETED', 'completed'], cluster: 'Orders-Aurora' }), { filters: { statuses: ['completed'], cluster: 'orders-aurora' } });
+    assert.deepEqual(mergeFilters(backtrackFilterSpec(), {}, { statuses: ['COMPLETED', 'completed'], cluster: 'Orders-Aurora' }), {
+      filters: { statuses: ['completed'], cluster: 'orders-aurora' },
+    });
   });
 
   it('Lambda filters given as a command argument: statuses, order, dates and types', () => {

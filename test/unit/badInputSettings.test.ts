@@ -50,7 +50,10 @@ describe('accepted input: settings', () => {
       assert.ok(invalid.length >= 3);
       for (const value of invalid) {
         assert.equal(settingIsValid(key, value), false, JSON.stringify(value));
-        assert.deepEqual(settingProblem(() => value, [key]), { key, message: `Setting awsHistory.${key} is not valid: ${settingRule(key)}` });
+        assert.deepEqual(
+          settingProblem(() => value, [key]),
+          { key, message: `Setting awsHistory.${key} is not valid: ${settingRule(key)}` },
+        );
       }
     });
   }
@@ -66,10 +69,21 @@ describe('accepted input: settings', () => {
   });
 
   it('tells AWS endpoints from custom ones (the status bar warns about the latter)', () => {
-    for (const url of ['https://dynamodb.us-east-1.amazonaws.com', 'https://rds.cn-north-1.amazonaws.com.cn', 'https://lambda.us-gov-west-1.amazonaws.com', 'https://dynamodb.us-east-1.api.aws']) {
+    for (const url of [
+      'https://dynamodb.us-east-1.amazonaws.com',
+      'https://rds.cn-north-1.amazonaws.com.cn',
+      'https://lambda.us-gov-west-1.amazonaws.com',
+      'https://dynamodb.us-east-1.api.aws',
+    ]) {
       assert.equal(isAwsEndpoint(url), true, url);
     }
-    for (const url of ['http://dynamodb.us-east-1.amazonaws.com', 'https://amazonaws.com.attacker.example', 'https://evilamazonaws.com', 'http://127.0.0.1:4566', 'not a url']) {
+    for (const url of [
+      'http://dynamodb.us-east-1.amazonaws.com',
+      'https://amazonaws.com.attacker.example',
+      'https://evilamazonaws.com',
+      'http://127.0.0.1:4566',
+      'not a url',
+    ]) {
       assert.equal(isAwsEndpoint(url), false, url);
     }
   });

@@ -11,7 +11,11 @@ const chain = { connection: { profile: 'default', profileExplicit: false, region
 describe('Copy as AWS CLI Command', () => {
   it('writes the exact command with region, the named profile and a custom endpoint', () => {
     const text = formatCliCommand(
-      { service: 'dynamodb', operation: 'delete-backup', args: [['--backup-arn', 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders/backup/01700000000000-abcdef12']] },
+      {
+        service: 'dynamodb',
+        operation: 'delete-backup',
+        args: [['--backup-arn', 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders/backup/01700000000000-abcdef12']],
+      },
       { ...named, endpoint: 'http://127.0.0.1:4566' },
     );
     assert.equal(
@@ -21,8 +25,18 @@ describe('Copy as AWS CLI Command', () => {
   });
 
   it('leaves --profile out when no profile was named (the CLI then uses the same default chain)', () => {
-    const text = formatCliCommand({ service: 'dynamodb', operation: 'restore-table-to-point-in-time', args: [['--source-table-name', 'orders'], ['--target-table-name', 'orders-copy'], ['--use-latest-restorable-time']] }, chain);
-    assert.equal(text, 'aws dynamodb restore-table-to-point-in-time --source-table-name orders --target-table-name orders-copy --use-latest-restorable-time --region us-east-1');
+    const text = formatCliCommand(
+      {
+        service: 'dynamodb',
+        operation: 'restore-table-to-point-in-time',
+        args: [['--source-table-name', 'orders'], ['--target-table-name', 'orders-copy'], ['--use-latest-restorable-time']],
+      },
+      chain,
+    );
+    assert.equal(
+      text,
+      'aws dynamodb restore-table-to-point-in-time --source-table-name orders --target-table-name orders-copy --use-latest-restorable-time --region us-east-1',
+    );
   });
 
   it('quotes every value a shell would read as more than one word or as syntax', () => {
@@ -33,12 +47,18 @@ describe('Copy as AWS CLI Command', () => {
       assert.equal(echoed, value, `round trip of ${JSON.stringify(value)}`);
     }
     assert.equal(shellQuote('orders-2026'), 'orders-2026');
-    assert.equal(formatCliCommand({ service: 'lambda', operation: 'x', args: [['--error-message', '--region us-east-1']] }, chain), "aws lambda x --error-message='--region us-east-1' --region us-east-1");
+    assert.equal(
+      formatCliCommand({ service: 'lambda', operation: 'x', args: [['--error-message', '--region us-east-1']] }, chain),
+      "aws lambda x --error-message='--region us-east-1' --region us-east-1",
+    );
   });
 
   it('writes several commands as lines of one script', () => {
     const commands = ['a', 'b'].map((id) => ({ service: 'dynamodb', operation: 'delete-backup', args: [['--backup-arn', id] as const] }));
-    assert.equal(formatCliCommands(commands, () => chain), 'aws dynamodb delete-backup --backup-arn a --region us-east-1\naws dynamodb delete-backup --backup-arn b --region us-east-1');
+    assert.equal(
+      formatCliCommands(commands, () => chain),
+      'aws dynamodb delete-backup --backup-arn a --region us-east-1\naws dynamodb delete-backup --backup-arn b --region us-east-1',
+    );
   });
 });
 

@@ -3,9 +3,18 @@ import { consoleUrl, isConsoleUrl } from '../../src/aws/console';
 
 describe('Open in AWS Console URLs', () => {
   it('builds https console URLs for the commercial, China and GovCloud partitions', () => {
-    assert.equal(consoleUrl('eu-west-1', 'dynamodbv2/home', 'backups')?.href, 'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#backups');
-    assert.equal(consoleUrl('cn-north-1', 'rds/home', 'database:id=orders;is-cluster=true')?.href, 'https://cn-north-1.console.amazonaws.cn/rds/home?region=cn-north-1#database:id=orders;is-cluster=true');
-    assert.equal(consoleUrl('us-gov-west-1', 'lambda/home', '/functions/fn')?.href, 'https://console.amazonaws-us-gov.com/lambda/home?region=us-gov-west-1#/functions/fn');
+    assert.equal(
+      consoleUrl('eu-west-1', 'dynamodbv2/home', 'backups')?.href,
+      'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#backups',
+    );
+    assert.equal(
+      consoleUrl('cn-north-1', 'rds/home', 'database:id=orders;is-cluster=true')?.href,
+      'https://cn-north-1.console.amazonaws.cn/rds/home?region=cn-north-1#database:id=orders;is-cluster=true',
+    );
+    assert.equal(
+      consoleUrl('us-gov-west-1', 'lambda/home', '/functions/fn')?.href,
+      'https://console.amazonaws-us-gov.com/lambda/home?region=us-gov-west-1#/functions/fn',
+    );
   });
 
   it('refuses a region that breaks the region rule (no URL at all)', () => {

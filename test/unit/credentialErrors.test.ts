@@ -35,7 +35,13 @@ describe('credential provider failures', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahe-credentials-'));
     const lines: string[] = ['[profile no-keys]', 'region = us-east-1', ''];
     for (const [name, profile] of Object.entries(profiles)) {
-      lines.push(`[profile ${name}]`, 'region = us-east-1', ...(profile.process ? [`credential_process = ${profile.process}`] : []), ...(profile.extra ?? []), '');
+      lines.push(
+        `[profile ${name}]`,
+        'region = us-east-1',
+        ...(profile.process ? [`credential_process = ${profile.process}`] : []),
+        ...(profile.extra ?? []),
+        '',
+      );
     }
     fs.writeFileSync(path.join(dir, 'config'), lines.join('\n'));
     fs.writeFileSync(path.join(dir, 'credentials'), '');
@@ -95,9 +101,15 @@ describe('credential provider failures', function () {
     const line = (message: string, end = false): string => `@smithy/property-provider ${end ? '(!)' : '->'} ${message}`;
     const providerError = { name: 'CredentialsProviderError' };
     assert.equal(classifyCredentialFailure([line('The SSO session associated with this profile has expired. To refresh…', true)], providerError), 'ssoExpired');
-    assert.equal(classifyCredentialFailure([line('The SSO session associated with this profile is invalid. To refresh…', true)], providerError), 'ssoTokenMissing');
+    assert.equal(
+      classifyCredentialFailure([line('The SSO session associated with this profile is invalid. To refresh…', true)], providerError),
+      'ssoTokenMissing',
+    );
     assert.equal(classifyCredentialFailure([line("Token is expired. To refresh this SSO session run 'aws sso login'")], providerError), 'ssoExpired');
-    assert.equal(classifyCredentialFailure([line('Profile dev requires multi-factor authentication, but no MFA code callback was provided.')], providerError), 'mfaRequired');
+    assert.equal(
+      classifyCredentialFailure([line('Profile dev requires multi-factor authentication, but no MFA code callback was provided.')], providerError),
+      'mfaRequired',
+    );
     const stsDenied = { name: 'AccessDenied', message: `User ${sentinelArg} is not authorized to perform: sts:AssumeRole` };
     assert.equal(classifyCredentialFailure(['@aws-sdk/credential-provider-ini - resolveAssumeRoleCredentials (STS)'], stsDenied), 'roleAssumption');
     assert.equal(classifyCredentialFailure([line('Could not load credentials from any providers', true)], providerError), 'noCredentials');

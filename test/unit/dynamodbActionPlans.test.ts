@@ -19,7 +19,12 @@ const arn = 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/0170000
 const description: BackupDescription = {
   SourceTableFeatureDetails: {
     GlobalSecondaryIndexes: [
-      { IndexName: 'byCustomer', KeySchema: [{ AttributeName: 'c', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } },
+      {
+        IndexName: 'byCustomer',
+        KeySchema: [{ AttributeName: 'c', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'ALL' },
+        ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+      },
       { IndexName: 'byStatus', KeySchema: [{ AttributeName: 's', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
     ],
     LocalSecondaryIndexes: [{ IndexName: 'byDate', KeySchema: [{ AttributeName: 'd', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
@@ -51,7 +56,10 @@ describe('DynamoDB action plans', () => {
   it('restore from backup: overrides only when they change something, and the CLI says the same', () => {
     const plain = restoreFromBackupRequest({ backupArn: arn, target: 'Orders-copy', billing: { mode: 'KEEP' } }, description);
     assert.deepEqual(plain.input, { TargetTableName: 'Orders-copy', BackupArn: arn });
-    assert.equal(formatCliCommand(plain.cli, target), `aws dynamodb restore-table-from-backup --target-table-name Orders-copy --backup-arn ${arn} --region us-east-1`);
+    assert.equal(
+      formatCliCommand(plain.cli, target),
+      `aws dynamodb restore-table-from-backup --target-table-name Orders-copy --backup-arn ${arn} --region us-east-1`,
+    );
 
     const some = restoreFromBackupRequest(
       { backupArn: arn, target: 'Orders-copy', billing: { mode: 'PROVISIONED', read: 7, write: 3 }, globalIndexes: ['byStatus'], localIndexes: [] },
@@ -60,7 +68,12 @@ describe('DynamoDB action plans', () => {
     assert.equal(some.input.BillingModeOverride, 'PROVISIONED');
     assert.deepEqual(some.input.ProvisionedThroughputOverride, { ReadCapacityUnits: 7, WriteCapacityUnits: 3 });
     assert.deepEqual(some.input.GlobalSecondaryIndexOverride, [
-      { IndexName: 'byStatus', KeySchema: [{ AttributeName: 's', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' }, ProvisionedThroughput: { ReadCapacityUnits: 7, WriteCapacityUnits: 3 } },
+      {
+        IndexName: 'byStatus',
+        KeySchema: [{ AttributeName: 's', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+        ProvisionedThroughput: { ReadCapacityUnits: 7, WriteCapacityUnits: 3 },
+      },
     ]);
     assert.deepEqual(some.input.LocalSecondaryIndexOverride, []);
     const cli = formatCliCommand(some.cli, target);
@@ -69,7 +82,10 @@ describe('DynamoDB action plans', () => {
     assert.ok(cli.includes("--local-secondary-index-override '[]'"), cli);
 
     const onDemand = restoreFromBackupRequest({ backupArn: arn, target: 'Orders-copy', billing: { mode: 'PAY_PER_REQUEST' } }, description);
-    assert.ok(onDemand.input.GlobalSecondaryIndexOverride?.every((g) => g.ProvisionedThroughput === undefined), 'on-demand indexes carry no throughput');
+    assert.ok(
+      onDemand.input.GlobalSecondaryIndexOverride?.every((g) => g.ProvisionedThroughput === undefined),
+      'on-demand indexes carry no throughput',
+    );
     assert.deepEqual(unknownIndexes({ backupArn: arn, target: 'x', billing: { mode: 'KEEP' }, globalIndexes: ['byCustomer', 'nope'] }, description), ['nope']);
   });
 
@@ -83,7 +99,12 @@ describe('DynamoDB action plans', () => {
     );
     const tableArn = 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders';
     const latest = restoreToPointInTimeRequest({ source: tableArn, target: 'Orders-pitr', time: 'latest', billing: { mode: 'PAY_PER_REQUEST' } });
-    assert.deepEqual(latest.input, { SourceTableArn: tableArn, TargetTableName: 'Orders-pitr', UseLatestRestorableTime: true, BillingModeOverride: 'PAY_PER_REQUEST' });
+    assert.deepEqual(latest.input, {
+      SourceTableArn: tableArn,
+      TargetTableName: 'Orders-pitr',
+      UseLatestRestorableTime: true,
+      BillingModeOverride: 'PAY_PER_REQUEST',
+    });
     assert.ok(formatCliCommand(latest.cli, target).includes('--use-latest-restorable-time --billing-mode-override PAY_PER_REQUEST'));
   });
 
@@ -97,14 +118,21 @@ describe('DynamoDB action plans', () => {
   });
 });
 
-describe('backup details: the source table\'s point-in-time recovery', () => {
-  const backup: BackupDescription = { BackupDetails: { BackupArn: arn, BackupName: 'b', BackupStatus: 'AVAILABLE', BackupType: 'USER', BackupCreationDateTime: new Date(0) } };
+describe("backup details: the source table's point-in-time recovery", () => {
+  const backup: BackupDescription = {
+    BackupDetails: { BackupArn: arn, BackupName: 'b', BackupStatus: 'AVAILABLE', BackupType: 'USER', BackupCreationDateTime: new Date(0) },
+  };
   const block = (doc: ReturnType<typeof backupDocument>) => doc.blocks.find((b) => b.id === 'pitr');
 
   it('shows the status and the restorable window, or why it is unknown, and nothing when not asked', () => {
     const on = block(
       backupDocument(backup, 0, {
-        description: { PointInTimeRecoveryStatus: 'ENABLED', RecoveryPeriodInDays: 7, EarliestRestorableDateTime: new Date('2026-11-26T12:00:00Z'), LatestRestorableDateTime: new Date('2026-12-03T11:55:00Z') },
+        description: {
+          PointInTimeRecoveryStatus: 'ENABLED',
+          RecoveryPeriodInDays: 7,
+          EarliestRestorableDateTime: new Date('2026-11-26T12:00:00Z'),
+          LatestRestorableDateTime: new Date('2026-12-03T11:55:00Z'),
+        },
       }),
     );
     assert.ok(on?.kind === 'fields');

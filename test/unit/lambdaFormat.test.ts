@@ -81,7 +81,15 @@ describe('lambda formatting', () => {
         before: '2025-01-02T10:30:00.000Z',
         order: 'oldest',
       }),
-      ['function f', 'qualifier $LATEST', 'name n', 'status RUNNING|FAILED', 'started after 2025-01-01 00:00Z', 'started before 2025-01-02 10:30Z', 'oldest first'],
+      [
+        'function f',
+        'qualifier $LATEST',
+        'name n',
+        'status RUNNING|FAILED',
+        'started after 2025-01-01 00:00Z',
+        'started before 2025-01-02 10:30Z',
+        'oldest first',
+      ],
     );
     assert.equal(executionFiltersActive({ function: 'f', order: 'oldest' }), false);
     assert.equal(executionFiltersActive({ statuses: ['RUNNING'] }), true);

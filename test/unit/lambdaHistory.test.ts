@@ -19,50 +19,215 @@ const executionId = 'exec-1';
 /** 11 operations: execution, 2 steps (one retried twice), a wait, a callback, a chained invoke, a map with 2 iterations and their steps. */
 function sampleHistory(): HistoryEvent[] {
   const events: Omit<HistoryEvent, 'EventId'>[] = [
-    { EventType: 'ExecutionStarted', Id: executionId, Name: 'order-1', EventTimestamp: at(0), ExecutionStartedDetails: { Input: { Payload: '{"orderId":"o-1"}', Truncated: true }, ExecutionTimeout: 3600 } },
+    {
+      EventType: 'ExecutionStarted',
+      Id: executionId,
+      Name: 'order-1',
+      EventTimestamp: at(0),
+      ExecutionStartedDetails: { Input: { Payload: '{"orderId":"o-1"}', Truncated: true }, ExecutionTimeout: 3600 },
+    },
     { EventType: 'StepStarted', SubType: 'Step', Id: 's1', Name: 'validate', EventTimestamp: at(1), StepStartedDetails: {} },
-    { EventType: 'StepSucceeded', SubType: 'Step', Id: 's1', Name: 'validate', EventTimestamp: at(2), StepSucceededDetails: { Result: result({ ok: true }), RetryDetails: { CurrentAttempt: 1 } } },
+    {
+      EventType: 'StepSucceeded',
+      SubType: 'Step',
+      Id: 's1',
+      Name: 'validate',
+      EventTimestamp: at(2),
+      StepSucceededDetails: { Result: result({ ok: true }), RetryDetails: { CurrentAttempt: 1 } },
+    },
     { EventType: 'StepStarted', SubType: 'Step', Id: 's2', Name: 'reserve', EventTimestamp: at(3), StepStartedDetails: {} },
-    { EventType: 'StepFailed', SubType: 'Step', Id: 's2', Name: 'reserve', EventTimestamp: at(4), StepFailedDetails: { Error: error('Throttled', 'slow down'), RetryDetails: { CurrentAttempt: 1, NextAttemptDelaySeconds: 2 } } },
+    {
+      EventType: 'StepFailed',
+      SubType: 'Step',
+      Id: 's2',
+      Name: 'reserve',
+      EventTimestamp: at(4),
+      StepFailedDetails: { Error: error('Throttled', 'slow down'), RetryDetails: { CurrentAttempt: 1, NextAttemptDelaySeconds: 2 } },
+    },
     { EventType: 'StepStarted', SubType: 'Step', Id: 's2', Name: 'reserve', EventTimestamp: at(6), StepStartedDetails: {} },
-    { EventType: 'StepFailed', SubType: 'Step', Id: 's2', Name: 'reserve', EventTimestamp: at(7), StepFailedDetails: { Error: error('Throttled', 'slow down'), RetryDetails: { CurrentAttempt: 2, NextAttemptDelaySeconds: 4 } } },
+    {
+      EventType: 'StepFailed',
+      SubType: 'Step',
+      Id: 's2',
+      Name: 'reserve',
+      EventTimestamp: at(7),
+      StepFailedDetails: { Error: error('Throttled', 'slow down'), RetryDetails: { CurrentAttempt: 2, NextAttemptDelaySeconds: 4 } },
+    },
     { EventType: 'StepStarted', SubType: 'Step', Id: 's2', Name: 'reserve', EventTimestamp: at(11), StepStartedDetails: {} },
-    { EventType: 'StepSucceeded', SubType: 'Step', Id: 's2', Name: 'reserve', EventTimestamp: at(12), StepSucceededDetails: { Result: result({ reserved: 2 }), RetryDetails: { CurrentAttempt: 3 } } },
-    { EventType: 'WaitStarted', SubType: 'Wait', Id: 'w1', Name: 'cool-down', EventTimestamp: at(13), WaitStartedDetails: { Duration: 60, ScheduledEndTimestamp: at(73) } },
-    { EventType: 'InvocationCompleted', EventTimestamp: at(13), InvocationCompletedDetails: { StartTimestamp: at(0), EndTimestamp: at(13), RequestId: 'req-1' } },
+    {
+      EventType: 'StepSucceeded',
+      SubType: 'Step',
+      Id: 's2',
+      Name: 'reserve',
+      EventTimestamp: at(12),
+      StepSucceededDetails: { Result: result({ reserved: 2 }), RetryDetails: { CurrentAttempt: 3 } },
+    },
+    {
+      EventType: 'WaitStarted',
+      SubType: 'Wait',
+      Id: 'w1',
+      Name: 'cool-down',
+      EventTimestamp: at(13),
+      WaitStartedDetails: { Duration: 60, ScheduledEndTimestamp: at(73) },
+    },
+    {
+      EventType: 'InvocationCompleted',
+      EventTimestamp: at(13),
+      InvocationCompletedDetails: { StartTimestamp: at(0), EndTimestamp: at(13), RequestId: 'req-1' },
+    },
     { EventType: 'WaitSucceeded', SubType: 'Wait', Id: 'w1', Name: 'cool-down', EventTimestamp: at(73), WaitSucceededDetails: { Duration: 60 } },
-    { EventType: 'CallbackStarted', SubType: 'WaitForCallback', Id: 'c1', Name: 'approval', EventTimestamp: at(74), CallbackStartedDetails: { CallbackId: 'cb-1', Timeout: 600 } },
-    { EventType: 'CallbackSucceeded', SubType: 'WaitForCallback', Id: 'c1', Name: 'approval', EventTimestamp: at(100), CallbackSucceededDetails: { Result: result({ approved: true }) } },
-    { EventType: 'ChainedInvokeStarted', SubType: 'ChainedInvoke', Id: 'ci1', Name: 'charge', EventTimestamp: at(101), ChainedInvokeStartedDetails: { FunctionName: 'payment-saga' } },
-    { EventType: 'ChainedInvokeFailed', SubType: 'ChainedInvoke', Id: 'ci1', Name: 'charge', EventTimestamp: at(110), ChainedInvokeFailedDetails: { Error: error('PaymentDeclined', 'no funds') } },
+    {
+      EventType: 'CallbackStarted',
+      SubType: 'WaitForCallback',
+      Id: 'c1',
+      Name: 'approval',
+      EventTimestamp: at(74),
+      CallbackStartedDetails: { CallbackId: 'cb-1', Timeout: 600 },
+    },
+    {
+      EventType: 'CallbackSucceeded',
+      SubType: 'WaitForCallback',
+      Id: 'c1',
+      Name: 'approval',
+      EventTimestamp: at(100),
+      CallbackSucceededDetails: { Result: result({ approved: true }) },
+    },
+    {
+      EventType: 'ChainedInvokeStarted',
+      SubType: 'ChainedInvoke',
+      Id: 'ci1',
+      Name: 'charge',
+      EventTimestamp: at(101),
+      ChainedInvokeStartedDetails: { FunctionName: 'payment-saga' },
+    },
+    {
+      EventType: 'ChainedInvokeFailed',
+      SubType: 'ChainedInvoke',
+      Id: 'ci1',
+      Name: 'charge',
+      EventTimestamp: at(110),
+      ChainedInvokeFailedDetails: { Error: error('PaymentDeclined', 'no funds') },
+    },
     { EventType: 'ContextStarted', SubType: 'Map', Id: 'm1', Name: 'ship', EventTimestamp: at(111), ContextStartedDetails: {} },
     { EventType: 'ContextStarted', SubType: 'MapIteration', Id: 'm1-0', ParentId: 'm1', Name: 'ship-0', EventTimestamp: at(112), ContextStartedDetails: {} },
     { EventType: 'StepStarted', SubType: 'Step', Id: 'm1-0-s', ParentId: 'm1-0', Name: 'ship-package', EventTimestamp: at(113), StepStartedDetails: {} },
-    { EventType: 'StepSucceeded', SubType: 'Step', Id: 'm1-0-s', ParentId: 'm1-0', Name: 'ship-package', EventTimestamp: at(114), StepSucceededDetails: { Result: result(1), RetryDetails: { CurrentAttempt: 1 } } },
-    { EventType: 'ContextSucceeded', SubType: 'MapIteration', Id: 'm1-0', ParentId: 'm1', Name: 'ship-0', EventTimestamp: at(115), ContextSucceededDetails: { Result: result(0) } },
+    {
+      EventType: 'StepSucceeded',
+      SubType: 'Step',
+      Id: 'm1-0-s',
+      ParentId: 'm1-0',
+      Name: 'ship-package',
+      EventTimestamp: at(114),
+      StepSucceededDetails: { Result: result(1), RetryDetails: { CurrentAttempt: 1 } },
+    },
+    {
+      EventType: 'ContextSucceeded',
+      SubType: 'MapIteration',
+      Id: 'm1-0',
+      ParentId: 'm1',
+      Name: 'ship-0',
+      EventTimestamp: at(115),
+      ContextSucceededDetails: { Result: result(0) },
+    },
     { EventType: 'ContextStarted', SubType: 'MapIteration', Id: 'm1-1', ParentId: 'm1', Name: 'ship-1', EventTimestamp: at(116), ContextStartedDetails: {} },
     { EventType: 'StepStarted', SubType: 'Step', Id: 'm1-1-s', ParentId: 'm1-1', Name: 'ship-package', EventTimestamp: at(117), StepStartedDetails: {} },
-    { EventType: 'StepFailed', SubType: 'Step', Id: 'm1-1-s', ParentId: 'm1-1', Name: 'ship-package', EventTimestamp: at(118), StepFailedDetails: { Error: error('ShipmentError', 'carrier 503'), RetryDetails: { CurrentAttempt: 1 } } },
-    { EventType: 'ContextFailed', SubType: 'MapIteration', Id: 'm1-1', ParentId: 'm1', Name: 'ship-1', EventTimestamp: at(119), ContextFailedDetails: { Error: error('ShipmentError', 'carrier 503') } },
-    { EventType: 'ContextFailed', SubType: 'Map', Id: 'm1', Name: 'ship', EventTimestamp: at(120), ContextFailedDetails: { Error: error('ShipmentError', 'carrier 503') } },
-    { EventType: 'InvocationCompleted', EventTimestamp: at(121), InvocationCompletedDetails: { StartTimestamp: at(73), EndTimestamp: at(121), RequestId: 'req-2', Error: error('ShipmentError', 'carrier 503') } },
-    { EventType: 'ExecutionFailed', Id: executionId, Name: 'order-1', EventTimestamp: at(121), ExecutionFailedDetails: { Error: error('ShipmentError', 'carrier 503') } },
+    {
+      EventType: 'StepFailed',
+      SubType: 'Step',
+      Id: 'm1-1-s',
+      ParentId: 'm1-1',
+      Name: 'ship-package',
+      EventTimestamp: at(118),
+      StepFailedDetails: { Error: error('ShipmentError', 'carrier 503'), RetryDetails: { CurrentAttempt: 1 } },
+    },
+    {
+      EventType: 'ContextFailed',
+      SubType: 'MapIteration',
+      Id: 'm1-1',
+      ParentId: 'm1',
+      Name: 'ship-1',
+      EventTimestamp: at(119),
+      ContextFailedDetails: { Error: error('ShipmentError', 'carrier 503') },
+    },
+    {
+      EventType: 'ContextFailed',
+      SubType: 'Map',
+      Id: 'm1',
+      Name: 'ship',
+      EventTimestamp: at(120),
+      ContextFailedDetails: { Error: error('ShipmentError', 'carrier 503') },
+    },
+    {
+      EventType: 'InvocationCompleted',
+      EventTimestamp: at(121),
+      InvocationCompletedDetails: { StartTimestamp: at(73), EndTimestamp: at(121), RequestId: 'req-2', Error: error('ShipmentError', 'carrier 503') },
+    },
+    {
+      EventType: 'ExecutionFailed',
+      Id: executionId,
+      Name: 'order-1',
+      EventTimestamp: at(121),
+      ExecutionFailedDetails: { Error: error('ShipmentError', 'carrier 503') },
+    },
   ];
   return events.map((e, i) => ({ ...e, EventId: i + 1 }));
 }
 
 /** `count` events of a map over steps: ExecutionStarted, then (ContextStarted, StepStarted, StepSucceeded, ContextSucceeded) × n. */
 function bigHistory(iterations: number): HistoryEvent[] {
-  const events: HistoryEvent[] = [{ EventType: 'ExecutionStarted', EventId: 1, Id: executionId, Name: 'big', EventTimestamp: at(0), ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 } }];
+  const events: HistoryEvent[] = [
+    {
+      EventType: 'ExecutionStarted',
+      EventId: 1,
+      Id: executionId,
+      Name: 'big',
+      EventTimestamp: at(0),
+      ExecutionStartedDetails: { Input: { Payload: '{}' }, ExecutionTimeout: 60 },
+    },
+  ];
   for (let k = 0; k < iterations; k++) {
     const ctx = `it-${k}`;
     const step = `st-${k}`;
     const base = k * 4;
     events.push(
-      { EventType: 'ContextStarted', SubType: 'MapIteration', Id: ctx, Name: `it-${k}`, EventTimestamp: at(base + 1), EventId: events.length + 1, ContextStartedDetails: {} },
-      { EventType: 'StepStarted', SubType: 'Step', Id: step, ParentId: ctx, Name: 'transform', EventTimestamp: at(base + 2), EventId: events.length + 2, StepStartedDetails: {} },
-      { EventType: 'StepSucceeded', SubType: 'Step', Id: step, ParentId: ctx, Name: 'transform', EventTimestamp: at(base + 3), EventId: events.length + 3, StepSucceededDetails: { Result: result(k), RetryDetails: { CurrentAttempt: 1 } } },
-      { EventType: 'ContextSucceeded', SubType: 'MapIteration', Id: ctx, Name: `it-${k}`, EventTimestamp: at(base + 4), EventId: events.length + 4, ContextSucceededDetails: { Result: result(k) } },
+      {
+        EventType: 'ContextStarted',
+        SubType: 'MapIteration',
+        Id: ctx,
+        Name: `it-${k}`,
+        EventTimestamp: at(base + 1),
+        EventId: events.length + 1,
+        ContextStartedDetails: {},
+      },
+      {
+        EventType: 'StepStarted',
+        SubType: 'Step',
+        Id: step,
+        ParentId: ctx,
+        Name: 'transform',
+        EventTimestamp: at(base + 2),
+        EventId: events.length + 2,
+        StepStartedDetails: {},
+      },
+      {
+        EventType: 'StepSucceeded',
+        SubType: 'Step',
+        Id: step,
+        ParentId: ctx,
+        Name: 'transform',
+        EventTimestamp: at(base + 3),
+        EventId: events.length + 3,
+        StepSucceededDetails: { Result: result(k), RetryDetails: { CurrentAttempt: 1 } },
+      },
+      {
+        EventType: 'ContextSucceeded',
+        SubType: 'MapIteration',
+        Id: ctx,
+        Name: `it-${k}`,
+        EventTimestamp: at(base + 4),
+        EventId: events.length + 4,
+        ContextSucceededDetails: { Result: result(k) },
+      },
     );
   }
   return events;
@@ -80,8 +245,14 @@ describe('lambda operations tree', () => {
       [executionId, 's1', 's2', 'w1', 'c1', 'ci1', 'm1'],
     );
     const map = roots.find((r) => r.operation.id === 'm1')!;
-    assert.deepEqual(map.children.map((c) => c.operation.id), ['m1-0', 'm1-1']);
-    assert.deepEqual(map.children[1].children.map((c) => c.operation.id), ['m1-1-s']);
+    assert.deepEqual(
+      map.children.map((c) => c.operation.id),
+      ['m1-0', 'm1-1'],
+    );
+    assert.deepEqual(
+      map.children[1].children.map((c) => c.operation.id),
+      ['m1-1-s'],
+    );
   });
 
   it('derives status, attempts and duration', () => {
@@ -92,8 +263,14 @@ describe('lambda operations tree', () => {
     assert.equal(attemptCount(op('s1')), 1);
     assert.equal(op('s2').status, 'SUCCEEDED');
     assert.equal(attemptCount(op('s2')), 3);
-    assert.deepEqual(op('s2').attempts.map((a) => a.outcome), ['failed', 'failed', 'succeeded']);
-    assert.deepEqual(op('s2').attempts.map((a) => a.retryDelaySeconds), [2, 4, undefined]);
+    assert.deepEqual(
+      op('s2').attempts.map((a) => a.outcome),
+      ['failed', 'failed', 'succeeded'],
+    );
+    assert.deepEqual(
+      op('s2').attempts.map((a) => a.retryDelaySeconds),
+      [2, 4, undefined],
+    );
     assert.equal(operationDuration(op('s2')), 9_000);
     assert.equal(op('w1').kind, 'WAIT');
     assert.equal(op('w1').scheduledEnd, t0 + 73_000);
@@ -160,7 +337,12 @@ function prepared(overrides: Partial<GetDurableExecutionResponse> = {}): Prepare
     EndTimestamp: new Date(t0 + 121_000),
     Version: '5',
     InputPayload: '{"orderId":"o-1","items":[1,2]}',
-    Error: { ErrorType: 'ShipmentError', ErrorMessage: 'carrier 503', ErrorData: '{"carrier":"UPS"}', StackTrace: ['ShipmentError: carrier 503', '    at ship (/var/task/ship.js:1:1)'] },
+    Error: {
+      ErrorType: 'ShipmentError',
+      ErrorMessage: 'carrier 503',
+      ErrorData: '{"carrier":"UPS"}',
+      StackTrace: ['ShipmentError: carrier 503', '    at ship (/var/task/ship.js:1:1)'],
+    },
     TraceHeader: { XAmznTraceId: 'Root=1-abc' },
     ExecutionDataIncluded: true,
     DurableConfig: { RetentionPeriodInDays: 30, ExecutionTimeout: 86_400 },
@@ -206,7 +388,10 @@ describe('lambda execution details document', () => {
     assert.equal(input.language, 'json');
     assert.equal(input.text, JSON.stringify({ orderId: 'o-1', items: [1, 2] }, null, 2));
     assert.match(input.truncatedNotice ?? '', /AWS truncated/);
-    assert.equal(doc.blocks.some((b) => b.id === 'result'), false);
+    assert.equal(
+      doc.blocks.some((b) => b.id === 'result'),
+      false,
+    );
     assert.equal(block(doc, 'error', 'fields').fields[0].value, 'ShipmentError');
     assert.equal(block(doc, 'errorData', 'code').text, '{\n  "carrier": "UPS"\n}');
     assert.match(block(doc, 'stackTrace', 'code').text, /at ship/);
@@ -252,7 +437,10 @@ describe('lambda execution details document', () => {
     const result = block(doc, 'result', 'code');
     assert.equal(result.language, 'text');
     assert.equal(result.text, 'plain words');
-    assert.equal(doc.blocks.some((b) => b.id === 'timeline'), false);
+    assert.equal(
+      doc.blocks.some((b) => b.id === 'timeline'),
+      false,
+    );
     assert.equal(block(doc, 'operations', 'tree').emptyText, 'No history events loaded.');
   });
 

@@ -30,7 +30,16 @@ describe('lambda validation', () => {
     ]) {
       it(`accepts ${ok.slice(0, 70)}`, () => assert.equal(validateFunctionInput(ok), undefined));
     }
-    for (const bad of ['', ' ', 'has space', 'slash/name', 'a'.repeat(257), 'arn:aws:s3:::bucket', 'arn:aws:lambda:us-east-1:123:function:x', 'fn:bad qualifier']) {
+    for (const bad of [
+      '',
+      ' ',
+      'has space',
+      'slash/name',
+      'a'.repeat(257),
+      'arn:aws:s3:::bucket',
+      'arn:aws:lambda:us-east-1:123:function:x',
+      'fn:bad qualifier',
+    ]) {
       it(`refuses ${JSON.stringify(bad.slice(0, 40))}`, () => assert.ok(validateFunctionInput(bad)));
     }
   });

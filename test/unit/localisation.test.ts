@@ -15,8 +15,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const show = (findings: readonly Finding[]): string =>
-  findings.map((f) => `${f.file.replace(`${root}/`, '')}:${f.line} (${f.where}): ${f.text}`).join('\n');
+const show = (findings: readonly Finding[]): string => findings.map((f) => `${f.file.replace(`${root}/`, '')}:${f.line} (${f.where}): ${f.text}`).join('\n');
 
 describe('localisation', function () {
   this.timeout(60_000);
@@ -27,8 +26,21 @@ describe('localisation', function () {
     const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
     /** Manifest properties VS Code or a marketplace shows to people. */
     const shown = new Set([
-      'title', 'shortTitle', 'category', 'name', 'label', 'description', 'markdownDescription', 'contents', 'patternErrorMessage',
-      'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', 'markdownDeprecationMessage', 'enumItemLabels', 'altText',
+      'title',
+      'shortTitle',
+      'category',
+      'name',
+      'label',
+      'description',
+      'markdownDescription',
+      'contents',
+      'patternErrorMessage',
+      'enumDescriptions',
+      'markdownEnumDescriptions',
+      'deprecationMessage',
+      'markdownDeprecationMessage',
+      'enumItemLabels',
+      'altText',
     ]);
     const visible: { path: string; value: unknown }[] = [];
     const walk = (value: unknown, path: string): void => {
@@ -59,8 +71,16 @@ describe('localisation', function () {
 
     it('resolves every %key% and uses every key of package.nls.json', () => {
       const used = new Set([...JSON.stringify(pkg).matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]));
-      assert.deepEqual([...used].filter((key) => typeof nls[key] !== 'string' || nls[key].trim() === ''), [], 'keys without text');
-      assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), [], 'unused keys');
+      assert.deepEqual(
+        [...used].filter((key) => typeof nls[key] !== 'string' || nls[key].trim() === ''),
+        [],
+        'keys without text',
+      );
+      assert.deepEqual(
+        Object.keys(nls).filter((key) => !used.has(key)),
+        [],
+        'unused keys',
+      );
     });
 
     it('points VS Code at the l10n folder', () => {

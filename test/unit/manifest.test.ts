@@ -80,7 +80,9 @@ describe('package.json and the code agree', () => {
   });
 
   it('contributes exactly the views src/constants.ts names', () => {
-    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((v) => v.id);
     assert.deepEqual([...views].sort(), [...Object.values(ViewId)].sort());
   });
 

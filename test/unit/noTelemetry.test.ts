@@ -10,7 +10,8 @@ import { filesBelow, repoRoot } from '../harness/util';
  */
 describe('No telemetry', () => {
   it('src/ uses no telemetry API and opens no connection of its own', () => {
-    const forbidden = /\b(createTelemetryLogger|TelemetryLogger|isTelemetryEnabled|applicationinsights|sendBeacon|XMLHttpRequest|WebSocket)\b|\bfetch\(|\bhttps?\.(request|get)\(|from 'node:(http|https|net|dgram)'/;
+    const forbidden =
+      /\b(createTelemetryLogger|TelemetryLogger|isTelemetryEnabled|applicationinsights|sendBeacon|XMLHttpRequest|WebSocket)\b|\bfetch\(|\bhttps?\.(request|get)\(|from 'node:(http|https|net|dgram)'/;
     const hits = filesBelow(path.join(repoRoot, 'src'))
       .filter((file) => file.endsWith('.ts'))
       .flatMap((file) =>

@@ -11,8 +11,26 @@ const extensionId = 'aws-history-explorer.aws-history-explorer';
 
 describe('Open ARN: the one ARN module', () => {
   it('parses each kind with its region, account and names', () => {
-    assert.deepEqual(parseOpenableArn(`  ${backup}\n`), { kind: 'backup', text: backup, arn: backup, partition: 'aws', region: 'us-east-1', account, name: 'Orders', item: '01700000000000-abcdef12' });
-    assert.deepEqual(parseOpenableArn(cluster), { kind: 'cluster', text: cluster, arn: cluster, partition: 'aws', region: 'eu-west-1', account, name: 'orders-aurora', item: undefined });
+    assert.deepEqual(parseOpenableArn(`  ${backup}\n`), {
+      kind: 'backup',
+      text: backup,
+      arn: backup,
+      partition: 'aws',
+      region: 'us-east-1',
+      account,
+      name: 'Orders',
+      item: '01700000000000-abcdef12',
+    });
+    assert.deepEqual(parseOpenableArn(cluster), {
+      kind: 'cluster',
+      text: cluster,
+      arn: cluster,
+      partition: 'aws',
+      region: 'eu-west-1',
+      account,
+      name: 'orders-aurora',
+      item: undefined,
+    });
     const bt = parseOpenableArn(backtrack);
     assert.ok(!('problem' in bt));
     assert.equal(bt.arn, cluster, 'a backtrack opens with its cluster ARN');

@@ -37,12 +37,21 @@ describe('PagedList', () => {
     assert.equal(api.calls.length, 0);
     assert.equal(list.state, 'unloaded');
     await list.loadNext();
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b'],
+    );
     assert.equal(list.state, 'more');
     assert.equal(list.nextToken, 't1');
     await list.loadNext();
-    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 't1']);
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c']);
+    assert.deepEqual(
+      api.calls.map((c) => c.token),
+      [undefined, 't1'],
+    );
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b', 'c'],
+    );
     assert.equal(list.state, 'done');
     assert.equal(list.hasMore, false);
     await list.loadNext();
@@ -55,7 +64,10 @@ describe('PagedList', () => {
     const results = await Promise.all([list.loadNext(), list.loadNext(), list.loadNext()]);
     assert.equal(api.calls.length, 1);
     assert.equal(results[0], results[1]);
-    assert.deepEqual(list.items.map((i) => i.arn), ['a']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a'],
+    );
   });
 
   it('de-duplicates by key across pages and updates the stored item', async () => {
@@ -63,8 +75,14 @@ describe('PagedList', () => {
     const list = new PagedList(api.fetcher, (i) => i.arn, 2);
     await list.loadNext();
     const second = await list.loadNext();
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c']);
-    assert.deepEqual(second.added.map((i) => i.arn), ['c']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b', 'c'],
+    );
+    assert.deepEqual(
+      second.added.map((i) => i.arn),
+      ['c'],
+    );
     assert.equal(list.get('a')?.v, 2);
   });
 
@@ -73,14 +91,24 @@ describe('PagedList', () => {
     const list = new PagedList(api.fetcher, (i) => i.arn, 2);
     await list.loadNext();
     assert.equal(list.upsert({ arn: 'n', v: 1 }), 'inserted');
-    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['n', 'a', 'b'],
+    );
     assert.equal(list.upsert({ arn: 'a', v: 5 }), 'updated');
-    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['n', 'a', 'b'],
+    );
     assert.equal(list.get('a')?.v, 5);
     assert.equal(list.state, 'more');
     assert.equal(list.nextToken, 't1');
     await list.loadNext();
-    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b', 'c'], 'the new item coming in a later page is not listed twice');
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['n', 'a', 'b', 'c'],
+      'the new item coming in a later page is not listed twice',
+    );
     assert.equal(list.get('n')?.v, 9);
     assert.equal(api.calls.length, 2);
   });
@@ -96,19 +124,36 @@ describe('PagedList', () => {
     await list.loadNext();
     assert.equal(list.state, 'error');
     assert.equal((list.error as Error).name, 'ThrottlingException');
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b'],
+    );
     assert.equal(list.nextToken, 't2');
     await list.loadNext();
-    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 't1', 't2', 't2']);
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c']);
+    assert.deepEqual(
+      api.calls.map((c) => c.token),
+      [undefined, 't1', 't2', 't2'],
+    );
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b', 'c'],
+    );
     assert.equal(list.state, 'done');
   });
 
   it('keeps going through empty pages that still carry a token', async () => {
-    const api = fakeApi({ '': { items: [], nextToken: 't1' }, t1: { items: [], nextToken: 't2' }, t2: { items: items('a'), nextToken: 't3' }, t3: { items: [] } });
+    const api = fakeApi({
+      '': { items: [], nextToken: 't1' },
+      t1: { items: [], nextToken: 't2' },
+      t2: { items: items('a'), nextToken: 't3' },
+      t3: { items: [] },
+    });
     const list = new PagedList(api.fetcher, (i) => i.arn, 5);
     await list.loadNext();
-    assert.deepEqual(list.items.map((i) => i.arn), ['a']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a'],
+    );
     assert.equal(api.calls.length, 3);
     assert.equal(list.state, 'more');
     await list.loadNext();
@@ -125,10 +170,17 @@ describe('PagedList', () => {
   });
 
   it('stops at a token cycle A→B→A', async () => {
-    const api = fakeApi({ '': { items: [{ arn: '1' }], nextToken: 'A' }, A: { items: [{ arn: '2' }], nextToken: 'B' }, B: { items: [{ arn: '3' }], nextToken: 'A' } });
+    const api = fakeApi({
+      '': { items: [{ arn: '1' }], nextToken: 'A' },
+      A: { items: [{ arn: '2' }], nextToken: 'B' },
+      B: { items: [{ arn: '3' }], nextToken: 'A' },
+    });
     const list = new PagedList(api.fetcher, (i) => i.arn, 10);
     await list.loadUpTo(100, { clampPageSize: (n) => n });
-    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 'A', 'B']);
+    assert.deepEqual(
+      api.calls.map((c) => c.token),
+      [undefined, 'A', 'B'],
+    );
     assert.equal(list.state, 'done');
     assert.equal(list.endedOnCycle, true, 'the panel says paging stopped on a repeated marker');
   });
@@ -146,7 +198,10 @@ describe('PagedList', () => {
     assert.equal(list.state, 'more');
     assert.equal(list.nextToken, 't10');
     await list.loadNext();
-    assert.deepEqual(list.items.map((i) => i.arn), ['late']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['late'],
+    );
     assert.equal(list.state, 'done');
     assert.equal(list.endedOnCycle, false);
   });
@@ -176,10 +231,13 @@ describe('PagedList', () => {
     assert.equal(list.nextToken, 't1');
     await list.loadNext();
     assert.deepEqual(tokens, [undefined, 't1', 't1']);
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b'],
+    );
   });
 
-  it('hands each page\'s new items to onPage before asking for the next page', async () => {
+  it("hands each page's new items to onPage before asking for the next page", async () => {
     const api = fakeApi({ '': { items: items('a', 'b'), nextToken: 't1' }, t1: { items: items('b', 'c') } });
     const seen: string[][] = [];
     const list = new PagedList(api.fetcher, (i) => i.arn, 2, {
@@ -216,21 +274,37 @@ describe('PagedList', () => {
     pages.t1 = { items: items('b', 'c'), nextToken: 't2' };
     pages.t2 = { items: items('d') };
     const grown = await list.rereadLast();
-    assert.deepEqual(grown.added.map((i) => i.arn), ['c']);
+    assert.deepEqual(
+      grown.added.map((i) => i.arn),
+      ['c'],
+    );
     assert.equal(list.state, 'more');
     await list.loadNext();
-    assert.deepEqual(list.items.map((i) => i.arn), ['a', 'b', 'c', 'd']);
-    assert.deepEqual(api.calls.map((c) => c.token), [undefined, 't1', 't1', 't1', 't2']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a', 'b', 'c', 'd'],
+    );
+    assert.deepEqual(
+      api.calls.map((c) => c.token),
+      [undefined, 't1', 't1', 't1', 't2'],
+    );
   });
 
   it('a failed re-read rejects and leaves the list finished', async () => {
     let fail = false;
-    const list = new PagedList((): Promise<Page<Item>> => (fail ? Promise.reject(new Error('offline')) : Promise.resolve({ items: items('a') })), (i) => i.arn, 5);
+    const list = new PagedList(
+      (): Promise<Page<Item>> => (fail ? Promise.reject(new Error('offline')) : Promise.resolve({ items: items('a') })),
+      (i) => i.arn,
+      5,
+    );
     await list.loadNext();
     fail = true;
     await assert.rejects(list.rereadLast(), /offline/);
     assert.equal(list.state, 'done');
-    assert.deepEqual(list.items.map((i) => i.arn), ['a']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['a'],
+    );
   });
 
   it('drops a response that arrives after a reset, and aborts it', async () => {
@@ -250,8 +324,14 @@ describe('PagedList', () => {
     const list = new PagedList(api.fetcher, (i) => i.arn, 5);
     list.reset('t5');
     await list.loadNext();
-    assert.deepEqual(api.calls.map((c) => c.token), ['t5']);
-    assert.deepEqual(list.items.map((i) => i.arn), ['x']);
+    assert.deepEqual(
+      api.calls.map((c) => c.token),
+      ['t5'],
+    );
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['x'],
+    );
   });
 
   it('loadUpTo asks only for what is missing on the last page (MaxItems)', async () => {
@@ -289,13 +369,31 @@ describe('PagedList.upsert', () => {
     const list = new PagedList(api.fetcher, (i) => i.arn, 2);
     await list.loadNext();
     assert.equal(list.upsert({ arn: 'n', v: 1 }), 'inserted');
-    assert.deepEqual(list.items.map((i) => i.arn), ['n', 'a', 'b']);
+    assert.deepEqual(
+      list.items.map((i) => i.arn),
+      ['n', 'a', 'b'],
+    );
     assert.equal(list.upsert({ arn: 'b', v: 5 }), 'updated');
-    assert.deepEqual(list.items.map((i) => [i.arn, i.v]), [['n', 1], ['a', undefined], ['b', 5]]);
+    assert.deepEqual(
+      list.items.map((i) => [i.arn, i.v]),
+      [
+        ['n', 1],
+        ['a', undefined],
+        ['b', 5],
+      ],
+    );
     assert.equal(list.get('a')?.arn, 'a', 'keys still find their items after the shift');
     assert.equal(list.nextToken, 't1', 'paging state untouched');
     await list.loadNext();
-    assert.deepEqual(list.items.map((i) => [i.arn, i.v]), [['n', 2], ['a', undefined], ['b', 5], ['c', undefined]]);
+    assert.deepEqual(
+      list.items.map((i) => [i.arn, i.v]),
+      [
+        ['n', 2],
+        ['a', undefined],
+        ['b', 5],
+        ['c', undefined],
+      ],
+    );
     assert.equal(api.calls.length, 2);
   });
 });

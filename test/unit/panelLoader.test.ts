@@ -179,7 +179,10 @@ describe('PanelLoader', () => {
     await loader.start();
     await loader.loadMore('history', true);
     const blocks = loader.document?.blocks ?? [];
-    assert.deepEqual(blocks.map((b) => b.id), ['history:error', 'history']);
+    assert.deepEqual(
+      blocks.map((b) => b.id),
+      ['history:error', 'history'],
+    );
     assert.equal(blocks[0].kind === 'notice' && blocks[0].text, 'marker expired');
   });
 

@@ -17,9 +17,40 @@ const bidi = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202
 const dangerous = [...new Set([...lineTerminators, ...c0, ...c1, ...bidi])];
 const backtickRuns = Array.from({ length: 8 }, (_, i) => '`'.repeat(i + 1));
 const syntax = [
-  '# heading', '> quote', '- item', '1. item', '```', '~~~', '    code', '***', '---', '===', '|a|b|', '<h1>x</h1>', '<img src=x onerror=alert(1)>',
-  '![i](http://example.invalid/i.png)', '[x](command:workbench.action.terminal.new)', '[y](http://example.invalid/)', '[z](file:///etc/passwd "t")',
-  'http://example.invalid/bare', 'www.example.invalid', '&lt;&amp;&#x3C;', '\\', '*', '_', '$(alert)', '$(zap~spin)', '$(a~1)', '\\$(alert)', '$(', ')', ']', '(', '[', ' ', 'text',
+  '# heading',
+  '> quote',
+  '- item',
+  '1. item',
+  '```',
+  '~~~',
+  '    code',
+  '***',
+  '---',
+  '===',
+  '|a|b|',
+  '<h1>x</h1>',
+  '<img src=x onerror=alert(1)>',
+  '![i](http://example.invalid/i.png)',
+  '[x](command:workbench.action.terminal.new)',
+  '[y](http://example.invalid/)',
+  '[z](file:///etc/passwd "t")',
+  'http://example.invalid/bare',
+  'www.example.invalid',
+  '&lt;&amp;&#x3C;',
+  '\\',
+  '*',
+  '_',
+  '$(alert)',
+  '$(zap~spin)',
+  '$(a~1)',
+  '\\$(alert)',
+  '$(',
+  ')',
+  ']',
+  '(',
+  '[',
+  ' ',
+  'text',
 ];
 const alphabet = [...dangerous, ...backtickRuns, ...syntax];
 
@@ -86,7 +117,11 @@ describe('plainText', () => {
       const fields = Array.from({ length: 6 }, (_, k) => `Field ${k}: ${forMarkdownCode(pick())}  \n`).join('');
       const html = md.render(`**${forMarkdownCode(pick())}**\n\n${fields}`);
       const tags = [...new Set(Array.from(html.matchAll(/<\/?([a-z0-9]+)/g), (m) => m[1]))].sort();
-      assert.deepEqual(tags.filter((t) => !['br', 'code', 'p', 'strong'].includes(t)), [], html.slice(0, 400));
+      assert.deepEqual(
+        tags.filter((t) => !['br', 'code', 'p', 'strong'].includes(t)),
+        [],
+        html.slice(0, 400),
+      );
       assert.equal((html.match(/<code>/g) ?? []).length, 7, 'one span per value, none split or joined');
       assert.equal((html.match(/<p>/g) ?? []).length, 2, 'no value ends the title or field paragraph');
     }

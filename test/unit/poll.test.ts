@@ -38,7 +38,13 @@ describe('pollUntil', () => {
     let allow: () => void = () => undefined;
     const allowed = new Promise<void>((resolve) => (allow = resolve));
     let reads = 0;
-    const polling = pollUntil({ read: () => Promise.resolve(++reads), done: () => true, signal: new AbortController().signal, firstDelayMs: 1, whenAllowed: () => allowed });
+    const polling = pollUntil({
+      read: () => Promise.resolve(++reads),
+      done: () => true,
+      signal: new AbortController().signal,
+      firstDelayMs: 1,
+      whenAllowed: () => allowed,
+    });
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(reads, 0);
     allow();

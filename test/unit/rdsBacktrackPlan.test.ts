@@ -35,7 +35,10 @@ describe('Backtrack Cluster: rules and plan', () => {
     assert.equal(validateBacktrackTime(new Date(now), window), undefined);
     assert.equal(validateBacktrackTime(new Date(now - HOUR), window), undefined);
     assert.match(validateBacktrackTime(new Date(now + 1000), window) ?? '', /in the future/);
-    assert.match(validateBacktrackTime(new Date(earliest.getTime() - 1000), window) ?? '', /before the earliest backtrack time 2026-11-21T16:00:00Z \(actual window 20 h\)/);
+    assert.match(
+      validateBacktrackTime(new Date(earliest.getTime() - 1000), window) ?? '',
+      /before the earliest backtrack time 2026-11-21T16:00:00Z \(actual window 20 h\)/,
+    );
     assert.equal(validateBacktrackTime(new Date(earliest.getTime() - 1000), window, true), undefined, 'allowed with "use earliest time"');
     assert.match(validateBacktrackTime(new Date(Number.NaN), window) ?? '', /not a time/);
   });
@@ -49,7 +52,10 @@ describe('Backtrack Cluster: rules and plan', () => {
 
   it('offers Force and "use earliest time" with one line each', () => {
     const options = backtrackOptions();
-    assert.deepEqual(options.map((o) => o.key), ['force', 'useEarliestTime']);
+    assert.deepEqual(
+      options.map((o) => o.key),
+      ['force', 'useEarliestTime'],
+    );
     for (const o of options) {
       assert.ok(o.detail.length > 20 && !o.detail.includes('\n'));
     }
@@ -97,10 +103,18 @@ describe('Backtrack details: choosing a time on the timeline', () => {
   it('offers the actual window as a pick on the timeline, declared as a target action, and a header action', () => {
     const doc = backtrackDocument(shown, cluster, [shown], now);
     const timeline = doc.blocks.find((b): b is TimelineBlock => b.kind === 'timeline');
-    assert.deepEqual(timeline?.pick && { ...timeline.pick, label: undefined }, { actionId: backtrackToAction, from: earliest.getTime(), to: now, label: undefined });
+    assert.deepEqual(timeline?.pick && { ...timeline.pick, label: undefined }, {
+      actionId: backtrackToAction,
+      from: earliest.getTime(),
+      to: now,
+      label: undefined,
+    });
     assert.ok(timeline && timeline.start <= earliest.getTime() && timeline.end >= now);
     assert.deepEqual(doc.targetActions, [backtrackToAction]);
-    assert.deepEqual(doc.actions.map((a) => a.id), [backtrackClusterAction]);
+    assert.deepEqual(
+      doc.actions.map((a) => a.id),
+      [backtrackClusterAction],
+    );
   });
 
   it('offers no pick without a cluster that can backtrack', () => {

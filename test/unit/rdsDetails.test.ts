@@ -2,14 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { DBCluster, DBClusterBacktrack } from '../../src/rds/api';
 import { backtrackDocument, backtrackTimeline } from '../../src/rds/backtrackDetails';
 import { backtrackKey } from '../../src/rds/backtrackFormat';
-import {
-  backtrackStatus,
-  backtrackSupport,
-  clusterDescription,
-  clusterIdentifier,
-  rewoundText,
-  windowText,
-} from '../../src/rds/backtrackFormat';
+import { backtrackStatus, backtrackSupport, clusterDescription, clusterIdentifier, rewoundText, windowText } from '../../src/rds/backtrackFormat';
 import { localDateTime } from '../../src/shared/format';
 import type { TimelineBlock } from '../../src/shared/protocol';
 
@@ -93,7 +86,10 @@ describe('rds formatting', () => {
   it('describes a cluster with engine, version, window and earliest backtrack time', () => {
     const earliest = localDateTime(cluster.EarliestBacktrackTime!);
     assert.equal(clusterDescription(cluster), `aurora-mysql 8.0.mysql_aurora.3.05.2 · window 24 h · earliest ${earliest}`);
-    assert.equal(clusterDescription({ ...cluster, Engine: 'aurora-postgresql', EngineVersion: '15.4', BacktrackWindow: undefined }), 'aurora-postgresql 15.4 · engine does not support backtrack');
+    assert.equal(
+      clusterDescription({ ...cluster, Engine: 'aurora-postgresql', EngineVersion: '15.4', BacktrackWindow: undefined }),
+      'aurora-postgresql 15.4 · engine does not support backtrack',
+    );
     assert.equal(clusterIdentifier({ DBClusterArn: arn }), 'orders-aurora');
   });
 

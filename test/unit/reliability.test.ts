@@ -22,24 +22,95 @@ const at = (s: number): Date => new Date(t0 + s * 1000);
 function sdkShapedHistory(): HistoryEvent[] {
   const exec = '3f1c2a9e-7b4d-4c1e-9a55-0d2e8f6b1c47';
   return [
-    { EventType: 'ExecutionStarted', EventId: 1, Id: exec, Name: exec, EventTimestamp: at(0), ExecutionStartedDetails: { Input: { Payload: '{"orderId":"o-9"}' }, ExecutionTimeout: 900 } },
+    {
+      EventType: 'ExecutionStarted',
+      EventId: 1,
+      Id: exec,
+      Name: exec,
+      EventTimestamp: at(0),
+      ExecutionStartedDetails: { Input: { Payload: '{"orderId":"o-9"}' }, ExecutionTimeout: 900 },
+    },
     { EventType: 'StepStarted', EventId: 2, SubType: 'Step', Id: 'c4ca4238a0b92382', Name: 'fetch-user', EventTimestamp: at(1), StepStartedDetails: {} },
-    { EventType: 'StepSucceeded', EventId: 3, SubType: 'Step', Id: 'c4ca4238a0b92382', Name: 'fetch-user', EventTimestamp: at(2), StepSucceededDetails: { Result: { Payload: '{"id":7}' }, RetryDetails: {} } },
-    { EventType: 'WaitStarted', EventId: 4, SubType: 'Wait', Id: 'c81e728d9d4c2f63', EventTimestamp: at(2), WaitStartedDetails: { Duration: 5, ScheduledEndTimestamp: at(7) } },
-    { EventType: 'InvocationCompleted', EventId: 5, EventTimestamp: at(2), InvocationCompletedDetails: { StartTimestamp: at(0), EndTimestamp: at(2), Error: {}, RequestId: 'a1b2c3' } },
+    {
+      EventType: 'StepSucceeded',
+      EventId: 3,
+      SubType: 'Step',
+      Id: 'c4ca4238a0b92382',
+      Name: 'fetch-user',
+      EventTimestamp: at(2),
+      StepSucceededDetails: { Result: { Payload: '{"id":7}' }, RetryDetails: {} },
+    },
+    {
+      EventType: 'WaitStarted',
+      EventId: 4,
+      SubType: 'Wait',
+      Id: 'c81e728d9d4c2f63',
+      EventTimestamp: at(2),
+      WaitStartedDetails: { Duration: 5, ScheduledEndTimestamp: at(7) },
+    },
+    {
+      EventType: 'InvocationCompleted',
+      EventId: 5,
+      EventTimestamp: at(2),
+      InvocationCompletedDetails: { StartTimestamp: at(0), EndTimestamp: at(2), Error: {}, RequestId: 'a1b2c3' },
+    },
     { EventType: 'WaitSucceeded', EventId: 6, SubType: 'Wait', Id: 'c81e728d9d4c2f63', EventTimestamp: at(7), WaitSucceededDetails: { Duration: 5 } },
     { EventType: 'ContextStarted', EventId: 7, SubType: 'Map', Id: 'eccbc87e4b5ce2fe', Name: 'map', EventTimestamp: at(8), ContextStartedDetails: {} },
-    { EventType: 'ContextStarted', EventId: 8, SubType: 'MapIteration', Id: 'a87ff679a2f3e71d', ParentId: 'eccbc87e4b5ce2fe', EventTimestamp: at(8), ContextStartedDetails: {} },
-    { EventType: 'ContextSucceeded', EventId: 9, SubType: 'MapIteration', Id: 'a87ff679a2f3e71d', ParentId: 'eccbc87e4b5ce2fe', EventTimestamp: at(9), ContextSucceededDetails: { Result: { Payload: '1' } } },
-    { EventType: 'ContextSucceeded', EventId: 10, SubType: 'Map', Id: 'eccbc87e4b5ce2fe', Name: 'map', EventTimestamp: at(9), ContextSucceededDetails: { Result: { Payload: '[1]' } } },
+    {
+      EventType: 'ContextStarted',
+      EventId: 8,
+      SubType: 'MapIteration',
+      Id: 'a87ff679a2f3e71d',
+      ParentId: 'eccbc87e4b5ce2fe',
+      EventTimestamp: at(8),
+      ContextStartedDetails: {},
+    },
+    {
+      EventType: 'ContextSucceeded',
+      EventId: 9,
+      SubType: 'MapIteration',
+      Id: 'a87ff679a2f3e71d',
+      ParentId: 'eccbc87e4b5ce2fe',
+      EventTimestamp: at(9),
+      ContextSucceededDetails: { Result: { Payload: '1' } },
+    },
+    {
+      EventType: 'ContextSucceeded',
+      EventId: 10,
+      SubType: 'Map',
+      Id: 'eccbc87e4b5ce2fe',
+      Name: 'map',
+      EventTimestamp: at(9),
+      ContextSucceededDetails: { Result: { Payload: '[1]' } },
+    },
     // What the model does not know yet: an operation type (the SDK's wire enums already have FETCH), a
     // SubType, an unknown phase of a known kind, an out-of-range timestamp.
     { EventType: 'FetchStarted' as never, EventId: 11, SubType: 'Fetch', Id: 'e4da3b7fbbce2345', Name: 'download', EventTimestamp: at(10) },
     { EventType: 'FetchSucceeded' as never, EventId: 12, SubType: 'Fetch', Id: 'e4da3b7fbbce2345', Name: 'download', EventTimestamp: invalid },
-    { EventType: 'ContextStarted', EventId: 13, SubType: 'WaitForCondition', Id: '1679091c5a880faf', Name: 'poll', EventTimestamp: at(11), ContextStartedDetails: {} },
+    {
+      EventType: 'ContextStarted',
+      EventId: 13,
+      SubType: 'WaitForCondition',
+      Id: '1679091c5a880faf',
+      Name: 'poll',
+      EventTimestamp: at(11),
+      ContextStartedDetails: {},
+    },
     { EventType: 'ContextPaused' as never, EventId: 14, SubType: 'WaitForCondition', Id: '1679091c5a880faf', Name: 'poll', EventTimestamp: at(12) },
-    { EventType: 'InvocationCompleted', EventId: 15, EventTimestamp: at(12), InvocationCompletedDetails: { StartTimestamp: at(8), EndTimestamp: at(12), Error: {}, RequestId: 'd4e5f6' } },
-    { EventType: 'ExecutionSucceeded', EventId: 16, Id: exec, Name: exec, EventTimestamp: at(13), ExecutionSucceededDetails: { Result: { Payload: '{"ok":true}' } } },
+    {
+      EventType: 'InvocationCompleted',
+      EventId: 15,
+      EventTimestamp: at(12),
+      InvocationCompletedDetails: { StartTimestamp: at(8), EndTimestamp: at(12), Error: {}, RequestId: 'd4e5f6' },
+    },
+    {
+      EventType: 'ExecutionSucceeded',
+      EventId: 16,
+      Id: exec,
+      Name: exec,
+      EventTimestamp: at(13),
+      ExecutionSucceededDetails: { Result: { Payload: '{"ok":true}' } },
+    },
   ];
 }
 
@@ -51,11 +122,14 @@ describe('data the model does not know (issue 12)', () => {
     assert.equal(isoTime(at(0)), '2026-02-01T08:00:00.000Z');
   });
 
-  it('folds a history shaped like the real SDK\'s: `Error: {}` is no error, empty RetryDetails and no Truncated are normal', () => {
+  it("folds a history shaped like the real SDK's: `Error: {}` is no error, empty RetryDetails and no Truncated are normal", () => {
     const tree = new OperationsTree();
     tree.add(sdkShapedHistory());
     assert.equal(tree.invocations.length, 2);
-    assert.ok(tree.invocations.every((inv) => inv.error === undefined), 'no invocation failed');
+    assert.ok(
+      tree.invocations.every((inv) => inv.error === undefined),
+      'no invocation failed',
+    );
     const step = tree.get('c4ca4238a0b92382')!;
     assert.equal(step.status, 'SUCCEEDED');
     assert.equal(step.error, undefined);

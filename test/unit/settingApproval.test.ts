@@ -15,7 +15,13 @@ describe('workspace setting approval', () => {
     const resolved = resolveSetting('endpoints', { defaultValue: endpointsDefault, workspaceValue: repoEndpoints }, repoEndpoints, true, none);
     assert.deepEqual(resolved.value, endpointsDefault);
     assert.equal(resolved.ignored.length, 1);
-    assert.deepEqual(resolved.ignored[0], { key: 'endpoints', value: repoEndpoints, layer: 'workspace', id: decisionId('endpoints', repoEndpoints), restricted: false });
+    assert.deepEqual(resolved.ignored[0], {
+      key: 'endpoints',
+      value: repoEndpoints,
+      layer: 'workspace',
+      id: decisionId('endpoints', repoEndpoints),
+      restricted: false,
+    });
   });
 
   it("falls back to the user's own value rather than the default", () => {
@@ -27,11 +33,15 @@ describe('workspace setting approval', () => {
   it('uses the workspace value (as VS Code merges it) once approved for exactly that value', () => {
     const merged = { ...userEndpoints, ...repoEndpoints };
     const approved = new Map<string, Decision>([[decisionId('endpoints', repoEndpoints), 'use']]);
-    const resolved = resolveSetting('endpoints', { defaultValue: {}, globalValue: userEndpoints, workspaceValue: repoEndpoints }, merged, true, (id) => approved.get(id));
+    const resolved = resolveSetting('endpoints', { defaultValue: {}, globalValue: userEndpoints, workspaceValue: repoEndpoints }, merged, true, (id) =>
+      approved.get(id),
+    );
     assert.deepEqual(resolved, { value: merged, ignored: [] });
     // Another value (one character differs) needs its own approval.
     const changed = { ...repoEndpoints, lambda: 'https://attacker.example/' };
-    const again = resolveSetting('endpoints', { defaultValue: {}, globalValue: userEndpoints, workspaceValue: changed }, changed, true, (id) => approved.get(id));
+    const again = resolveSetting('endpoints', { defaultValue: {}, globalValue: userEndpoints, workspaceValue: changed }, changed, true, (id) =>
+      approved.get(id),
+    );
     assert.deepEqual(again.value, userEndpoints);
     assert.equal(again.ignored.length, 1);
   });
@@ -53,9 +63,18 @@ describe('workspace setting approval', () => {
   it('needs every workspace layer approved: the folder value as well as the workspace value', () => {
     const approved = new Set([decisionId('region', 'eu-west-1')]);
     const decide = (id: string): Decision | undefined => (approved.has(id) ? 'use' : undefined);
-    const resolved = resolveSetting('region', { defaultValue: '', globalValue: 'us-east-1', workspaceValue: 'eu-west-1', workspaceFolderValue: 'ap-south-1' }, 'ap-south-1', true, decide);
+    const resolved = resolveSetting(
+      'region',
+      { defaultValue: '', globalValue: 'us-east-1', workspaceValue: 'eu-west-1', workspaceFolderValue: 'ap-south-1' },
+      'ap-south-1',
+      true,
+      decide,
+    );
     assert.equal(resolved.value, 'us-east-1');
-    assert.deepEqual(resolved.ignored.map((i) => [i.layer, i.value]), [['workspaceFolder', 'ap-south-1']]);
+    assert.deepEqual(
+      resolved.ignored.map((i) => [i.layer, i.value]),
+      [['workspaceFolder', 'ap-south-1']],
+    );
   });
 
   it('ignores workspace values in Restricted Mode, even approved ones, and marks them restricted', () => {

@@ -227,11 +227,7 @@ export function scanProgram(program: ts.Program, files: readonly string[]): Find
       }
     } else if (ts.isNewExpression(node) && node.expression.getText() === 'vscode.TreeItem') {
       text(node.arguments?.[0], 'TreeItem label');
-    } else if (
-      ts.isBinaryExpression(node) &&
-      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-      ts.isPropertyAccessExpression(node.left)
-    ) {
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
       const owner = typeName(node.left.expression);
       const property = node.left.name.text;
       if (owner && assignedProps[owner]?.has(property)) {

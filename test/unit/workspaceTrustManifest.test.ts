@@ -49,10 +49,15 @@ describe('workspace trust in the manifest', () => {
 
   it('shows actions that change AWS only in trusted workspaces', () => {
     for (const action of actions) {
-      const entries = Object.values(manifest.contributes.menus).flat().filter((entry) => entry.command === action);
+      const entries = Object.values(manifest.contributes.menus)
+        .flat()
+        .filter((entry) => entry.command === action);
       assert.ok(entries.length > 0, `${action} has menu entries`);
       for (const entry of entries) {
-        assert.ok(entry.when === 'false' || /(^|&& )isWorkspaceTrusted( &&|$)/.test(entry.when ?? ''), `${action}: "${entry.when ?? ''}" requires a trusted workspace`);
+        assert.ok(
+          entry.when === 'false' || /(^|&& )isWorkspaceTrusted( &&|$)/.test(entry.when ?? ''),
+          `${action}: "${entry.when ?? ''}" requires a trusted workspace`,
+        );
       }
     }
   });

@@ -16,7 +16,14 @@ export const SAMPLE_FUNCTIONS: readonly SampleFunctionInfo[] = [
     name: 'order-processor',
     description: 'Order workflow with approval, map, parallel and a chained payment (real durable SDK)',
     executionTimeoutSeconds: 86_400,
-    sampleInput: { orderId: 'ord-1001', customer: 'ana@example.com', items: [{ sku: 'SKU-100', qty: 2, unitPrice: 19.5 }, { sku: 'SKU-200', qty: 1, unitPrice: 120 }] },
+    sampleInput: {
+      orderId: 'ord-1001',
+      customer: 'ana@example.com',
+      items: [
+        { sku: 'SKU-100', qty: 2, unitPrice: 19.5 },
+        { sku: 'SKU-200', qty: 1, unitPrice: 120 },
+      ],
+    },
   },
   {
     name: 'payment-processor',
@@ -34,7 +41,13 @@ export const SAMPLE_FUNCTIONS: readonly SampleFunctionInfo[] = [
     name: 'inventory-sync',
     description: 'Supplier feed import that fails on an unknown SKU (real durable SDK)',
     executionTimeoutSeconds: 900,
-    sampleInput: { feed: 'acme-2026-12-03', rows: [{ sku: 'SKU-100', qty: 40 }, { sku: 'SKU-404', qty: 3 }] },
+    sampleInput: {
+      feed: 'acme-2026-12-03',
+      rows: [
+        { sku: 'SKU-100', qty: 40 },
+        { sku: 'SKU-404', qty: 3 },
+      ],
+    },
   },
   {
     name: 'data-import',

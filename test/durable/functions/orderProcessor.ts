@@ -65,7 +65,10 @@ export const handler = withDurableExecution(async (order: OrderInput, context: D
     { name: 'email', func: async (child) => child.step('send-email', async () => Promise.resolve({ to: order.customer, channel: 'email' })) },
     { name: 'sms', func: async (child) => child.step('send-sms', async () => Promise.resolve({ to: order.customer, channel: 'sms' })) },
   ]);
-  const payment = await context.invoke<{ orderId: string; amount: number }, { status: string }>('charge-payment', 'payment-processor:$LATEST', { orderId: order.orderId, amount: total });
+  const payment = await context.invoke<{ orderId: string; amount: number }, { status: string }>('charge-payment', 'payment-processor:$LATEST', {
+    orderId: order.orderId,
+    amount: total,
+  });
   return {
     orderId: order.orderId,
     reservation: reservation.reservationId,

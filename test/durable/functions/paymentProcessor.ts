@@ -14,7 +14,9 @@ class CaptureDeclinedError extends Error {
 }
 
 export const handler = withDurableExecution(async (payment: PaymentInput, context: DurableContext) => {
-  const authorization = await context.step('authorize-card', async () => Promise.resolve({ authorizationId: `auth-${payment.orderId}`, amount: payment.amount }));
+  const authorization = await context.step('authorize-card', async () =>
+    Promise.resolve({ authorizationId: `auth-${payment.orderId}`, amount: payment.amount }),
+  );
   try {
     await context.step(
       'capture-funds',

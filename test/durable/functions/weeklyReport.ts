@@ -16,5 +16,7 @@ export const handler = withDurableExecution(async (input: ReportInput, context: 
       waitStrategy: (state) => (state.ready ? { shouldContinue: false } : { shouldContinue: true, delay: { minutes: 1 } }),
     },
   );
-  return context.step('publish-report', async () => Promise.resolve({ week: input.week, url: `reports/${input.week}.pdf`, polls: exported.polls, orders: metrics.orders }));
+  return context.step('publish-report', async () =>
+    Promise.resolve({ week: input.week, url: `reports/${input.week}.pdf`, polls: exported.polls, orders: metrics.orders }),
+  );
 });

@@ -24,6 +24,9 @@ export class ModalDialog {
   }
 
   async click(label: string): Promise<void> {
-    await this.box.first().locator('.dialog-buttons .monaco-button', { hasText: exactText(label) }).click();
+    await this.box
+      .first()
+      .locator('.dialog-buttons .monaco-button', { hasText: exactText(label) })
+      .click();
   }
 }

@@ -189,10 +189,7 @@ export class TreeView {
    * drops a click on a row whose list is being re-read at that moment (its command is already disposed,
    * "Actual command not found" in the log) and nothing on screen tells a person to wait; they click again.
    */
-  async click(
-    label: string,
-    options: { level?: number; modifiers?: Array<'ControlOrMeta' | 'Shift'>; until?: () => Promise<unknown> } = {},
-  ): Promise<void> {
+  async click(label: string, options: { level?: number; modifiers?: Array<'ControlOrMeta' | 'Shift'>; until?: () => Promise<unknown> } = {}): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const row = await this.reveal(label, options.level);
       await row.locator('.label-name').click(options.modifiers ? { modifiers: options.modifiers } : {});

@@ -67,7 +67,10 @@ export class DetailsPanel {
 
   /** The value shown for a field label (e.g. "Backup ARN"); fails if the field is absent. */
   async field(label: string): Promise<string> {
-    const field = this.frame.locator('.field').filter({ has: this.frame.locator('dt', { hasText: exactText(label) }) }).first();
+    const field = this.frame
+      .locator('.field')
+      .filter({ has: this.frame.locator('dt', { hasText: exactText(label) }) })
+      .first();
     return ((await field.locator('dd .value').first().textContent()) ?? '').trim();
   }
 

@@ -95,7 +95,10 @@ export class WorkbenchPage {
 
   /** Brings an open editor to the front by clicking its tab. */
   async activateTab(title: string): Promise<void> {
-    await this.page.locator('.tabs-container .tab').filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) }).click();
+    await this.page
+      .locator('.tabs-container .tab')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) })
+      .click();
     await eventually(async () => assert.equal(await this.activeTabTitle(), title, 'active editor'));
   }
 

@@ -65,7 +65,10 @@ describe('Accessibility', () => {
     const saga = 'payment-saga';
     await waitForRow(views.lambda, saga);
     await views.lambda.expandRow(saga);
-    const execution = truth.executions(saga).slice(0, 10).find((e) => e.status === 'FAILED');
+    const execution = truth
+      .executions(saga)
+      .slice(0, 10)
+      .find((e) => e.status === 'FAILED');
     assert.ok(execution, 'a FAILED execution on the first page');
     await openDetails(views.lambda, execution.name, execution.name);
     await panel.clickButton('Load all');
@@ -86,7 +89,16 @@ describe('Accessibility', () => {
           const violations = await axeViolations(await panel.pageFrame());
           const blocking = violations.filter((v) => v.impact && blockingImpacts.includes(v.impact));
           const others = violations.length - blocking.length;
-          audited.push(`${theme.label} / ${title}: ${blocking.length} serious or critical, ${others} moderate or minor${others ? ` (${violations.filter((v) => !blocking.includes(v)).map((v) => v.id).join(', ')})` : ''}`);
+          audited.push(
+            `${theme.label} / ${title}: ${blocking.length} serious or critical, ${others} moderate or minor${
+              others
+                ? ` (${violations
+                    .filter((v) => !blocking.includes(v))
+                    .map((v) => v.id)
+                    .join(', ')})`
+                : ''
+            }`,
+          );
           if (blocking.length > 0) {
             failures.push(`${theme.label} / ${title}:\n${describeViolations(blocking)}`);
           }
@@ -143,7 +155,10 @@ describe('Accessibility', () => {
     // Open details: the first execution of the second page, Enter.
     const execution = executions[10];
     const row = await view.focusRow(execution.name, 2);
-    assert.ok(row.ariaLabel.startsWith(`Execution ${execution.name}, ${execution.status.toLowerCase().replace(/_/g, ' ')}, started `), `status in words: ${row.ariaLabel}`);
+    assert.ok(
+      row.ariaLabel.startsWith(`Execution ${execution.name}, ${execution.status.toLowerCase().replace(/_/g, ' ')}, started `),
+      `status in words: ${row.ariaLabel}`,
+    );
     await page.keyboard.press('Enter');
     await eventually(async () => assert.equal(await workbench.activeTabTitle(), execution.name, 'Enter opened the details'));
     await panel.waitForDocument(execution.name);
@@ -170,7 +185,10 @@ describe('Accessibility', () => {
     await quickInput.waitClosed();
     await eventually(async () => {
       assert.equal(await view.description(), `Filtered: name ${execution.name} · showing newest first`);
-      assert.deepEqual((await view.children(fn)).map((r) => r.label), [execution.name]);
+      assert.deepEqual(
+        (await view.children(fn)).map((r) => r.label),
+        [execution.name],
+      );
     });
 
     await runCommandByKeyboard('AWS History: Clear Filters');

@@ -7,7 +7,6 @@ import { loadMoreLabel } from '../pages/treeView';
 
 const noCredentialsText = 'No AWS credentials could be resolved for the current profile.';
 
-
 describe('The AWS History container', () => {
   it('has the three views, each showing data when credentials resolve', async () => {
     const { workbench, views, truth } = ui();
@@ -17,11 +16,27 @@ describe('The AWS History container', () => {
       const rows = await views.dynamodb.children();
       assert.deepEqual(
         rows.map((r) => r.label),
-        [...truth.userBackups().slice(0, 10).map((b) => b.backupName), loadMoreLabel],
+        [
+          ...truth
+            .userBackups()
+            .slice(0, 10)
+            .map((b) => b.backupName),
+          loadMoreLabel,
+        ],
       );
     });
-    await eventually(async () => assert.deepEqual((await views.aurora.children()).map((r) => r.label), truth.clusterIds()));
-    await eventually(async () => assert.deepEqual((await views.lambda.children()).map((r) => r.label), truth.durableFunctions()));
+    await eventually(async () =>
+      assert.deepEqual(
+        (await views.aurora.children()).map((r) => r.label),
+        truth.clusterIds(),
+      ),
+    );
+    await eventually(async () =>
+      assert.deepEqual(
+        (await views.lambda.children()).map((r) => r.label),
+        truth.durableFunctions(),
+      ),
+    );
     assert.equal(await workbench.statusBarText(connectionItem()), `default @ us-east-1${customEndpointNote}`);
   });
 
@@ -29,7 +44,9 @@ describe('The AWS History container', () => {
     const { workbench, views, truth } = ui();
     await workbench.sideBar.open(containerTitle);
     await changeConnection('profile', profileWithoutCredentials);
-    await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `${profileWithoutCredentials} @ us-east-1${customEndpointNote}`));
+    await eventually(async () =>
+      assert.equal(await workbench.statusBarText(connectionItem()), `${profileWithoutCredentials} @ us-east-1${customEndpointNote}`),
+    );
     for (const view of [views.dynamodb, views.aurora, views.lambda]) {
       await eventually(async () => {
         const welcome = await view.welcome();
@@ -42,7 +59,12 @@ describe('The AWS History container', () => {
     await workbench.quickInput.waitOpen('Select AWS profile');
     await workbench.quickInput.pick('default');
     await eventually(async () => assert.equal(await workbench.statusBarText(connectionItem()), `default @ us-east-1${customEndpointNote}`));
-    await eventually(async () => assert.deepEqual((await views.aurora.children()).map((r) => r.label), truth.clusterIds()));
+    await eventually(async () =>
+      assert.deepEqual(
+        (await views.aurora.children()).map((r) => r.label),
+        truth.clusterIds(),
+      ),
+    );
     for (const view of [views.dynamodb, views.aurora, views.lambda]) {
       assert.equal((await view.welcome()).text, '', `${view.title} shows its tree again`);
     }

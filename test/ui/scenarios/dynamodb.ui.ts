@@ -59,7 +59,11 @@ describe('DynamoDB Backups view', () => {
     await eventually(async () => {
       assert.equal(await view().description(), 'Filtered: table Orders');
       const rows = await view().children();
-      assert.deepEqual(labels(rows), orders.map((b) => b.backupName), 'only Orders backups, all on one page');
+      assert.deepEqual(
+        labels(rows),
+        orders.map((b) => b.backupName),
+        'only Orders backups, all on one page',
+      );
       assert.ok(rows.every((r) => r.description.startsWith('Orders · ')));
     });
 

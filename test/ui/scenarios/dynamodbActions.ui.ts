@@ -18,7 +18,10 @@ describe('DynamoDB actions', () => {
 
   it('restores a backup to a new table: real dialog, Copy as AWS CLI Command, typed name, progress to ACTIVE', async () => {
     const { workbench, truth, env } = ui();
-    const backup = truth.userBackups().slice(0, 10).find((b) => b.tableName === 'Orders' && b.status === 'AVAILABLE');
+    const backup = truth
+      .userBackups()
+      .slice(0, 10)
+      .find((b) => b.tableName === 'Orders' && b.status === 'AVAILABLE');
     assert.ok(backup, 'an AVAILABLE Orders backup on the first page');
     const orders = regionData(env.truth, 'us-east-1').tables.find((t) => t.name === 'Orders')!;
     const dropped = orders.globalSecondaryIndexes[0].IndexName;
@@ -36,7 +39,12 @@ describe('DynamoDB actions', () => {
     assert.ok(buttons.includes('Restore') && buttons.includes('Copy as AWS CLI Command'), buttons.join(', '));
 
     const cli = await workbench.copied(() => workbench.dialog.click('Copy as AWS CLI Command'));
-    assert.ok(cli.startsWith(`aws dynamodb restore-table-from-backup --target-table-name ${target} --backup-arn ${backup.backupArn} --billing-mode-override PAY_PER_REQUEST --global-secondary-index-override '`), cli);
+    assert.ok(
+      cli.startsWith(
+        `aws dynamodb restore-table-from-backup --target-table-name ${target} --backup-arn ${backup.backupArn} --billing-mode-override PAY_PER_REQUEST --global-secondary-index-override '`,
+      ),
+      cli,
+    );
     assert.ok(!cli.includes(`"IndexName":"${dropped}"`), 'the left-out index is not in the override');
     assert.match(cli, / --region us-east-1/);
     await eventually(async () => assert.ok(await workbench.dialog.isOpen(), 'the dialog asks again after copying'));
@@ -55,7 +63,14 @@ describe('DynamoDB actions', () => {
     await quickInput.accept();
     await quickInput.waitClosed();
 
-    await eventually(async () => assert.ok((await workbench.notifications()).some((n) => n === `Table ${target} is ACTIVE: the restore finished.`), JSON.stringify(await workbench.notifications())), { timeoutMs: 30_000 });
+    await eventually(
+      async () =>
+        assert.ok(
+          (await workbench.notifications()).some((n) => n === `Table ${target} is ACTIVE: the restore finished.`),
+          JSON.stringify(await workbench.notifications()),
+        ),
+      { timeoutMs: 30_000 },
+    );
     const restores = await env.emulator.requests({ operation: 'RestoreTableFromBackup' });
     assert.equal(restores.length, 1);
     assert.equal(restores[0].params.TargetTableName, target);

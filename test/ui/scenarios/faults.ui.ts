@@ -36,8 +36,15 @@ describe('Errors in a view', () => {
 
     await env.emulator.clearFaults();
     await view().click(denied, { until: () => expectLast(loadMoreLabel, '20 backups loaded', 20) });
-    const expected = ui().truth.userBackups().slice(0, 20).map((b) => b.backupName);
-    assert.deepEqual((await view().children()).slice(0, 20).map((r) => r.label), expected, 'the retried page continues where the list stopped');
+    const expected = ui()
+      .truth.userBackups()
+      .slice(0, 20)
+      .map((b) => b.backupName);
+    assert.deepEqual(
+      (await view().children()).slice(0, 20).map((r) => r.label),
+      expected,
+      'the retried page continues where the list stopped',
+    );
   });
 
   it('an error notification carrying AWS text shows its links and codicons as text: no link element or icon from data', async () => {

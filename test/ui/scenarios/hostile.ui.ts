@@ -26,15 +26,28 @@ function inspectActiveContent(root: Element): ActiveContent {
   return {
     links: Array.from(root.querySelectorAll('a')).map((a) => a.getAttribute('data-href') || a.getAttribute('href') || '(no href)'),
     elements: all
-      .filter((el) => /^(img|iframe|object|embed|base|form|input|video|audio|source|style|meta|details)$/i.test(el.tagName) || (el.tagName === 'SCRIPT' && !el.hasAttribute('nonce')) || (el.tagName === 'LINK' && !/\/dist\/webview\/panel\.css/.test(el.getAttribute('href') ?? '')))
+      .filter(
+        (el) =>
+          /^(img|iframe|object|embed|base|form|input|video|audio|source|style|meta|details)$/i.test(el.tagName) ||
+          (el.tagName === 'SCRIPT' && !el.hasAttribute('nonce')) ||
+          (el.tagName === 'LINK' && !/\/dist\/webview\/panel\.css/.test(el.getAttribute('href') ?? '')),
+      )
       .map((el) => el.outerHTML.slice(0, 120)),
-    handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+    handlers: all.flatMap((el) =>
+      Array.from(el.attributes)
+        .filter((a) => /^on/i.test(a.name))
+        .map((a) => `${el.tagName}[${a.name}]`),
+    ),
   };
 }
 
 const noActiveContent: ActiveContent = { links: [], elements: [], handlers: [] };
 /** Whitespace as one space; VS Code draws a line break inside a row's text as ⏎, and spaces in hovers as NBSP. */
-const oneLine = (text: string): string => text.replace(/[\u00a0\u23ce]/g, ' ').replace(/\s+/g, ' ').trim();
+const oneLine = (text: string): string =>
+  text
+    .replace(/[\u00a0\u23ce]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The details page on screen (a webview is two iframes deep). */
 function pageFrame(page: Page): FrameLocator {
@@ -92,7 +105,14 @@ describe('Hostile data (issue 8)', () => {
     await workbench.sideBar.open(containerTitle);
     await useEndpoint(hostile.url);
     await workbench.sideBar.focusView(views.dynamodb.title);
-    await eventually(async () => assert.deepEqual((await views.dynamodb.children()).map((r) => r.label), data.backups.map((b) => b.backupName)), { timeoutMs: 30_000 });
+    await eventually(
+      async () =>
+        assert.deepEqual(
+          (await views.dynamodb.children()).map((r) => r.label),
+          data.backups.map((b) => b.backupName),
+        ),
+      { timeoutMs: 30_000 },
+    );
   });
 
   after(async function () {
@@ -117,7 +137,10 @@ describe('Hostile data (issue 8)', () => {
 
     // DynamoDB: valid but awkward names (prototype keys, 255 characters) as labels.
     const backups = await views.dynamodb.children();
-    assert.deepEqual(backups.map((r) => r.label), data.backups.map((b) => b.backupName));
+    assert.deepEqual(
+      backups.map((r) => r.label),
+      data.backups.map((b) => b.backupName),
+    );
 
     // Aurora: the engine version (all the attacks, one per line) in the description and the Markdown hover.
     await workbench.sideBar.focusView(views.aurora.title);
@@ -128,7 +151,10 @@ describe('Hostile data (issue 8)', () => {
       return found;
     });
     const expectedDescription = oneLine(`aurora-mysql ${cluster.engineVersion}`);
-    assert.ok(oneLine(row.description).startsWith(expectedDescription), `the engine version shows as text:\n${oneLine(row.description).slice(0, 300)}\n${expectedDescription.slice(0, 300)}`);
+    assert.ok(
+      oneLine(row.description).startsWith(expectedDescription),
+      `the engine version shows as text:\n${oneLine(row.description).slice(0, 300)}\n${expectedDescription.slice(0, 300)}`,
+    );
     const clusterHover = await hoverOf(page, await views.aurora.reveal(HOSTILE_CLUSTER), 'Engine version');
     // Hovers show each value on one line with invisible controls named (plainLine), inside a code span.
     assert.ok(oneLine(clusterHover.text).includes(oneLine(plainLine(cluster.engineVersion))), 'the hover shows the engine version literally');
@@ -138,7 +164,10 @@ describe('Hostile data (issue 8)', () => {
     const backtracks = await views.aurora.expandRow(HOSTILE_CLUSTER);
     for (const sent of data.backtracks) {
       const status = oneLine(sent.status.replace(/\r\n/g, '\n'));
-      assert.ok(backtracks.some((r) => oneLine(r.description).startsWith(status)), `a row starts with the status "${status.slice(0, 40)}…"`);
+      assert.ok(
+        backtracks.some((r) => oneLine(r.description).startsWith(status)),
+        `a row starts with the status "${status.slice(0, 40)}…"`,
+      );
     }
     await views.aurora.collapseRow(HOSTILE_CLUSTER);
 
@@ -203,7 +232,9 @@ describe('Hostile data (issue 8)', () => {
 
     // The 6 MB input: cut in the panel, whole in a read-only JSON editor.
     await open(views.lambda, 'hostile-6mb', 'hostile-6mb');
-    const input = pageFrame(page).locator('section.block').filter({ has: pageFrame(page).locator('h2', { hasText: 'Input payload' }) });
+    const input = pageFrame(page)
+      .locator('section.block')
+      .filter({ has: pageFrame(page).locator('h2', { hasText: 'Input payload' }) });
     assert.match((await input.textContent()) ?? '', /Showing the first 100,000 of 6,291,456 characters/);
     await pageIsInert();
     await input.getByRole('button', { name: 'Open the whole Input payload in an editor' }).click();

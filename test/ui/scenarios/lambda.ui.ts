@@ -43,7 +43,10 @@ describe('Lambda Durable Executions view', () => {
       );
       return rows;
     });
-    assert.ok(functions.every((r) => r.expanded === false && /retention \d+ d/.test(r.description)), 'durable functions expand');
+    assert.ok(
+      functions.every((r) => r.expanded === false && /retention \d+ d/.test(r.description)),
+      'durable functions expand',
+    );
     await view().expandRow('order-workflow');
     await expectExecutions('order-workflow', 10, true);
     await view().clickLoadMore('order-workflow');

@@ -23,10 +23,14 @@ describe('Lambda actions in the workbench (issue 14)', () => {
   before(async function () {
     this.timeout(240_000);
     // All functions on one page (the sample functions join the generated ones); the panel follows a running execution.
-    env = await UiEnvironment.start({ vsix: sessionVsix(), durable: true, settings: {
+    env = await UiEnvironment.start({
+      vsix: sessionVsix(),
+      durable: true,
+      settings: {
         'awsHistory.pageSize': 50,
         'awsHistory.lambda.autoRefreshSeconds': 1,
-      } });
+      },
+    });
     workbench = new WorkbenchPage(env.page);
     dialog = new ModalDialog(env.page);
     const input = SAMPLE_FUNCTIONS.find((f) => f.name === 'order-processor')?.sampleInput;
@@ -59,7 +63,14 @@ describe('Lambda actions in the workbench (issue 14)', () => {
     const { panel } = workbench;
     await workbench.sideBar.open(containerTitle);
     const view = await workbench.sideBar.focusView(ViewTitle.lambda);
-    await eventually(async () => assert.ok((await view.children()).some((r) => r.label === 'order-processor'), 'the sample functions are listed'), { timeoutMs: 30_000 });
+    await eventually(
+      async () =>
+        assert.ok(
+          (await view.children()).some((r) => r.label === 'order-processor'),
+          'the sample functions are listed',
+        ),
+      { timeoutMs: 30_000 },
+    );
     await view.expandRow('order-processor');
     await view.click(name, { until: async () => assert.equal(await workbench.activeTabTitle(), name, 'the details tab opened') });
     await panel.waitForDocument(name);

@@ -32,7 +32,12 @@ describe('Details panels', () => {
     const { panel } = workbench;
     await workbench.sideBar.focusView(views.dynamodb.title);
     // The first Orders backup of the first page (the view lists the oldest first).
-    const backup = must(truth.userBackups().slice(0, 10).find((b) => b.tableName === 'Orders'));
+    const backup = must(
+      truth
+        .userBackups()
+        .slice(0, 10)
+        .find((b) => b.tableName === 'Orders'),
+    );
     await openDetails(views.dynamodb, backup.backupName, backup.backupName);
     assert.equal(await panel.status(), 'AVAILABLE');
     assert.equal(await panel.subtitle(), 'DynamoDB backup of Orders');
@@ -81,7 +86,10 @@ describe('Details panels', () => {
     const { panel } = workbench;
     await workbench.sideBar.focusView(views.lambda.title);
     await views.lambda.expandRow('order-workflow');
-    const execution = truth.executions('order-workflow').slice(0, 10).find((e) => e.status === 'SUCCEEDED');
+    const execution = truth
+      .executions('order-workflow')
+      .slice(0, 10)
+      .find((e) => e.status === 'SUCCEEDED');
     assert.ok(execution, 'a SUCCEEDED execution on the first page');
     await openDetails(views.lambda, execution.name, execution.name);
 

@@ -12,8 +12,20 @@ async function expectRegion(region: string): Promise<void> {
     const labels = (await views.dynamodb.children()).map((r) => r.label);
     assert.deepEqual(labels, backups.length > 10 ? [...backups.slice(0, 10), loadMoreLabel] : backups, `DynamoDB backups in ${region}`);
   });
-  await eventually(async () => assert.deepEqual((await views.aurora.children()).map((r) => r.label), truth.clusterIds(region), `clusters in ${region}`));
-  await eventually(async () => assert.deepEqual((await views.lambda.children()).map((r) => r.label), truth.durableFunctions(region), `functions in ${region}`));
+  await eventually(async () =>
+    assert.deepEqual(
+      (await views.aurora.children()).map((r) => r.label),
+      truth.clusterIds(region),
+      `clusters in ${region}`,
+    ),
+  );
+  await eventually(async () =>
+    assert.deepEqual(
+      (await views.lambda.children()).map((r) => r.label),
+      truth.durableFunctions(region),
+      `functions in ${region}`,
+    ),
+  );
 }
 
 describe('Switching region from the status bar', () => {

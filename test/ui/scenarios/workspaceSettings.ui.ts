@@ -46,7 +46,13 @@ describe('Workspace settings need approval (issue 11)', () => {
     if (this.currentTest?.state === 'failed') {
       const dir = artifactsDir('ui');
       fs.mkdirSync(dir, { recursive: true });
-      await env.saveArtifacts(dir, `workspace-settings-${path.basename(this.currentTest.title).replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`);
+      await env.saveArtifacts(
+        dir,
+        `workspace-settings-${path
+          .basename(this.currentTest.title)
+          .replace(/[^a-z0-9]+/gi, '-')
+          .slice(0, 60)}`,
+      );
     }
   });
 
@@ -68,10 +74,14 @@ describe('Workspace settings need approval (issue 11)', () => {
 
   it('sends requests to it once the user clicks "Use for this workspace"', async () => {
     await dialog.click('Use for this workspace');
-    await eventually(async () => assert.ok((await counter.requests({ operation: 'ListBackups' })).length > 0, 'the workspace endpoint serves the list'), { timeoutMs: 30_000 });
+    await eventually(async () => assert.ok((await counter.requests({ operation: 'ListBackups' })).length > 0, 'the workspace endpoint serves the list'), {
+      timeoutMs: 30_000,
+    });
     await eventually(async () => assert.equal(await dynamodbView().message(), '', 'the view no longer says a value is ignored'));
     const status = workbench.statusBarItem(/ @ /);
-    await eventually(async () => assert.match(await workbench.statusBarText(status), /\(custom endpoint\)$/, 'the status bar says a custom endpoint is in use'));
+    await eventually(async () =>
+      assert.match(await workbench.statusBarText(status), /\(custom endpoint\)$/, 'the status bar says a custom endpoint is in use'),
+    );
     // Its hover lists the endpoints as plain text: no link made of a URL.
     await status.hover();
     const hover = env.page.locator('.workbench-hover, .monaco-hover').filter({ visible: true }).last();
