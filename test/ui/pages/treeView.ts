@@ -81,8 +81,8 @@ export class TreeView {
 
   /** The view's description next to its title (filters are named there); '' when there is none. */
   async description(): Promise<string> {
-    const description = this.header.locator('.description');
-    return (await description.count()) > 0 ? ((await description.textContent()) ?? '').trim() : '';
+    // allTextContents reads without waiting: counting and then reading raced the element going away.
+    return ((await this.header.locator('.description').allTextContents())[0] ?? '').trim();
   }
 
   /** A title-bar action such as "Refresh"; they show while the header is hovered. */
@@ -93,8 +93,12 @@ export class TreeView {
 
   /** The message the extension shows above the tree ('' when there is none). */
   async message(): Promise<string> {
-    const message = this.pane.locator('.message:not(.hide)');
-    return (await message.count()) > 0 && (await message.first().isVisible()) ? ((await message.first().textContent()) ?? '').trim() : '';
+    // One read in the page: counting, then reading, raced the message hiding in between and left
+    // textContent waiting 30 s for an element that no longer matched.
+    return this.pane.locator('.message').evaluateAll((elements) => {
+      const shown = elements.find((element) => !element.classList.contains('hide') && (element as HTMLElement).offsetParent !== null);
+      return (shown?.textContent ?? '').trim();
+    });
   }
 
   /** The welcome content shown instead of the tree (text of its paragraphs, labels of its buttons). */

@@ -53,8 +53,7 @@ export class DetailsPanel {
 
   /** The document's heading; '' while the page shows no document (loading, error, nothing drawn). */
   async title(): Promise<string> {
-    const heading = this.frame.locator('header.panel-header h1');
-    return (await heading.count()) > 0 ? ((await heading.first().textContent()) ?? '').trim() : '';
+    return ((await this.frame.locator('header.panel-header h1').allTextContents())[0] ?? '').trim();
   }
 
   async subtitle(): Promise<string> {

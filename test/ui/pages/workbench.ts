@@ -104,8 +104,7 @@ export class WorkbenchPage {
 
   /** Title of the active editor tab ('' when none). */
   async activeTabTitle(): Promise<string> {
-    const tab = this.page.locator('.tabs-container .tab.active .label-name');
-    return (await tab.count()) > 0 ? ((await tab.first().textContent()) ?? '').trim() : '';
+    return ((await this.page.locator('.tabs-container .tab.active .label-name').allTextContents())[0] ?? '').trim();
   }
 
   async readClipboard(): Promise<string> {
