@@ -6,8 +6,8 @@ import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { Block, PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
-import type { LiveExecutionSummary, RunnerOperation } from '../emulator/control';
-import { api, description, emulator, expand, hideViews, provider, waitFor, withConfirmation, confirmYes } from './helpers';
+import type { RunnerOperation } from '../emulator/control';
+import { api, description, emulator, expand, hideViews, provider, describeDurable, live, sampleInput, waitFor, withConfirmation, confirmYes } from './helpers';
 
 /*
  * The sample durable functions run for real in the emulator (AWS's durable SDK and LocalDurableTestRunner,
@@ -90,14 +90,6 @@ async function openPanel(row: ExecutionRow) {
   const panel = (await api()).feature.panels.get(row.arn);
   assert.ok(panel, 'a panel is open for the execution');
   return panel;
-}
-
-async function live(name: string): Promise<LiveExecutionSummary | undefined> {
-  return (await emulator().durableExecutions()).find((e) => e.name === name);
-}
-
-function sampleInput(functionName: string): unknown {
-  return SAMPLE_FUNCTIONS.find((f) => f.name === functionName)?.sampleInput;
 }
 
 describe('Lambda: real durable functions (AWS durable SDK in the emulator)', function () {
@@ -194,6 +186,7 @@ describe('Lambda: real durable functions (AWS durable SDK in the emulator)', fun
           return doc.status?.text === 'SUCCEEDED' ? doc : undefined;
         },
         90_000,
+        () => describeDurable(name),
       );
       assertTreeMatchesRunner(done, await emulator().durableOperations(row.arn), `${name} (approved)`);
       const labels = [...flatten(treeBlock(done).nodes).values()].map((e) => e.node.label);

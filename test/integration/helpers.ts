@@ -5,7 +5,8 @@ import type { TestApi } from '../../src/testApi';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { ListErrorRow as ErrorRow, ListLoadMoreRow as LoadMoreRow, ListMessageRow as MessageRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { EmulatorControl } from '../emulator/control';
+import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
+import { EmulatorControl, type LiveExecutionSummary } from '../emulator/control';
 import type { ConfirmationRequest } from '../../src/actions/confirmAction';
 
 /** The extension's test API (the harness sets AWS_HISTORY_TEST=1). */
@@ -120,8 +121,16 @@ export async function loadAll(p: PagedTreeProvider, parent?: TreeNode, maxClicks
   return { rows, clicks };
 }
 
-/** Polls until the condition holds (no fixed sleeps). */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+/**
+ * Polls until the condition holds (no fixed sleeps). `lastSeen`, when given, describes the state at the
+ * timeout (what the emulator holds, say), so a failure tells a slow extension from a stuck backend.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  lastSeen?: () => Promise<string>,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -129,8 +138,29 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       return value;
     }
     if (Date.now() > end) {
-      throw new Error(`Timed out waiting for ${what}`);
+      throw new Error(`Timed out waiting for ${what}${lastSeen ? ` (last seen: ${await lastSeen().catch((e: unknown) => String(e))})` : ''}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The emulator's durable execution of that name. */
+export async function live(name: string): Promise<LiveExecutionSummary | undefined> {
+  return (await emulator().durableExecutions()).find((e) => e.name === name);
+}
+
+/** The input a sample durable function is started with (its catalog entry). */
+export function sampleInput(functionName: string): unknown {
+  return SAMPLE_FUNCTIONS.find((f) => f.name === functionName)?.sampleInput;
+}
+
+/** A durable execution as the emulator's runner has it: status and the operations not yet finished. */
+export async function describeDurable(name: string): Promise<string> {
+  const execution = await live(name);
+  if (!execution) {
+    return `the emulator has no execution named ${name}`;
+  }
+  const open = (await emulator().durableOperations(execution.arn)).filter((o) => o.status !== 'SUCCEEDED');
+  const ops = open.map((o) => `${o.type ?? '?'} ${o.name ?? o.id} ${o.status ?? '?'}`).join(', ');
+  return `the emulator says ${execution.status}; operations not SUCCEEDED: ${ops || 'none'}`;
 }

@@ -7,10 +7,8 @@ import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
 import type { DetailPanel } from '../../src/webview/panelShell';
 import type { PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
-import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
-import type { LiveExecutionSummary } from '../emulator/control';
 import type { RequestLogEntry } from '../emulator/request-log';
-import { api, emulator, expand, hideViews, provider, waitFor, withConfirmation } from './helpers';
+import { api, emulator, expand, hideViews, provider, describeDurable, live, sampleInput, waitFor, withConfirmation } from './helpers';
 import { WindowStubs } from './securityKit';
 
 /*
@@ -37,14 +35,6 @@ const fromPage = (panel: DetailPanel, raw: unknown): void => (panel as unknown a
 
 async function actionRequests(): Promise<RequestLogEntry[]> {
   return (await emulator().requests({ service: 'lambda' })).filter((r) => actionOperations.includes(r.operation));
-}
-
-async function live(name: string): Promise<LiveExecutionSummary | undefined> {
-  return (await emulator().durableExecutions()).find((e) => e.name === name);
-}
-
-function sampleInput(functionName: string): unknown {
-  return SAMPLE_FUNCTIONS.find((f) => f.name === functionName)?.sampleInput;
 }
 
 async function functionRow(p: PagedTreeProvider, functionName: string): Promise<TreeNode> {
@@ -170,6 +160,7 @@ describe('Lambda actions: callbacks, stop, start, run again (issue 14)', functio
           return doc.status?.text === 'SUCCEEDED' ? doc : undefined;
         },
         90_000,
+        () => describeDurable(name),
       );
       assert.equal(done.targetActions, undefined, 'nothing left to answer');
       assert.equal((await live(name))?.status, 'SUCCEEDED');
