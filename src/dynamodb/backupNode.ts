@@ -53,18 +53,19 @@ export class BackupNode extends CachedItemNode<BackupSummary> {
     const b = this.item;
     const item = new vscode.TreeItem(b.BackupName ?? vscode.l10n.t('(unnamed)'), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [b.TableName, b.BackupStatus, relativeTime(b.BackupCreationDateTime), humanSize(b.BackupSizeBytes)].filter(Boolean).join(' · ');
+    const created = relativeTime(b.BackupCreationDateTime);
+    const size = humanSize(b.BackupSizeBytes);
+    item.description = [b.TableName, b.BackupStatus, created, size].filter(Boolean).join(' · ');
     const status = backupStatus(b.BackupStatus);
     item.iconPath = statusIcon(status);
     item.contextValue = b.BackupStatus === 'AVAILABLE' ? ContextValue.backupAvailable : ContextValue.backup;
     item.command = { command: Command.showDetails, title: vscode.l10n.t('Show details'), arguments: [this] };
-    const created = relativeTime(b.BackupCreationDateTime);
     item.accessibilityInformation = rowAccessibility(
       vscode.l10n.t('Backup {0}', b.BackupName ?? vscode.l10n.t('(unnamed)')),
       status.words,
       b.TableName && vscode.l10n.t('table {0}', b.TableName),
       created && vscode.l10n.t('created {0}', created),
-      humanSize(b.BackupSizeBytes),
+      size,
     );
     return item;
   }
