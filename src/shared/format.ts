@@ -10,10 +10,14 @@ let locale = 'en';
 let numbers = new Intl.NumberFormat(locale);
 let dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
 /**
- * Formatters with options, one per distinct options: making an Intl formatter costs about 15 µs, which
- * every tree row paid twice (its size, in the description and in the screen-reader label).
+ * Made once per language, not per call: an Intl formatter costs about 15 µs to make and a translated word a
+ * lookup and a format, which every tree row paid several times (its size in the description and again in the
+ * screen-reader label), a quarter of a first page's time.
  */
-const withOptions = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+let sizeNumbers: readonly Intl.NumberFormat[] = [];
+let sizeUnits: readonly string[] = [];
+/** The timeline's axis formats, one per distinct options. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Sets the display language (a BCP 47 tag); anything Intl cannot use falls back to English. */
 export function setDisplayLocale(tag: string | undefined): void {
@@ -25,17 +29,9 @@ export function setDisplayLocale(tag: string | undefined): void {
     numbers = new Intl.NumberFormat(locale);
   }
   dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-  withOptions.clear();
-}
-
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, options: object, make: () => F): F {
-  const key = `${kind}${JSON.stringify(options)}`;
-  let formatter = withOptions.get(key) as F | undefined;
-  if (!formatter) {
-    formatter = make();
-    withOptions.set(key, formatter);
-  }
-  return formatter;
+  sizeNumbers = [];
+  sizeUnits = [];
+  dateFormats.clear();
 }
 
 /** The tag in use, e.g. for the details page and `<html lang>`. */
@@ -44,8 +40,8 @@ export function displayLocale(): string {
 }
 
 /** A count or amount with the language's grouping, e.g. "12,345" in English, "12 345" in French. */
-export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return options ? cached('n', options, () => new Intl.NumberFormat(locale, options)).format(n) : numbers.format(n);
+export function formatNumber(n: number): string {
+  return numbers.format(n);
 }
 
 /** Local date and time in the display language, e.g. "Nov 22, 2026, 10:05:03 AM". */
@@ -55,7 +51,13 @@ export function localTime(date: Date | number): string {
 
 /** A date-time with the given Intl options, in the display language (the timeline's axis labels). */
 export function formatDate(date: Date | number, options: Intl.DateTimeFormatOptions): string {
-  return cached('d', options, () => new Intl.DateTimeFormat(locale, options)).format(date);
+  const key = JSON.stringify(options);
+  let formatter = dateFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** ISO 8601 in UTC without zero milliseconds: "2026-11-22T10:05:03Z". Language-neutral on purpose. */
@@ -105,15 +107,18 @@ export function humanSize(bytes: number | undefined): string {
   if (bytes === undefined) {
     return l10n.t('size unknown');
   }
-  const units = [l10n.t('B'), l10n.t('KB'), l10n.t('MB'), l10n.t('GB'), l10n.t('TB'), l10n.t('PB')];
+  if (sizeUnits.length === 0) {
+    // After activation gave @vscode/l10n its bundle (setDisplayLocale runs after that and starts over).
+    sizeUnits = [l10n.t('B'), l10n.t('KB'), l10n.t('MB'), l10n.t('GB'), l10n.t('TB'), l10n.t('PB')];
+    sizeNumbers = [0, 1].map((digits) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  }
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1024 && unit < sizeUnits.length - 1) {
     value /= 1024;
     unit++;
   }
-  const digits = unit === 0 ? 0 : value < 10 ? 1 : 0;
-  return `${formatNumber(value, { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${units[unit]}`;
+  return `${sizeNumbers[unit !== 0 && value < 10 ? 1 : 0].format(value)} ${sizeUnits[unit]}`;
 }
 
 /** A whole number of hours: "24 h". */
