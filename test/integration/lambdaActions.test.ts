@@ -5,7 +5,7 @@ import { Command, ContextValue } from '../../src/constants';
 import type { Execution } from '../../src/lambda/api';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import type { PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
 import { SAMPLE_FUNCTIONS } from '../durable/functions/catalog';
 import type { LiveExecutionSummary } from '../emulator/control';

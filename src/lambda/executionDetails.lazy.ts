@@ -22,9 +22,6 @@ import type { TableBlock, TimelineItem, TreeBlockNode } from '../shared/protocol
 import { pendingCallbacks, type OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
 
-/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
-export { configureChunk } from '../webview/detailChunk';
-
 /** Invocation rows in the table; all of them are in the event list. */
 export const invocationRowCap = 100;
 /** "Load all" asks for the API's largest page. */

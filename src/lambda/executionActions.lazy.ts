@@ -34,7 +34,7 @@ import {
   type ErrorObject,
   type Execution,
 } from './api';
-import type { CallbackActionKind } from './executionDetails';
+import type { CallbackActionKind } from './executionDetails.lazy';
 import { parseArnOfKind } from '../aws/arn';
 import { functionNameOf, stopConfirmation } from './executionFormat';
 import { validateExecutionName, validateQualifier } from './validation';

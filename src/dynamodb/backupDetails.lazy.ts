@@ -14,9 +14,6 @@ import { describeBackupCli } from './cli';
 /** The source table's PITR now (DescribeContinuousBackups), or why it is unknown. */
 export type PitrState = { readonly description: PointInTimeRecoveryDescription | undefined } | { readonly error: string };
 
-/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
-export { configureChunk } from '../webview/detailChunk';
-
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 
 function keys(schema: KeySchema): string | undefined {
