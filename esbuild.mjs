@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { writeNotices } from './scripts/thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
@@ -190,7 +191,14 @@ if (watch) {
   let timer;
   watchFiles('src', { recursive: true }, () => {
     clearTimeout(timer);
-    timer = setTimeout(() => buildAll().then(() => console.log('[esbuild] rebuilt'), (error) => console.error(error.message)), 100);
+    timer = setTimeout(
+      () =>
+        buildAll().then(
+          () => console.log('[esbuild] rebuilt'),
+          (error) => console.error(error.message),
+        ),
+      100,
+    );
   });
   console.log('[esbuild] watching');
 }
