@@ -35,19 +35,8 @@ import {
   validateTargetTableName,
   type BillingChoice,
 } from './actionPlans';
-import {
-  createBackup,
-  deleteBackup,
-  describeBackup,
-  describePitr,
-  describeTable,
-  restoreFromBackup,
-  restoreToPointInTime,
-  type BackupDetails,
-  type BackupSummary,
-  type PointInTimeRecoveryDescription,
-  type TableDescription,
-} from './api';
+import { createBackup, deleteBackup, describeBackup, describePitr, describeTable, restoreFromBackup, restoreToPointInTime } from './actionApi';
+import type { BackupDetails, BackupSummary, PointInTimeRecoveryDescription, TableDescription } from './api';
 import { BackupNode } from './backupNode';
 import { pickTableWith } from './filterCommand';
 import { backupMatchesFilters, type BackupFilters } from './filters';
