@@ -23,12 +23,9 @@ const sdkChunksExternal = (dir) => ({
 });
 
 /** Every `src/<folder>/<name>.lazy.ts`: a chunk of its own, dist/lazy/<name>.js (names are unique across folders). */
-const lazyChunks = Object.fromEntries(
-  readdirSync('src', { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.lazy.ts'))
-    .map((file) => [basename(file, '.lazy.ts'), `src/${file.split(sep).join('/')}`]),
-);
-if (new Set(Object.keys(lazyChunks)).size !== readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.lazy.ts')).length) {
+const lazyFiles = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.lazy.ts'));
+const lazyChunks = Object.fromEntries(lazyFiles.map((file) => [basename(file, '.lazy.ts'), `src/${file.split(sep).join('/')}`]));
+if (Object.keys(lazyChunks).length !== lazyFiles.length) {
   throw new Error('two lazy chunks share a file name: dist/lazy/ needs unique names');
 }
 
@@ -61,7 +58,8 @@ const skip = Symbol('resolving');
  * A lazy chunk runs inside the loaded extension, so it takes every module the main bundle already holds from
  * there (`require('../extension.js')` returns the loaded host from Node's cache): one copy of each module
  * means one `instanceof` class, one log channel, one set of test hooks, one l10n bundle. `used` collects the
- * modules (paths from the repository root) that the main bundle must export for that.
+ * modules (paths from the repository root) that the main bundle must export for that. The main bundle hands
+ * out module namespaces, so a chunk takes named and namespace imports from them (no `default`: src has none).
  */
 const hostModulesShared = (inMain, used) => ({
   name: 'host-modules-shared',
@@ -116,7 +114,6 @@ const mainConfig = (shared) => ({
 
 const otherConfigs = [
   {
-    ...common,
     ...node,
     entryPoints: {
       core: 'src/aws/sdk/core.ts',
