@@ -1,8 +1,10 @@
-// Builds four kinds of bundle: the extension host entry (node/cjs, tiny, loads no SDK), one chunk per
-// AWS SDK client that the entry requires at first use, one chunk per service's details builder that the
-// entry requires at the first panel, and the webview UI (browser/iife).
+// Builds four kinds of bundle: the extension host entry (node/cjs, loads no SDK), one chunk per AWS SDK
+// client that the entry requires at first use, the lazy chunks (details builders, action handlers, the
+// panel host: code needed only when the user first opens or runs it) and the webview UI (browser/iife).
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { writeNotices } from './scripts/thirdPartyNotices.mjs';
 
 const production = process.argv.includes('--production');
@@ -20,36 +22,68 @@ const sdkChunksExternal = (dir) => ({
   },
 });
 
-/** Each service's details builder, `src/<service>/<name>Details.ts`: a chunk of its own, dist/details/<name>Details.js. */
-const detailChunks = Object.fromEntries(
-  readdirSync('src', { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((dir) =>
-      readdirSync(`src/${dir.name}`)
-        .filter((file) => /^[a-z]+Details\.ts$/.test(file))
-        .map((file) => [file.slice(0, -3), `src/${dir.name}/${file}`]),
-    ),
-);
+/** Every `src/<folder>/<name>.lazy.ts`: a chunk of its own, dist/lazy/<name>.js (names are unique across folders). */
+const lazyFiles = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.lazy.ts'));
+const lazyChunks = Object.fromEntries(lazyFiles.map((file) => [basename(file, '.lazy.ts'), `src/${file.split(sep).join('/')}`]));
+if (Object.keys(lazyChunks).length !== lazyFiles.length) {
+  throw new Error('two lazy chunks share a file name: dist/lazy/ needs unique names');
+}
 
 /**
- * `require('./<name>Details')` (see lazyDetails) stays a runtime require of the built chunk. A static import
- * of a details builder would put it back into the entry, so the build refuses it (type imports are erased).
+ * `require('./<name>.lazy')` (see src/util/lazy.ts) stays a runtime require of the built chunk (`dir` from
+ * the bundle). A static import would put the chunk's code back into the importer, so the build refuses it
+ * (type imports are erased).
  */
-const detailChunksExternal = {
-  name: 'detail-chunks-external',
+const lazyChunksExternal = (dir) => ({
+  name: 'lazy-chunks-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/[a-z]+Details$/ }, (args) => {
-      const name = args.path.slice(2);
-      if (!(name in detailChunks)) {
+    build.onResolve({ filter: /\.lazy$/ }, (args) => {
+      const name = basename(args.path, '.lazy');
+      if (!(name in lazyChunks)) {
         return undefined;
       }
       if (args.kind !== 'require-call') {
-        return { errors: [{ text: `${name} is a lazily loaded details chunk: require it through lazyDetails, never import it` }] };
+        return { errors: [{ text: `${name}.lazy is a lazy chunk: require it through lazy(), never import it` }] };
       }
-      return { path: `./details/${name}.js`, external: true };
+      return { path: `${dir}${name}.js`, external: true };
     });
   },
-};
+});
+
+/** The main bundle's export that hands its modules to the lazy chunks. */
+const hostModulesExport = 'hostModules';
+const skip = Symbol('resolving');
+
+/**
+ * A lazy chunk runs inside the loaded extension, so it takes every module the main bundle already holds from
+ * there (`require('../extension.js')` returns the loaded host from Node's cache): one copy of each module
+ * means one `instanceof` class, one log channel, one set of test hooks, one l10n bundle. `used` collects the
+ * modules (paths from the repository root) that the main bundle must export for that. The main bundle hands
+ * out module namespaces, so a chunk takes named and namespace imports from them (no `default`: src has none).
+ */
+const hostModulesShared = (inMain, used) => ({
+  name: 'host-modules-shared',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === skip || args.kind === 'entry-point' || args.namespace !== 'file') {
+        return undefined;
+      }
+      const { kind, importer, resolveDir } = args;
+      const resolved = await build.resolve(args.path, { kind, importer, resolveDir, pluginData: skip });
+      const key = resolved.errors.length === 0 && !resolved.external ? relative('.', resolved.path).split(sep).join('/') : '';
+      if (!inMain.has(key)) {
+        return undefined;
+      }
+      used.add(key);
+      return { path: key, namespace: 'host' };
+    });
+    build.onResolve({ filter: /^\.\.\/extension\.js$/, namespace: 'host' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'host' }, (args) => ({
+      contents: `module.exports = require('../extension.js').${hostModulesExport}[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+});
 
 const common = {
   bundle: true,
@@ -57,31 +91,30 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  metafile: true,
 };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
-const configs = [
-  {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    plugins: [sdkChunksExternal('./sdk/'), detailChunksExternal],
+/** The entry; `shared`: the modules it exports to the lazy chunks (none in the first pass, which only lists its modules). */
+const mainConfig = (shared) => ({
+  ...node,
+  stdin: {
+    contents: [
+      `export * from './src/extension';`,
+      ...shared.map((key, i) => `import * as m${i} from './${key}';`),
+      `export const ${hostModulesExport} = {${shared.map((key, i) => `${JSON.stringify(key)}: m${i}`).join(', ')}};`,
+    ].join('\n'),
+    resolveDir: '.',
+    sourcefile: 'extension-entry.js',
+    loader: 'js',
   },
+  outfile: 'dist/extension.js',
+  plugins: [sdkChunksExternal('./sdk/'), lazyChunksExternal('./lazy/')],
+});
+
+const otherConfigs = [
   {
-    ...common,
-    entryPoints: detailChunks,
-    outdir: 'dist/details',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    plugins: [sdkChunksExternal('../sdk/')],
-  },
-  {
-    ...common,
+    ...node,
     entryPoints: {
       core: 'src/aws/sdk/core.ts',
       dynamodb: 'src/aws/sdk/dynamodb.ts',
@@ -90,10 +123,6 @@ const configs = [
       sts: 'src/aws/sdk/sts.ts',
     },
     outdir: 'dist/sdk',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
     minify: true,
     sourcemap: false,
   },
@@ -108,40 +137,65 @@ const configs = [
   },
 ];
 
-/** What ships in the VSIX (the test bundle below does not): its packages are listed in the notices. */
-const shipped = configs.length;
-
-if (tests) {
-  configs.push({
-    ...common,
-    minify: false,
-    sourcemap: 'inline',
-    entryPoints: ['test/integration/index.ts'],
-    outfile: 'out/test/integration/index.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', 'mocha'],
-  });
+/** Everything in dist/: the main bundle, the lazy chunks, the SDK chunks and the webview; returns their metafiles. */
+async function buildShipped() {
+  const first = await esbuild.build({ ...mainConfig([]), write: false });
+  const inMain = new Set(Object.keys(first.metafile.inputs));
+  const used = new Set();
+  const [lazy, ...others] = await Promise.all([
+    esbuild.build({
+      ...node,
+      entryPoints: lazyChunks,
+      outdir: 'dist/lazy',
+      plugins: [sdkChunksExternal('../sdk/'), lazyChunksExternal('./'), hostModulesShared(inMain, used)],
+    }),
+    ...otherConfigs.map((config) => esbuild.build(config)),
+  ]);
+  const main = await esbuild.build(mainConfig([...used].sort()));
+  // Virtual modules (`host:…`, the generated entry) are no files: only real inputs go to the notices.
+  return [main, lazy, ...others].map(({ metafile }) => ({
+    ...metafile,
+    inputs: Object.fromEntries(Object.entries(metafile.inputs).filter(([input]) => !input.includes(':') && input !== 'extension-entry.js')),
+  }));
 }
+
+const testsConfig = {
+  ...node,
+  minify: false,
+  sourcemap: 'inline',
+  entryPoints: ['test/integration/index.ts'],
+  outfile: 'out/test/integration/index.js',
+  external: ['vscode', 'mocha'],
+};
 
 if (production) {
   // A release must not pick up source maps or chunks left by a development build.
   rmSync('dist', { recursive: true, force: true });
 }
 
-if (watch) {
-  for (const config of configs) {
-    const ctx = await esbuild.context(config);
-    await ctx.watch();
-  }
-  console.log('[esbuild] watching');
-} else {
-  const results = await Promise.all(configs.map((config) => esbuild.build({ ...config, metafile: true })));
+async function buildAll() {
+  const [metafiles] = await Promise.all([buildShipped(), tests ? esbuild.build(testsConfig) : undefined]);
   // The licence notices of exactly the third-party code in dist/ (the VSIX ships them; test/package checks it).
-  const metafiles = results.slice(0, shipped).map((r) => r.metafile);
   writeNotices(metafiles, 'dist/THIRD_PARTY_NOTICES.txt', 'AWS History Explorer');
   // What went into dist/, for test/package to check the notices against.
   mkdirSync('out', { recursive: true });
   writeFileSync('out/shipped-inputs.json', JSON.stringify(metafiles.flatMap((m) => Object.keys(m.inputs))));
+}
+
+await buildAll();
+if (watch) {
+  // The main bundle's exports depend on what the lazy chunks import, so every change rebuilds all of it.
+  let timer;
+  watchFiles('src', { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(
+      () =>
+        buildAll().then(
+          () => console.log('[esbuild] rebuilt'),
+          (error) => console.error(error.message),
+        ),
+      100,
+    );
+  });
+  console.log('[esbuild] watching');
 }

@@ -7,7 +7,19 @@ import * as esbuild from 'esbuild';
 import { makeTempDir, removeDir, repoRoot, run } from '../test/harness/util';
 
 /** What a release build is made of (.vscodeignore then whitelists what the VSIX keeps). */
-const stagedEntries = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media', 'src', 'esbuild.mjs', 'scripts', 'tsconfig.json'];
+const stagedEntries = [
+  'package.json',
+  '.vscodeignore',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'media',
+  'src',
+  'esbuild.mjs',
+  'scripts',
+  'tsconfig.json',
+  'tsconfig.base.json',
+];
 
 export interface StagedBuild {
   /** The extension folder (extensionDevelopmentPath): production dist/ + manifest + media. */

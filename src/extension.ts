@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { performance } from 'node:perf_hooks';
-import { confirmAction } from './actions/confirmAction';
+import type * as Confirmation from './actions/confirmation.lazy';
 import { ClientFactory, CredentialsTimeoutError } from './aws/clientFactory';
 import { ConnectionStore } from './aws/connections';
 import { AccountIds } from './aws/identity';
@@ -14,7 +14,8 @@ import { registerCopyAsCliCommand } from './export/copyCli';
 import { registerExportCommand } from './export/exportList';
 import { registerLambda } from './lambda/register';
 import { registerRds } from './rds/register';
-import { ArnOpeners, registerLinks } from './links/openArn';
+import { registerLinks } from './links/openArn';
+import { ArnOpeners } from './links/openers';
 import type { FeatureContext } from './feature';
 import type { SetupState } from './tree/pagedTreeProvider';
 import { ViewRegistry } from './tree/viewRegistry';
@@ -26,6 +27,10 @@ import { setDisplayLocale } from './shared/format';
 import { WorkspaceSettingApprovals } from './aws/workspaceApprovals';
 import { createTestApi, type TestApi } from './testApi';
 import { TestHooks } from './testHooks';
+import { lazy } from './util/lazy';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+const confirmation = lazy(() => require('./actions/confirmation.lazy') as typeof Confirmation);
 
 /** Composition root: build the session and client factory, register each service, nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
@@ -89,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     connections,
     accountOf: (connection) => accounts.of(connection),
     openers,
-    confirm: (plan, connection, signal) => confirmAction(plan, connection, { accounts, hooks: testHooks }, signal),
+    confirm: (plan, connection, signal) => confirmation().confirmAction(plan, connection, { accounts, hooks: testHooks }, signal),
     testHooks,
   };
   registerConnectionCommands(context, session, connections);

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { ActionPlan } from './actions/confirmAction';
 import type { ClientFactory } from './aws/clientFactory';
 import type { ConnectionStore } from './aws/connections';
-import type { ArnOpeners } from './links/openArn';
+import type { ArnOpeners } from './links/openers';
 import type { AccountIds } from './aws/identity';
 import type { Connection } from './aws/session';
 import type { AwsSession } from './aws/session';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Command } from '../../src/constants';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import type { PanelSample } from '../protocol';
 import { exposeGc, settledHeapBytes } from './heap';
 import { itemRows } from './host';

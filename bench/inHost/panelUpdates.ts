@@ -3,10 +3,10 @@
 // events loaded: requests sent and kilobytes posted.
 import * as vscode from 'vscode';
 import { Command } from '../../src/constants';
-import { historyBlockId } from '../../src/lambda/executionDetails';
+import { historyBlockId } from '../../src/lambda/executionDetails.lazy';
 import type { TestApi } from '../../src/testApi';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import type { PanelUpdatesSample } from '../protocol';
 import { emulator, itemRows } from './host';
 

@@ -1,105 +1,39 @@
 import * as vscode from 'vscode';
-import { Command, Setting } from '../constants';
-import { listProfiles } from '../aws/profiles';
+import { Command } from '../constants';
+import type { ConnectionStore } from '../aws/connections';
 import type { AwsSession } from '../aws/session';
-import { customEndpoints, updateSetting } from '../aws/settings';
-import { isRegionCode, settingIsValid, settingRule } from '../aws/settingRules';
-import type { TreeNode } from '../tree/treeNode';
-import { instanceOf, oneOf, optional, selection, text, textList, treeNode } from './commandArgs';
-import { connectionKey, type ConnectionStore } from '../aws/connections';
+import { customEndpoints } from '../aws/settings';
 import { ConnectionNode } from '../tree/connectionScope';
-import { registerCommand } from './registerCommand';
+import { lazy } from '../util/lazy';
 import { log } from '../util/log';
-import { forLabel, forNotification } from '../util/plainText';
+import { forLabel } from '../util/plainText';
+import { instanceOf, oneOf, optional, selection, text, textList, treeNode } from './commandArgs';
+import type * as ConnectionActions from './connectionActions.lazy';
+import { registerCommand, registerLazyCommands } from './registerCommand';
 
-/** Commercial, China and GovCloud regions; anything else can be typed in the picker. */
-export const knownRegions: readonly string[] = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'af-south-1',
-  'ap-east-1',
-  'ap-east-2',
-  'ap-south-1',
-  'ap-south-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-southeast-5',
-  'ap-southeast-7',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ca-central-1',
-  'ca-west-1',
-  'eu-central-1',
-  'eu-central-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-south-1',
-  'eu-south-2',
-  'eu-north-1',
-  'il-central-1',
-  'me-central-1',
-  'me-south-1',
-  'mx-central-1',
-  'sa-east-1',
-  'cn-north-1',
-  'cn-northwest-1',
-  'us-gov-east-1',
-  'us-gov-west-1',
-];
+/** What VS Code passes after a clicked connection row when several rows are selected. */
+const connectionRows = {
+  what: 'the selected rows',
+  accepts: (value: unknown) => Array.isArray(value) && value.every((v) => v instanceof ConnectionNode || treeNode.accepts(v)),
+};
 
-export function validateRegion(text: string): string | undefined {
-  return isRegionCode(text.trim()) ? undefined : vscode.l10n.t('A region code such as us-east-1.');
-}
-
-/** Profile and region pickers plus the `profile @ region` status-bar item that opens them. */
+/**
+ * Profile and region pickers, Add Connection… (a profile, then one or more regions), Remove Connection (a
+ * connection row, or a pick of the added ones), plus the `profile @ region` status-bar item that opens them.
+ */
 export function registerConnectionCommands(context: vscode.ExtensionContext, session: AwsSession, connections: ConnectionStore): void {
   // From the view menu VS Code passes the focused row, from an error row's inline action that row: both mean "pick".
   const nameOrRow = [optional(oneOf(text, treeNode)), optional(selection)];
-  registerCommand(
-    context,
-    Command.selectProfile,
-    async (name?: string | TreeNode | null) => {
-      if (typeof name === 'string') {
-        // From a keybinding or script: the same rule as the setting, and the profile must exist.
-        const problem = await profileProblem(name);
-        if (problem) {
-          void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Profile not changed: {0}', problem)));
-          return;
-        }
-      }
-      const chosen = typeof name === 'string' ? name.trim() : await pickProfile(session);
-      if (chosen !== undefined) {
-        await updateSetting(Setting.profile, chosen);
-      }
-    },
-    { args: nameOrRow },
-  );
-  registerCommand(
-    context,
-    Command.selectRegion,
-    async (name?: string | TreeNode | null) => {
-      const chosen = typeof name === 'string' ? name : await pickRegion(session);
-      if (chosen === undefined) {
-        return;
-      }
-      const problem = validateRegion(chosen);
-      if (problem) {
-        void vscode.window.showErrorMessage(forNotification(vscode.l10n.t('Region not changed: {0}', problem)));
-        return;
-      }
-      await updateSetting(Setting.region, chosen.trim());
-    },
-    { args: nameOrRow },
-  );
-
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+  const handlers = lazy(() => (require('./connectionActions.lazy') as typeof ConnectionActions).connectionActions(session, connections));
+  registerLazyCommands(context, handlers, {
+    [Command.selectProfile]: { args: nameOrRow },
+    [Command.selectRegion]: { args: nameOrRow },
+    [Command.pickConnection]: {},
+    [Command.addConnection]: { args: [optional(text), optional(textList)] },
+    [Command.removeConnection]: { args: [optional(oneOf(instanceOf('a connection row', ConnectionNode), text)), optional(connectionRows)] },
+  });
   registerCommand(context, Command.showLog, () => log().show(true));
-  registerConnectionListCommands(context, session, connections);
 
   const item = vscode.window.createStatusBarItem('awsHistory.connection', vscode.StatusBarAlignment.Left, 0);
   item.name = vscode.l10n.t('AWS History: profile and region');
@@ -132,167 +66,4 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
   };
   render();
   context.subscriptions.push(item, connections.onDidChange(render));
-  registerCommand(context, Command.pickConnection, async () => {
-    const choice = await vscode.window.showQuickPick(
-      [
-        { label: `$(account) ${vscode.l10n.t('Change profile…')}`, description: forLabel(session.current.profile), command: Command.selectProfile },
-        { label: `$(globe) ${vscode.l10n.t('Change region…')}`, description: forLabel(session.current.region ?? ''), command: Command.selectRegion },
-        { label: `$(add) ${vscode.l10n.t('Add Connection…')}`, description: '', command: Command.addConnection },
-        ...(connections.saved().length > 0
-          ? [{ label: `$(remove) ${vscode.l10n.t('Remove Connection…')}`, description: '', command: Command.removeConnection }]
-          : []),
-      ],
-      { title: vscode.l10n.t('AWS History Explorer connection') },
-    );
-    if (choice) {
-      await vscode.commands.executeCommand(choice.command);
-    }
-  });
-}
-
-/**
- * Add Connection… (a profile, then one or more regions) and Remove Connection (a connection row, or a pick
- * of the added ones). Arguments (keybindings, scripts, tests) are checked by the pickers' own rules.
- */
-function registerConnectionListCommands(context: vscode.ExtensionContext, session: AwsSession, connections: ConnectionStore): void {
-  registerCommand(
-    context,
-    Command.addConnection,
-    async (profileArg?: string | null, regionsArg?: readonly string[] | null): Promise<boolean> => {
-      if (typeof profileArg === 'string') {
-        const problem = (await profileProblem(profileArg)) ?? (regionsArg ?? []).map((r) => validateRegion(r)).find(Boolean);
-        if (problem || !regionsArg || regionsArg.length === 0) {
-          void vscode.window.showErrorMessage(
-            forNotification(vscode.l10n.t('Connection not added: {0}', problem ?? vscode.l10n.t('name one or more regions.'))),
-          );
-          return false;
-        }
-      }
-      const profile = typeof profileArg === 'string' ? profileArg.trim() : await pickProfile(session, vscode.l10n.t('Add Connection: profile'));
-      if (profile === undefined) {
-        return false;
-      }
-      const regions = regionsArg ? regionsArg.map((r) => r.trim()) : await pickRegions(profile);
-      if (!regions || regions.length === 0) {
-        return false;
-      }
-      await connections.add(regions.map((region) => ({ profile, region })));
-      return true;
-    },
-    { args: [optional(text), optional(textList)] },
-  );
-  registerCommand(
-    context,
-    Command.removeConnection,
-    async (target?: ConnectionNode | string | null): Promise<boolean> => {
-      const saved = connections.saved();
-      let keys: string[];
-      if (target instanceof ConnectionNode) {
-        keys = [connectionKey(target.connection)];
-      } else if (typeof target === 'string') {
-        keys = [target];
-      } else {
-        const chosen = await vscode.window.showQuickPick(
-          saved.map((c) => ({ label: forLabel(`${c.profile} @ ${c.region}`), key: connectionKey(c) })),
-          { title: vscode.l10n.t('Remove Connection'), canPickMany: true },
-        );
-        keys = (chosen ?? []).map((c) => c.key);
-      }
-      const known = keys.filter((key) => saved.some((c) => connectionKey(c) === key));
-      if (keys.length > 0 && known.length === 0) {
-        // The session's own connection is changed with the profile and region pickers, not removed.
-        void vscode.window.showInformationMessage(
-          forNotification(
-            vscode.l10n.t('This is the connection of the awsHistory.profile and awsHistory.region settings; change it with Change profile… or Change region….'),
-          ),
-        );
-        return false;
-      }
-      await connections.remove(known);
-      return known.length > 0;
-    },
-    { args: [optional(oneOf(instanceOf('a connection row', ConnectionNode), text)), optional(connectionRows)] },
-  );
-}
-
-/** What VS Code passes after a clicked connection row when several rows are selected. */
-const connectionRows = {
-  what: 'the selected rows',
-  accepts: (value: unknown) => Array.isArray(value) && value.every((v) => v instanceof ConnectionNode || treeNode.accepts(v)),
-};
-
-/** Regions for a new connection: the profile's own region picked first, any other code can be typed. */
-async function pickRegions(profile: string): Promise<string[] | undefined> {
-  const own = (await listProfiles()).find((p) => p.name === profile)?.region;
-  const chosen = await vscode.window.showQuickPick(
-    knownRegions.map((label) => ({ label, picked: label === own })),
-    { title: vscode.l10n.t('Add Connection: regions for {0}', forLabel(profile)), canPickMany: true },
-  );
-  return chosen?.map((item) => item.label);
-}
-
-/** Why `name` cannot be the profile: the setting's rule, then whether the shared files define it. */
-async function profileProblem(name: string): Promise<string | undefined> {
-  if (!settingIsValid('profile', name) || name.trim() === '') {
-    return settingRule('profile');
-  }
-  const profiles = await listProfiles();
-  return profiles.some((p) => p.name === name.trim())
-    ? undefined
-    : vscode.l10n.t('No profile "{0}" in the shared AWS config or credentials files.', name.trim());
-}
-
-async function pickProfile(session: AwsSession, title = vscode.l10n.t('Select AWS profile')): Promise<string | undefined> {
-  const profiles = await listProfiles();
-  const items: vscode.QuickPickItem[] = profiles.map((p) => ({
-    label: p.name,
-    description: [p.kind, p.region].filter(Boolean).join(' · '),
-    picked: p.name === session.current.profile,
-  }));
-  if (items.length === 0) {
-    void vscode.window.showWarningMessage(
-      forNotification(vscode.l10n.t('No profiles in the shared AWS config or credentials files (~/.aws/config, ~/.aws/credentials).')),
-    );
-    return undefined;
-  }
-  const chosen = await vscode.window.showQuickPick(items, {
-    title,
-    placeHolder: vscode.l10n.t('Current: {0}', session.current.profile),
-  });
-  return chosen?.label;
-}
-
-async function pickRegion(session: AwsSession): Promise<string | undefined> {
-  const quickPick = vscode.window.createQuickPick();
-  quickPick.title = vscode.l10n.t('Select AWS region');
-  quickPick.placeholder = vscode.l10n.t('Current: {0} (or type a region code)', session.current.region ?? vscode.l10n.t('none'));
-  const base = knownRegions.map((label) => ({ label, description: label === session.current.region ? vscode.l10n.t('current') : '' }));
-  quickPick.items = base;
-  return new Promise((resolve) => {
-    let invalidTyped: vscode.QuickPickItem | undefined;
-    quickPick.onDidChangeValue((value) => {
-      const typed = value.trim();
-      const problem = typed ? validateRegion(typed) : undefined;
-      // An invalid code is listed with the rule (and cannot be picked), so the user sees why nothing matches.
-      invalidTyped = problem ? { label: typed, description: `$(error) ${vscode.l10n.t('not valid')}`, detail: problem, alwaysShow: true } : undefined;
-      quickPick.items = invalidTyped
-        ? [invalidTyped, ...base]
-        : typed && !knownRegions.includes(typed)
-          ? [{ label: typed, description: vscode.l10n.t('typed') }, ...base]
-          : base;
-    });
-    quickPick.onDidAccept(() => {
-      const picked = quickPick.selectedItems[0];
-      if (picked && picked === invalidTyped) {
-        return;
-      }
-      resolve(picked?.label);
-      quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      resolve(undefined);
-      quickPick.dispose();
-    });
-    quickPick.show();
-  });
 }

@@ -6,7 +6,7 @@ import { log } from '../util/log';
 import { forNotification } from '../util/plainText';
 import { argumentProblem, type ArgumentRule } from './commandArgs';
 
-type Handler = (...args: never[]) => unknown;
+export type Handler = (...args: never[]) => unknown;
 
 export interface CommandOptions {
   /** The IAM action an access-denied failure names. */
@@ -38,6 +38,20 @@ export function registerCommand(context: vscode.ExtensionContext, id: CommandId,
       }
     }),
   );
+}
+
+/**
+ * Commands whose handlers live in a lazy chunk (src/util/lazy.ts): each is registered now with its rules, as
+ * `registerCommand` does, and `handlers` loads the chunk at the first run of any of them.
+ */
+export function registerLazyCommands<Id extends CommandId>(
+  context: vscode.ExtensionContext,
+  handlers: () => Readonly<Record<Id, Handler>>,
+  options: Readonly<Record<Id, CommandOptions>>,
+): void {
+  for (const id of Object.keys(options) as Id[]) {
+    registerCommand(context, id, (...args: never[]) => handlers()[id](...args), options[id]);
+  }
 }
 
 /** Not awaited by callers: a command must finish even while its message stays open. */

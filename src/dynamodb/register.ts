@@ -9,8 +9,8 @@ import type { ListSource } from '../tree/listSource';
 import { perConnection } from '../tree/connectionScope';
 import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { clampBackupPageSize, listBackupsPage, type BackupSummary } from './api';
-import type * as BackupDetails from './backupDetails';
-import { lazyDetails } from '../webview/detailPanel';
+import type * as BackupDetails from './backupDetails.lazy';
+import { lazy } from '../util/lazy';
 import { registerDynamoDbActions } from './actions';
 import { BackupNode } from './backupNode';
 import { backupExportColumns, backupListCli } from './cli';
@@ -20,8 +20,8 @@ import { backupFilterSpec, type BackupFilters } from './filters';
 /** The "DynamoDB Backups" view: ListBackups pages, filters, details, copy actions and the backup actions. */
 export function registerDynamoDb(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BackupFilters>(ctx.extension.workspaceState, 'dynamodb', backupFilterSpec());
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
-  const details = lazyDetails(() => require('./backupDetails') as typeof BackupDetails);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+  const details = lazy(() => require('./backupDetails.lazy') as typeof BackupDetails);
   // One actions object per connection for all its rows (not one object and closure per row).
   const actions = perConnection((connection) => ({
     region: () => connection.region,

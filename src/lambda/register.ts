@@ -26,12 +26,13 @@ import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { refuseOtherConnection } from '../actions/confirmAction';
 import { forNotification } from '../util/plainText';
 import { listExecutionsPage, listFunctionsPage, type Execution, type FunctionConfiguration } from './api';
-import { LambdaActions, type CallbackArgs, type StartArgs, type StopArgs } from './actions';
+import type * as ExecutionActions from './executionActions.lazy';
+import type { CallbackArgs, StartArgs, StopArgs } from './executionActions.lazy';
 import { ExecutionAutoRefresh } from './autoRefresh';
 import { executionExportColumns, executionListCli } from './cli';
-import type * as ExecutionDetails from './executionDetails';
-import type { CallbackActionKind } from './executionDetails';
-import { lazyDetails } from '../webview/detailPanel';
+import type * as ExecutionDetails from './executionDetails.lazy';
+import type { CallbackActionKind } from './executionDetails.lazy';
+import { lazy } from '../util/lazy';
 import { ExecutionNode } from './executionNode';
 import { ExecutionOrderSemantics, fetchInOrder } from './executionOrder';
 import { runExecutionFilterCommand } from './filterCommand';
@@ -84,29 +85,43 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   /** Callback ids each execution waits on, per the history its panel last loaded (rows offer to answer one). */
   const pendingByArn = new Map<string, readonly string[]>();
   const actOn = (connection: Connection): boolean => !refuseOtherConnection(connection, ctx.session.current);
-  const actions = new LambdaActions({
-    ctx,
-    updateRows,
-    forgetPendingCallbacks: (arn) => pendingByArn.delete(arn),
-    reloadExecutions: (functionName) => {
-      for (const list of executionLists()) {
-        if (list.owner instanceof FunctionNode && list.owner.apiName === functionName) {
-          list.reset();
-        }
-      }
-    },
-    openPanel: (arn, name) =>
-      ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions(ctx.session.current))).then(() => undefined),
-  });
+  // The handlers load at the first action (a lazy chunk, see lazy()); the commands are registered now.
+  const actions = lazy(
+    () =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+      new (require('./executionActions.lazy') as typeof ExecutionActions).LambdaActions({
+        ctx,
+        updateRows,
+        forgetPendingCallbacks: (arn) => pendingByArn.delete(arn),
+        reloadExecutions: (functionName) => {
+          for (const list of executionLists()) {
+            if (list.owner instanceof FunctionNode && list.owner.apiName === functionName) {
+              list.reset();
+            }
+          }
+        },
+        openPanel: (arn, name) =>
+          ctx.panels.show(new (details().ExecutionDetailSource)(ctx.clients, arn, name, detailOptions(ctx.session.current))).then(() => undefined),
+      }),
+  );
 
   // Panels read from the connection of the row they came from; actions run on the current connection only
   // (a panel of another connection refuses them, see `actOn`).
   const detailOptions = perConnection((connection): ExecutionDetails.ExecutionDetailOptions => ({
     historyPageSize: () => pageSize(),
     autoRefreshMs: () => lambdaAutoRefreshSeconds() * 1000,
-    stop: (execution) => (actOn(connection) ? actions.stop(execution, undefined, true).then(() => undefined) : Promise.resolve()),
+    stop: (execution) =>
+      actOn(connection)
+        ? actions()
+            .stop(execution, undefined, true)
+            .then(() => undefined)
+        : Promise.resolve(),
     answerCallback: (kind, execution, callbackId) =>
-      actOn(connection) ? actions.answer(kind, execution, callbackId, undefined, true).then(() => undefined) : Promise.resolve(),
+      actOn(connection)
+        ? actions()
+            .answer(kind, execution, callbackId, undefined, true)
+            .then(() => undefined)
+        : Promise.resolve(),
     onExecutionLoaded: (execution, pending) => {
       if (execution.DurableExecutionArn && pending) {
         pendingByArn.set(execution.DurableExecutionArn, pending);
@@ -127,8 +142,8 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   const endpointKey = (connection: Connection): string =>
     configuredEndpoints().lambda || process.env.AWS_ENDPOINT_URL_LAMBDA || process.env.AWS_ENDPOINT_URL || `aws:${connection.region ?? ''}`;
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
-  const details = lazyDetails(() => require('./executionDetails') as typeof ExecutionDetails);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+  const details = lazy(() => require('./executionDetails.lazy') as typeof ExecutionDetails);
   const executionActions = perConnection((connection) => ({
     region: () => connection.region,
     pendingCallbacks: (arn: string) => pendingByArn.get(arn),
@@ -272,7 +287,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
         );
         return false;
       }
-      return actions.stop(node.item, argsOf<StopArgs>(more), false);
+      return actions().stop(node.item, argsOf<StopArgs>(more), false);
     },
     // The row, then VS Code's selection or a reason: nothing a caller passes can skip the confirmation.
     { iamAction: 'lambda:StopDurableExecution', args: [executionRow, optional(oneOf(selection, stopArgs))] },
@@ -301,7 +316,7 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
       const execution =
         node?.item ??
         (arn ? { DurableExecutionArn: arn, DurableExecutionName: undefined, FunctionArn: undefined, Status: undefined, StartTimestamp: undefined } : undefined);
-      return actions.answer(kind, execution, callbackId, args, false);
+      return actions().answer(kind, execution, callbackId, args, false);
     };
   const answerArgs = (kind: CallbackActionKind): ArgumentRule[] => [oneOf(executionRow, callbackArgs[kind]), optional(oneOf(selection, callbackArgs[kind]))];
   registerCommand(ctx.extension, Command.lambdaSendCallbackSuccess, answerHandler('success'), {
@@ -320,13 +335,13 @@ export function registerLambda(ctx: FeatureContext): PagedTreeProvider {
   registerCommand(
     ctx.extension,
     Command.lambdaStartExecution,
-    (node: FunctionNode, more?: unknown): Promise<boolean> | boolean => current(node) && actions.start(node.apiName, argsOf<StartArgs>(more)),
+    (node: FunctionNode, more?: unknown): Promise<boolean> | boolean => current(node) && actions().start(node.apiName, argsOf<StartArgs>(more)),
     { iamAction: 'lambda:InvokeFunction', args: [instanceOf('a durable function row', FunctionNode), optional(oneOf(selection, startArgs))] },
   );
   registerCommand(
     ctx.extension,
     Command.lambdaRerunExecution,
-    (node: ExecutionNode, more?: unknown): Promise<boolean> | boolean => current(node) && actions.rerun(node.item, argsOf<{ name?: string }>(more)),
+    (node: ExecutionNode, more?: unknown): Promise<boolean> | boolean => current(node) && actions().rerun(node.item, argsOf<{ name?: string }>(more)),
     { iamAction: 'lambda:InvokeFunction', args: [executionRow, optional(oneOf(selection, rerunArgs))] },
   );
   return provider;

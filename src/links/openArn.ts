@@ -1,49 +1,23 @@
 import * as vscode from 'vscode';
 import { Command, extensionId } from '../constants';
-import { connectionKey, type ConnectionStore } from '../aws/connections';
-import { describeError } from '../aws/errors';
-import type { AccountIds } from '../aws/identity';
-import type { AwsSession, Connection } from '../aws/session';
+import { connectionKey } from '../aws/connections';
+import type { Connection } from '../aws/session';
 import { itemNode, optional, selection, text } from '../commands/commandArgs';
-import { registerCommand, reportError } from '../commands/registerCommand';
+import { registerCommand } from '../commands/registerCommand';
 import { isItemNode } from '../tree/cachedItemNode';
 import type { TreeNode } from '../tree/treeNode';
 import { log } from '../util/log';
 import { forNotification, forPrompt } from '../util/plainText';
 import type { ServiceView } from '../tree/viewRegistry';
-import type { DetailPanels } from '../webview/detailPanel';
-import { arnOfLink, linkFor, openableArnProblem, openableArnRule, parseOpenableArn, type OpenableArn, type OpenableKind } from './openableArn';
-
-/**
- * Opens one kind of ARN with a connection: a details panel, or the item revealed in its view. `shown` is
- * false when the connection is not one the views show (then a reveal says how to add it). Openers only
- * read: a link or a pasted ARN never starts an action.
- */
-export type ArnOpener = (target: OpenableArn, connection: Connection, shown: boolean) => Promise<void>;
-
-/** The openers each service registers for its ARN kinds (no service code here). */
-export class ArnOpeners {
-  private readonly openers = new Map<OpenableKind, ArnOpener>();
-
-  register(kind: OpenableKind, opener: ArnOpener): void {
-    this.openers.set(kind, opener);
-  }
-
-  get(kind: OpenableKind): ArnOpener | undefined {
-    return this.openers.get(kind);
-  }
-}
-
-interface LinkServices {
-  readonly session: AwsSession;
-  readonly connections: ConnectionStore;
-  readonly accounts: AccountIds;
-  readonly panels: DetailPanels;
-  readonly openers: ArnOpeners;
-}
+import { lazy } from '../util/lazy';
+import type { LinkServices } from './openers';
+import type * as ArnOpening from './arnOpening.lazy';
+import { arnOfLink, linkFor, openableArnProblem, openableArnRule, parseOpenableArn, type OpenableArn } from './openableArn';
 
 /** Open ARN…, the `…/open?arn=` URI handler and Copy Link. Returns the handler so tests can call it. */
 export function registerLinks(context: vscode.ExtensionContext, services: LinkServices): vscode.UriHandler {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+  const opening = lazy(() => require('./arnOpening.lazy') as typeof ArnOpening);
   registerCommand(
     context,
     Command.openArn,
@@ -59,7 +33,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
               // Refused as typed: nothing is sent for text that is not such an ARN.
               validateInput: (value) => (value.trim() === '' ? undefined : openableArnProblem(value)),
             });
-      return input === undefined || input.trim() === '' ? false : openArn(services, input);
+      return input === undefined || input.trim() === '' ? false : opening().openArn(services, input);
     },
     { args: [optional(text)] },
   );
@@ -72,7 +46,7 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
         void vscode.window.showErrorMessage(forNotification(arn.problem));
         return;
       }
-      await openArn(services, arn);
+      await opening().openArn(services, arn);
     },
   };
   context.subscriptions.push(vscode.window.registerUriHandler(handler));
@@ -96,68 +70,6 @@ export function registerLinks(context: vscode.ExtensionContext, services: LinkSe
     { args: [optional(itemNode), optional(selection)] },
   );
   return handler;
-}
-
-/**
- * Opens `input` (refused before any request unless it parses) with the connection of its region and
- * account; with none, the session's profile in the ARN's region, after checking its account.
- */
-export async function openArn(services: LinkServices, input: string): Promise<boolean> {
-  const target = parseOpenableArn(input);
-  if ('problem' in target) {
-    void vscode.window.showErrorMessage(forNotification(target.problem));
-    return false;
-  }
-  const opener = services.openers.get(target.kind);
-  if (!opener) {
-    return false;
-  }
-  const accountOf = (connection: Connection): Promise<string | undefined> => services.accounts.of(connection).catch(() => undefined);
-  const candidates = services.connections.all().filter((c) => c.region === target.region);
-  const accounts = await Promise.all(candidates.map(accountOf));
-  const matching = candidates.find((_, i) => accounts[i] === target.account);
-  if (matching) {
-    return run(opener, target, matching, true);
-  }
-  const fallback: Connection = { ...services.session.current, region: target.region };
-  let account: string;
-  try {
-    account = await services.accounts.of(fallback);
-  } catch (error) {
-    const info = describeError(error, { action: 'sts:GetCallerIdentity', profile: fallback.profile, region: fallback.region });
-    void vscode.window.showErrorMessage(forNotification(`${info.message} ${info.hint}`.trim()));
-    return false;
-  }
-  if (account !== target.account) {
-    // Said before any request of the service: AWS would answer with AccessDenied or "not found".
-    void vscode.window.showErrorMessage(
-      forNotification(
-        vscode.l10n.t(
-          'This ARN is in account {0}, but profile {1} signs in to account {2}. Add a connection with a profile of account {0} (Add Connection…) and open it again.',
-          target.account,
-          fallback.profile,
-          account,
-        ),
-      ),
-    );
-    return false;
-  }
-  const shown = services.connections.all().some((c) => connectionKey(c) === connectionKey(fallback));
-  void vscode.window.showInformationMessage(
-    forNotification(vscode.l10n.t('No connection of account {0} in {1}: opened with profile {2} in {1}.', target.account, target.region, fallback.profile)),
-  );
-  return run(opener, target, fallback, shown);
-}
-
-/** A failure (not found, access denied) is a message with its next step, as for every command. */
-async function run(opener: ArnOpener, target: OpenableArn, connection: Connection, shown: boolean): Promise<boolean> {
-  try {
-    await opener(target, connection, shown);
-    return true;
-  } catch (error) {
-    reportError(error, vscode.l10n.t('the request'), connection.profile);
-    return false;
-  }
 }
 
 /**

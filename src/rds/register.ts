@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { forNotification } from '../util/plainText';
 import { Command, ViewId } from '../constants';
-import { filterArgumentOf, filtersArgument, instanceOf, optional, selection } from '../commands/commandArgs';
+import { filterArgumentOf, filtersArgument, instanceOf, oneOf, optional, record, selection, text, type ArgumentRule } from '../commands/commandArgs';
 import { registerCommand } from '../commands/registerCommand';
 import { registerCopyCommand } from '../commands/treeCommands';
 import type { FeatureContext } from '../feature';
@@ -14,10 +14,10 @@ import { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { refuseOtherConnection } from '../actions/confirmAction';
 import { revealItem } from '../links/openArn';
 import { clampRdsPageSize, describeBacktrack, listBacktracksPage, listClustersPage, type DBCluster, type DBClusterBacktrack } from './api';
-import { BacktrackCommand, backtrackArguments } from './backtrackCommand';
-import type * as BacktrackDetails from './backtrackDetails';
+import type * as BacktrackActions from './backtrackActions.lazy';
+import type * as BacktrackDetails from './backtrackDetails.lazy';
 import { backtrackKey } from './backtrackFormat';
-import { lazyDetails } from '../webview/detailPanel';
+import { lazy } from '../util/lazy';
 import { BacktrackNode } from './backtrackNode';
 import { backtrackExportColumns, backtrackListCli } from './cli';
 import { BacktrackWatcher } from './backtrackWatch';
@@ -25,12 +25,25 @@ import { ClusterNode } from './clusterNode';
 import { runBacktrackFilterCommand } from './filterCommand';
 import { backtrackFilterSpec, type BacktrackFilters } from './filters';
 
+const flag: ArgumentRule = { what: 'true or false', accepts: (value) => typeof value === 'boolean' };
+
+/** Backtrack Cluster…: a row, or the typed form (`BacktrackArgument`, backtrackActions.lazy.ts); then the selection. */
+const backtrackArguments: readonly ArgumentRule[] = [
+  optional(
+    oneOf(
+      instanceOf('a cluster or backtrack row', ClusterNode, BacktrackNode),
+      record('{ cluster, backtrackTo, force?, useEarliestTime? }', { cluster: text, backtrackTo: text, force: flag, useEarliestTime: flag }),
+    ),
+  ),
+  optional(selection),
+];
+
 /** The "Aurora Backtracks" view: clusters, each backtracking one with its paged backtracks, filters, details. */
 export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   const filters = new FilterStore<BacktrackFilters>(ctx.extension.workspaceState, 'rds', backtrackFilterSpec());
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazyDetails
-  const details = lazyDetails(() => require('./backtrackDetails') as typeof BacktrackDetails);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+  const details = lazy(() => require('./backtrackDetails.lazy') as typeof BacktrackDetails);
   const showDetails = async (node: BacktrackNode, connection: Connection): Promise<void> => {
     const cluster = node.cluster;
     if (!cluster.arn || !node.backtrackId) {
@@ -48,8 +61,8 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
           refuseOtherConnection(connection, ctx.session.current)
             ? Promise.resolve(false)
             : target === undefined
-              ? backtrack.run(cluster)
-              : backtrack.fromTimeline(cluster, target),
+              ? backtrack().run(cluster)
+              : backtrack().fromTimeline(cluster, target),
         () => watcher.following(cluster),
         connection,
       ),
@@ -104,7 +117,9 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
   );
   ctx.views.add({ key: 'rds', provider, filters });
   const watcher = new BacktrackWatcher(provider, ctx.clients);
-  const backtrack = new BacktrackCommand(ctx, provider, watcher);
+  // The command's body loads at its first run (a lazy chunk, see lazy()); the commands are registered now.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+  const backtrack = lazy(() => new (require('./backtrackActions.lazy') as typeof BacktrackActions).BacktrackCommand(ctx, provider, watcher));
   ctx.extension.subscriptions.push(provider, filters, watcher);
 
   // Open ARN… and links: a backtrack's details, or the cluster shown in the view (its filter names it).
@@ -153,8 +168,8 @@ export function registerRds(ctx: FeatureContext): PagedTreeProvider {
     (arg instanceof ClusterNode || arg instanceof BacktrackNode) &&
     provider.contains(arg) &&
     refuseOtherConnection(provider.connectionOf(arg), ctx.session.current);
-  registerCommand(ctx.extension, Command.rdsBacktrackCluster, (arg?: unknown) => !elsewhere(arg) && backtrack.run(arg), backtrackOptions);
-  registerCommand(ctx.extension, Command.rdsBacktrackBefore, (node: BacktrackNode) => !elsewhere(node) && backtrack.run(node), {
+  registerCommand(ctx.extension, Command.rdsBacktrackCluster, (arg?: unknown) => !elsewhere(arg) && backtrack().run(arg), backtrackOptions);
+  registerCommand(ctx.extension, Command.rdsBacktrackBefore, (node: BacktrackNode) => !elsewhere(node) && backtrack().run(node), {
     iamAction: 'rds:BacktrackDBCluster',
     args: [instanceOf('a backtrack row', BacktrackNode), optional(selection)],
   });

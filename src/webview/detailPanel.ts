@@ -1,15 +1,19 @@
 /**
  * The registry of open details panels, one per item key: open or reveal, freeze all on a connection
- * switch, refresh one after a tree command changed its item. Each panel is a shell (`panelShell.ts`)
+ * switch, refresh one after a tree command changed its item. Each panel is a shell (`panelShell.lazy.ts`,
+ * loaded with the first panel)
  * around a VS Code-free loader (`panelLoader.ts`); services implement `DetailSource` (`detailSource.ts`).
  */
 import * as vscode from 'vscode';
 import type { Connection } from '../aws/session';
 import { connectionLabel } from '../aws/session';
-import type { DetailChunk } from './detailChunk';
 import type { DescribeError, DetailSource } from './detailSource';
-import { DetailPanel, type ShowOptions } from './panelShell';
-import { ReadOnlyDocuments } from './readOnlyDocuments';
+import type * as PanelShell from './panelShell.lazy';
+import type { DetailPanel, ReadOnlyDocuments, ShowOptions } from './panelShell.lazy';
+import { lazy } from '../util/lazy';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy chunk, see lazy()
+const shell = lazy(() => require('./panelShell.lazy') as typeof PanelShell);
 
 /** Owns every open details panel, keyed by item. Dispose it with the extension. */
 export class DetailPanels implements vscode.Disposable {
@@ -32,7 +36,7 @@ export class DetailPanels implements vscode.Disposable {
       existing.reuse(source, options.preserveFocus ?? false);
       return Promise.resolve(existing);
     }
-    const panel = new DetailPanel(
+    const panel = new (shell().DetailPanel)(
       source,
       {
         extensionUri: this.extensionUri,
@@ -97,22 +101,7 @@ export class DetailPanels implements vscode.Disposable {
   }
 
   private readOnlyDocuments(): ReadOnlyDocuments {
-    this.documents ??= new ReadOnlyDocuments();
+    this.documents ??= new (shell().ReadOnlyDocuments)();
     return this.documents;
   }
-}
-
-/**
- * A service's details chunk, required at its first panel (not at activation) and given the host's language.
- * `load` is `() => require('./<name>Details')`: esbuild.mjs turns that require into the built chunk's.
- */
-export function lazyDetails<M extends DetailChunk>(load: () => M): () => M {
-  let chunk: M | undefined;
-  return () => {
-    if (!chunk) {
-      chunk = load();
-      chunk.configureChunk({ bundle: vscode.l10n.bundle, language: vscode.env.language });
-    }
-    return chunk;
-  };
 }

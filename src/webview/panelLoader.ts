@@ -1,6 +1,6 @@
 /**
  * What one details panel shows and which request it is waiting for: load, load more, header actions, auto
- * refresh and the freeze after a connection switch. No VS Code and no webview: the shell (`panelShell.ts`)
+ * refresh and the freeze after a connection switch. No VS Code and no webview: the shell (`panelShell.lazy.ts`)
  * posts what this decides, so the state machine is unit-tested with fake timers.
  */
 import * as l10n from '@vscode/l10n';

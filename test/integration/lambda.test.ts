@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Command, ContextValue, ViewId } from '../../src/constants';
 import type { ConfirmationRequest } from '../../src/actions/confirmAction';
 import type { Execution } from '../../src/lambda/api';
-import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails';
+import { ExecutionDetailSource, historyBlockId } from '../../src/lambda/executionDetails.lazy';
 import type { ExecutionFilters } from '../../src/lambda/filters';
 import { countTreeNodes } from '../../src/lambda/operationsView';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';

@@ -5,7 +5,7 @@ import { Command, ContextValue } from '../../src/constants';
 import type { Execution } from '../../src/lambda/api';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import type { PanelDocument, TreeBlockNode } from '../../src/shared/protocol';
 import type { RequestLogEntry } from '../emulator/request-log';
 import { api, emulator, expand, hideViews, provider, describeDurable, live, sampleInput, waitFor, withConfirmation } from './helpers';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Command, type ServiceKey } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import type { Block, PanelDocument } from '../../src/shared/protocol';
 import { buildExecutionDetail, buildHistory, type RegionData } from '../emulator/data';
 import {

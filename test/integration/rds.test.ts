@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Command, ContextValue } from '../../src/constants';
 import type { FilterStore } from '../../src/filters/filterStore';
 import type { BacktrackFilters } from '../../src/rds/filters';
-import { backtrackDocument } from '../../src/rds/backtrackDetails';
+import { backtrackDocument } from '../../src/rds/backtrackDetails.lazy';
 import type { BacktrackNode } from '../../src/rds/backtrackNode';
 import type { ClusterNode } from '../../src/rds/clusterNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';

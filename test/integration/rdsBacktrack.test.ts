@@ -7,7 +7,7 @@ import type { BacktrackNode } from '../../src/rds/backtrackNode';
 import type { ClusterNode } from '../../src/rds/clusterNode';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import type { TimelineBlock } from '../../src/shared/protocol';
 import { api, description, emulator, expand, hideViews, itemRows, loadAll, provider, waitFor } from './helpers';
 import { WindowStubs } from './securityKit';

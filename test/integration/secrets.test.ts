@@ -8,7 +8,7 @@ import { Command, type ServiceKey } from '../../src/constants';
 import type { PagedTreeProvider } from '../../src/tree/pagedTreeProvider';
 import type { ListLoadMoreRow as LoadMoreRow } from '../../src/tree/pagedChildren';
 import type { TreeNode } from '../../src/tree/treeNode';
-import type { DetailPanel } from '../../src/webview/panelShell';
+import type { DetailPanel } from '../../src/webview/panelShell.lazy';
 import { api, click, emulator, expand, hideViews, isError, itemRows, lastRow, provider, waitFor, withConfirmation, confirmYes } from './helpers';
 import { filesBelow } from '../harness/util';
 import { assertNoTextIn, enableDebugLog, logFile, readText, resetLogLevel, rowText, setSetting, WindowStubs } from './securityKit';

@@ -1,5 +1,5 @@
 // Smoke test in the real extension host: activation works, the views exist, and activation stays cheap
-// (the AWS SDK chunks are loaded on first use, not at startup).
+// (the AWS SDK chunks and the extension's lazy chunks are loaded on first use, not at startup).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 const extensionId = 'aws-history-explorer.aws-history-explorer';
 const viewIds = ['awsHistory.dynamodbBackups', 'awsHistory.auroraBacktracks', 'awsHistory.lambdaDurableExecutions'];
 const sdkModule = /@aws-sdk|[\\/]dist[\\/]sdk[\\/]/;
+/** The lazy chunks of the extension's own code (details, actions, panel host, error texts): loaded at first use. */
+const lazyChunk = /[\\/]dist[\\/]lazy[\\/]/;
 
 /**
  * Files in Node's real module cache. Not this file's `require.cache`: in a bundle `require` may be
@@ -42,6 +44,15 @@ describe('smoke', () => {
     assert.ok(files.includes(entry), `${entry} is not in the module cache, so the check below would prove nothing`);
     const sdk = files.filter((file) => sdkModule.test(file));
     assert.deepEqual(sdk, [], 'activation loaded AWS SDK modules');
+  });
+
+  it('loads none of its lazy chunks on activation', async () => {
+    await extension.activate();
+    assert.deepEqual(
+      loadedModuleFiles().filter((file) => lazyChunk.test(file)),
+      [],
+      'activation loaded code that is needed only when a panel opens or a command runs',
+    );
   });
 
   it('contributes the three views in the awsHistory container', () => {

@@ -11,7 +11,7 @@ import {
   validateTargetTableName,
 } from '../../src/dynamodb/actionPlans';
 import type { BackupDescription } from '../../src/dynamodb/api';
-import { backupDocument } from '../../src/dynamodb/backupDetails';
+import { backupDocument } from '../../src/dynamodb/backupDetails.lazy';
 
 const target = { connection: { profile: 'default', profileExplicit: false, region: 'us-east-1' } };
 const arn = 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/backup/01700000000000-abcdef12';

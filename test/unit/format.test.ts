@@ -4,7 +4,7 @@ import { getL10nPseudoLocalized } from '@vscode/l10n-dev';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeError } from '../../src/aws/errors';
-import { backupDocument } from '../../src/dynamodb/backupDetails';
+import { backupDocument } from '../../src/dynamodb/backupDetails.lazy';
 import {
   bothTimes,
   displayLocale,

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { ClientFactory } from '../../src/aws/clientFactory';
 import type { Execution, GetDurableExecutionResponse, HistoryEvent } from '../../src/aws/sdk/lambda';
-import { ExecutionDetailSource, historyBlockId, stopActionId, type ExecutionDetailOptions } from '../../src/lambda/executionDetails';
+import { ExecutionDetailSource, historyBlockId, stopActionId, type ExecutionDetailOptions } from '../../src/lambda/executionDetails.lazy';
 import type { PagerBlock, PanelDocument } from '../../src/shared/protocol';
 
 const arn = 'arn:aws:lambda:us-east-1:123456789012:function:order-workflow:5/durable-execution/run-1/abc';

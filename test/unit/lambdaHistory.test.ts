@@ -2,7 +2,7 @@
 // every kind of operation (retries, waits, callbacks, chained invokes, map iterations, invocations).
 import * as assert from 'node:assert/strict';
 import type { GetDurableExecutionResponse, HistoryEvent } from '../../src/aws/sdk/lambda';
-import { executionDocument, historyBlockId, prepareExecution, stopActionId, type PreparedExecution } from '../../src/lambda/executionDetails';
+import { executionDocument, historyBlockId, prepareExecution, stopActionId, type PreparedExecution } from '../../src/lambda/executionDetails.lazy';
 import { HistoryState } from '../../src/lambda/historyState';
 import { countTreeNodes, timelineLaneCap } from '../../src/lambda/operationsView';
 import { formatPayload, wholePayload } from '../../src/lambda/payload';

@@ -34,19 +34,23 @@ const commandByKey = Command as Readonly<Record<string, string>>;
 
 /**
  * The commands the code registers: the first `Command.key` in the arguments of a call to registerCommand
- * or a wrapper named register…Command (e.g. registerCopyCommand). Registering by a computed id would hide
- * a command from this check, so the code does not.
+ * or a wrapper named register…Command (e.g. registerCopyCommand), and each `[Command.key]:` of a
+ * registerLazyCommands call. Registering by a computed id would hide a command from this check, so the
+ * code does not.
  */
 function registeredCommands(): string[] {
-  const found: string[] = [];
+  const keys: string[] = [];
   for (const { text } of sources) {
-    for (const match of text.matchAll(/\bregister\w*Command\(([^;]*?)\bCommand\.(\w+)/g)) {
-      const id = commandByKey[match[2]];
-      assert.ok(id, `Command.${match[2]} is a constant`);
-      found.push(id);
+    keys.push(...[...text.matchAll(/\bregister\w*Command\(([^;]*?)\bCommand\.(\w+)/g)].map((m) => m[2]));
+    for (const call of text.matchAll(/\bregisterLazyCommands\(([^;]*?)\}\);/g)) {
+      keys.push(...[...call[1].matchAll(/\[Command\.(\w+)\]:/g)].map((m) => m[1]));
     }
   }
-  return found;
+  return keys.map((key) => {
+    const id = commandByKey[key];
+    assert.ok(id, `Command.${key} is a constant`);
+    return id;
+  });
 }
 
 describe('package.json and the code agree', () => {

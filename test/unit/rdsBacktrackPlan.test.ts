@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatCliCommand } from '../../src/actions/cliCommand';
 import type { DBCluster } from '../../src/rds/api';
-import { backtrackClusterAction, backtrackDocument, backtrackToAction } from '../../src/rds/backtrackDetails';
+import { backtrackClusterAction, backtrackDocument, backtrackToAction } from '../../src/rds/backtrackDetails.lazy';
 import { backtrackCli, backtrackOptions, backtrackPlan, backtrackWindowOf, timeBefore, validateBacktrackTime } from '../../src/rds/backtrackPlan';
 import type { TimelineBlock } from '../../src/shared/protocol';
 

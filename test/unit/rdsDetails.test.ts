@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { DBCluster, DBClusterBacktrack } from '../../src/rds/api';
-import { backtrackDocument, backtrackTimeline } from '../../src/rds/backtrackDetails';
+import { backtrackDocument, backtrackTimeline } from '../../src/rds/backtrackDetails.lazy';
 import { backtrackKey } from '../../src/rds/backtrackFormat';
 import { backtrackStatus, backtrackSupport, clusterDescription, clusterIdentifier, rewoundText, windowText } from '../../src/rds/backtrackFormat';
 import { localDateTime } from '../../src/shared/format';

@@ -2,7 +2,7 @@
 // execution SDK's histories, unknown types, invalid timestamps) and the ReverseOrder check. Pure modules only.
 import * as assert from 'node:assert/strict';
 import type { GetDurableExecutionResponse, HistoryEvent } from '../../src/aws/sdk/lambda';
-import { executionDocument, prepareExecution } from '../../src/lambda/executionDetails';
+import { executionDocument, prepareExecution } from '../../src/lambda/executionDetails.lazy';
 import { ExecutionOrderSemantics, fetchInOrder, observedOrder } from '../../src/lambda/executionOrder';
 import { eventRow, HistoryState } from '../../src/lambda/historyState';
 import { operationDetail } from '../../src/lambda/operationsView';

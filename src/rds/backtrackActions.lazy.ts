@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { refuseAction } from '../actions/confirmAction';
-import { instanceOf, isNothing, oneOf, optional, record, selection, text, type ArgumentRule } from '../commands/commandArgs';
+import { isNothing } from '../commands/commandArgs';
 import type { FeatureContext } from '../feature';
 import { dateInputHelp, parseDateInput } from '../filters/dateInput';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
@@ -22,8 +22,6 @@ import type { BacktrackWatcher } from './backtrackWatch';
 import { ClusterNode } from './clusterNode';
 import { normalizeCluster, validateClusterIdentifier } from './validation';
 
-const flag: ArgumentRule = { what: 'true or false', accepts: (value) => typeof value === 'boolean' };
-
 /** The typed form (scripts, keybindings, tests): every prompt but the confirmation is skipped. */
 export interface BacktrackArgument {
   readonly cluster: string;
@@ -31,16 +29,6 @@ export interface BacktrackArgument {
   readonly force?: boolean;
   readonly useEarliestTime?: boolean;
 }
-
-export const backtrackArguments: readonly ArgumentRule[] = [
-  optional(
-    oneOf(
-      instanceOf('a cluster or backtrack row', ClusterNode, BacktrackNode),
-      record('{ cluster, backtrackTo, force?, useEarliestTime? }', { cluster: text, backtrackTo: text, force: flag, useEarliestTime: flag }),
-    ),
-  ),
-  optional(selection),
-];
 
 /** Where a backtrack starts from: the cluster, and what is already known (a time from the timeline, a prefill). */
 interface Start {

@@ -6,16 +6,14 @@ import type { Block, Field, PanelDocument } from '../shared/protocol';
 import type { DetailSource } from '../webview/detailSource';
 import { bothTimes, formatNumber, humanDuration, humanSize } from '../shared/format';
 import { pitrSummary } from './actionPlans';
-import { describeBackup, describePitr, type BackupDescription, type PointInTimeRecoveryDescription } from './api';
+import { describeBackup, describePitr } from './actionApi';
+import type { BackupDescription, PointInTimeRecoveryDescription } from './api';
 import { backupStatus } from './backupStatus';
 import type { CliCommand } from '../actions/cliCommand';
 import { describeBackupCli } from './cli';
 
 /** The source table's PITR now (DescribeContinuousBackups), or why it is unknown. */
 export type PitrState = { readonly description: PointInTimeRecoveryDescription | undefined } | { readonly error: string };
-
-/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
-export { configureChunk } from '../webview/detailChunk';
 
 type KeySchema = readonly { AttributeName?: string | undefined; KeyType?: string | undefined }[] | undefined;
 

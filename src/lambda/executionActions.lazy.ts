@@ -23,18 +23,9 @@ import {
   validateErrorObject,
   validateJsonDocument,
 } from './actionInput';
-import {
-  answerCallback,
-  getExecution,
-  listExecutionsPage,
-  startDurableExecution,
-  stopExecution,
-  toExecution,
-  type CallbackAnswer,
-  type ErrorObject,
-  type Execution,
-} from './api';
-import type { CallbackActionKind } from './executionDetails';
+import { answerCallback, startDurableExecution, stopExecution } from './actionApi';
+import { getExecution, listExecutionsPage, toExecution, type CallbackAnswer, type ErrorObject, type Execution } from './api';
+import type { CallbackActionKind } from './executionDetails.lazy';
 import { parseArnOfKind } from '../aws/arn';
 import { functionNameOf, stopConfirmation } from './executionFormat';
 import { validateExecutionName, validateQualifier } from './validation';

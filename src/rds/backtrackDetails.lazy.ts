@@ -10,9 +10,6 @@ import { describeBacktrackCli } from './cli';
 import { backtrackStatus, backtrackSupport, clusterIdentifier, rewoundText, windowText } from './backtrackFormat';
 import { backtrackWindowOf } from './backtrackPlan';
 
-/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
-export { configureChunk } from '../webview/detailChunk';
-
 function time(date: Date | undefined): string | undefined {
   return date ? bothTimes(date) : undefined;
 }

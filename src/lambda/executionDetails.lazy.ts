@@ -13,7 +13,8 @@ import type { Block, Field, PanelDocument } from '../shared/protocol';
 import { bothTimes, formatNumber, humanDuration, isoTime } from '../shared/format';
 import type { CliCommand } from '../actions/cliCommand';
 import { getExecutionCli } from './cli';
-import { getExecution, getHistoryPage, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
+import { getHistoryPage } from './actionApi';
+import { getExecution, toExecution, type Execution, type GetDurableExecutionResponse } from './api';
 import { parseArnOfKind } from '../aws/arn';
 import { durableStatus, durationSeconds, executionDuration, statusText } from './executionFormat';
 import { HistoryState, eventColumns, type EventRow, type HistoryStop, type TruncatedPayloads } from './historyState';
@@ -21,9 +22,6 @@ import { callbackActionIds, operationTreeNodes, statusCounts, timelineItems, tim
 import type { TableBlock, TimelineItem, TreeBlockNode } from '../shared/protocol';
 import { pendingCallbacks, type OperationsTree } from './operationsTree';
 import { formatPayload, formatText, wholePayload, type PayloadView } from './payload';
-
-/** Built as a chunk of its own (esbuild.mjs), required at the first panel: see `lazyDetails`. */
-export { configureChunk } from '../webview/detailChunk';
 
 /** Invocation rows in the table; all of them are in the event list. */
 export const invocationRowCap = 100;

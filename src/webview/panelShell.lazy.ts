@@ -1,6 +1,7 @@
 /**
  * The VS Code side of one details panel: the webview (nonce-only CSP, no data in its HTML), the messages to
  * and from the page, copy and "open whole document". What to load and when is the loader's (`panelLoader.ts`).
+ * A lazy chunk with the read-only documents it opens: detailPanel.ts loads it with the first panel.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import { log } from '../util/log';
 import { forLabel, forNotification } from '../util/plainText';
 import type { DescribeError, DetailSource } from './detailSource';
 import { PanelLoader } from './panelLoader';
+export { ReadOnlyDocuments } from './readOnlyDocuments';
 import { diffDocuments, parsePageMessage, type CodeBlock, type HostMessage, type PageMessage, type PanelDocument } from '../shared/protocol';
 
 export interface ShowOptions {
