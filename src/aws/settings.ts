@@ -7,8 +7,28 @@ import { defaultHistoryLoadAllLimit, isAwsEndpoint, settingProblem, settingIsVal
 /** Endpoint overrides per SDK client (the keys of the clients table). */
 export type Endpoints = Partial<Record<ClientKey, string>>;
 
+/**
+ * What the settings say, read once and kept until they can have changed: every request asked the
+ * configuration several times (about 0.6 ms of a 4 ms first page went to `inspect`). The listeners below are
+ * registered when the bundle loads, before any other, so no handler of a change reads the old values.
+ */
+let config: vscode.WorkspaceConfiguration | undefined;
+const guarded = new Map<GuardedSetting, ResolvedSetting>();
+let invalid: { error: InvalidSettingError | undefined } | undefined;
+
+/** Drops what was read: the settings, the workspace's trust or a decision on a workspace value changed. */
+export function forgetSettings(): void {
+  config = undefined;
+  guarded.clear();
+  invalid = undefined;
+}
+
+vscode.workspace.onDidChangeConfiguration(forgetSettings);
+vscode.workspace.onDidGrantWorkspaceTrust(forgetSettings);
+
 function section(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration(Setting.section);
+  config ??= vscode.workspace.getConfiguration(Setting.section);
+  return config;
 }
 
 /** Decisions the user took on workspace values (see WorkspaceSettingApprovals); none until activation. */
@@ -16,13 +36,18 @@ let decisions: (id: string) => Decision | undefined = () => undefined;
 
 export function useWorkspaceDecisions(lookup: (id: string) => Decision | undefined): void {
   decisions = lookup;
+  forgetSettings();
 }
 
 /** A setting that picks the endpoint or identity, with workspace values only where approved. */
 export function guardedSetting(key: GuardedSetting): ResolvedSetting {
-  const config = section();
-  const layers = config.inspect<unknown>(key) ?? {};
-  return resolveSetting(key, layers, config.get<unknown>(key), vscode.workspace.isTrusted, decisions);
+  let resolved = guarded.get(key);
+  if (!resolved) {
+    const layers = section().inspect<unknown>(key) ?? {};
+    resolved = resolveSetting(key, layers, section().get<unknown>(key), vscode.workspace.isTrusted, decisions);
+    guarded.set(key, resolved);
+  }
+  return resolved;
 }
 
 /** Workspace values of the guarded settings that are not in use. */
@@ -107,11 +132,13 @@ export class InvalidSettingError extends Error {
 const requestSettings: readonly CheckedSetting[] = ['profile', 'region', 'endpoints', 'pageSize', 'requestTimeoutSeconds'];
 
 export function invalidRequestSetting(): InvalidSettingError | undefined {
-  const config = section();
-  const read = (key: CheckedSetting): unknown =>
-    (guardedSettings as readonly string[]).includes(key) ? guardedSetting(key as GuardedSetting).value : config.get<unknown>(key);
-  const problem = settingProblem(read, requestSettings);
-  return problem ? new InvalidSettingError(problem.key, problem.message) : undefined;
+  if (!invalid) {
+    const read = (key: CheckedSetting): unknown =>
+      (guardedSettings as readonly string[]).includes(key) ? guardedSetting(key as GuardedSetting).value : section().get<unknown>(key);
+    const problem = settingProblem(read, requestSettings);
+    invalid = { error: problem ? new InvalidSettingError(problem.key, problem.message) : undefined };
+  }
+  return invalid.error;
 }
 
 /** The autoRefreshSeconds problem, for the warning shown when the setting changes. */

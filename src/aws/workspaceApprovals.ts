@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { forNotification } from '../util/plainText';
 import { Setting } from '../constants';
 import { displayValue, type Decision, type GuardedSetting, type IgnoredValue } from './settingApproval';
-import { affectsGuardedSetting, ignoredWorkspaceValues, useWorkspaceDecisions } from './settings';
+import { affectsGuardedSetting, forgetSettings, ignoredWorkspaceValues, useWorkspaceDecisions } from './settings';
 
 /** workspaceState key: decision id (hash of setting + value) → 'use' | 'ignore'. */
 const stateKey = 'awsHistory.workspaceSettingDecisions';
@@ -55,6 +55,7 @@ export class WorkspaceSettingApprovals implements vscode.Disposable {
   async reset(): Promise<void> {
     this.dismissed.clear();
     await this.state.update(stateKey, undefined);
+    forgetSettings();
     this.changed.fire();
     await this.review();
   }
@@ -87,6 +88,7 @@ export class WorkspaceSettingApprovals implements vscode.Disposable {
     }
     const decision: Decision = choice === use ? 'use' : 'ignore';
     await this.state.update(stateKey, { ...this.decisions(), [ignored.id]: decision });
+    forgetSettings();
     if (decision === 'use') {
       this.changed.fire();
     }

@@ -16,6 +16,8 @@ let dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle
  */
 let sizeNumbers: readonly Intl.NumberFormat[] = [];
 let sizeUnits: readonly string[] = [];
+/** relativeTime's texts by unit and count. */
+const relativeTexts = new Map<string, string>();
 /** The timeline's axis formats, one per distinct options. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -31,6 +33,7 @@ export function setDisplayLocale(tag: string | undefined): void {
   dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   sizeNumbers = [];
   sizeUnits = [];
+  relativeTexts.clear();
   dateFormats.clear();
 }
 
@@ -159,6 +162,19 @@ export function relativeTime(date: Date | undefined, now: number = Date.now()): 
   if (Math.abs(diff) < 45_000) {
     return l10n.t('just now');
   }
-  const text = humanDuration(diff, 1);
-  return diff < 0 ? l10n.t('{0} ago', text) : l10n.t('in {0}', text);
+  // Rows of a page share a few dozen texts ("3 h ago"): each is translated and formatted once. The key is
+  // what humanDuration(diff, 1) shows: the largest unit and its count.
+  const s = Math.floor(Math.abs(diff) / 1000);
+  const unit = s >= 86_400 ? 86_400 : s >= 3_600 ? 3_600 : s >= 60 ? 60 : 1;
+  const key = `${diff < 0 ? '-' : '+'}${unit}:${Math.floor(s / unit)}`;
+  let text = relativeTexts.get(key);
+  if (text === undefined) {
+    const span = humanDuration(diff, 1);
+    text = diff < 0 ? l10n.t('{0} ago', span) : l10n.t('in {0}', span);
+    if (relativeTexts.size >= 1_000) {
+      relativeTexts.clear(); // hostile timestamps could ask for any number of texts
+    }
+    relativeTexts.set(key, text);
+  }
+  return text;
 }
