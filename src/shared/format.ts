@@ -7,8 +7,9 @@
 import * as l10n from '@vscode/l10n';
 
 let locale = 'en';
-let numbers = new Intl.NumberFormat(locale);
-let dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+// Made at first use, not at load or activation: the first Intl formatter of a process can take milliseconds.
+let numbers: Intl.NumberFormat | undefined;
+let dateTimes: Intl.DateTimeFormat | undefined;
 /**
  * Made once per language, not per call: an Intl formatter costs about 15 µs to make and a translated word a
  * lookup and a format, which every tree row paid several times (its size in the description and again in the
@@ -25,12 +26,11 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function setDisplayLocale(tag: string | undefined): void {
   try {
     locale = Intl.getCanonicalLocales(tag || 'en')[0] ?? 'en';
-    numbers = new Intl.NumberFormat(locale);
   } catch {
     locale = 'en';
-    numbers = new Intl.NumberFormat(locale);
   }
-  dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  numbers = undefined;
+  dateTimes = undefined;
   sizeNumbers = [];
   sizeUnits = [];
   relativeTexts.clear();
@@ -44,11 +44,13 @@ export function displayLocale(): string {
 
 /** A count or amount with the language's grouping, e.g. "12,345" in English, "12 345" in French. */
 export function formatNumber(n: number): string {
+  numbers ??= new Intl.NumberFormat(locale);
   return numbers.format(n);
 }
 
 /** Local date and time in the display language, e.g. "Nov 22, 2026, 10:05:03 AM". */
 export function localTime(date: Date | number): string {
+  dateTimes ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   return dateTimes.format(date);
 }
 
