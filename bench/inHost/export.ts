@@ -16,7 +16,7 @@ import { exposeGc, heapMethod, settledHeapBytes } from './heap';
 import { median } from './host';
 import { rawListBackups } from './rawClient';
 
-const rounds = 3;
+const rounds = 7;
 /** Retained heap is sampled (after full GCs) every this many items written. */
 const heapEvery = 10_000;
 const MB = 1024 * 1024;
