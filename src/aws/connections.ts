@@ -53,6 +53,11 @@ export class ConnectionStore implements vscode.Disposable {
     });
   }
 
+  /** True when the user added connections (read without the session's settings: see PagedTreeProvider). */
+  hasAdded(): boolean {
+    return this.saved().length > 0;
+  }
+
   /** The session's connection, then every added one that differs from it. */
   all(): Connection[] {
     const current = this.session.current;

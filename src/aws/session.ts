@@ -30,7 +30,7 @@ export class AwsSession implements vscode.Disposable {
    * the new one's region is resolved: whatever belongs to the old connection must stop now, not after a lookup.
    */
   readonly onDidSwitch = this.switched.event;
-  private connection: Connection;
+  private loaded: Connection | undefined;
   private resolving: Promise<Connection> | undefined;
   /** Bumped on every switch: a profile-region lookup started under an older generation is ignored. */
   private generation = 0;
@@ -40,8 +40,6 @@ export class AwsSession implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [this.changed, this.switched];
 
   constructor() {
-    this.connection = this.fromSettingsAndEnv();
-    this.namedRegion = this.connection.region;
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsConnection(event)) {
@@ -49,6 +47,22 @@ export class AwsSession implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  /**
+   * Read from the settings at first use, not in activate(): the configuration's first `inspect` calls cost
+   * several milliseconds, and activation only registers views and commands.
+   */
+  private get connection(): Connection {
+    if (!this.loaded) {
+      this.loaded = this.fromSettingsAndEnv();
+      this.namedRegion = this.loaded.region;
+    }
+    return this.loaded;
+  }
+
+  private set connection(connection: Connection) {
+    this.loaded = connection;
   }
 
   get current(): Connection {

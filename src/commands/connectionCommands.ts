@@ -64,6 +64,7 @@ export function registerConnectionCommands(context: vscode.ExtensionContext, ses
     }
     item.show();
   };
-  render();
-  context.subscriptions.push(item, connections.onDidChange(render));
+  // Just after activation, not in it: the text reads the settings, whose first reads cost milliseconds.
+  const first = setImmediate(render);
+  context.subscriptions.push(item, connections.onDidChange(render), { dispose: () => clearImmediate(first) });
 }

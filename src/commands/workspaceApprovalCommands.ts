@@ -18,6 +18,10 @@ export function registerWorkspaceApprovals(ctx: FeatureContext, approvals: Works
     vscode.workspace.onDidChangeConfiguration(showIgnored),
   );
   registerCommand(ctx.extension, Command.resetWorkspaceSettingApprovals, () => approvals.reset());
-  showIgnored();
-  void approvals.review();
+  // Just after activation, not in it (reading the settings' layers costs milliseconds the first time).
+  const first = setImmediate(() => {
+    showIgnored();
+    void approvals.review();
+  });
+  ctx.extension.subscriptions.push({ dispose: () => clearImmediate(first) });
 }

@@ -45,8 +45,8 @@ export class PagedChildren<T, F> {
   private abandoned = false;
   /** The connection this list's pages belong to: its requests are cancelled when that connection ends. */
   private ended: AbortSignal;
-  /** Where the pages come from, fixed per list generation like the signal. */
-  private target!: Connection;
+  /** Where the pages come from, fixed per list generation like the signal (at its first use: see newList). */
+  private pinned!: () => Connection;
   /** The token the list was resumed from (Resume Listing from Token), undefined when it starts at the beginning. */
   private start: string | undefined;
 
@@ -69,7 +69,7 @@ export class PagedChildren<T, F> {
   }
   /** The connection the list's pages come from. */
   get connection(): Connection {
-    return this.target;
+    return this.pinned();
   }
   /** `profile|region` of the connection the list belongs to. */
   get scope(): string {
@@ -112,7 +112,7 @@ export class PagedChildren<T, F> {
   streamAll(onPage: (items: readonly T[]) => Promise<void> | void, signal: AbortSignal): Promise<StreamResult> {
     const filters = this.filters;
     const connection = this.ended;
-    const target = this.target;
+    const target = this.connection;
     return streamPages({
       fetcher: (token, size, pageSignal) => this.source.fetchPage(token, size, filters, AbortSignal.any([pageSignal, connection]), target),
       keyOf: (item) => this.source.keyOf(item),
@@ -263,10 +263,13 @@ export class PagedChildren<T, F> {
 
   private newList(startToken?: string): PagedList<T> {
     const connection = this.ended;
-    const target = this.host.connection();
-    this.target = target;
+    // Read when the list is first used, not when it is made: views are made in activate(), which reads no
+    // setting (the configuration's first reads cost milliseconds). A switch makes a new list anyway.
+    let target: Connection | undefined;
+    const pinned = (): Connection => (target ??= this.host.connection());
+    this.pinned = pinned;
     const list = new PagedList<T>(
-      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection]), target),
+      (token, size, signal) => this.source.fetchPage(token, size, this.filters, AbortSignal.any([signal, connection]), pinned()),
       (item) => this.source.keyOf(item),
       this.pageSize(),
     );
@@ -322,7 +325,7 @@ export class PagedChildren<T, F> {
     const key = this.source.keyOf(item);
     let node = this.nodes.get(key);
     if (!node) {
-      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner, this.target);
+      node = this.source.makeNode(item, `${this.host.scope()}|${key}`, this.owner, this.connection);
       this.nodes.set(key, node);
     }
     return node;

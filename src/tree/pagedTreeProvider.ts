@@ -23,6 +23,7 @@ export type SetupCheck = () => Promise<SetupState>;
 /** The connections a view shows (src/aws/connections.ts): the session's first. */
 export interface ConnectionList {
   all(): Connection[];
+  hasAdded(): boolean;
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -188,7 +189,8 @@ export class PagedTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
    * rows are kept for connections still listed, made for new ones, and removed ones stop their requests.
    */
   private syncConnections(): void {
-    const all = this.connections?.all() ?? [];
+    // Without added connections there is one, the session's, and nothing to read (no setting at activation).
+    const all = this.connections?.hasAdded() ? this.connections.all() : [];
     const before = this.connectionNodes;
     if (all.length <= 1) {
       if (before.length === 0) {
