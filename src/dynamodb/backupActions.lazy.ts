@@ -12,6 +12,7 @@ import { formatTableArn, parseArnOfKind } from '../aws/arn';
 import type { Connection } from '../aws/session';
 import type { FeatureContext } from '../feature';
 import { parseDateInput, dateInputHelp } from '../filters/dateInput';
+import { askTime } from '../filters/timePrompt';
 import type { FilterStore } from '../filters/filterStore';
 import type { PagedChildren } from '../tree/pagedChildren';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
@@ -699,23 +700,10 @@ async function promptRestoreTime(pitr: PointInTimeRecoveryDescription): Promise<
   if (!picked || picked.value === 'latest') {
     return picked && 'latest';
   }
-  const problemOf = (value: string): string | undefined => {
-    const parsed = parseDateInput(value);
-    return parsed.ok ? restoreTimeProblem(parsed.date, pitr) : parsed.message;
-  };
-  const typed = await vscode.window.showInputBox({
+  return askTime({
     title: vscode.l10n.t('Restore to which time?'),
-    prompt: forPrompt(`${dateInputHelp()}. ${pitrSummary(pitr)}`),
+    prompt: `${dateInputHelp()}. ${pitrSummary(pitr)}`,
     value: latest,
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      const problem = problemOf(value);
-      return problem && forPrompt(problem);
-    },
+    problemOf: (date) => restoreTimeProblem(date, pitr),
   });
-  if (typed === undefined || problemOf(typed)) {
-    return undefined;
-  }
-  const parsed = parseDateInput(typed);
-  return parsed.ok ? parsed.date : undefined;
 }

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { refuseAction } from '../actions/confirmAction';
 import { isNothing } from '../commands/commandArgs';
 import type { FeatureContext } from '../feature';
-import { dateInputHelp, parseDateInput } from '../filters/dateInput';
+import { dateInputHelp } from '../filters/dateInput';
+import { askTime } from '../filters/timePrompt';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import { localDateTime, utcTime } from '../shared/format';
-import { forLabel, forNotification, forPrompt } from '../util/plainText';
+import { forLabel, forNotification } from '../util/plainText';
 import { backtrackCluster, type DBCluster, type DBClusterBacktrack } from './api';
 import { clusterDescription, clusterIdentifier } from './backtrackFormat';
 import { BacktrackNode } from './backtrackNode';
@@ -229,25 +230,12 @@ export class BacktrackCommand {
     if (chosen.time) {
       return chosen.time;
     }
-    const check = (input: string): string | undefined => {
-      const parsed = parseDateInput(input);
-      return parsed.ok ? validateBacktrackTime(parsed.date, { earliest: window.earliest, latest: new Date() }) : parsed.message;
-    };
-    const typed = await vscode.window.showInputBox({
+    return askTime({
       title,
-      prompt: forPrompt(`${window2}. ${dateInputHelp()}.`),
+      prompt: `${window2}. ${dateInputHelp()}.`,
       value: prefill ? prefill.time.toISOString() : '',
-      ignoreFocusOut: true,
-      validateInput: (input) => {
-        const problem = check(input);
-        return problem && forPrompt(problem);
-      },
+      problemOf: (date) => validateBacktrackTime(date, { earliest: window.earliest, latest: new Date() }),
     });
-    if (typed === undefined || check(typed)) {
-      return undefined;
-    }
-    const parsed = parseDateInput(typed);
-    return parsed.ok ? parsed.date : undefined;
   }
 
   /** Force and "use earliest time", each with what it does; none picked is the usual answer. */
