@@ -30,6 +30,13 @@ interface RunnerInternals {
   operationStorage: { getOperations(): DurableOperation[] };
 }
 
+/** How a run ended, as the runner reports it. */
+interface ChildOutcome {
+  status: string;
+  result?: unknown;
+  error?: { ErrorType?: string | undefined; ErrorMessage?: string | undefined };
+}
+
 class HostFailure extends Error {
   constructor(
     readonly code: HostError['code'],
@@ -102,7 +109,12 @@ class Run {
   private halt: { status: 'STOPPED' | 'TIMED_OUT'; atMs: number; error: ErrorObject; frozen: HistoryEvent[]; operations: RunnerOperation[] } | undefined;
   private runError: ErrorObject | undefined;
   private published = '';
-  readonly settled: Promise<void>;
+  /**
+   * Resolves with the runner's own outcome (its Lambda response: status, result, error). That is what a
+   * chained invoke answers with: the history may not hold the terminal event yet when run() resolves, and a
+   * parent that read it then saw a RUNNING child and failed its ChainedInvoke (an order that never succeeded).
+   */
+  readonly settled: Promise<ChildOutcome | undefined>;
   private resolveStarted!: () => void;
   readonly started = new Promise<void>((resolve) => (this.resolveStarted = resolve));
 
@@ -133,10 +145,14 @@ class Run {
       this.runner.registerFunction(`${sample}:$LATEST`, (payload: unknown) => host.invokeChained(this, sample, payload));
     }
     this.settled = this.runner.run({ payload: JSON.parse(input) as unknown }).then(
-      () => undefined,
-      (error: unknown) => {
+      (result): ChildOutcome =>
+        result.getStatus() === 'SUCCEEDED'
+          ? { status: 'SUCCEEDED', result: result.getResult() }
+          : { status: String(result.getStatus()), error: { ErrorType: result.getError().errorType, ErrorMessage: result.getError().errorMessage } },
+      (error: unknown): undefined => {
         this.runError = { ErrorType: error instanceof Error ? error.name : 'Error', ErrorMessage: error instanceof Error ? error.message : String(error) };
         this.resolveStarted();
+        return undefined;
       },
     );
     // The patched setTimeout runs on the scaled clock, so this fires after ExecutionTimeout of virtual time.
@@ -297,13 +313,12 @@ class Host {
     }
     const arn = parent.functionArn.slice(0, parent.functionArn.length - parent.functionName.length) + functionName;
     const child = await this.start(functionName, arn, name, JSON.stringify(payload ?? {}));
-    await child.settled;
-    const done = child.snapshot();
-    if (done.status === 'SUCCEEDED') {
-      return done.result === undefined ? undefined : (JSON.parse(done.result) as unknown);
+    const outcome = await child.settled;
+    if (outcome?.status === 'SUCCEEDED') {
+      return outcome.result;
     }
-    const error = new Error(done.error?.ErrorMessage ?? `${functionName} ended ${done.status}`);
-    error.name = done.error?.ErrorType ?? 'ChainedInvokeFailed';
+    const error = new Error(outcome?.error?.ErrorMessage ?? `${functionName} ended ${outcome?.status ?? child.snapshot().status}`);
+    error.name = outcome?.error?.ErrorType ?? 'ChainedInvokeFailed';
     throw error;
   }
 
