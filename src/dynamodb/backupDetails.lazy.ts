@@ -172,8 +172,8 @@ export class BackupDetailSource implements DetailSource {
   title(): string {
     return this.name;
   }
-  cli(): { command: CliCommand; client: 'dynamodb' } {
-    return { command: describeBackupCli(this.key), client: 'dynamodb' };
+  cli(): { command: CliCommand; client: 'dynamodb'; connection: Connection | undefined } {
+    return { command: describeBackupCli(this.key), client: 'dynamodb', connection: this.connection };
   }
   async load(signal: AbortSignal): Promise<PanelDocument> {
     const table = parseArnOfKind(this.key, 'dynamodbBackup')?.table;

@@ -39,7 +39,7 @@ export function registerCopyAsCliCommand(ctx: FeatureContext): void {
           );
           return undefined;
         }
-        return copy(cliTextOf({ cli: [cli.command], client: cli.client }, ctx.session.current));
+        return copy(cliTextOf({ cli: [cli.command], client: cli.client }, cli.connection ?? ctx.session.current));
       }
       const list = await resolveList(ctx.views, given, (l) => l.cli() !== undefined, vscode.l10n.t('Copy the AWS CLI command of…'));
       const cli = list?.cli();
@@ -51,7 +51,8 @@ export function registerCopyAsCliCommand(ctx: FeatureContext): void {
         return undefined;
       }
       const token = from === 'next' ? list.nextToken : list.startToken;
-      return copy(cliTextOf({ cli: [listCommand(cli, token)], client: cli.client }, ctx.session.current));
+      // The list's own connection: a root of an added connection lists with that profile and region.
+      return copy(cliTextOf({ cli: [listCommand(cli, token)], client: cli.client }, list.connection));
     },
     { args: [optional(oneOf(pagedList, treeNode, startArgument)), optional(oneOf(selection, startArgument))] },
   );

@@ -365,8 +365,8 @@ export class ExecutionDetailSource implements DetailSource {
     return this.prepared?.execution.DurableExecutionName ?? this.name;
   }
 
-  cli(): { command: CliCommand; client: 'lambda' } {
-    return { command: getExecutionCli(this.key), client: 'lambda' };
+  cli(): { command: CliCommand; client: 'lambda'; connection: Connection | undefined } {
+    return { command: getExecutionCli(this.key), client: 'lambda', connection: this.options.connection };
   }
 
   get status(): string | undefined {

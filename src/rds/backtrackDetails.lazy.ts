@@ -221,8 +221,12 @@ export class BacktrackDetailSource implements DetailSource {
     return l10n.t('Backtrack {0}', shortId(this.backtrack.BacktrackIdentifier));
   }
 
-  cli(): { command: CliCommand; client: 'rds' } {
-    return { command: describeBacktrackCli(clusterIdentifier(this.cluster), this.backtrack.BacktrackIdentifier ?? ''), client: 'rds' };
+  cli(): { command: CliCommand; client: 'rds'; connection: Connection | undefined } {
+    return {
+      command: describeBacktrackCli(clusterIdentifier(this.cluster), this.backtrack.BacktrackIdentifier ?? ''),
+      client: 'rds',
+      connection: this.connection,
+    };
   }
 
   async load(signal: AbortSignal): Promise<PanelDocument> {

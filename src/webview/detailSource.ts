@@ -1,5 +1,6 @@
 import type { CliCommand } from '../actions/cliCommand';
 import type { ClientKey } from '../aws/clientTable';
+import type { Connection } from '../aws/session';
 import type { PanelDocument } from '../shared/protocol';
 
 /*
@@ -40,7 +41,8 @@ export interface DetailSource {
    */
   poll?(signal: AbortSignal): Promise<PanelDocument>;
   /** Copy as AWS CLI Command on the panel: the describe/get command of the item shown. */
-  cli?(): { readonly command: CliCommand; readonly client: ClientKey };
+  /** With the connection the item was opened from (undefined: the session's), so the command names its profile and region. */
+  cli?(): { readonly command: CliCommand; readonly client: ClientKey; readonly connection?: Connection | undefined };
 }
 
 export type DescribeError = (error: unknown) => { readonly message: string; readonly hint: string };

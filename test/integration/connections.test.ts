@@ -263,6 +263,27 @@ describe('Connections: several profiles and regions', () => {
     assert.equal(copied, `${vscode.env.uriScheme}://${extensionId}/open?arn=${encodeURIComponent(row.arn ?? '')}`);
   });
 
+  it("Copy as AWS CLI Command names the profile and region of the list's connection, and of the panel's", async () => {
+    const p = await provider('dynamodb');
+    p.refresh();
+    await loadedRoots(p);
+    const row = p.connectionRows().find((r) => label(r) === 'prod @ eu-west-1');
+    assert.ok(row);
+    const copied = async (...args: unknown[]): Promise<string> => {
+      await vscode.env.clipboard.writeText('');
+      await vscode.commands.executeCommand(Command.copyAsCliCommand, ...args);
+      return vscode.env.clipboard.readText();
+    };
+    assert.equal(await copied(row.list, { from: 'start' }), 'aws dynamodb list-backups --region eu-west-1 --profile prod');
+
+    const arn = await firstArn(p, 'prod', 'eu-west-1');
+    const item = itemRows(await row.list.getChildren())[0] as Row;
+    await vscode.commands.executeCommand(Command.showDetails, item);
+    const { panels } = (await api()).feature;
+    await waitFor('the panel to be the active editor', () => panels.activePanel()?.key === arn || undefined);
+    assert.equal(await copied(), `aws dynamodb describe-backup --backup-arn ${arn} --region eu-west-1 --profile prod`);
+  });
+
   it('Remove Connection drops the root and stops its requests; one connection left looks as before', async () => {
     const p = await provider('dynamodb');
     const row = p.connectionRows()[3];
