@@ -18,7 +18,7 @@ import type { PagedChildren } from '../tree/pagedChildren';
 import type { PagedTreeProvider } from '../tree/pagedTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
 import { log } from '../util/log';
-import { forNotification, forPrompt } from '../util/plainText';
+import { forLabel, forNotification, forPrompt } from '../util/plainText';
 import { pollUntil } from '../util/poll';
 import {
   backupIndexes,
@@ -289,7 +289,7 @@ export function backupActions(
     if (details) {
       showNewBackup(summaryOf(details, tableNameOf(source)), signal);
     }
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Backup {0} is being created', forNotification(backupName)), 5000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Backup {0} is being created', forLabel(backupName)), 5000);
     return true;
   };
 
@@ -422,7 +422,7 @@ export function backupActions(
               forNotification(vscode.l10n.t('Table {0} is {1}: the restore finished.', table, final.TableStatus ?? '?')),
             );
           } else if (token.isCancellationRequested) {
-            vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped watching {0}; the restore goes on in AWS.', forNotification(table)), 5000);
+            vscode.window.setStatusBarMessage(vscode.l10n.t('Stopped watching {0}; the restore goes on in AWS.', forLabel(table)), 5000);
           } else if (misses >= maxMisses) {
             void vscode.window.showWarningMessage(
               forNotification(
