@@ -145,10 +145,14 @@ class Run {
       this.runner.registerFunction(`${sample}:$LATEST`, (payload: unknown) => host.invokeChained(this, sample, payload));
     }
     this.settled = this.runner.run({ payload: JSON.parse(input) as unknown }).then(
-      (result): ChildOutcome =>
-        result.getStatus() === 'SUCCEEDED'
-          ? { status: 'SUCCEEDED', result: result.getResult() }
-          : { status: String(result.getStatus()), error: { ErrorType: result.getError().errorType, ErrorMessage: result.getError().errorMessage } },
+      (result): ChildOutcome => {
+        const status = String(result.getStatus());
+        if (status === 'SUCCEEDED') {
+          return { status, result: result.getResult() };
+        }
+        const { errorType, errorMessage } = result.getError();
+        return { status, error: { ErrorType: errorType, ErrorMessage: errorMessage } };
+      },
       (error: unknown): undefined => {
         this.runError = { ErrorType: error instanceof Error ? error.name : 'Error', ErrorMessage: error instanceof Error ? error.message : String(error) };
         this.resolveStarted();
